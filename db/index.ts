@@ -1,0 +1,133 @@
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { env } from "@/server/env";
+import { acquireDirectoryLock } from "./lock";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Queries take either: a service opens the transaction and passes `tx` down (never the outer db inside it). */
+export type DbOrTx = Db | Tx;
+
+export type DatabaseHandle = {
+  db: Db;
+  kind: "pglite" | "postgres";
+  pglite?: PGlite;
+  sql?: postgres.Sql;
+  close: () => Promise<void>;
+};
+
+const MIGRATIONS = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
+const MIGRATION_LOCK_KEY = 727_001;
+
+type Holder = { handle?: DatabaseHandle; ready?: Promise<DatabaseHandle> };
+// One instance per process, on globalThis: Next bundles instrumentation and routes separately.
+const holder: Holder = ((globalThis as { __watchkeeperDb?: Holder }).__watchkeeperDb ??= {});
+
+export function openPglite(dir: string): DatabaseHandle {
+  const release = acquireDirectoryLock(dir);
+  try {
+    const pglite = new PGlite(path.resolve(dir));
+    const db = drizzlePglite({ client: pglite, schema, casing: "snake_case" }) as unknown as Db;
+    return {
+      db,
+      kind: "pglite",
+      pglite,
+      close: async () => {
+        try {
+          await pglite.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+export function openPostgres(url: string, max = 10): DatabaseHandle {
+  const sql = postgres(url, { max, onnotice: () => {} });
+  const db = drizzlePostgres({ client: sql, schema, casing: "snake_case" }) as unknown as Db;
+  return { db, kind: "postgres", sql, close: () => sql.end({ timeout: 5 }) };
+}
+
+export async function migrateDatabase(handle: DatabaseHandle, migrationsFolder = MIGRATIONS) {
+  if (handle.kind === "pglite") {
+    await migratePglite(handle.db as never, { migrationsFolder });
+    return;
+  }
+  // Several instances may start at once: one migrates, the others wait on the advisory lock.
+  const sql = handle.sql as postgres.Sql;
+  const reserved = await sql.reserve();
+  try {
+    await reserved`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    try {
+      await migratePostgres(drizzlePostgres({ client: reserved as unknown as postgres.Sql, casing: "snake_case" }), {
+        migrationsFolder,
+      });
+    } finally {
+      await reserved`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+    }
+  } finally {
+    reserved.release();
+  }
+}
+
+function openConfigured(): DatabaseHandle {
+  return env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openPglite(env.PGLITE_DIR);
+}
+
+/** Opens (once per process) and migrates the configured database. */
+export function getDatabase(): Promise<DatabaseHandle> {
+  holder.ready ??= (async () => {
+    const handle = holder.handle ?? openConfigured();
+    holder.handle = handle;
+    await migrateDatabase(handle);
+    return handle;
+  })().catch((e) => {
+    holder.ready = undefined;
+    throw e;
+  });
+  return holder.ready;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}
+
+/** Tests and scripts install their own handle (an in-memory PGlite, a per-file PostgreSQL database). */
+export function installDatabase(handle: DatabaseHandle) {
+  holder.handle = handle;
+  holder.ready = Promise.resolve(handle);
+}
+
+export async function closeDatabase() {
+  const handle = holder.handle;
+  holder.handle = undefined;
+  holder.ready = undefined;
+  if (handle) await handle.close();
+}
+
+/**
+ * A synchronous view of the process's database for libraries that need an object at import time (better-auth's
+ * adapter). Nothing is opened until a property is read, and getDatabase() has run by then (instrumentation).
+ */
+export const lazyDb: Db = new Proxy({} as Db, {
+  get(_target, prop) {
+    holder.handle ??= openConfigured();
+    const value = Reflect.get(holder.handle.db as object, prop);
+    return typeof value === "function" ? value.bind(holder.handle.db) : value;
+  },
+});
+
+export { schema };

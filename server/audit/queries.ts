@@ -1,0 +1,55 @@
+import { and, asc, desc, eq, gt, gte, ilike, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { auditLog } from "@/db/schema";
+
+export async function lastAuditHash(db: DbOrTx): Promise<string | null> {
+  const [row] = await db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+  return row?.hash ?? null;
+}
+
+export async function insertAuditRow(db: DbOrTx, row: typeof auditLog.$inferInsert) {
+  await db.insert(auditLog).values(row);
+}
+
+/** Serialises appends so two transactions never chain onto the same predecessor. Held until commit. */
+export async function lockAuditChain(db: DbOrTx) {
+  await db.execute(sql`select pg_advisory_xact_lock(727002)`);
+}
+
+export async function listAuditRowsAfter(db: DbOrTx, afterSeq: number, limit: number) {
+  return db.select().from(auditLog).where(gt(auditLog.seq, afterSeq)).orderBy(asc(auditLog.seq)).limit(limit);
+}
+
+export type AuditFilter = {
+  customerId?: string | null;
+  action?: string;
+  actor?: string;
+  from?: Date;
+  to?: Date;
+  beforeSeq?: number;
+};
+
+/** Provider-wide audit listing (staff only): customerId filters to one tenant's entries. */
+export async function listAuditEntries(db: DbOrTx, f: AuditFilter, limit: number) {
+  const where: SQL[] = [];
+  if (f.customerId) where.push(eq(auditLog.customerId, f.customerId));
+  if (f.action) where.push(ilike(auditLog.action, `${f.action.replace(/[%_\\]/g, "\\$&")}%`));
+  if (f.actor) {
+    const like = `%${f.actor.replace(/[%_\\]/g, "\\$&")}%`;
+    where.push(or(ilike(auditLog.actorLabel, like), eq(auditLog.actorId, f.actor)) as SQL);
+  }
+  if (f.from) where.push(gte(auditLog.at, f.from));
+  if (f.to) where.push(lte(auditLog.at, f.to));
+  if (f.beforeSeq) where.push(lt(auditLog.seq, f.beforeSeq));
+  return db
+    .select()
+    .from(auditLog)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(auditLog.seq))
+    .limit(limit);
+}
+
+export async function listAuditActions(db: DbOrTx) {
+  const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(asc(auditLog.action));
+  return rows.map((r) => r.action);
+}

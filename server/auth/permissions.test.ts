@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { can, permissionsOf, statements } from "./permissions";
+
+describe("permissions", () => {
+  it("lets a provider admin do everything named", () => {
+    const all = Object.entries(statements).flatMap(([r, acts]) => acts.map((a) => `${r}:${a}`));
+    expect([...permissionsOf({ side: "staff", role: "admin" })].sort()).toEqual(all.sort());
+  });
+
+  it("keeps analysts away from user management", () => {
+    const analyst = { side: "staff", role: "analyst" } as const;
+    expect(can(analyst, "customerUser:invite")).toBe(false);
+    expect(can(analyst, "staff:invite")).toBe(false);
+    expect(can(analyst, "staff:manage")).toBe(false);
+    expect(can(analyst, "customer:read")).toBe(true);
+  });
+
+  it("lets a customer viewer read but not invite", () => {
+    const viewer = { side: "customer", role: "viewer" } as const;
+    expect(can(viewer, "customerUser:read")).toBe(true);
+    expect(can(viewer, "customerUser:invite")).toBe(false);
+    expect(can(viewer, "contact:manage")).toBe(false);
+  });
+
+  it("never gives a customer staff or provider-wide powers", () => {
+    for (const role of ["admin", "viewer"] as const) {
+      const perms = permissionsOf({ side: "customer", role });
+      expect(perms.some((p) => p.startsWith("staff:") || p === "outbox:read" || p === "customer:create")).toBe(false);
+    }
+  });
+
+  it("limits the outbox and audit verification to provider admins", () => {
+    expect(can({ side: "staff", role: "soc_manager" }, "outbox:read")).toBe(false);
+    expect(can({ side: "staff", role: "soc_manager" }, "audit:verify")).toBe(false);
+    expect(can({ side: "staff", role: "admin" }, "audit:verify")).toBe(true);
+  });
+});

@@ -1,0 +1,87 @@
+import type { CustomerRole, StaffRole } from "@/db/schema/tenancy";
+import { Forbidden } from "@/server/errors";
+
+/**
+ * Named permission statements. Services check them through `can`/`assertCan`; the UI receives the same list from
+ * `me.session` to show or hide actions. Pure: no database, no session lookups.
+ */
+export const statements = {
+  customer: ["read", "create", "update"],
+  contact: ["read", "manage"],
+  customerUser: ["read", "invite", "remove"],
+  staff: ["read", "invite", "manage"],
+  audit: ["read", "verify"],
+  outbox: ["read"],
+} as const;
+
+type Statements = typeof statements;
+export type Permission = { [R in keyof Statements]: `${R}:${Statements[R][number]}` }[keyof Statements];
+
+export type Actor = { side: "staff"; role: StaffRole } | { side: "customer"; role: CustomerRole };
+
+const grants: Record<`${Actor["side"]}:${string}`, readonly Permission[]> = {
+  "staff:admin": [
+    "customer:read",
+    "customer:create",
+    "customer:update",
+    "contact:read",
+    "contact:manage",
+    "customerUser:read",
+    "customerUser:invite",
+    "customerUser:remove",
+    "staff:read",
+    "staff:invite",
+    "staff:manage",
+    "audit:read",
+    "audit:verify",
+    "outbox:read",
+  ],
+  "staff:soc_manager": [
+    "customer:read",
+    "customer:create",
+    "customer:update",
+    "contact:read",
+    "contact:manage",
+    "customerUser:read",
+    "customerUser:invite",
+    "customerUser:remove",
+    "staff:read",
+    "audit:read",
+  ],
+  "staff:analyst": ["customer:read", "contact:read", "customerUser:read", "staff:read"],
+  "customer:admin": [
+    "customer:read",
+    "contact:read",
+    "contact:manage",
+    "customerUser:read",
+    "customerUser:invite",
+    "customerUser:remove",
+    "audit:read",
+  ],
+  "customer:viewer": ["customer:read", "contact:read", "customerUser:read"],
+};
+
+export function permissionsOf(actor: Actor): readonly Permission[] {
+  return grants[`${actor.side}:${actor.role}`] ?? [];
+}
+
+export function can(actor: Actor, permission: Permission): boolean {
+  return permissionsOf(actor).includes(permission);
+}
+
+export const ROLE_LABELS: Record<string, string> = {
+  "staff:admin": "Provider admin",
+  "staff:soc_manager": "SOC manager",
+  "staff:analyst": "Analyst",
+  "customer:admin": "Customer admin",
+  "customer:viewer": "Customer viewer",
+};
+
+export function roleLabel(actor: Actor): string {
+  return ROLE_LABELS[`${actor.side}:${actor.role}`] ?? actor.role;
+}
+
+/** The one helper services use to check a permission beyond tenancy. */
+export function assertCan(actor: Actor, permission: Permission): void {
+  if (!can(actor, permission)) throw new Forbidden(`Your role (${roleLabel(actor)}) may not do this (${permission}).`);
+}

@@ -1,0 +1,132 @@
+import { actorOf, diff, recordAudit } from "@/server/audit/service";
+import { assertCan } from "@/server/auth/permissions";
+import { Conflict, isUniqueViolation, NotFound } from "@/server/errors";
+import type { ActorContext, TenantContext } from "@/server/tenancy/tenant";
+import {
+  deleteContactRow,
+  findContact,
+  findCustomer,
+  findCustomerBySlug,
+  insertContact,
+  insertCustomer,
+  listAllCustomers,
+  listContacts,
+  updateContactRow,
+  updateCustomerRow,
+} from "./queries";
+import type { ContactFields, CreateCustomerInput, UpdateCustomerInput } from "./schema";
+
+export async function listCustomers(ctx: ActorContext) {
+  assertCan(ctx.actor, "customer:read");
+  if (ctx.actor.side !== "staff") throw new NotFound("No such list.");
+  return listAllCustomers(ctx.db);
+}
+
+export async function getCustomerBySlug(ctx: ActorContext, slug: string) {
+  assertCan(ctx.actor, "customer:read");
+  const row = ctx.actor.side === "staff" ? await findCustomerBySlug(ctx.db, slug) : null;
+  if (!row) throw new NotFound(`No customer with the slug "${slug}".`);
+  return row;
+}
+
+export async function getCustomer(ctx: TenantContext) {
+  assertCan(ctx.actor, "customer:read");
+  const row = await findCustomer(ctx.db, ctx.tenant);
+  if (!row) throw new NotFound("No such customer.");
+  return row;
+}
+
+export async function createCustomer(ctx: ActorContext, input: CreateCustomerInput) {
+  assertCan(ctx.actor, "customer:create");
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const row = await insertCustomer(tx, input);
+      await recordAudit(tx, {
+        ...actorOf(ctx),
+        customerId: row.id,
+        action: "customer.create",
+        targetType: "customer",
+        targetId: row.id,
+        summary: { after: input },
+      });
+      return row;
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new Conflict(`The slug "${input.slug}" is already taken.`, "slug");
+    throw e;
+  }
+}
+
+export async function updateCustomer(ctx: TenantContext, input: UpdateCustomerInput) {
+  assertCan(ctx.actor, "customer:update");
+  return ctx.db.transaction(async (tx) => {
+    const before = await findCustomer(tx, ctx.tenant);
+    if (!before) throw new NotFound("No such customer.");
+    const row = await updateCustomerRow(tx, ctx.tenant, input);
+    await recordAudit(tx, {
+      ...actorOf(ctx),
+      customerId: ctx.tenant,
+      action: "customer.update",
+      targetType: "customer",
+      targetId: ctx.tenant,
+      summary: { changes: diff(before, input) },
+    });
+    return row!;
+  });
+}
+
+export async function getContacts(ctx: TenantContext) {
+  assertCan(ctx.actor, "contact:read");
+  return listContacts(ctx.db, ctx.tenant);
+}
+
+export async function addContact(ctx: TenantContext, input: ContactFields) {
+  assertCan(ctx.actor, "contact:manage");
+  return ctx.db.transaction(async (tx) => {
+    const row = await insertContact(tx, ctx.tenant, input);
+    await recordAudit(tx, {
+      ...actorOf(ctx),
+      customerId: ctx.tenant,
+      action: "contact.create",
+      targetType: "contact",
+      targetId: row.id,
+      summary: { after: input },
+    });
+    return row;
+  });
+}
+
+export async function updateContact(ctx: TenantContext, id: string, input: ContactFields) {
+  assertCan(ctx.actor, "contact:manage");
+  return ctx.db.transaction(async (tx) => {
+    const before = await findContact(tx, ctx.tenant, id);
+    if (!before) throw new NotFound("No such contact.");
+    const row = await updateContactRow(tx, ctx.tenant, id, input);
+    await recordAudit(tx, {
+      ...actorOf(ctx),
+      customerId: ctx.tenant,
+      action: "contact.update",
+      targetType: "contact",
+      targetId: id,
+      summary: { changes: diff(before, input) },
+    });
+    return row!;
+  });
+}
+
+export async function removeContact(ctx: TenantContext, id: string) {
+  assertCan(ctx.actor, "contact:manage");
+  return ctx.db.transaction(async (tx) => {
+    const before = await findContact(tx, ctx.tenant, id);
+    if (!before || !(await deleteContactRow(tx, ctx.tenant, id))) throw new NotFound("No such contact.");
+    await recordAudit(tx, {
+      ...actorOf(ctx),
+      customerId: ctx.tenant,
+      action: "contact.delete",
+      targetType: "contact",
+      targetId: id,
+      summary: { before: { name: before.name, email: before.email } },
+    });
+    return { id };
+  });
+}

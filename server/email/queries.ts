@@ -1,0 +1,32 @@
+import { and, desc, eq, ilike, lt, or, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { emailOutbox } from "@/db/schema";
+
+/** Provider-wide (admins only): the outbox is the provider's own mail log. */
+export async function listOutbox(db: DbOrTx, f: { q?: string; before?: Date }, limit: number) {
+  const where: SQL[] = [];
+  if (f.q) {
+    const like = `%${f.q.replace(/[%_\\]/g, "\\$&")}%`;
+    where.push(or(ilike(emailOutbox.to, like), ilike(emailOutbox.subject, like)) as SQL);
+  }
+  if (f.before) where.push(lt(emailOutbox.createdAt, f.before));
+  return db
+    .select({
+      id: emailOutbox.id,
+      to: emailOutbox.to,
+      subject: emailOutbox.subject,
+      template: emailOutbox.template,
+      status: emailOutbox.status,
+      error: emailOutbox.error,
+      createdAt: emailOutbox.createdAt,
+    })
+    .from(emailOutbox)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(emailOutbox.createdAt))
+    .limit(limit);
+}
+
+export async function findOutboxMessage(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(emailOutbox).where(eq(emailOutbox.id, id)).limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,84 @@
+import { render, toPlainText } from "@react-email/render";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { ReactElement } from "react";
+import type { Db, DbOrTx } from "@/db";
+import { emailOutbox } from "@/db/schema";
+import { env } from "@/server/env";
+
+export type OutgoingEmail = {
+  to: string;
+  subject: string;
+  template: string;
+  element: ReactElement;
+  customerId?: string | null;
+};
+
+/**
+ * Records an e-mail in the same transaction as the change that caused it. Without SMTP the row is the message
+ * (status "outbox", browsable in the console); with SMTP it is "queued" and `deliverQueued` sends it after commit,
+ * so a rolled-back change never sends mail.
+ */
+export async function sendEmail(db: DbOrTx, email: OutgoingEmail): Promise<string> {
+  const html = await render(email.element);
+  const text = toPlainText(html);
+  const [row] = await db
+    .insert(emailOutbox)
+    .values({
+      to: email.to,
+      subject: email.subject,
+      template: email.template,
+      html,
+      text,
+      customerId: email.customerId ?? null,
+      status: env.SMTP_URL ? "queued" : "outbox",
+    })
+    .returning({ id: emailOutbox.id });
+  return row!.id;
+}
+
+type Transport = {
+  sendMail: (m: { from: string; to: string; subject: string; html: string; text: string }) => Promise<unknown>;
+};
+let transport: Transport | null = null;
+
+async function smtp(): Promise<Transport> {
+  if (!transport) {
+    const nodemailer = await import("nodemailer");
+    transport = nodemailer.createTransport(env.SMTP_URL as string) as unknown as Transport;
+  }
+  return transport;
+}
+
+/** Sends queued messages over SMTP; a failure is recorded on the row, never thrown at the caller. */
+export async function deliverQueued(db: Db, ids?: string[]): Promise<{ sent: number; failed: number }> {
+  if (!env.SMTP_URL) return { sent: 0, failed: 0 };
+  const where = ids?.length
+    ? and(eq(emailOutbox.status, "queued"), inArray(emailOutbox.id, ids))
+    : eq(emailOutbox.status, "queued");
+  const rows = await db.select().from(emailOutbox).where(where).orderBy(asc(emailOutbox.createdAt)).limit(100);
+  let sent = 0;
+  let failed = 0;
+  for (const row of rows) {
+    try {
+      await (await smtp()).sendMail({
+        from: env.MAIL_FROM,
+        to: row.to,
+        subject: row.subject,
+        html: row.html,
+        text: row.text,
+      });
+      await db
+        .update(emailOutbox)
+        .set({ status: "sent", sentAt: new Date(), error: null })
+        .where(eq(emailOutbox.id, row.id));
+      sent++;
+    } catch (e) {
+      await db
+        .update(emailOutbox)
+        .set({ status: "failed", error: (e as Error).message.slice(0, 500) })
+        .where(eq(emailOutbox.id, row.id));
+      failed++;
+    }
+  }
+  return { sent, failed };
+}

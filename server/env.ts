@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+/**
+ * The environment, validated once. Everything else imports `env` from here and never reads process.env.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.url().optional(),
+  PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+  BETTER_AUTH_SECRET: z.string().min(32).default("watchkeeper-development-secret-change-me-0123456789"),
+  BETTER_AUTH_URL: z.url().default("http://localhost:3000"),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Watchkeeper <no-reply@watchkeeper.local>"),
+  /** "required": provider staff must enrol TOTP before the console; "optional" relaxes it (demo only). */
+  STAFF_2FA: z.enum(["required", "optional"]).default("required"),
+  SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+});
+
+function load() {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${lines}`);
+  }
+  return parsed.data;
+}
+
+export const env = load();
+
+/** True when the secret is the built-in development one (the server warns at start). */
+export const usesDevelopmentSecret = env.BETTER_AUTH_SECRET.startsWith("watchkeeper-development");
+export type Env = typeof env;

@@ -1,0 +1,102 @@
+import type { Db } from "@/db";
+import { customers, memberships, providerSettings, user } from "@/db/schema";
+import type { CustomerRole, StaffRole } from "@/db/schema/tenancy";
+import { mintTenantId, type TenantId } from "@/server/tenancy/tenant";
+import { createCaller } from "@/server/trpc/root";
+
+let n = 0;
+const next = () => `${++n}${Math.random().toString(36).slice(2, 6)}`;
+
+export type TestUser = { id: string; name: string; email: string };
+
+export async function seedProvider(db: Db, name = "Test Provider") {
+  await db.insert(providerSettings).values({ name, supportEmail: "soc@provider.test" }).onConflictDoNothing();
+}
+
+async function insertUser(db: Db, label: string, twoFactorEnabled: boolean): Promise<TestUser> {
+  const k = next();
+  const u = {
+    id: `u_${k}`,
+    name: `${label} ${k}`,
+    email: `${label.toLowerCase().replace(/\W+/g, ".")}.${k}@example.test`,
+  };
+  await db.insert(user).values({ ...u, emailVerified: true, twoFactorEnabled });
+  return u;
+}
+
+export async function createStaffUser(db: Db, role: StaffRole, opts: { twoFactorEnabled?: boolean } = {}) {
+  const u = await insertUser(db, `Staff ${role}`, opts.twoFactorEnabled ?? true);
+  await db.insert(memberships).values({ userId: u.id, customerId: null, role });
+  return u;
+}
+
+export async function createTestCustomer(db: Db, name = `Customer ${next()}`) {
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+  const [row] = await db
+    .insert(customers)
+    .values({ name, slug, industry: "Retail", country: "DE", timezone: "Europe/Berlin" })
+    .returning();
+  return { ...row!, tenant: mintTenantId(row!.id) as TenantId };
+}
+
+export async function createCustomerUser(db: Db, customerId: string, role: CustomerRole) {
+  const u = await insertUser(db, `Customer ${role}`, false);
+  await db.insert(memberships).values({ userId: u.id, customerId, role });
+  return u;
+}
+
+/** A tRPC caller signed in as `u` (or signed out), going through the real procedure ladder. */
+export function callerAs(db: Db, u: (TestUser & { twoFactorEnabled?: boolean }) | null) {
+  const now = new Date();
+  const session = u
+    ? {
+        user: {
+          ...u,
+          emailVerified: true,
+          image: null,
+          createdAt: now,
+          updatedAt: now,
+          twoFactorEnabled: u.twoFactorEnabled ?? true,
+        },
+        session: {
+          id: `s_${u.id}`,
+          token: `t_${u.id}`,
+          userId: u.id,
+          expiresAt: new Date(now.getTime() + 3600_000),
+          createdAt: now,
+          updatedAt: now,
+          ipAddress: null,
+          userAgent: null,
+        },
+      }
+    : null;
+  return createCaller({ db, session, headers: new Headers() });
+}
+
+/** The standard cast of a tenancy test: staff in each role, two customers with an admin and a viewer each. */
+export async function createWorld(db: Db) {
+  await seedProvider(db);
+  const [admin, manager, analyst] = [
+    await createStaffUser(db, "admin"),
+    await createStaffUser(db, "soc_manager"),
+    await createStaffUser(db, "analyst"),
+  ];
+  const a = await createTestCustomer(db, `Alpha ${next()}`);
+  const b = await createTestCustomer(db, `Bravo ${next()}`);
+  return {
+    staff: { admin, manager, analyst },
+    a: {
+      customer: a,
+      admin: await createCustomerUser(db, a.id, "admin"),
+      viewer: await createCustomerUser(db, a.id, "viewer"),
+    },
+    b: {
+      customer: b,
+      admin: await createCustomerUser(db, b.id, "admin"),
+      viewer: await createCustomerUser(db, b.id, "viewer"),
+    },
+  };
+}
