@@ -30,7 +30,9 @@ const MIGRATION_LOCK_KEY = 727_001;
 
 type Holder = { handle?: DatabaseHandle; ready?: Promise<DatabaseHandle> };
 // One instance per process, on globalThis: Next bundles instrumentation and routes separately.
-const holder: Holder = ((globalThis as { __watchkeeperDb?: Holder }).__watchkeeperDb ??= {});
+const g = globalThis as { __watchkeeperDb?: Holder };
+g.__watchkeeperDb ??= {};
+const holder: Holder = g.__watchkeeperDb;
 
 export function openPglite(dir: string): DatabaseHandle {
   const release = acquireDirectoryLock(dir);

@@ -3,7 +3,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import postgres from "postgres";
 import { inject } from "vitest";
-import { closeDatabase, type DatabaseHandle, type Db, openPostgres, schema, installDatabase } from "@/db";
+import { closeDatabase, type DatabaseHandle, type Db, installDatabase, openPostgres, schema } from "@/db";
 
 let counter = 0;
 
