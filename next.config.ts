@@ -1,9 +1,10 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // A separate build folder lets a second dev server run from the same checkout (e.g. NEXT_DIST_DIR=.next-b).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "nodemailer"],
   poweredByHeader: false,
-  typedRoutes: false,
 };
 
 export default nextConfig;

@@ -1,0 +1,29 @@
+import type { ReactNode } from "react";
+import { AppShell, type NavItem } from "@/app/_components/shell/app-shell";
+import { requireStaff } from "@/app/_lib/session";
+import { serverCaller } from "@/app/_lib/trpc/server";
+
+export const dynamic = "force-dynamic";
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const info = await requireStaff();
+  const branding = await (await serverCaller()).me.branding();
+  const can = (p: string) => info.permissions.includes(p as never);
+  const nav: NavItem[] = [
+    { href: "/console/customers", label: "Customers", icon: "customers" },
+    ...(can("staff:read") ? [{ href: "/console/staff", label: "Staff", icon: "staff" } as const] : []),
+    ...(can("audit:read") ? [{ href: "/console/audit", label: "Audit log", icon: "audit" } as const] : []),
+    ...(can("outbox:read") ? [{ href: "/console/outbox", label: "E-mail outbox", icon: "outbox" } as const] : []),
+  ];
+  return (
+    <AppShell
+      area="Console"
+      brandName={branding.providerName}
+      orgName="Operations"
+      nav={nav}
+      user={{ name: info.user.name, email: info.user.email, roleLabel: info.roleLabel ?? "" }}
+    >
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import "./globals.css";
+import { themeInitScript } from "@/app/_components/theme-toggle";
+import { TRPCReactProvider } from "@/app/_lib/trpc/client";
+
+export const metadata: Metadata = {
+  title: { default: "Watchkeeper", template: "%s · Watchkeeper" },
+  description: "Managed detection and response: operations console and client portal",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script that applies the saved theme before paint */}
+        <script dangerouslySetInnerHTML={{ __html: themeInitScript }} />
+      </head>
+      <body className="min-h-screen">
+        <TRPCReactProvider>{children}</TRPCReactProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,27 @@
+import { closeDatabase, getDatabase } from "@/db";
+import { env, usesDevelopmentSecret } from "@/server/env";
+
+/** Runs once when the Next server starts: opens and migrates the database, and closes it cleanly on a signal. */
+export async function startServer() {
+  const g = globalThis as { __watchkeeperStarted?: boolean };
+  if (g.__watchkeeperStarted) return;
+  g.__watchkeeperStarted = true;
+  if (usesDevelopmentSecret && env.NODE_ENV === "production") {
+    console.warn("watchkeeper: BETTER_AUTH_SECRET is the built-in development secret; set your own for a real deployment.");
+  }
+  const handle = await getDatabase();
+  console.log(
+    `watchkeeper: database ready (${handle.kind === "pglite" ? `embedded PGlite at ${env.PGLITE_DIR}` : "PostgreSQL"})`,
+  );
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`watchkeeper: ${signal} received, closing the database`);
+    closeDatabase()
+      .catch((e) => console.error("watchkeeper: close failed", e))
+      .finally(() => process.exit(0));
+  };
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => shutdown("SIGINT"));
+}
