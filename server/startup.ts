@@ -7,7 +7,9 @@ export async function startServer() {
   if (g.__watchkeeperStarted) return;
   g.__watchkeeperStarted = true;
   if (usesDevelopmentSecret && env.NODE_ENV === "production") {
-    console.warn("watchkeeper: BETTER_AUTH_SECRET is the built-in development secret; set your own for a real deployment.");
+    console.warn(
+      "watchkeeper: BETTER_AUTH_SECRET is the built-in development secret; set your own for a real deployment.",
+    );
   }
   const handle = await getDatabase();
   console.log(

@@ -5,7 +5,8 @@ import { insertAuditRow, lastAuditHash, listAuditRowsAfter, lockAuditChain } fro
 
 export type AuditActor = Pick<AuditContent, "actorType" | "actorId" | "actorLabel">;
 
-export function actorOf(ctx: Pick<ActorContext, "user">): AuditActor {
+export function actorOf(ctx: Pick<ActorContext, "user" | "system">): AuditActor {
+  if (ctx.system) return systemActor(ctx.system);
   return { actorType: "user", actorId: ctx.user.id, actorLabel: `${ctx.user.name} <${ctx.user.email}>` };
 }
 

@@ -18,5 +18,17 @@ export type ActorContext = {
   db: Db;
   actor: Actor;
   user: { id: string; name: string; email: string };
+  /** Set by trusted callers (seed, admin CLI): the audit log names them instead of a person. */
+  system?: string;
 };
 export type TenantContext = ActorContext & { tenant: TenantId };
+
+/** A provider-admin context for trusted scripts; their audit entries are system entries named `label`. */
+export function systemContext(db: Db, label: string): ActorContext {
+  return {
+    db,
+    actor: { side: "staff", role: "admin" },
+    user: { id: `system:${label}`, name: label, email: "" },
+    system: label,
+  };
+}

@@ -58,12 +58,7 @@ async function organisationName(db: DbOrTx, org: Org) {
 }
 
 /** Creates an invitation and e-mails its link. A pending invitation to the same address is replaced. */
-export async function inviteUser(
-  ctx: ActorContext,
-  org: Org,
-  input: { email: string; name?: string; role: Role },
-  auditActor: AuditActor = actorOf(ctx),
-) {
+export async function inviteUser(ctx: ActorContext, org: Org, input: { email: string; name?: string; role: Role }) {
   assertManage(ctx, org, "invite");
   const token = randomBytes(32).toString("base64url");
   const now = new Date();
@@ -79,7 +74,7 @@ export async function inviteUser(
       customerId: org,
       role: input.role,
       tokenHash: hashToken(token),
-      invitedBy: auditActor.actorType === "user" ? auditActor.actorId : null,
+      invitedBy: ctx.system ? null : ctx.user.id,
       expiresAt,
     });
     const orgName = await organisationName(tx, org);
@@ -92,7 +87,7 @@ export async function inviteUser(
       element: createElement(InvitationEmail, {
         branding: await getBranding(tx),
         inviteeName: input.name ?? null,
-        inviterName: ctx.user.name,
+        inviterName: ctx.system ? (await getBranding(tx)).providerName : ctx.user.name,
         organisationName: orgName,
         roleLabel: roleLabelFor(org, input.role),
         acceptUrl,
@@ -100,7 +95,7 @@ export async function inviteUser(
       }),
     });
     await recordAudit(tx, {
-      ...auditActor,
+      ...actorOf(ctx),
       customerId: org,
       action: "invitation.create",
       targetType: "invitation",

@@ -1,0 +1,221 @@
+import type { CustomerRole, StaffRole } from "@/db/schema/tenancy";
+import type { ContactFields, CreateCustomerInput } from "@/server/customers/schema";
+
+/** The demo provider and its customers: fixed data, so every seed of a fresh database is the same. */
+export const DEMO_PASSWORD = "watchkeeper-demo";
+
+export const provider = {
+  name: "Northwatch Security",
+  legalName: "Northwatch Security Operations Ltd",
+  primaryColor: "#0f766e",
+  accentColor: "#f59e0b",
+  supportEmail: "soc@northwatch.example",
+};
+
+export const staff: { name: string; email: string; role: StaffRole }[] = [
+  { name: "Morgan Reyes", email: "admin@northwatch.example", role: "admin" },
+  { name: "Aisha Okafor", email: "manager@northwatch.example", role: "soc_manager" },
+  { name: "Lukas Brandt", email: "lukas.brandt@northwatch.example", role: "analyst" },
+  { name: "Mei Tanaka", email: "mei.tanaka@northwatch.example", role: "analyst" },
+  { name: "Diego Alvarez", email: "diego.alvarez@northwatch.example", role: "analyst" },
+];
+
+type DemoCustomer = CreateCustomerInput & {
+  users: { name: string; email: string; role: CustomerRole }[];
+  contacts: ContactFields[];
+};
+
+const everyone = ["critical", "high", "medium", "low"] as const;
+
+export const customers: DemoCustomer[] = [
+  {
+    name: "Halvorsen Logistics",
+    slug: "halvorsen",
+    industry: "Logistics",
+    country: "NO",
+    timezone: "Europe/Oslo",
+    users: [
+      { name: "Ingrid Halvorsen", email: "ingrid@halvorsen.example", role: "admin" },
+      { name: "Per Nilsen", email: "per@halvorsen.example", role: "viewer" },
+    ],
+    contacts: [
+      {
+        name: "Ingrid Halvorsen",
+        email: "ingrid@halvorsen.example",
+        phone: "+47 22 00 11 22",
+        role: "CISO",
+        severities: ["critical", "high"],
+        channels: ["email", "phone"],
+        receivesReports: true,
+      },
+      {
+        name: "IT Service Desk",
+        email: "servicedesk@halvorsen.example",
+        phone: "+47 22 00 11 00",
+        role: "IT operations",
+        severities: [...everyone],
+        channels: ["email"],
+        receivesReports: false,
+      },
+    ],
+  },
+  {
+    name: "Meridian Health Partners",
+    slug: "meridian-health",
+    industry: "Healthcare",
+    country: "US",
+    timezone: "America/Chicago",
+    users: [
+      { name: "Priya Natarajan", email: "priya@meridianhealth.example", role: "admin" },
+      { name: "Tom Becker", email: "tom@meridianhealth.example", role: "viewer" },
+    ],
+    contacts: [
+      {
+        name: "Priya Natarajan",
+        email: "priya@meridianhealth.example",
+        phone: "+1 312 555 0142",
+        role: "Director of Security",
+        severities: ["critical", "high", "medium"],
+        channels: ["email", "phone", "sms"],
+        receivesReports: true,
+      },
+      {
+        name: "Compliance Office",
+        email: "compliance@meridianhealth.example",
+        phone: null,
+        role: "HIPAA compliance",
+        severities: ["critical"],
+        channels: ["email"],
+        receivesReports: true,
+      },
+    ],
+  },
+  {
+    name: "Kestrel Bank",
+    slug: "kestrel-bank",
+    industry: "Financial services",
+    country: "GB",
+    timezone: "Europe/London",
+    users: [
+      { name: "Oliver Grant", email: "oliver.grant@kestrelbank.example", role: "admin" },
+      { name: "Hannah Price", email: "hannah.price@kestrelbank.example", role: "viewer" },
+    ],
+    contacts: [
+      {
+        name: "Oliver Grant",
+        email: "oliver.grant@kestrelbank.example",
+        phone: "+44 20 7946 0321",
+        role: "CISO",
+        severities: ["critical", "high"],
+        channels: ["email", "phone"],
+        receivesReports: true,
+      },
+      {
+        name: "Fraud & Security Desk",
+        email: "secdesk@kestrelbank.example",
+        phone: "+44 20 7946 0999",
+        role: "24/7 desk",
+        severities: [...everyone],
+        channels: ["email", "phone"],
+        receivesReports: false,
+      },
+    ],
+  },
+  {
+    name: "Sakura Precision Components",
+    slug: "sakura-precision",
+    industry: "Manufacturing",
+    country: "JP",
+    timezone: "Asia/Tokyo",
+    users: [
+      { name: "Kenji Watanabe", email: "kenji@sakura-precision.example", role: "admin" },
+      { name: "Yui Sato", email: "yui@sakura-precision.example", role: "viewer" },
+    ],
+    contacts: [
+      {
+        name: "Kenji Watanabe",
+        email: "kenji@sakura-precision.example",
+        phone: "+81 3 5555 0101",
+        role: "IT manager",
+        severities: [...everyone],
+        channels: ["email"],
+        receivesReports: true,
+      },
+    ],
+  },
+  {
+    name: "Müller Energie AG",
+    slug: "mueller-energie",
+    industry: "Energy & utilities",
+    country: "DE",
+    timezone: "Europe/Berlin",
+    users: [
+      { name: "Jürgen Müller", email: "juergen.mueller@mueller-energie.example", role: "admin" },
+      { name: "Zoë Schäfer", email: "zoe.schaefer@mueller-energie.example", role: "viewer" },
+    ],
+    contacts: [
+      {
+        name: "Jürgen Müller",
+        email: "juergen.mueller@mueller-energie.example",
+        phone: "+49 30 555 0188",
+        role: "Head of OT security",
+        severities: ["critical", "high"],
+        channels: ["email", "phone", "sms"],
+        receivesReports: true,
+      },
+      {
+        name: "Leitstelle",
+        email: "leitstelle@mueller-energie.example",
+        phone: "+49 30 555 0100",
+        role: "Control room",
+        severities: ["critical"],
+        channels: ["phone"],
+        receivesReports: false,
+      },
+    ],
+  },
+  {
+    name: "Southern Cross Council",
+    slug: "southern-cross",
+    industry: "Public sector",
+    country: "AU",
+    timezone: "Australia/Sydney",
+    users: [
+      { name: "Grace Mitchell", email: "grace.mitchell@southerncross.example", role: "admin" },
+      { name: "Liam O'Connor", email: "liam.oconnor@southerncross.example", role: "viewer" },
+    ],
+    contacts: [
+      {
+        name: "Grace Mitchell",
+        email: "grace.mitchell@southerncross.example",
+        phone: "+61 2 5550 1234",
+        role: "IT security lead",
+        severities: ["critical", "high", "medium"],
+        channels: ["email", "phone"],
+        receivesReports: true,
+      },
+    ],
+  },
+  {
+    name: "Andes Mining Cooperative",
+    slug: "andes-mining",
+    industry: "Other",
+    country: "CL",
+    timezone: "America/Santiago",
+    users: [
+      { name: "Camila Rojas", email: "camila.rojas@andesmining.example", role: "admin" },
+      { name: "Matías Fuentes", email: "matias.fuentes@andesmining.example", role: "viewer" },
+    ],
+    contacts: [
+      {
+        name: "Camila Rojas",
+        email: "camila.rojas@andesmining.example",
+        phone: "+56 2 2555 0142",
+        role: "CIO",
+        severities: ["critical", "high"],
+        channels: ["email", "sms"],
+        receivesReports: true,
+      },
+    ],
+  },
+];

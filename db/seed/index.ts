@@ -1,0 +1,21 @@
+import { closeDatabase, getDatabase } from "@/db";
+import { customers, DEMO_PASSWORD, staff } from "./data";
+import { seedDemo } from "./seed";
+
+async function main() {
+  const handle = await getDatabase();
+  const started = Date.now();
+  const { seeded } = await seedDemo(handle.db, (line) => console.log(`  seed: ${line}`));
+  if (seeded) console.log(`  seed: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  await closeDatabase();
+  console.log("\nDemo sign-ins (password for all: %s)", DEMO_PASSWORD);
+  for (const s of staff.slice(0, 3)) console.log(`  ${s.role.padEnd(12)} ${s.email}`);
+  const c = customers[0]!;
+  for (const u of c.users) console.log(`  customer ${u.role.padEnd(6)} ${u.email}  (${c.name})`);
+}
+
+main().catch(async (e) => {
+  console.error(`seed failed: ${e instanceof Error ? e.message : e}`);
+  await closeDatabase().catch(() => {});
+  process.exit(1);
+});

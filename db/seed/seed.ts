@@ -1,0 +1,35 @@
+import type { Db } from "@/db";
+import { providerSettings } from "@/db/schema";
+import { systemActor } from "@/server/audit/service";
+import { addContact, createCustomer } from "@/server/customers/service";
+import { findProviderSettings } from "@/server/provider/queries";
+import { mintTenantId, systemContext } from "@/server/tenancy/tenant";
+import { createUserDirect } from "@/server/users/service";
+import * as data from "./data";
+
+export type SeedLog = (line: string) => void;
+
+/** Seeds the demo provider once; a database that already has a provider is left as it is. */
+export async function seedDemo(db: Db, log: SeedLog = () => {}): Promise<{ seeded: boolean }> {
+  if (await findProviderSettings(db)) {
+    log("The database already holds a provider: nothing to seed.");
+    return { seeded: false };
+  }
+  const actor = systemActor("seed");
+  const ctx = systemContext(db, "seed");
+  await db.insert(providerSettings).values(data.provider);
+  log(`Provider: ${data.provider.name}`);
+  for (const s of data.staff) {
+    await createUserDirect(db, null, { ...s, password: data.DEMO_PASSWORD }, actor);
+  }
+  log(`Staff: ${data.staff.length} users`);
+  for (const c of data.customers) {
+    const { users, contacts, ...fields } = c;
+    const row = await createCustomer(ctx, fields);
+    const tenant = mintTenantId(row.id);
+    for (const u of users) await createUserDirect(db, tenant, { ...u, password: data.DEMO_PASSWORD }, actor);
+    for (const contact of contacts) await addContact({ ...ctx, tenant }, contact);
+    log(`Customer: ${c.name} (${c.timezone}), ${users.length} users, ${contacts.length} contacts`);
+  }
+  return { seeded: true };
+}
