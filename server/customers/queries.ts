@@ -16,9 +16,11 @@ export async function listAllCustomers(db: DbOrTx) {
       timezone: customers.timezone,
       status: customers.status,
       createdAt: customers.createdAt,
-      users: sql<number>`(select count(*)::int from ${memberships} where ${memberships.customerId} = ${customers.id})`,
+      users: sql<number>`count(${memberships.id})::int`,
     })
     .from(customers)
+    .leftJoin(memberships, eq(memberships.customerId, customers.id))
+    .groupBy(customers.id)
     .orderBy(asc(customers.name));
 }
 

@@ -27,6 +27,7 @@ describe("customers (staff)", () => {
     for (const u of Object.values(w.staff)) {
       const list = await callerAs(h.db, u).customers.list();
       expect(list.map((c) => c.id)).toEqual(expect.arrayContaining([w.a.customer.id, w.b.customer.id]));
+      expect(list.find((c) => c.id === w.a.customer.id)?.users).toBe(2);
     }
   });
 

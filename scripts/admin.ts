@@ -1,0 +1,36 @@
+import { closeDatabase, getDatabase } from "@/db";
+import { DatabaseLockedError } from "@/db/lock";
+import { HELP, runCli } from "@/server/admin/cli";
+
+const argv = process.argv.slice(2);
+const io = { out: (l: string) => console.log(l), err: (l: string) => console.error(l), env: process.env };
+
+async function main() {
+  if (argv.length === 0 || ["help", "--help", "-h"].includes(argv[0]!)) {
+    console.log(HELP);
+    return 0;
+  }
+  let handle: Awaited<ReturnType<typeof getDatabase>>;
+  try {
+    handle = await getDatabase();
+  } catch (e) {
+    if (e instanceof DatabaseLockedError) {
+      console.error(e.message);
+      return 3;
+    }
+    throw e;
+  }
+  try {
+    return await runCli(argv, handle.db, io);
+  } finally {
+    await closeDatabase();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`admin: ${e instanceof Error ? e.message : e}`);
+    process.exit(1);
+  },
+);

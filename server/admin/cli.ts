@@ -1,0 +1,158 @@
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import type { Db } from "@/db";
+import { CUSTOMER_ROLES, STAFF_ROLES } from "@/db/schema/tenancy";
+import { systemActor } from "@/server/audit/service";
+import { verifyAuditChain } from "@/server/audit/service";
+import { findCustomerBySlug, listAllCustomers } from "@/server/customers/queries";
+import { createCustomerInput } from "@/server/customers/schema";
+import { createCustomer } from "@/server/customers/service";
+import { DomainError } from "@/server/errors";
+import { mintTenantId, systemContext } from "@/server/tenancy/tenant";
+import { emailSchema, passwordSchema, personName } from "@/server/users/schema";
+import { createUserDirect, inviteUser } from "@/server/users/service";
+
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+export const HELP = `Watchkeeper admin CLI — npm run admin -- <command> [options]
+
+Commands:
+  staff:create     --email <e-mail> --name <name> [--role admin|soc_manager|analyst]
+                   The password comes from --password or the WK_PASSWORD environment variable.
+  customer:create  --name <name> --slug <slug> [--industry <industry>] [--country <XX>] [--timezone <IANA zone>]
+  customer:list
+  user:invite      --email <e-mail> [--name <name>] --role <role> (--customer <slug> | --staff)
+                   Customer roles: admin, viewer. Staff roles: admin, soc_manager, analyst.
+  audit:verify     Checks the audit log's hash chain; names the first row that was edited or removed.
+  help             This text.
+
+Exit codes: 0 done, 1 failed (or the audit chain is broken), 2 bad command or options, 3 database locked.`;
+
+export type CliIo = { out: (line: string) => void; err: (line: string) => void; env: Record<string, string | undefined> };
+
+class Usage extends Error {}
+
+function opts(args: string[], spec: Record<string, "string" | "boolean">) {
+  const options = Object.fromEntries(Object.entries(spec).map(([k, type]) => [k, { type }])) as Record<
+    string,
+    { type: "string" | "boolean" }
+  >;
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values as Record<
+      string,
+      string | boolean | undefined
+    >;
+  } catch (e) {
+    throw new Usage((e as Error).message);
+  }
+}
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const r = schema.safeParse(value);
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => `  --${i.path.join(".") || what}: ${i.message}`);
+    throw new Usage(`Invalid ${what}:\n${lines.join("\n")}`);
+  }
+  return r.data;
+}
+
+/** Runs one command against `db`. Never throws: returns the exit code and writes messages to io. */
+export async function runCli(argv: string[], db: Db, io: CliIo): Promise<number> {
+  const [command, ...args] = argv;
+  const ctx = systemContext(db, "admin CLI");
+  try {
+    switch (command) {
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        io.out(HELP);
+        return EXIT.ok;
+
+      case "staff:create": {
+        const o = opts(args, { email: "string", name: "string", role: "string", password: "string" });
+        const input = parse(
+          z.object({ email: emailSchema, name: personName, role: z.enum(STAFF_ROLES), password: passwordSchema }),
+          { email: o.email, name: o.name, role: o.role ?? "admin", password: o.password ?? io.env.WK_PASSWORD },
+          "staff member",
+        );
+        await createUserDirect(db, null, input, systemActor("admin CLI"));
+        io.out(`Created ${input.role} ${input.email}. Sign in at /sign-in; staff enrol two-factor at first sign-in.`);
+        return EXIT.ok;
+      }
+
+      case "customer:create": {
+        const o = opts(args, { name: "string", slug: "string", industry: "string", country: "string", timezone: "string" });
+        const input = parse(
+          createCustomerInput,
+          { industry: "Other", country: "US", timezone: "UTC", ...definedOnly(o) },
+          "customer",
+        );
+        const row = await createCustomer(ctx, input);
+        io.out(`Created customer ${row.name} (slug ${row.slug}, id ${row.id}).`);
+        return EXIT.ok;
+      }
+
+      case "customer:list": {
+        opts(args, {});
+        const rows = await listAllCustomers(db);
+        if (rows.length === 0) io.out("No customers yet. Create one with customer:create.");
+        for (const r of rows) {
+          io.out(`${r.slug.padEnd(24)} ${r.name.padEnd(36)} ${r.timezone.padEnd(22)} ${r.users} user(s)  ${r.status}`);
+        }
+        return EXIT.ok;
+      }
+
+      case "user:invite": {
+        const o = opts(args, { email: "string", name: "string", role: "string", customer: "string", staff: "boolean" });
+        if (Boolean(o.customer) === Boolean(o.staff)) throw new Usage("Give exactly one of --customer <slug> or --staff.");
+        const roles = o.staff ? STAFF_ROLES : CUSTOMER_ROLES;
+        const input = parse(
+          z.object({ email: emailSchema, name: personName.optional(), role: z.enum(roles) }),
+          definedOnly({ email: o.email, name: o.name, role: o.role }),
+          "invitation",
+        );
+        let org = null;
+        if (o.customer) {
+          const c = await findCustomerBySlug(db, String(o.customer));
+          if (!c) throw new Usage(`No customer with the slug "${o.customer}". See customer:list.`);
+          org = mintTenantId(c.id);
+        }
+        const inv = await inviteUser(ctx, org, input);
+        io.out(`Invited ${inv.email}; the link expires ${inv.expiresAt.toISOString()}.`);
+        io.out(inv.acceptUrl);
+        return EXIT.ok;
+      }
+
+      case "audit:verify": {
+        opts(args, {});
+        const r = await verifyAuditChain(db);
+        if (r.ok) {
+          io.out(`Audit chain intact: ${r.checked} entries checked.`);
+          return EXIT.ok;
+        }
+        const why = r.reason === "content" ? "its content was changed" : "the entry before it was removed or altered";
+        io.err(`Audit chain BROKEN at entry ${r.seq}: ${why} (${r.checked} entries before it are intact).`);
+        return EXIT.failed;
+      }
+
+      default:
+        throw new Usage(`Unknown command "${command}".`);
+    }
+  } catch (e) {
+    if (e instanceof Usage) {
+      io.err(`${e.message}\nRun "npm run admin -- help" for the commands.`);
+      return EXIT.usage;
+    }
+    if (e instanceof DomainError) {
+      io.err(e.message);
+      return EXIT.failed;
+    }
+    io.err(`Failed: ${(e as Error).message}`);
+    return EXIT.failed;
+  }
+}
+
+function definedOnly<T extends Record<string, unknown>>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
