@@ -1,0 +1,99 @@
+/**
+ * Runs the end-to-end specs against a production build: a fresh embedded database, seeded, served by `next start`
+ * on a spare port, driven by Debian's Chromium through playwright-core. `npm run build` first.
+ */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { tmpDir } from "./lib";
+
+const root = path.resolve(import.meta.dirname, "..");
+const port = Number(process.env.E2E_PORT ?? 3210);
+const jsonAt = process.argv.indexOf("--reporter-json");
+const jsonOut = jsonAt > 0 ? process.argv[jsonAt + 1] : undefined;
+const base = `http://localhost:${port}`;
+
+if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  console.error("e2e: no production build found; run `npm run build` first.");
+  process.exit(2);
+}
+
+const dataDir = tmpDir("wk-e2e-");
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: "production",
+  PGLITE_DIR: path.join(dataDir, "pglite"),
+  BETTER_AUTH_URL: base,
+  BETTER_AUTH_SECRET: "watchkeeper-e2e-secret-0123456789abcdefghijklmnop",
+  STAFF_2FA: "required",
+  E2E_BASE_URL: base,
+};
+delete env.DATABASE_URL;
+
+const seeded = spawnSync(process.execPath, ["--import", "tsx", "db/seed/index.ts"], {
+  cwd: root,
+  env,
+  stdio: "inherit",
+});
+if (seeded.status !== 0) process.exit(seeded.status ?? 1);
+
+let server: ChildProcess | undefined;
+async function main() {
+  server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const log = fs.createWriteStream(path.join(dataDir, "server.log"));
+  server.stdout?.pipe(log);
+  server.stderr?.pipe(log);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const r = await fetch(`${base}/sign-in`);
+      if (r.ok) break;
+    } catch {}
+    if (Date.now() > deadline) throw new Error(`server did not start; see ${path.join(dataDir, "server.log")}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const specs = fs
+    .readdirSync(path.join(root, "e2e"))
+    .filter((f) => f.endsWith(".e2e.ts"))
+    .map((f) => path.join("e2e", f));
+  const tap = path.join(dataDir, "e2e.tap");
+  const test = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "--test",
+      "--test-concurrency=1",
+      "--test-reporter=spec",
+      "--test-reporter-destination=stdout",
+      "--test-reporter=tap",
+      `--test-reporter-destination=${tap}`,
+      ...specs,
+    ],
+    { cwd: root, env, stdio: "inherit" },
+  );
+  if (jsonOut) {
+    const text = fs.existsSync(tap) ? fs.readFileSync(tap, "utf8") : "";
+    const count = (k: string) => Number(text.match(new RegExp(`^# ${k} (\\d+)$`, "m"))?.[1] ?? 0);
+    const failed = count("fail") || (test.status === 0 ? 0 : 1);
+    fs.writeFileSync(jsonOut, JSON.stringify({ numPassedTests: count("pass"), numFailedTests: failed }));
+  }
+  return test.status ?? 1;
+}
+
+main()
+  .then((code) => {
+    server?.kill("SIGTERM");
+    if (code !== 0) console.error(`e2e: server log kept at ${path.join(dataDir, "server.log")}`);
+    else setTimeout(() => fs.rmSync(dataDir, { recursive: true, force: true }), 2000);
+    setTimeout(() => process.exit(code), 2500);
+  })
+  .catch((e) => {
+    console.error(`e2e: ${e instanceof Error ? e.message : e}`);
+    server?.kill("SIGTERM");
+    setTimeout(() => process.exit(1), 1000);
+  });

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The whole demo on a fresh machine: install, migrate, seed, build, serve on the embedded database.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PORT="${PORT:-3000}"
+export PGLITE_DIR="${PGLITE_DIR:-.data/pglite}"
+export BETTER_AUTH_URL="${BETTER_AUTH_URL:-http://localhost:${PORT}}"
+# The demo lets staff skip two-factor enrolment; a real deployment keeps the default (required).
+export STAFF_2FA="${STAFF_2FA:-optional}"
+unset DATABASE_URL
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$1"; }
+started=$(date +%s)
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  step "Installing dependencies (npm ci)"
+  npm ci --no-audit --no-fund
+fi
+
+mkdir -p .data
+if [ -z "${BETTER_AUTH_SECRET:-}" ]; then
+  [ -s .data/auth-secret ] || node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))' > .data/auth-secret
+  BETTER_AUTH_SECRET="$(cat .data/auth-secret)"
+  export BETTER_AUTH_SECRET
+fi
+
+step "Migrating and seeding the embedded database (${PGLITE_DIR})"
+npx tsx db/seed/index.ts
+
+if [ -f .next/BUILD_ID ] && [ -z "$(find app server db emails public next.config.ts package-lock.json -newer .next/BUILD_ID -print -quit 2>/dev/null)" ]; then
+  step "Build is up to date"
+else
+  step "Building (next build)"
+  npx next build
+fi
+
+step "Ready in $(( $(date +%s) - started )) s: serving on ${BETTER_AUTH_URL}"
+cat <<TXT
+  Open ${BETTER_AUTH_URL} and sign in (password for every demo user: watchkeeper-demo):
+    provider admin   admin@northwatch.example
+    SOC manager      manager@northwatch.example
+    analyst          lukas.brandt@northwatch.example
+    customer admin   ingrid@halvorsen.example     (Halvorsen Logistics)
+    customer viewer  per@halvorsen.example        (Halvorsen Logistics)
+  Stop with Ctrl+C.
+TXT
+exec node node_modules/next/dist/bin/next start -p "${PORT}"
