@@ -4,8 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { customers } from "@/db/schema";
-import { acquireDirectoryLock, DatabaseLockedError, lockPathFor } from "./lock";
 import { migrateDatabase, openPglite } from "./index";
+import { acquireDirectoryLock, DatabaseLockedError, lockPathFor } from "./lock";
 
 const dirs: string[] = [];
 function tmpDir() {
@@ -70,7 +70,13 @@ describe("embedded database lock", () => {
     const dir = tmpDir();
     const first = openPglite(dir);
     await migrateDatabase(first);
-    const row = (i: number) => ({ name: `Lock test ${i}`, slug: `lock-${i}`, industry: "Retail", country: "DE", timezone: "UTC" });
+    const row = (i: number) => ({
+      name: `Lock test ${i}`,
+      slug: `lock-${i}`,
+      industry: "Retail",
+      country: "DE",
+      timezone: "UTC",
+    });
     for (let i = 0; i < 50; i++) await first.db.insert(customers).values(row(i));
 
     const second = await run(["scripts/admin.ts", "customer:list"], { PGLITE_DIR: dir });

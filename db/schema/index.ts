@@ -1,4 +1,6 @@
 export * from "./audit";
 export * from "./auth";
 export * from "./email";
+export * from "./incidents";
+export * from "./sensors";
 export * from "./tenancy";

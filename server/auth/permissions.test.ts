@@ -2,8 +2,11 @@ import { describe, expect, it } from "vitest";
 import { can, permissionsOf, statements } from "./permissions";
 
 describe("permissions", () => {
-  it("lets a provider admin do everything named", () => {
-    const all = Object.entries(statements).flatMap(([r, acts]) => acts.map((a) => `${r}:${a}`));
+  it("lets a provider admin do everything named but the customer's own answers and approvals", () => {
+    const customerOnly = ["incident:answer", "incident:approve"];
+    const all = Object.entries(statements)
+      .flatMap(([r, acts]) => acts.map((a) => `${r}:${a}`))
+      .filter((p) => !customerOnly.includes(p));
     expect([...permissionsOf({ side: "staff", role: "admin" })].sort()).toEqual(all.sort());
   });
 
@@ -20,6 +23,19 @@ describe("permissions", () => {
     expect(can(viewer, "customerUser:read")).toBe(true);
     expect(can(viewer, "customerUser:invite")).toBe(false);
     expect(can(viewer, "contact:manage")).toBe(false);
+  });
+
+  it("lets customers read incidents and sensors but never triage or manage them", () => {
+    for (const role of ["admin", "viewer"] as const) {
+      const actor = { side: "customer", role } as const;
+      expect(can(actor, "incident:read")).toBe(true);
+      expect(can(actor, "sensor:read")).toBe(true);
+      expect(can(actor, "incident:manage")).toBe(false);
+      expect(can(actor, "alert:read")).toBe(false);
+      expect(can(actor, "sensor:manage")).toBe(false);
+    }
+    expect(can({ side: "customer", role: "viewer" }, "incident:approve")).toBe(false);
+    expect(can({ side: "customer", role: "admin" }, "incident:approve")).toBe(true);
   });
 
   it("never gives a customer staff or provider-wide powers", () => {

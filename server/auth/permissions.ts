@@ -12,6 +12,9 @@ export const statements = {
   staff: ["read", "invite", "manage"],
   audit: ["read", "verify"],
   outbox: ["read"],
+  sensor: ["read", "manage"],
+  alert: ["read", "triage"],
+  incident: ["read", "manage", "comment", "answer", "approve"],
 } as const;
 
 type Statements = typeof statements;
@@ -35,6 +38,13 @@ const grants: Record<`${Actor["side"]}:${string}`, readonly Permission[]> = {
     "audit:read",
     "audit:verify",
     "outbox:read",
+    "sensor:read",
+    "sensor:manage",
+    "alert:read",
+    "alert:triage",
+    "incident:read",
+    "incident:manage",
+    "incident:comment",
   ],
   "staff:soc_manager": [
     "customer:read",
@@ -47,8 +57,26 @@ const grants: Record<`${Actor["side"]}:${string}`, readonly Permission[]> = {
     "customerUser:remove",
     "staff:read",
     "audit:read",
+    "sensor:read",
+    "sensor:manage",
+    "alert:read",
+    "alert:triage",
+    "incident:read",
+    "incident:manage",
+    "incident:comment",
   ],
-  "staff:analyst": ["customer:read", "contact:read", "customerUser:read", "staff:read"],
+  "staff:analyst": [
+    "customer:read",
+    "contact:read",
+    "customerUser:read",
+    "staff:read",
+    "sensor:read",
+    "alert:read",
+    "alert:triage",
+    "incident:read",
+    "incident:manage",
+    "incident:comment",
+  ],
   "customer:admin": [
     "customer:read",
     "contact:read",
@@ -56,9 +84,13 @@ const grants: Record<`${Actor["side"]}:${string}`, readonly Permission[]> = {
     "customerUser:read",
     "customerUser:invite",
     "customerUser:remove",
-    "audit:read",
+    "sensor:read",
+    "incident:read",
+    "incident:comment",
+    "incident:answer",
+    "incident:approve",
   ],
-  "customer:viewer": ["customer:read", "contact:read", "customerUser:read"],
+  "customer:viewer": ["customer:read", "contact:read", "customerUser:read", "sensor:read", "incident:read"],
 };
 
 export function permissionsOf(actor: Actor): readonly Permission[] {

@@ -2,7 +2,9 @@
  * The normalised alert: what every vendor normaliser (server/ingest/normalize/<vendor>.ts) produces from one payload.
  * OCSF-based; see the intake contract. Pure data, no database types.
  */
-export const SOURCE_FORMATS = ["ocsf", "crowdstrike", "sentinelone", "defender", "suricata", "zeek", "wazuh"] as const;
+import { SOURCE_FORMATS } from "@/db/schema/sensors";
+
+export { SOURCE_FORMATS };
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 /** OCSF severity_id: 0 Unknown, 1 Informational, 2 Low, 3 Medium, 4 High, 5 Critical. */

@@ -7,6 +7,7 @@ import { auth } from "@/server/auth/auth";
 import type { Actor } from "@/server/auth/permissions";
 import { env } from "@/server/env";
 import { Conflict, DomainError, Forbidden, Invalid, NotFound, Unauthorized } from "@/server/errors";
+import { findIncidentCustomerId } from "@/server/incidents/queries";
 import { customerExists, findMembership } from "@/server/tenancy/queries";
 import { mintTenantId } from "@/server/tenancy/tenant";
 
@@ -93,4 +94,13 @@ export const staffCustomerProcedure = staffProcedure
       throw new TRPCError({ code: "NOT_FOUND", message: "No such customer." });
     }
     return next({ ctx: { tenant: mintTenantId(input.customerId) } });
+  });
+
+/** Staff acting on one incident: the tenant is the incident's own customer. */
+export const staffIncidentProcedure = staffProcedure
+  .input(z.object({ incidentId: z.uuid() }))
+  .use(async ({ ctx, input, next }) => {
+    const customerId = await findIncidentCustomerId(ctx.db, input.incidentId);
+    if (!customerId) throw new TRPCError({ code: "NOT_FOUND", message: "No such incident." });
+    return next({ ctx: { tenant: mintTenantId(customerId) } });
   });

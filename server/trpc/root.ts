@@ -1,7 +1,11 @@
+import { alertsRouter, myAlertsRouter } from "@/server/alerts/router";
 import { auditRouter } from "@/server/audit/router";
 import { meRouter } from "@/server/auth/router";
 import { customersRouter, organisationRouter } from "@/server/customers/router";
 import { outboxRouter } from "@/server/email/router";
+import { myIncidentsRouter } from "@/server/incidents/portal/router";
+import { incidentsRouter } from "@/server/incidents/router";
+import { mySensorsRouter, sensorsRouter } from "@/server/sensors/router";
 import { customerUsersRouter, invitationsRouter, staffRouter, teamRouter } from "@/server/users/router";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
@@ -15,6 +19,12 @@ export const appRouter = createTRPCRouter({
   invitations: invitationsRouter,
   audit: auditRouter,
   outbox: outboxRouter,
+  sensors: sensorsRouter,
+  mySensors: mySensorsRouter,
+  incidents: incidentsRouter,
+  myIncidents: myIncidentsRouter,
+  alerts: alertsRouter,
+  myAlerts: myAlertsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,263 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { user } from "./auth";
+import { createdAt, id, timestamps } from "./columns";
+import { SOURCE_FORMATS, sensors } from "./sensors";
+import { customers } from "./tenancy";
+
+export const ALERT_STATUSES = ["new", "acknowledged", "escalated", "closed"] as const;
+export const VERDICTS = ["true_positive", "false_positive", "benign", "duplicate"] as const;
+export const INCIDENT_STATUSES = [
+  "triage",
+  "investigating",
+  "waiting_on_customer",
+  "contained",
+  "eradicated",
+  "recovered",
+  "closed",
+] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+/** One vendor alert, deduplicated within its customer by `dedup_key`; the raw payload kept whole. */
+export const alerts = pgTable(
+  "alerts",
+  {
+    id: id(),
+    customerId: uuid()
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    sensorId: uuid().references(() => sensors.id, { onDelete: "set null" }),
+    /** The key that delivered it first (provenance; intake is not in the audit log, its keys' lifecycle is). */
+    apiKeyId: uuid(),
+    source: text({ enum: SOURCE_FORMATS }).notNull(),
+    dedupKey: text().notNull(),
+    vendorAlertId: text(),
+    vendorStatus: text(),
+    product: text(),
+    title: text().notNull(),
+    description: text(),
+    severity: smallint().notNull(),
+    vendorSeverity: text(),
+    eventTime: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+    originalEventTime: timestamp({ withTimezone: true, precision: 3 }),
+    clockSkew: boolean().notNull().default(false),
+    vendorCreatedAt: timestamp({ withTimezone: true, precision: 3 }),
+    receivedAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+    lastSeenAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+    occurrences: integer().notNull().default(1),
+    techniques: text().array().notNull().default(sql`'{}'::text[]`),
+    tactics: text().array().notNull().default(sql`'{}'::text[]`),
+    entities: jsonb().notNull(),
+    truncated: text().array().notNull().default(sql`'{}'::text[]`),
+    raw: jsonb().notNull(),
+    status: text({ enum: ALERT_STATUSES }).notNull().default("new"),
+    verdict: text({ enum: VERDICTS }),
+    verdictReason: text(),
+    assigneeId: text().references(() => user.id, { onDelete: "set null" }),
+    acknowledgedAt: timestamp({ withTimezone: true }),
+    acknowledgedBy: text().references(() => user.id, { onDelete: "set null" }),
+    triagedAt: timestamp({ withTimezone: true }),
+    incidentId: uuid(),
+  },
+  (t) => [
+    uniqueIndex("alerts_dedup_key").on(t.customerId, t.dedupKey),
+    index("alerts_customer_received_idx").on(t.customerId, t.receivedAt),
+    index("alerts_queue_idx").on(t.status, t.receivedAt),
+    index("alerts_incident_idx").on(t.incidentId),
+  ],
+);
+
+export const incidents = pgTable(
+  "incidents",
+  {
+    id: id(),
+    customerId: uuid()
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    /** Per-customer running number, shown as e.g. HAL-42. */
+    number: integer().notNull(),
+    title: text().notNull(),
+    summary: text(),
+    severity: smallint().notNull(),
+    severityOverride: smallint(),
+    severityReason: text(),
+    status: text({ enum: INCIDENT_STATUSES }).notNull().default("triage"),
+    /** The status to return to when the customer answers. */
+    resumeStatus: text({ enum: INCIDENT_STATUSES }),
+    assigneeId: text().references(() => user.id, { onDelete: "set null" }),
+    visibleToCustomer: boolean().notNull().default(false),
+    firstAlertReceivedAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+    firstVendorCreatedAt: timestamp({ withTimezone: true, precision: 3 }),
+    firstEventTime: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+    latestEventTime: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+    acknowledgedAt: timestamp({ withTimezone: true }),
+    customerNotifiedAt: timestamp({ withTimezone: true }),
+    containedAt: timestamp({ withTimezone: true }),
+    resolvedAt: timestamp({ withTimezone: true }),
+    closedAt: timestamp({ withTimezone: true }),
+    closeReason: text(),
+    createdBy: text().references(() => user.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("incidents_number_key").on(t.customerId, t.number),
+    index("incidents_customer_status_idx").on(t.customerId, t.status, t.latestEventTime),
+    index("incidents_status_idx").on(t.status, t.createdAt),
+  ],
+);
+
+/** Correlation index: the entity keys of an incident's alerts (host:…, hostid:…, ip:…, user:…, extip:…). */
+export const incidentEntities = pgTable(
+  "incident_entities",
+  {
+    customerId: uuid().notNull(),
+    incidentId: uuid()
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    key: text().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.incidentId, t.key] }),
+    index("incident_entities_lookup_idx").on(t.customerId, t.key),
+  ],
+);
+
+export const TIMELINE_KINDS = [
+  "opened",
+  "status",
+  "alert_added",
+  "note",
+  "comment",
+  "severity",
+  "assigned",
+  "task",
+  "observable",
+  "technique",
+  "action_requested",
+  "action_decided",
+  "question",
+  "answer",
+  "notified",
+  "visibility",
+] as const;
+
+/** Every change and note, in order; `visibility` decides whether the customer sees it. */
+export const incidentEvents = pgTable(
+  "incident_events",
+  {
+    id: id(),
+    customerId: uuid().notNull(),
+    incidentId: uuid()
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    at: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    kind: text({ enum: TIMELINE_KINDS }).notNull(),
+    visibility: text({ enum: ["internal", "customer"] }).notNull(),
+    actorType: text({ enum: ["user", "api_key", "system"] }).notNull(),
+    actorId: text(),
+    actorLabel: text().notNull(),
+    /** Which side the actor was on, so the portal can show "Northwatch SOC" vs the customer's own people. */
+    actorSide: text({ enum: ["staff", "customer", "system"] }).notNull(),
+    body: text(),
+    data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index("incident_events_incident_idx").on(t.customerId, t.incidentId, t.at)],
+);
+
+export const incidentTechniques = pgTable(
+  "incident_techniques",
+  {
+    customerId: uuid().notNull(),
+    incidentId: uuid()
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    techniqueId: text().notNull(),
+    source: text({ enum: ["alert", "analyst"] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.incidentId, t.techniqueId] }),
+    index("incident_techniques_customer_idx").on(t.customerId),
+  ],
+);
+
+export const incidentTasks = pgTable(
+  "incident_tasks",
+  {
+    id: id(),
+    customerId: uuid().notNull(),
+    incidentId: uuid()
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    title: text().notNull(),
+    ownerId: text().references(() => user.id, { onDelete: "set null" }),
+    status: text({ enum: ["open", "done"] })
+      .notNull()
+      .default("open"),
+    dueAt: timestamp({ withTimezone: true }),
+    doneAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index("incident_tasks_incident_idx").on(t.customerId, t.incidentId)],
+);
+
+export const OBSERVABLE_KINDS = ["ip", "domain", "url", "hash", "host", "user", "process", "email", "file"] as const;
+
+export const observables = pgTable(
+  "observables",
+  {
+    id: id(),
+    customerId: uuid().notNull(),
+    incidentId: uuid()
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    kind: text({ enum: OBSERVABLE_KINDS }).notNull(),
+    value: text().notNull(),
+    source: text({ enum: ["alert", "analyst"] }).notNull(),
+    isIoc: boolean().notNull().default(false),
+    note: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("observables_value_key").on(t.incidentId, t.kind, t.value),
+    index("observables_customer_idx").on(t.customerId, t.incidentId),
+  ],
+);
+
+export const ACTION_KINDS = ["isolate_host", "disable_account", "block_indicator", "other"] as const;
+export const ACTION_STATUSES = ["requested", "approved", "declined", "executed", "cancelled"] as const;
+
+/** A response action the provider asks the customer to approve (or records as taken under the contract). */
+export const responseActions = pgTable(
+  "response_actions",
+  {
+    id: id(),
+    customerId: uuid().notNull(),
+    incidentId: uuid()
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    kind: text({ enum: ACTION_KINDS }).notNull(),
+    target: text().notNull(),
+    reason: text().notNull(),
+    status: text({ enum: ACTION_STATUSES }).notNull().default("requested"),
+    requestedBy: text().references(() => user.id, { onDelete: "set null" }),
+    requestedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    decidedBy: text().references(() => user.id, { onDelete: "set null" }),
+    decidedAt: timestamp({ withTimezone: true }),
+    decisionNote: text(),
+    executedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index("response_actions_incident_idx").on(t.customerId, t.incidentId)],
+);

@@ -1,0 +1,180 @@
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, ne, or, type SQL, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { alerts, customers, incidents, sensors, user } from "@/db/schema";
+import type { TenantId } from "@/server/tenancy/tenant";
+import type { QueueFilter } from "./schema";
+
+const HOUR = 3600_000;
+const AGE_RANGES: Record<NonNullable<QueueFilter["age"]>, [number | null, number | null]> = {
+  lt1h: [0, HOUR],
+  "1h-24h": [HOUR, 24 * HOUR],
+  "1d-7d": [24 * HOUR, 7 * 24 * HOUR],
+  gt7d: [7 * 24 * HOUR, null],
+};
+
+function queueWhere(f: Omit<QueueFilter, "page">, now: Date) {
+  const where: SQL[] = [];
+  if (f.status === "open") where.push(inArray(alerts.status, ["new", "acknowledged"]));
+  else if (f.status !== "all") where.push(eq(alerts.status, f.status));
+  if (f.customerId) where.push(eq(alerts.customerId, f.customerId));
+  if (f.severity !== undefined) where.push(gte(alerts.severity, f.severity));
+  if (f.source) where.push(eq(alerts.source, f.source));
+  if (f.technique) where.push(sql`${f.technique} = any(${alerts.techniques})`);
+  if (f.assigneeId) where.push(eq(alerts.assigneeId, f.assigneeId));
+  if (f.q) {
+    const like = `%${f.q.replace(/[%_\\]/g, "\\$&")}%`;
+    where.push(or(ilike(alerts.title, like), ilike(alerts.vendorAlertId, like)) as SQL);
+  }
+  if (f.age) {
+    const [min, max] = AGE_RANGES[f.age];
+    if (min !== null) where.push(lt(alerts.receivedAt, new Date(now.getTime() - min)));
+    if (max !== null) where.push(gte(alerts.receivedAt, new Date(now.getTime() - max)));
+  }
+  return where.length ? and(...where) : undefined;
+}
+
+/** The provider-wide triage queue (staff only): most severe first, then oldest. */
+export async function listQueue(db: DbOrTx, f: Omit<QueueFilter, "page">, now: Date, limit: number, offset: number) {
+  const where = queueWhere(f, now);
+  const rows = await db
+    .select({
+      id: alerts.id,
+      customerId: alerts.customerId,
+      customerName: customers.name,
+      customerSlug: customers.slug,
+      sensorName: sensors.name,
+      source: alerts.source,
+      title: alerts.title,
+      severity: alerts.severity,
+      status: alerts.status,
+      verdict: alerts.verdict,
+      eventTime: alerts.eventTime,
+      receivedAt: alerts.receivedAt,
+      lastSeenAt: alerts.lastSeenAt,
+      occurrences: alerts.occurrences,
+      techniques: alerts.techniques,
+      assigneeId: alerts.assigneeId,
+      assigneeName: user.name,
+      incidentId: alerts.incidentId,
+      incidentNumber: incidents.number,
+    })
+    .from(alerts)
+    .innerJoin(customers, eq(customers.id, alerts.customerId))
+    .leftJoin(sensors, eq(sensors.id, alerts.sensorId))
+    .leftJoin(user, eq(user.id, alerts.assigneeId))
+    .leftJoin(incidents, eq(incidents.id, alerts.incidentId))
+    .where(where)
+    .orderBy(desc(alerts.severity), asc(alerts.receivedAt))
+    .limit(limit)
+    .offset(offset);
+  const [total] = await db.select({ n: count() }).from(alerts).where(where);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** Staff-wide lookup of alerts by id (for bulk actions across customers). */
+export async function findAlertsByIds(db: DbOrTx, ids: string[]) {
+  return db.select().from(alerts).where(inArray(alerts.id, ids));
+}
+
+export async function findAlertDetail(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select({
+      alert: alerts,
+      customerName: customers.name,
+      customerSlug: customers.slug,
+      sensorName: sensors.name,
+      assigneeName: user.name,
+    })
+    .from(alerts)
+    .innerJoin(customers, eq(customers.id, alerts.customerId))
+    .leftJoin(sensors, eq(sensors.id, alerts.sensorId))
+    .leftJoin(user, eq(user.id, alerts.assigneeId))
+    .where(eq(alerts.id, id))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function updateAlerts(db: DbOrTx, ids: string[], patch: Partial<typeof alerts.$inferInsert>) {
+  return db
+    .update(alerts)
+    .set(patch)
+    .where(inArray(alerts.id, ids))
+    .returning({ id: alerts.id, customerId: alerts.customerId });
+}
+
+/** New alerts become acknowledged; the acknowledger takes those nobody holds yet. */
+export async function acknowledgeRows(db: DbOrTx, ids: string[], userId: string | null, now: Date) {
+  return db
+    .update(alerts)
+    .set({
+      status: "acknowledged",
+      acknowledgedAt: now,
+      acknowledgedBy: userId,
+      triagedAt: now,
+      ...(userId ? { assigneeId: sql`coalesce(${alerts.assigneeId}, ${userId})` } : {}),
+    })
+    .where(and(inArray(alerts.id, ids), eq(alerts.status, "new")))
+    .returning({ id: alerts.id, customerId: alerts.customerId });
+}
+
+export type Funnel = {
+  received: number;
+  triaged: number;
+  escalated: number;
+  incidents: number;
+  byVerdict: { true_positive: number; false_positive: number; benign: number; duplicate: number; none: number };
+};
+
+/**
+ * The alert → incident funnel of one customer for [from, to): alerts received, triaged (no longer new), escalated
+ * (in an incident), incidents opened, and alerts by verdict. The dashboards and the monthly report use this.
+ */
+export async function alertFunnel(db: DbOrTx, tenant: TenantId, from: Date, to: Date): Promise<Funnel> {
+  const inPeriod = and(eq(alerts.customerId, tenant), gte(alerts.receivedAt, from), lt(alerts.receivedAt, to));
+  const [a] = await db
+    .select({
+      received: count(),
+      triaged: sql<number>`count(*) filter (where ${alerts.status} <> 'new')::int`,
+      escalated: sql<number>`count(*) filter (where ${alerts.incidentId} is not null)::int`,
+      tp: sql<number>`count(*) filter (where ${alerts.verdict} = 'true_positive')::int`,
+      fp: sql<number>`count(*) filter (where ${alerts.verdict} = 'false_positive')::int`,
+      benign: sql<number>`count(*) filter (where ${alerts.verdict} = 'benign')::int`,
+      duplicate: sql<number>`count(*) filter (where ${alerts.verdict} = 'duplicate')::int`,
+    })
+    .from(alerts)
+    .where(inPeriod);
+  const [i] = await db
+    .select({ n: count() })
+    .from(incidents)
+    .where(and(eq(incidents.customerId, tenant), gte(incidents.createdAt, from), lt(incidents.createdAt, to)));
+  const received = Number(a?.received ?? 0);
+  const verdicts = { tp: a?.tp ?? 0, fp: a?.fp ?? 0, benign: a?.benign ?? 0, duplicate: a?.duplicate ?? 0 };
+  return {
+    received,
+    triaged: a?.triaged ?? 0,
+    escalated: a?.escalated ?? 0,
+    incidents: Number(i?.n ?? 0),
+    byVerdict: {
+      true_positive: verdicts.tp,
+      false_positive: verdicts.fp,
+      benign: verdicts.benign,
+      duplicate: verdicts.duplicate,
+      none: received - verdicts.tp - verdicts.fp - verdicts.benign - verdicts.duplicate,
+    },
+  };
+}
+
+export async function openIncidentsOfCustomer(db: DbOrTx, tenant: TenantId) {
+  return db
+    .select({
+      id: incidents.id,
+      number: incidents.number,
+      title: incidents.title,
+      severity: incidents.severity,
+      status: incidents.status,
+    })
+    .from(incidents)
+    .where(and(eq(incidents.customerId, tenant), ne(incidents.status, "closed")))
+    .orderBy(desc(incidents.latestEventTime))
+    .limit(100);
+}

@@ -1,0 +1,219 @@
+import { actorOf, recordAudit } from "@/server/audit/service";
+import { assertCan } from "@/server/auth/permissions";
+import { Conflict, Invalid, NotFound } from "@/server/errors";
+import { attachAlerts, findIncident, insertIncident, insertTimeline } from "@/server/incidents/queries";
+import { timelineActor, withRef } from "@/server/incidents/service";
+import { incidentReference } from "@/server/incidents/severity";
+import { entityKeys } from "@/server/ingest/correlate";
+import type { Entities } from "@/server/ingest/types";
+import { findMembership } from "@/server/tenancy/queries";
+import { type ActorContext, mintTenantId, type TenantContext } from "@/server/tenancy/tenant";
+import * as q from "./queries";
+import type { QueueFilter } from "./schema";
+
+export const QUEUE_PAGE = 50;
+
+export async function getQueue(ctx: ActorContext, f: QueueFilter, now = new Date()) {
+  assertCan(ctx.actor, "alert:read");
+  const { page, ...filter } = f;
+  const { rows, total } = await q.listQueue(ctx.db, filter, now, QUEUE_PAGE, (page - 1) * QUEUE_PAGE);
+  return {
+    rows: rows.map((r) => ({
+      ...r,
+      incidentReference: r.incidentNumber ? incidentReference(r.customerSlug, r.incidentNumber) : null,
+    })),
+    total,
+    page,
+    pageSize: QUEUE_PAGE,
+  };
+}
+
+export async function getAlert(ctx: ActorContext, id: string) {
+  assertCan(ctx.actor, "alert:read");
+  const row = await q.findAlertDetail(ctx.db, id);
+  if (!row) throw new NotFound("No such alert.");
+  return row;
+}
+
+/** Loads the selected alerts; all must exist (no silent partial action). */
+async function load(ctx: ActorContext, ids: string[]) {
+  const rows = await q.findAlertsByIds(ctx.db, ids);
+  if (rows.length !== new Set(ids).size) throw new NotFound("Some selected alerts no longer exist; refresh the queue.");
+  return rows;
+}
+
+async function auditEach(
+  ctx: ActorContext,
+  tx: Parameters<typeof recordAudit>[0],
+  rows: { id: string; customerId: string }[],
+  action: string,
+  summary: Record<string, unknown>,
+) {
+  const byCustomer = new Map<string, string[]>();
+  for (const r of rows) byCustomer.set(r.customerId, [...(byCustomer.get(r.customerId) ?? []), r.id]);
+  for (const [customerId, ids] of byCustomer) {
+    await recordAudit(tx, {
+      ...actorOf(ctx),
+      customerId,
+      action,
+      targetType: "alert",
+      targetId: ids.length === 1 ? ids[0] : null,
+      summary: { ...summary, alertIds: ids },
+    });
+  }
+}
+
+export async function acknowledgeAlerts(ctx: ActorContext, ids: string[]) {
+  assertCan(ctx.actor, "alert:triage");
+  await load(ctx, ids);
+  return ctx.db.transaction(async (tx) => {
+    const now = new Date();
+    const rows = await q.acknowledgeRows(tx, ids, ctx.system ? null : ctx.user.id, now);
+    await auditEach(ctx, tx, rows, "alert.acknowledge", {});
+    return { acknowledged: rows.length };
+  });
+}
+
+export async function assignAlerts(ctx: ActorContext, ids: string[], assigneeId: string | null) {
+  assertCan(ctx.actor, "alert:triage");
+  if (assigneeId) {
+    const m = await findMembership(ctx.db, assigneeId);
+    if (!m || m.customerId !== null) throw new Invalid("Alerts can only be assigned to provider staff.", "assigneeId");
+  }
+  await load(ctx, ids);
+  return ctx.db.transaction(async (tx) => {
+    const rows = await q.updateAlerts(tx, ids, { assigneeId });
+    await auditEach(ctx, tx, rows, "alert.assign", { assigneeId });
+    return { assigned: rows.length };
+  });
+}
+
+/** Records the analyst's judgement; alerts not in an incident are closed by it. */
+export async function setVerdict(
+  ctx: ActorContext,
+  ids: string[],
+  verdict: "true_positive" | "false_positive" | "benign" | "duplicate",
+  reason: string,
+) {
+  assertCan(ctx.actor, "alert:triage");
+  const existing = await load(ctx, ids);
+  if (verdict === "true_positive" && existing.some((a) => !a.incidentId)) {
+    throw new Invalid("A true positive belongs in an incident: escalate it or attach it to one.");
+  }
+  return ctx.db.transaction(async (tx) => {
+    const now = new Date();
+    const inIncident = existing.filter((a) => a.incidentId).map((a) => a.id);
+    const loose = existing.filter((a) => !a.incidentId).map((a) => a.id);
+    const a = inIncident.length
+      ? await q.updateAlerts(tx, inIncident, { verdict, verdictReason: reason, triagedAt: now })
+      : [];
+    const b = loose.length
+      ? await q.updateAlerts(tx, loose, { verdict, verdictReason: reason, triagedAt: now, status: "closed" })
+      : [];
+    await auditEach(ctx, tx, [...a, ...b], "alert.verdict", { verdict, reason });
+    return { updated: a.length + b.length };
+  });
+}
+
+function attachable(a: Awaited<ReturnType<typeof load>>[number]) {
+  const entities = a.entities as Entities;
+  return {
+    id: a.id,
+    title: a.title,
+    severity: a.severity,
+    eventTime: a.eventTime,
+    receivedAt: a.receivedAt,
+    vendorCreatedAt: a.vendorCreatedAt,
+    techniques: a.techniques,
+    entities,
+    keys: entityKeys(entities),
+  };
+}
+
+function oneCustomer(rows: { customerId: string; incidentId: string | null }[]) {
+  const customers = new Set(rows.map((r) => r.customerId));
+  if (customers.size !== 1) throw new Invalid("Select alerts of one customer: an incident belongs to one customer.");
+  if (rows.some((r) => r.incidentId)) throw new Conflict("Some selected alerts are already in an incident.");
+  return mintTenantId([...customers][0]!); // derived from stored rows, never from client input
+}
+
+/** Opens a new incident (triage) from the selected alerts of one customer. */
+export async function escalate(ctx: ActorContext, ids: string[], title?: string) {
+  assertCan(ctx.actor, "alert:triage");
+  assertCan(ctx.actor, "incident:manage");
+  const rows = await load(ctx, ids);
+  const tenant = oneCustomer(rows);
+  const top = [...rows].sort((x, y) => y.severity - x.severity || x.eventTime.getTime() - y.eventTime.getTime())[0]!;
+  const tctx: TenantContext = { ...ctx, tenant };
+  return ctx.db.transaction(async (tx) => {
+    const inc = await insertIncident(tx, tenant, {
+      title: title ?? top.title,
+      severity: top.severity,
+      status: "triage",
+      assigneeId: ctx.system ? null : ctx.user.id,
+      firstAlertReceivedAt: top.receivedAt,
+      firstEventTime: top.eventTime,
+      latestEventTime: top.eventTime,
+      createdBy: ctx.system ? null : ctx.user.id,
+    });
+    await insertTimeline(tx, tenant, inc.id, {
+      ...timelineActor(tctx),
+      kind: "opened",
+      visibility: "internal",
+      body: `Escalated from ${rows.length} alert${rows.length === 1 ? "" : "s"}`,
+    });
+    await attachAlerts(tx, tenant, inc.id, rows.map(attachable), timelineActor(tctx));
+    const detail = await findIncident(tx, tenant, inc.id);
+    await recordAudit(tx, {
+      ...actorOf(ctx),
+      customerId: tenant,
+      action: "incident.create",
+      targetType: "incident",
+      targetId: inc.id,
+      summary: {
+        alertIds: ids,
+        reference: detail ? withRef({ customerSlug: detail.customerSlug, number: inc.number }).reference : null,
+      },
+    });
+    return { incidentId: inc.id, number: inc.number };
+  });
+}
+
+/** Adds the selected alerts (one customer's) to an open incident of that customer. */
+export async function attachToIncident(ctx: ActorContext, ids: string[], incidentId: string) {
+  assertCan(ctx.actor, "alert:triage");
+  assertCan(ctx.actor, "incident:manage");
+  const rows = await load(ctx, ids);
+  const tenant = oneCustomer(rows);
+  return ctx.db.transaction(async (tx) => {
+    const inc = await findIncident(tx, tenant, incidentId);
+    if (!inc) throw new NotFound("That incident does not belong to the selected alerts' customer.");
+    if (inc.incident.status === "closed") throw new Conflict("The incident is closed; reopen it first.");
+    await attachAlerts(
+      tx,
+      tenant,
+      incidentId,
+      rows.map(attachable),
+      timelineActor({ ...ctx, tenant } as TenantContext),
+    );
+    await recordAudit(tx, {
+      ...actorOf(ctx),
+      customerId: tenant,
+      action: "incident.attach",
+      targetType: "incident",
+      targetId: incidentId,
+      summary: { alertIds: ids },
+    });
+    return { incidentId, attached: rows.length };
+  });
+}
+
+export async function getFunnel(ctx: TenantContext, from: Date, to: Date) {
+  assertCan(ctx.actor, ctx.actor.side === "staff" ? "alert:read" : "incident:read");
+  return q.alertFunnel(ctx.db, ctx.tenant, from, to);
+}
+
+export async function getOpenIncidents(ctx: TenantContext) {
+  assertCan(ctx.actor, "incident:read");
+  return q.openIncidentsOfCustomer(ctx.db, ctx.tenant);
+}
