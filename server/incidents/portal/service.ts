@@ -35,7 +35,7 @@ export async function listMyIncidents(ctx: TenantContext, f: IncidentFilterInput
 
 async function visibleIncident(ctx: TenantContext, id: string) {
   const inc = await q.findIncident(ctx.db, ctx.tenant, id);
-  if (!inc || !inc.incident.visibleToCustomer) throw new NotFound("No such incident.");
+  if (!inc?.incident.visibleToCustomer) throw new NotFound("No such incident.");
   return inc;
 }
 
@@ -111,7 +111,7 @@ async function customerChange<T>(
 ): Promise<T> {
   return ctx.db.transaction(async (tx) => {
     const inc = await q.findIncident(tx, ctx.tenant, id);
-    if (!inc || !inc.incident.visibleToCustomer) throw new NotFound("No such incident.");
+    if (!inc?.incident.visibleToCustomer) throw new NotFound("No such incident.");
     const result = await fn(tx, inc);
     await recordAudit(tx, {
       ...actorOf(ctx),
