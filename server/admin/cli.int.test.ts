@@ -43,7 +43,9 @@ describe("admin CLI", () => {
   });
 
   it("creates and lists customers, with clear errors for bad options", async () => {
-    expect((await cli("customer:create", "--name", "Acme Corp", "--slug", "acme", "--timezone", "Europe/Paris")).code).toBe(0);
+    expect(
+      (await cli("customer:create", "--name", "Acme Corp", "--slug", "acme", "--timezone", "Europe/Paris")).code,
+    ).toBe(0);
     const dup = await cli("customer:create", "--name", "Acme Again", "--slug", "acme");
     expect(dup.code).toBe(1);
     expect(dup.err).toContain("already taken");
@@ -60,7 +62,9 @@ describe("admin CLI", () => {
     const r = await cli("user:invite", "--email", "it@acme.test", "--role", "admin", "--customer", "acme");
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/\/invite\/[A-Za-z0-9_-]{20,}/);
-    expect((await cli("user:invite", "--email", "x@acme.test", "--role", "analyst", "--customer", "acme")).code).toBe(2);
+    expect((await cli("user:invite", "--email", "x@acme.test", "--role", "analyst", "--customer", "acme")).code).toBe(
+      2,
+    );
     expect((await cli("user:invite", "--email", "x@acme.test", "--role", "viewer", "--customer", "nope")).code).toBe(2);
     expect((await cli("user:invite", "--email", "x@acme.test", "--role", "viewer")).code).toBe(2);
     expect((await cli("user:invite", "--email", "s@provider.test", "--role", "analyst", "--staff")).code).toBe(0);
@@ -78,7 +82,9 @@ describe("admin CLI", () => {
   });
 
   it("names the row after a deleted one", async () => {
-    await h.db.execute(sql`update audit_log set action = (select action from audit_log a where a.seq = 1) where seq = 2`);
+    await h.db.execute(
+      sql`update audit_log set action = (select action from audit_log a where a.seq = 1) where seq = 2`,
+    );
     // Restore nothing: delete row 3 instead and look at a fresh chain from 4 on.
     await h.db.execute(sql`delete from audit_log where seq <= 3`);
     const r = await cli("audit:verify");

@@ -2,8 +2,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import type { Db } from "@/db";
 import { CUSTOMER_ROLES, STAFF_ROLES } from "@/db/schema/tenancy";
-import { systemActor } from "@/server/audit/service";
-import { verifyAuditChain } from "@/server/audit/service";
+import { systemActor, verifyAuditChain } from "@/server/audit/service";
 import { findCustomerBySlug, listAllCustomers } from "@/server/customers/queries";
 import { createCustomerInput } from "@/server/customers/schema";
 import { createCustomer } from "@/server/customers/service";
@@ -28,7 +27,11 @@ Commands:
 
 Exit codes: 0 done, 1 failed (or the audit chain is broken), 2 bad command or options, 3 database locked.`;
 
-export type CliIo = { out: (line: string) => void; err: (line: string) => void; env: Record<string, string | undefined> };
+export type CliIo = {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  env: Record<string, string | undefined>;
+};
 
 class Usage extends Error {}
 
@@ -82,7 +85,13 @@ export async function runCli(argv: string[], db: Db, io: CliIo): Promise<number>
       }
 
       case "customer:create": {
-        const o = opts(args, { name: "string", slug: "string", industry: "string", country: "string", timezone: "string" });
+        const o = opts(args, {
+          name: "string",
+          slug: "string",
+          industry: "string",
+          country: "string",
+          timezone: "string",
+        });
         const input = parse(
           createCustomerInput,
           { industry: "Other", country: "US", timezone: "UTC", ...definedOnly(o) },
@@ -105,7 +114,8 @@ export async function runCli(argv: string[], db: Db, io: CliIo): Promise<number>
 
       case "user:invite": {
         const o = opts(args, { email: "string", name: "string", role: "string", customer: "string", staff: "boolean" });
-        if (Boolean(o.customer) === Boolean(o.staff)) throw new Usage("Give exactly one of --customer <slug> or --staff.");
+        if (Boolean(o.customer) === Boolean(o.staff))
+          throw new Usage("Give exactly one of --customer <slug> or --staff.");
         const roles = o.staff ? STAFF_ROLES : CUSTOMER_ROLES;
         const input = parse(
           z.object({ email: emailSchema, name: personName.optional(), role: z.enum(roles) }),

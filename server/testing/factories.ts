@@ -1,5 +1,5 @@
 import type { Db } from "@/db";
-import { customers, memberships, providerSettings, user } from "@/db/schema";
+import { alerts, customers, memberships, providerSettings, user } from "@/db/schema";
 import type { CustomerRole, StaffRole } from "@/db/schema/tenancy";
 import { mintTenantId, type TenantId } from "@/server/tenancy/tenant";
 import { createCaller } from "@/server/trpc/root";
@@ -99,4 +99,45 @@ export async function createWorld(db: Db) {
       viewer: await createCustomerUser(db, b.id, "viewer"),
     },
   };
+}
+
+let alertSeq = 0;
+
+/** An alert row as the intake would store it (for tests that do not go through HTTP). */
+export async function insertTestAlert(
+  db: Db,
+  customerId: string,
+  over: Partial<typeof alerts.$inferInsert> & { host?: string } = {},
+) {
+  const k = ++alertSeq;
+  const now = new Date();
+  const { host = `ws-${k}`, ...rest } = over;
+  const [row] = await db
+    .insert(alerts)
+    .values({
+      customerId,
+      source: "crowdstrike",
+      dedupKey: `test:${k}:${Math.random().toString(36).slice(2)}`,
+      title: `Test alert ${k}`,
+      severity: 3,
+      eventTime: now,
+      receivedAt: now,
+      lastSeenAt: now,
+      entities: {
+        hosts: [{ name: host }],
+        ips: [],
+        externalIps: [],
+        users: [],
+        processes: [],
+        hashes: [],
+        domains: [],
+        urls: [],
+      },
+      raw: { test: k },
+      techniques: ["T1059.001"],
+      tactics: ["TA0002"],
+      ...rest,
+    })
+    .returning();
+  return row!;
 }

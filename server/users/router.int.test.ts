@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
 import { emailOutbox, invitations } from "@/db/schema";
-import { auth } from "@/server/auth/auth";
 import { verifyAuditChain } from "@/server/audit/service";
+import { auth } from "@/server/auth/auth";
 import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
 import { callerAs, createWorld } from "@/server/testing/factories";
 
@@ -43,17 +43,23 @@ describe("invitations", () => {
     });
     await pub.invitations.accept({ token, name: "New Person", password: "a-long-password-1" });
     expect((await pub.invitations.byToken({ token })).status).toBe("accepted");
-    await expect(pub.invitations.accept({ token, name: "Again", password: "a-long-password-1" })).rejects.toMatchObject({
-      code: "BAD_REQUEST",
-      message: expect.stringContaining("already accepted"),
-    });
+    await expect(pub.invitations.accept({ token, name: "Again", password: "a-long-password-1" })).rejects.toMatchObject(
+      {
+        code: "BAD_REQUEST",
+        message: expect.stringContaining("already accepted"),
+      },
+    );
 
-    const signIn = await auth.api.signInEmail({ body: { email: "new.person@alpha.test", password: "a-long-password-1" } });
+    const signIn = await auth.api.signInEmail({
+      body: { email: "new.person@alpha.test", password: "a-long-password-1" },
+    });
     expect(signIn.user.email).toBe("new.person@alpha.test");
     const me = await callerAs(h.db, { ...signIn.user, twoFactorEnabled: false }).me.session();
     expect(me.customer?.id).toBe(w.a.customer.id);
     expect(me.actor).toEqual({ side: "customer", role: "admin" });
-    await expect(auth.api.signInEmail({ body: { email: "new.person@alpha.test", password: "wrong-password-1" } })).rejects.toThrow();
+    await expect(
+      auth.api.signInEmail({ body: { email: "new.person@alpha.test", password: "wrong-password-1" } }),
+    ).rejects.toThrow();
   });
 
   it("rejects an unknown, revoked or expired token with a clear message", async () => {
@@ -67,8 +73,13 @@ describe("invitations", () => {
     });
     await callerAs(h.db, w.a.admin).team.invite({ email: "late@alpha.test", role: "viewer" });
     const late = await tokenFromOutbox("late@alpha.test");
-    await h.db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.email, "late@alpha.test"));
-    await expect(pub.invitations.accept({ token: late, name: "L", password: "a-long-password-1" })).rejects.toMatchObject({
+    await h.db
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invitations.email, "late@alpha.test"));
+    await expect(
+      pub.invitations.accept({ token: late, name: "L", password: "a-long-password-1" }),
+    ).rejects.toMatchObject({
       message: expect.stringContaining("expired"),
     });
   });
@@ -95,15 +106,21 @@ describe("team (customer side)", () => {
 
   it("does not let a viewer invite, remove or change roles", async () => {
     const api = callerAs(h.db, w.b.viewer);
-    await expect(api.team.invite({ email: "v@bravo.test", role: "viewer" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(api.team.invite({ email: "v@bravo.test", role: "viewer" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(api.team.remove({ userId: w.b.admin.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(api.team.changeRole({ userId: w.b.admin.id, role: "viewer" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(api.team.changeRole({ userId: w.b.admin.id, role: "viewer" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("cannot touch another tenant's users or invitations", async () => {
     const api = callerAs(h.db, w.b.admin);
     await expect(api.team.remove({ userId: w.a.viewer.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(api.team.changeRole({ userId: w.a.viewer.id, role: "admin" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api.team.changeRole({ userId: w.a.viewer.id, role: "admin" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     const inv = await callerAs(h.db, w.a.admin).team.invite({ email: "pending@alpha.test", role: "viewer" });
     await expect(api.team.revokeInvitation({ invitationId: inv.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await callerAs(h.db, w.a.admin).team.list()).pending.map((p) => p.id)).toContain(inv.id);
@@ -121,7 +138,9 @@ describe("team (customer side)", () => {
     await api.team.changeRole({ userId: w.b.viewer.id, role: "admin" });
     await callerAs(h.db, w.b.viewer).team.changeRole({ userId: w.b.admin.id, role: "viewer" });
     await expect(callerAs(h.db, w.b.admin).team.list()).resolves.toBeTruthy();
-    await expect(callerAs(h.db, w.b.admin).team.invite({ email: "z@bravo.test", role: "viewer" })).rejects.toMatchObject({
+    await expect(
+      callerAs(h.db, w.b.admin).team.invite({ email: "z@bravo.test", role: "viewer" }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     await callerAs(h.db, w.b.viewer).team.changeRole({ userId: w.b.admin.id, role: "admin" });
@@ -140,14 +159,18 @@ describe("team (customer side)", () => {
 describe("staff management", () => {
   it("lets only provider admins invite and manage staff; analysts manage no users at all", async () => {
     const analyst = callerAs(h.db, w.staff.analyst);
-    await expect(analyst.staff.invite({ email: "s@provider.test", role: "analyst" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(analyst.staff.invite({ email: "s@provider.test", role: "analyst" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(analyst.staff.changeRole({ userId: w.staff.manager.id, role: "admin" })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     await expect(
       analyst.customerUsers.invite({ customerId: w.a.customer.id, email: "c@alpha.test", role: "viewer" }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(analyst.customerUsers.remove({ customerId: w.a.customer.id, userId: w.a.viewer.id })).rejects.toMatchObject({
+    await expect(
+      analyst.customerUsers.remove({ customerId: w.a.customer.id, userId: w.a.viewer.id }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     await expect(
@@ -159,12 +182,14 @@ describe("staff management", () => {
 
   it("keeps customers out of staff management", async () => {
     await expect(callerAs(h.db, w.a.admin).staff.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(callerAs(h.db, w.a.admin).staff.invite({ email: "evil@alpha.test", role: "admin" })).rejects.toMatchObject({
+    await expect(
+      callerAs(h.db, w.a.admin).staff.invite({ email: "evil@alpha.test", role: "admin" }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    await expect(
-      callerAs(h.db, w.a.admin).customerUsers.list({ customerId: w.b.customer.id }),
-    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(callerAs(h.db, w.a.admin).customerUsers.list({ customerId: w.b.customer.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("lets a provider admin change a role and remove a staff member, but never the last admin", async () => {

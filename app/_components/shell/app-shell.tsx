@@ -100,7 +100,12 @@ export function AppShell({
       </aside>
       {open && (
         <div className="fixed inset-0 z-40 md:hidden">
-          <button type="button" aria-label="Close menu" className="absolute inset-0 bg-black/40" onClick={() => setOpen(false)} />
+          <button
+            type="button"
+            aria-label="Close menu"
+            className="absolute inset-0 bg-black/40"
+            onClick={() => setOpen(false)}
+          />
           <aside className="relative flex h-full w-64 flex-col border-r border-border bg-card">
             <Brand area={area} brandName={brandName} orgName={orgName} />
             {navList}
@@ -109,7 +114,13 @@ export function AppShell({
       )}
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b border-border bg-background/90 px-4 backdrop-blur">
-          <Button variant="ghost" size="icon" className="md:hidden" aria-label="Open menu" onClick={() => setOpen(true)}>
+          <Button
+            variant="ghost"
+            size="icon"
+            className="md:hidden"
+            aria-label="Open menu"
+            onClick={() => setOpen(true)}
+          >
             {open ? <X className="size-4" /> : <Menu className="size-4" />}
           </Button>
           <span className="truncate text-sm text-muted-foreground md:hidden">{orgName}</span>

@@ -1,0 +1,56 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { ShieldCheck } from "lucide-react";
+import { Alert } from "@/app/_components/ui/alert";
+import { Button } from "@/app/_components/ui/button";
+import { useTRPC } from "@/app/_lib/trpc/client";
+import { errorMessage } from "../_components/errors";
+
+const REASONS = {
+  content: "its content does not match its stored hash (the row was edited)",
+  link: "it does not link to the row before it (a row was removed or inserted)",
+} as const;
+
+export function useVerifyChain() {
+  const trpc = useTRPC();
+  return useMutation(trpc.audit.verify.mutationOptions());
+}
+
+export function VerifyChainButton({ verify }: { verify: ReturnType<typeof useVerifyChain> }) {
+  return (
+    <Button variant="outline" loading={verify.isPending} onClick={() => verify.mutate()}>
+      {verify.isPending ? null : <ShieldCheck aria-hidden="true" />}
+      Verify chain
+    </Button>
+  );
+}
+
+/** The outcome of the last verification, if any. */
+export function VerifyChainResult({ verify }: { verify: ReturnType<typeof useVerifyChain> }) {
+  const dismiss = (
+    <Button variant="ghost" size="sm" onClick={() => verify.reset()}>
+      Dismiss
+    </Button>
+  );
+  if (verify.isError) {
+    return (
+      <Alert tone="danger" title="The chain could not be verified" action={dismiss}>
+        {errorMessage(verify.error)}
+      </Alert>
+    );
+  }
+  const r = verify.data;
+  if (!r) return null;
+  const n = r.checked.toLocaleString("en-GB");
+  return r.ok ? (
+    <Alert tone="success" title="The audit chain is intact" action={dismiss} aria-live="polite">
+      All {n} entries were checked: every row matches its hash and links to the one before it.
+    </Alert>
+  ) : (
+    <Alert tone="danger" title={`The audit chain is broken at entry #${r.seq}`} action={dismiss}>
+      Entry #{r.seq} fails: {REASONS[r.reason]}. {n} entries before it verified correctly. Treat the log from this entry
+      on as untrustworthy and escalate to security.
+    </Alert>
+  );
+}

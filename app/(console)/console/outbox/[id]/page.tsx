@@ -1,0 +1,42 @@
+import { TRPCError } from "@trpc/server";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { requireStaff } from "@/app/_lib/session";
+import { serverCaller } from "@/app/_lib/trpc/server";
+import { NoAccess } from "../../_components/no-access";
+import { canDo } from "../../_components/permissions";
+import { MessageView } from "./message-view";
+
+type Props = { params: Promise<{ id: string }> };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The message, or null when there is none. */
+const loadMessage = cache(async (id: string) => {
+  if (!UUID.test(id)) return null;
+  try {
+    return await (await serverCaller()).outbox.byId({ id });
+  } catch (e) {
+    if (e instanceof TRPCError && e.code === "NOT_FOUND") return null;
+    throw e;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const info = await requireStaff();
+  if (!canDo(info, "outbox:read")) return { title: "E-mail outbox" };
+  const message = await loadMessage((await params).id);
+  return { title: message ? `${message.subject} · E-mail outbox` : "E-mail not found" };
+}
+
+export default async function OutboxMessagePage({ params }: Props) {
+  const { id } = await params;
+  const info = await requireStaff(`/console/outbox/${id}`);
+  if (!canDo(info, "outbox:read")) return <NoAccess title="E-mail outbox" roleLabel={info.roleLabel} />;
+  const message = await loadMessage(id);
+  if (!message) notFound();
+  const customers = message.customerId ? await (await serverCaller()).customers.list() : [];
+  const customer = customers.find((c) => c.id === message.customerId) ?? null;
+  return <MessageView message={message} customer={customer && { name: customer.name, slug: customer.slug }} />;
+}
