@@ -130,7 +130,7 @@ export async function runCli(argv: string[], db: Db, io: CliIo): Promise<number>
         }
         const inv = await inviteUser(ctx, org, input);
         io.out(`Invited ${inv.email}; the link expires ${inv.expiresAt.toISOString()}.`);
-        io.out(inv.acceptUrl);
+        if (inv.acceptUrl) io.out(inv.acceptUrl);
         return EXIT.ok;
       }
 

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, gte, ilike, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { auditLog } from "@/db/schema";
+import { auditLog, customers } from "@/db/schema";
 
 export async function lastAuditHash(db: DbOrTx): Promise<string | null> {
   const [row] = await db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
@@ -42,8 +42,22 @@ export async function listAuditEntries(db: DbOrTx, f: AuditFilter, limit: number
   if (f.to) where.push(lte(auditLog.at, f.to));
   if (f.beforeSeq) where.push(lt(auditLog.seq, f.beforeSeq));
   return db
-    .select()
+    .select({
+      seq: auditLog.seq,
+      at: auditLog.at,
+      actorType: auditLog.actorType,
+      actorId: auditLog.actorId,
+      actorLabel: auditLog.actorLabel,
+      customerId: auditLog.customerId,
+      customerName: customers.name,
+      action: auditLog.action,
+      targetType: auditLog.targetType,
+      targetId: auditLog.targetId,
+      summary: auditLog.summary,
+      hash: auditLog.hash,
+    })
     .from(auditLog)
+    .leftJoin(customers, eq(customers.id, auditLog.customerId))
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(auditLog.seq))
     .limit(limit);

@@ -1,5 +1,6 @@
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { twoFactor } from "better-auth/plugins/two-factor";
 import { createElement } from "react";
@@ -9,6 +10,7 @@ import PasswordResetEmail from "@/emails/password-reset";
 import { deliverQueued, sendEmail } from "@/server/email/send";
 import { env } from "@/server/env";
 import { getBranding } from "@/server/provider/queries";
+import { findMembership } from "@/server/tenancy/queries";
 
 const RESET_MINUTES = 60;
 
@@ -60,6 +62,18 @@ export const auth = betterAuth({
       "/request-password-reset": { window: 300, max: 5 },
       "/reset-password": { window: 60, max: 10 },
     },
+  },
+  hooks: {
+    // Provider staff must keep two-factor on while the deployment requires it.
+    before: createAuthMiddleware(async (ctx) => {
+      if (ctx.path !== "/two-factor/disable" || env.STAFF_2FA !== "required") return;
+      const session = await getSessionFromCtx(ctx);
+      if (!session) return;
+      const m = await findMembership(lazyDb, session.user.id);
+      if (m && m.customerId === null) {
+        throw new APIError("FORBIDDEN", { message: "Provider staff must keep two-factor authentication on." });
+      }
+    }),
   },
   plugins: [twoFactor({ issuer: "Watchkeeper" }), nextCookies()],
 });

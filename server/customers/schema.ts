@@ -52,10 +52,14 @@ export const customerFields = z.object({
 export const createCustomerInput = customerFields;
 export type CreateCustomerInput = z.infer<typeof createCustomerInput>;
 
-export const updateCustomerInput = customerFields.omit({ slug: true }).partial();
+export const updateCustomerInput = customerFields
+  .omit({ slug: true })
+  .extend({ status: z.enum(["active", "offboarded"]) })
+  .partial();
 export type UpdateCustomerInput = z.infer<typeof updateCustomerInput>;
 
-export const contactFields = z.object({
+export const contactFields = z
+  .object({
   name: trimmed(1, 120, "Name"),
   email: z.email("Enter a valid e-mail address").max(254),
   phone: z
@@ -63,16 +67,24 @@ export const contactFields = z.object({
     .trim()
     .max(40)
     .regex(/^[+()\d\s./-]*$/, "Use digits, spaces and + ( ) - . / only")
-    .optional()
+    .nullish()
     .transform((v) => v || null),
   role: z
     .string()
     .trim()
     .max(80)
-    .optional()
+    .nullish()
     .transform((v) => v || null),
   severities: z.array(z.enum(SEVERITIES)).max(SEVERITIES.length),
   channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length),
   receivesReports: z.boolean(),
-});
+})
+  .refine((c) => c.severities.length === 0 || c.channels.length > 0, {
+    message: "Choose how to reach this contact for the severities selected",
+    path: ["channels"],
+  })
+  .refine((c) => !(c.channels.includes("phone") || c.channels.includes("sms")) || Boolean(c.phone), {
+    message: "Add a phone number for phone or SMS",
+    path: ["phone"],
+  });
 export type ContactFields = z.infer<typeof contactFields>;

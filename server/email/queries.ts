@@ -3,13 +3,21 @@ import type { DbOrTx } from "@/db";
 import { emailOutbox } from "@/db/schema";
 
 /** Provider-wide (admins only): the outbox is the provider's own mail log. */
-export async function listOutbox(db: DbOrTx, f: { q?: string; before?: Date }, limit: number) {
+/** Newest first; `before` is the (createdAt, id) of the last row seen, so rows sharing a time are never skipped. */
+export async function listOutbox(db: DbOrTx, f: { q?: string; before?: { at: Date; id: string } }, limit: number) {
   const where: SQL[] = [];
   if (f.q) {
     const like = `%${f.q.replace(/[%_\\]/g, "\\$&")}%`;
     where.push(or(ilike(emailOutbox.to, like), ilike(emailOutbox.subject, like)) as SQL);
   }
-  if (f.before) where.push(lt(emailOutbox.createdAt, f.before));
+  if (f.before) {
+    where.push(
+      or(
+        lt(emailOutbox.createdAt, f.before.at),
+        and(eq(emailOutbox.createdAt, f.before.at), lt(emailOutbox.id, f.before.id)),
+      ) as SQL,
+    );
+  }
   return db
     .select({
       id: emailOutbox.id,
@@ -22,7 +30,7 @@ export async function listOutbox(db: DbOrTx, f: { q?: string; before?: Date }, l
     })
     .from(emailOutbox)
     .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(emailOutbox.createdAt))
+    .orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))
     .limit(limit);
 }
 

@@ -82,3 +82,8 @@ export async function deliverQueued(db: Db, ids?: string[]): Promise<{ sent: num
   }
   return { sent, failed };
 }
+
+export async function emailStatusOf(db: DbOrTx, id: string) {
+  const [row] = await db.select({ status: emailOutbox.status }).from(emailOutbox).where(eq(emailOutbox.id, id));
+  return row?.status ?? null;
+}

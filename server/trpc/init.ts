@@ -22,11 +22,16 @@ const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
+    const zod = cause instanceof z.ZodError ? cause : null;
+    // Input errors get a readable message and every field's message under its full dotted path ("contact.email").
+    const issues = zod?.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) ?? null;
     return {
       ...shape,
+      message: issues?.length ? `${issues[0]!.message}${issues[0]!.path ? ` (${issues[0]!.path})` : ""}` : shape.message,
       data: {
         ...shape.data,
-        zodError: cause instanceof z.ZodError ? z.flattenError(cause) : null,
+        zodError: zod ? z.flattenError(zod) : null,
+        issues,
         path: cause instanceof DomainError ? (cause.path ?? null) : null,
       },
     };

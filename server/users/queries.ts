@@ -109,11 +109,14 @@ export async function insertInvitation(db: DbOrTx, row: typeof invitations.$infe
   return inv!;
 }
 
-export async function revokePendingInvitationsFor(db: DbOrTx, email: string, now: Date) {
+/** A new invitation replaces the pending ones to the same address in the same organisation (never another's). */
+export async function revokePendingInvitationsFor(db: DbOrTx, org: Org, email: string, now: Date) {
   await db
     .update(invitations)
     .set({ revokedAt: now })
-    .where(and(eq(invitations.email, email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
+    .where(
+      and(invitationsOf(org), eq(invitations.email, email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)),
+    );
 }
 
 export async function revokeInvitationRow(db: DbOrTx, org: Org, id: string, now: Date) {

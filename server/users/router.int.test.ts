@@ -84,6 +84,14 @@ describe("invitations", () => {
     });
   });
 
+  it("never returns the link (a credential) to the inviter, and never touches another tenant's invitations", async () => {
+    const mine = await callerAs(h.db, w.a.admin).team.invite({ email: "shared@people.test", role: "viewer" });
+    expect(mine).not.toHaveProperty("acceptUrl");
+    expect(mine.emailStatus).toBe("outbox");
+    await callerAs(h.db, w.b.admin).team.invite({ email: "shared@people.test", role: "viewer" });
+    expect((await callerAs(h.db, w.a.admin).team.list()).pending.map((p) => p.id)).toContain(mine.id);
+  });
+
   it("refuses to invite an address that already has an account", async () => {
     await expect(
       callerAs(h.db, w.a.admin).team.invite({ email: w.b.viewer.email, role: "viewer" }),

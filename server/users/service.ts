@@ -7,7 +7,7 @@ import InvitationEmail from "@/emails/invitation";
 import { type AuditActor, actorOf, recordAudit } from "@/server/audit/service";
 import { type Actor, assertCan, ROLE_LABELS } from "@/server/auth/permissions";
 import { findCustomer } from "@/server/customers/queries";
-import { deliverQueued, sendEmail } from "@/server/email/send";
+import { deliverQueued, emailStatusOf, sendEmail } from "@/server/email/send";
 import { env } from "@/server/env";
 import { Conflict, Forbidden, Invalid, NotFound } from "@/server/errors";
 import { getBranding } from "@/server/provider/queries";
@@ -67,7 +67,7 @@ export async function inviteUser(ctx: ActorContext, org: Org, input: { email: st
     if (await findUserByEmail(tx, input.email)) {
       throw new Conflict(`${input.email} already has a Watchkeeper account.`, "email");
     }
-    await revokePendingInvitationsFor(tx, input.email, now);
+    await revokePendingInvitationsFor(tx, org, input.email, now);
     const inv = await insertInvitation(tx, {
       email: input.email,
       name: input.name ?? null,
@@ -105,7 +105,15 @@ export async function inviteUser(ctx: ActorContext, org: Org, input: { email: st
     return { invitation: inv, emailId, acceptUrl };
   });
   await deliverQueued(ctx.db, [result.emailId]);
-  return { id: result.invitation.id, email: input.email, expiresAt, acceptUrl: result.acceptUrl };
+  const emailStatus = await emailStatusOf(ctx.db, result.emailId);
+  // The link is a credential: only trusted scripts (the admin CLI) get it back; people get it by e-mail.
+  return {
+    id: result.invitation.id,
+    email: input.email,
+    expiresAt,
+    emailStatus,
+    ...(ctx.system ? { acceptUrl: result.acceptUrl } : {}),
+  };
 }
 
 export async function revokeInvitation(ctx: ActorContext, org: Org, invitationId: string) {

@@ -12,7 +12,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function AuditPage({ searchParams }: Props) {
   const info = await requireStaff("/console/audit");
-  if (!canDo(info, "audit:read")) return <NoAccess title="Audit log" roleLabel={info.roleLabel} />;
+  if (!canDo(info, "audit:read")) return <NoAccess title="Audit log" roleLabel={info.roleLabel ?? undefined} />;
   const params = await searchParams;
   const filters = readFilters((k) => {
     const v = params[k];

@@ -13,13 +13,13 @@ import { QueryError } from "../_components/query-error";
 import { useUrlParams } from "../_components/use-url-params";
 import { OutboxTable } from "./outbox-table";
 
-/** The outbox, newest first: a search (in the URL, `?q=`) and "Load more" pages keyed by `before`. */
+/** The outbox, newest first: a search (in the URL, `?q=`) and "Load more" pages keyed by a cursor. */
 export function OutboxList() {
   const trpc = useTRPC();
   const url = useUrlParams();
   const q = url.get("q").trim();
   const [text, setText] = useState(q);
-  const [paging, setPaging] = useState<{ q: string; befores: (Date | undefined)[] }>({ q, befores: [undefined] });
+  const [paging, setPaging] = useState<{ q: string; befores: (string | undefined)[] }>({ q, befores: [undefined] });
   const befores = paging.q === q ? paging.befores : [undefined];
 
   useEffect(() => {
@@ -30,14 +30,14 @@ export function OutboxList() {
 
   const pages = useQueries({
     queries: befores.map((before, i) => ({
-      ...trpc.outbox.list.queryOptions({ q: q || undefined, before }),
+      ...trpc.outbox.list.queryOptions({ q: q || undefined, cursor: before }),
       placeholderData: i === 0 ? keepPreviousData : undefined,
     })),
   });
   const first = pages[0]!;
   const last = pages[pages.length - 1]!;
   const items = pages.flatMap((p) => p.data?.items ?? []);
-  const nextBefore = last.data?.nextBefore ?? null;
+  const nextBefore = last.data?.nextCursor ?? null;
 
   const search = (
     <FilterInput label="Search e-mails" placeholder="Search recipient or subject…" value={text} onChange={setText} />

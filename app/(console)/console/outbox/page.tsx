@@ -12,10 +12,10 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function OutboxPage({ searchParams }: Props) {
   const info = await requireStaff("/console/outbox");
-  if (!canDo(info, "outbox:read")) return <NoAccess title="E-mail outbox" roleLabel={info.roleLabel} />;
+  if (!canDo(info, "outbox:read")) return <NoAccess title="E-mail outbox" roleLabel={info.roleLabel ?? undefined} />;
   const { q } = await searchParams;
   const query = (Array.isArray(q) ? q[0] : q)?.trim().slice(0, 120);
-  prefetch(trpc.outbox.list.queryOptions({ q: query || undefined, before: undefined }));
+  prefetch(trpc.outbox.list.queryOptions({ q: query || undefined, cursor: undefined }));
   return (
     <HydrateClient>
       <PageHeader

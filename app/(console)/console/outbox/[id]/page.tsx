@@ -33,7 +33,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function OutboxMessagePage({ params }: Props) {
   const { id } = await params;
   const info = await requireStaff(`/console/outbox/${id}`);
-  if (!canDo(info, "outbox:read")) return <NoAccess title="E-mail outbox" roleLabel={info.roleLabel} />;
+  if (!canDo(info, "outbox:read")) return <NoAccess title="E-mail outbox" roleLabel={info.roleLabel ?? undefined} />;
   const message = await loadMessage(id);
   if (!message) notFound();
   const customers = message.customerId ? await (await serverCaller()).customers.list() : [];
