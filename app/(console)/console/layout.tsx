@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { AppShell, type NavItem } from "@/app/_components/shell/app-shell";
 import { requireStaff } from "@/app/_lib/session";
+import type { Permission } from "@/server/auth/permissions";
 import { serverCaller } from "@/app/_lib/trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -8,9 +9,12 @@ export const dynamic = "force-dynamic";
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const info = await requireStaff();
   const branding = await (await serverCaller()).me.branding();
-  const can = (p: string) => info.permissions.includes(p as never);
+  const can = (p: Permission) => info.permissions.includes(p);
   const nav: NavItem[] = [
+    ...(can("alert:read") ? [{ href: "/console/queue", label: "Alert queue", icon: "queue" } as const] : []),
+    ...(can("incident:read") ? [{ href: "/console/incidents", label: "Incidents", icon: "incidents" } as const] : []),
     { href: "/console/customers", label: "Customers", icon: "customers" },
+    ...(can("sensor:read") ? [{ href: "/console/sensors", label: "Sensors", icon: "sensors" } as const] : []),
     ...(can("staff:read") ? [{ href: "/console/staff", label: "Staff", icon: "staff" } as const] : []),
     ...(can("audit:read") ? [{ href: "/console/audit", label: "Audit log", icon: "audit" } as const] : []),
     ...(can("outbox:read") ? [{ href: "/console/outbox", label: "E-mail outbox", icon: "outbox" } as const] : []),

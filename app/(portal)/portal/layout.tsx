@@ -10,6 +10,8 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const branding = await (await serverCaller()).me.branding();
   const nav: NavItem[] = [
     { href: "/portal", label: "Overview", icon: "overview", exact: true },
+    { href: "/portal/incidents", label: "Incidents", icon: "incidents" },
+    { href: "/portal/sensors", label: "Sensors", icon: "sensors" },
     { href: "/portal/team", label: "Team & contacts", icon: "users" },
   ];
   return (

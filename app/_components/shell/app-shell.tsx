@@ -1,7 +1,10 @@
 "use client";
 
 import {
+  Bell,
   Building2,
+  Radar,
+  Siren,
   LayoutDashboard,
   LogOut,
   Mail,
@@ -37,6 +40,9 @@ const ICONS = {
   audit: ScrollText,
   outbox: Mail,
   security: ShieldCheck,
+  queue: Bell,
+  incidents: Siren,
+  sensors: Radar,
 } as const;
 
 export type NavItem = { href: string; label: string; icon: keyof typeof ICONS; exact?: boolean };
