@@ -12,7 +12,14 @@ export const meRouter = createTRPCRouter({
     const m = await findMembership(ctx.db, ctx.user.id);
     const user = { ...ctx.user, twoFactorEnabled: Boolean(ctx.session.user.twoFactorEnabled) };
     if (!m) {
-      return { user, actor: null, roleLabel: null, permissions: [] as Permission[], customer: null, needsTwoFactor: false };
+      return {
+        user,
+        actor: null,
+        roleLabel: null,
+        permissions: [] as Permission[],
+        customer: null,
+        needsTwoFactor: false,
+      };
     }
     const actor = (
       m.customerId === null ? { side: "staff", role: m.role } : { side: "customer", role: m.role }

@@ -60,25 +60,25 @@ export type UpdateCustomerInput = z.infer<typeof updateCustomerInput>;
 
 export const contactFields = z
   .object({
-  name: trimmed(1, 120, "Name"),
-  email: z.email("Enter a valid e-mail address").max(254),
-  phone: z
-    .string()
-    .trim()
-    .max(40)
-    .regex(/^[+()\d\s./-]*$/, "Use digits, spaces and + ( ) - . / only")
-    .nullish()
-    .transform((v) => v || null),
-  role: z
-    .string()
-    .trim()
-    .max(80)
-    .nullish()
-    .transform((v) => v || null),
-  severities: z.array(z.enum(SEVERITIES)).max(SEVERITIES.length),
-  channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length),
-  receivesReports: z.boolean(),
-})
+    name: trimmed(1, 120, "Name"),
+    email: z.email("Enter a valid e-mail address").max(254),
+    phone: z
+      .string()
+      .trim()
+      .max(40)
+      .regex(/^[+()\d\s./-]*$/, "Use digits, spaces and + ( ) - . / only")
+      .nullish()
+      .transform((v) => v || null),
+    role: z
+      .string()
+      .trim()
+      .max(80)
+      .nullish()
+      .transform((v) => v || null),
+    severities: z.array(z.enum(SEVERITIES)).max(SEVERITIES.length),
+    channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length),
+    receivesReports: z.boolean(),
+  })
   .refine((c) => c.severities.length === 0 || c.channels.length > 0, {
     message: "Choose how to reach this contact for the severities selected",
     path: ["channels"],

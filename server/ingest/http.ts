@@ -9,13 +9,22 @@ import { SOURCE_FORMATS, type SourceFormat } from "./types";
  * The HTTP edge of the intake (app/api/ingest/…): status codes and bodies exactly as the contract's table says.
  * Rate limits are per key and per app instance: 200 requests/s with a burst of 400.
  */
-const limiter = new RateLimiterMemory({ points: 400, duration: 2, keyPrefix: "intake" });
+let limiter = new RateLimiterMemory({ points: 400, duration: 2, keyPrefix: "intake" });
 
+/** For tests and operators: `points` requests per `seconds` per key. */
+export function configureIntakeLimit(points: number, seconds: number) {
+  limiter = new RateLimiterMemory({ points, duration: seconds, keyPrefix: "intake" });
+}
+
+/** JSON with <, > and & escaped, so no byte of a response can be read as markup wherever it ends up. */
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { "content-type": "application/json; charset=utf-8", ...headers },
-  });
+  new Response(
+    JSON.stringify(body).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
+    {
+      status,
+      headers: { "content-type": "application/json; charset=utf-8", ...headers },
+    },
+  );
 
 const errorResponse = (
   status: number,

@@ -27,7 +27,9 @@ const t = initTRPC.context<TRPCContext>().create({
     const issues = zod?.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) ?? null;
     return {
       ...shape,
-      message: issues?.length ? `${issues[0]!.message}${issues[0]!.path ? ` (${issues[0]!.path})` : ""}` : shape.message,
+      message: issues?.length
+        ? `${issues[0]!.message}${issues[0]!.path ? ` (${issues[0]!.path})` : ""}`
+        : shape.message,
       data: {
         ...shape.data,
         zodError: zod ? z.flattenError(zod) : null,

@@ -115,7 +115,12 @@ export async function revokePendingInvitationsFor(db: DbOrTx, org: Org, email: s
     .update(invitations)
     .set({ revokedAt: now })
     .where(
-      and(invitationsOf(org), eq(invitations.email, email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)),
+      and(
+        invitationsOf(org),
+        eq(invitations.email, email),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
     );
 }
 

@@ -178,7 +178,7 @@ export function toInt(v: unknown, path: string, range?: { min?: number; max?: nu
   } else if (typeof v === "bigint") {
     n = Number(v);
   } else if (typeof v === "string") {
-    throw new PayloadError("wrong_type", `${path} must be an integer, not the string "${clip(v)}".`, path);
+    throw new PayloadError("wrong_type", `${path} must be an integer, not a non-numeric string.`, path);
   } else {
     throw wrongType(path, "an integer", v);
   }
@@ -279,7 +279,11 @@ export function parseTime(v: unknown, path: string): Date {
   else if (typeof v === "string") ms = fromString(v);
   else throw wrongType(path, "a time (ISO-8601 text or epoch number)", v);
   if (ms === undefined || Number.isNaN(new Date(ms).getTime())) {
-    throw new PayloadError("invalid_value", `${path} is not a time we can read: "${clip(String(v))}".`, path);
+    throw new PayloadError(
+      "invalid_value",
+      `${path} is not a time we can read (use ISO 8601 or epoch seconds/milliseconds).`,
+      path,
+    );
   }
   return new Date(ms);
 }
