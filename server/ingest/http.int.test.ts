@@ -37,7 +37,7 @@ beforeAll(async () => {
 afterAll(closeTestDatabase);
 
 type Opts = { key?: string | null; type?: string; headers?: Record<string, string> };
-function post(source: string, body: string | Uint8Array, o: Opts = {}) {
+function post(source: string, body: string | Uint8Array<ArrayBuffer>, o: Opts = {}) {
   const headers: Record<string, string> = { "content-type": o.type ?? "application/json", ...o.headers };
   if (o.key !== null) headers.authorization = `Bearer ${o.key ?? keys.csA}`;
   return handleIngest(new Request(`http://test/api/ingest/${source}`, { method: "POST", body, headers }), source);
