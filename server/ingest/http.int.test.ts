@@ -309,7 +309,7 @@ describe("intake: correlation", () => {
 });
 
 describe("heartbeat", () => {
-  const beat = (body: string, key: string | null = keys.csA) =>
+  const beat = (body: string, key: string | null = keys.csA ?? null) =>
     handleHeartbeat(
       new Request("http://test/api/ingest/heartbeat", {
         method: "POST",
