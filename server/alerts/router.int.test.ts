@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db";
+import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
+import { callerAs, createWorld, insertTestAlert } from "@/server/testing/factories";
+
+let h: DatabaseHandle;
+let w: Awaited<ReturnType<typeof createWorld>>;
+const ids: Record<string, string> = {};
+const hoursAgo = (n: number) => new Date(Date.now() - n * 3600_000);
+
+beforeAll(async () => {
+  h = await createTestDatabase();
+  w = await createWorld(h.db);
+  ids.aCrit = (
+    await insertTestAlert(h.db, w.a.customer.id, { severity: 5, title: "Ransomware note", receivedAt: hoursAgo(0.2) })
+  ).id;
+  ids.aLow = (
+    await insertTestAlert(h.db, w.a.customer.id, {
+      severity: 2,
+      title: "Port scan",
+      source: "zeek",
+      techniques: ["T1046"],
+      receivedAt: hoursAgo(30),
+    })
+  ).id;
+  ids.aOld = (
+    await insertTestAlert(h.db, w.a.customer.id, { severity: 3, title: "Old thing", receivedAt: hoursAgo(24 * 9) })
+  ).id;
+  ids.bHigh = (
+    await insertTestAlert(h.db, w.b.customer.id, { severity: 4, title: "Bravo beacon", receivedAt: hoursAgo(2) })
+  ).id;
+});
+afterAll(closeTestDatabase);
+
+describe("triage queue", () => {
+  it("shows all customers' open alerts in one list, most severe first", async () => {
+    const q = await callerAs(h.db, w.staff.analyst).alerts.queue({});
+    expect(q.rows.map((r) => r.title)).toEqual(["Ransomware note", "Bravo beacon", "Old thing", "Port scan"]);
+    expect(new Set(q.rows.map((r) => r.customerId)).size).toBe(2);
+  });
+
+  it("filters by customer, severity, source, technique and age", async () => {
+    const api = callerAs(h.db, w.staff.analyst);
+    expect((await api.alerts.queue({ customerId: w.b.customer.id })).rows.map((r) => r.title)).toEqual([
+      "Bravo beacon",
+    ]);
+    expect((await api.alerts.queue({ severity: 4 })).total).toBe(2);
+    expect((await api.alerts.queue({ source: "zeek" })).rows.map((r) => r.title)).toEqual(["Port scan"]);
+    expect((await api.alerts.queue({ technique: "t1046" })).rows.map((r) => r.title)).toEqual(["Port scan"]);
+    expect((await api.alerts.queue({ age: "lt1h" })).rows.map((r) => r.title)).toEqual(["Ransomware note"]);
+    expect((await api.alerts.queue({ age: "gt7d" })).rows.map((r) => r.title)).toEqual(["Old thing"]);
+    expect((await api.alerts.queue({ q: "beacon" })).total).toBe(1);
+  });
+
+  it("acknowledges in bulk, taking unassigned alerts", async () => {
+    const api = callerAs(h.db, w.staff.analyst);
+    expect(await api.alerts.acknowledge({ alertIds: [ids.aLow!, ids.bHigh!] })).toEqual({ acknowledged: 2 });
+    const rows = (await api.alerts.queue({ status: "acknowledged" })).rows;
+    expect(rows.map((r) => r.assigneeId)).toEqual([w.staff.analyst.id, w.staff.analyst.id]);
+  });
+
+  it("closes alerts with a verdict and a reason; a true positive needs an incident", async () => {
+    const api = callerAs(h.db, w.staff.analyst);
+    await expect(api.alerts.verdict({ alertIds: [ids.aOld!], verdict: "benign", reason: "" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(
+      api.alerts.verdict({ alertIds: [ids.aOld!], verdict: "true_positive", reason: "real" }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await api.alerts.verdict({ alertIds: [ids.aOld!], verdict: "false_positive", reason: "Admin's backup job" });
+    expect((await api.alerts.queue({})).rows.map((r) => r.title)).not.toContain("Old thing");
+    expect((await api.alerts.queue({ status: "closed" })).rows[0]).toMatchObject({
+      title: "Old thing",
+      verdict: "false_positive",
+    });
+  });
+
+  it("escalates only alerts of one customer, and attaches only within that customer", async () => {
+    const api = callerAs(h.db, w.staff.analyst);
+    await expect(api.alerts.escalate({ alertIds: [ids.aCrit!, ids.bHigh!] })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("one customer"),
+    });
+    const { incidentId } = await api.alerts.escalate({ alertIds: [ids.aCrit!], title: "Ransomware on FS-2" });
+    await expect(api.alerts.escalate({ alertIds: [ids.aCrit!] })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(api.alerts.attach({ alertIds: [ids.bHigh!], incidentId })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await api.alerts.attach({ alertIds: [ids.aLow!], incidentId });
+    const open = await api.alerts.openIncidents({ customerId: w.a.customer.id });
+    expect(open.map((i) => i.id)).toEqual([incidentId]);
+    expect(await api.alerts.openIncidents({ customerId: w.b.customer.id })).toEqual([]);
+  });
+
+  it("counts the funnel for a customer and period", async () => {
+    const from = hoursAgo(24 * 30);
+    const to = new Date(Date.now() + 60_000);
+    const f = await callerAs(h.db, w.staff.manager).alerts.funnel({ customerId: w.a.customer.id, from, to });
+    expect(f).toEqual({
+      received: 3,
+      triaged: 3,
+      escalated: 2,
+      incidents: 1,
+      byVerdict: { true_positive: 0, false_positive: 1, benign: 0, duplicate: 0, none: 2 },
+    });
+    const mine = await callerAs(h.db, w.b.viewer).myAlerts.funnel({ from, to });
+    expect(mine).toMatchObject({ received: 1, triaged: 1, escalated: 0, incidents: 0 });
+    await expect(
+      callerAs(h.db, w.staff.manager).alerts.funnel({ customerId: w.a.customer.id, from: to, to: from }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+  });
+});
+
+describe("alerts: tenancy and roles", () => {
+  it("gives customers no access to alerts, only their own funnel", async () => {
+    for (const u of [w.a.admin, w.a.viewer]) {
+      const api = callerAs(h.db, u);
+      await expect(api.alerts.queue({})).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(api.alerts.byId({ alertId: ids.bHigh! })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(api.alerts.acknowledge({ alertIds: [ids.bHigh!] })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(
+        api.alerts.funnel({ customerId: w.b.customer.id, from: hoursAgo(5), to: new Date() }),
+      ).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
+    }
+  });
+
+  it("refuses a partly unknown selection instead of acting on part of it", async () => {
+    await expect(
+      callerAs(h.db, w.staff.analyst).alerts.acknowledge({
+        alertIds: [ids.bHigh!, "00000000-0000-4000-8000-000000000000"],
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("gives a signed-out caller nothing", async () => {
+    await expect(callerAs(h.db, null).alerts.queue({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(callerAs(h.db, null).myAlerts.funnel({ from: hoursAgo(1), to: new Date() })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+  });
+});
