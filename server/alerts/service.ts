@@ -7,13 +7,13 @@ import { incidentReference } from "@/server/incidents/severity";
 import { entityKeys } from "@/server/ingest/correlate";
 import type { Entities } from "@/server/ingest/types";
 import { findMembership } from "@/server/tenancy/queries";
-import { type ActorContext, mintTenantId, type TenantContext } from "@/server/tenancy/tenant";
+import { type ActorContext, clockOf, mintTenantId, personOf, type TenantContext } from "@/server/tenancy/tenant";
 import * as q from "./queries";
 import type { QueueFilter } from "./schema";
 
 export const QUEUE_PAGE = 50;
 
-export async function getQueue(ctx: ActorContext, f: QueueFilter, now = new Date()) {
+export async function getQueue(ctx: ActorContext, f: QueueFilter, now = clockOf(ctx)) {
   assertCan(ctx.actor, "alert:read");
   const { page, ...filter } = f;
   const { rows, total } = await q.listQueue(ctx.db, filter, now, QUEUE_PAGE, (page - 1) * QUEUE_PAGE);
@@ -67,8 +67,8 @@ export async function acknowledgeAlerts(ctx: ActorContext, ids: string[]) {
   assertCan(ctx.actor, "alert:triage");
   await load(ctx, ids);
   return ctx.db.transaction(async (tx) => {
-    const now = new Date();
-    const rows = await q.acknowledgeRows(tx, ids, ctx.system ? null : ctx.user.id, now);
+    const now = clockOf(ctx);
+    const rows = await q.acknowledgeRows(tx, ids, personOf(ctx)?.id ?? null, now);
     await auditEach(ctx, tx, rows, "alert.acknowledge", {});
     return { acknowledged: rows.length };
   });
@@ -101,7 +101,7 @@ export async function setVerdict(
     throw new Invalid("A true positive belongs in an incident: escalate it or attach it to one.");
   }
   return ctx.db.transaction(async (tx) => {
-    const now = new Date();
+    const now = clockOf(ctx);
     const inIncident = existing.filter((a) => a.incidentId).map((a) => a.id);
     const loose = existing.filter((a) => !a.incidentId).map((a) => a.id);
     const a = inIncident.length
@@ -150,11 +150,12 @@ export async function escalate(ctx: ActorContext, ids: string[], title?: string)
       title: title ?? top.title,
       severity: top.severity,
       status: "triage",
-      assigneeId: ctx.system ? null : ctx.user.id,
+      assigneeId: personOf(ctx)?.id ?? null,
       firstAlertReceivedAt: top.receivedAt,
       firstEventTime: top.eventTime,
       latestEventTime: top.eventTime,
-      createdBy: ctx.system ? null : ctx.user.id,
+      createdBy: personOf(ctx)?.id ?? null,
+      createdAt: clockOf(ctx),
     });
     await insertTimeline(tx, tenant, inc.id, {
       ...timelineActor(tctx),

@@ -24,6 +24,8 @@ export type TimelineActor = {
   actorId: string | null;
   actorLabel: string;
   actorSide: "staff" | "customer" | "system";
+  /** When it happened (defaults to now). */
+  at?: Date;
 };
 
 export type AttachableAlert = {

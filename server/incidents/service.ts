@@ -6,7 +6,7 @@ import { assertCan } from "@/server/auth/permissions";
 import { deliverQueued } from "@/server/email/send";
 import { Conflict, Invalid, NotFound } from "@/server/errors";
 import { findMembership } from "@/server/tenancy/queries";
-import type { ActorContext, TenantContext } from "@/server/tenancy/tenant";
+import { type ActorContext, clockOf, personOf, type TenantContext } from "@/server/tenancy/tenant";
 import { canTransition, milestonesOf, nextStatuses, STATUS_LABELS } from "./lifecycle";
 import { notifyCustomerContacts } from "./notify";
 import * as q from "./queries";
@@ -17,8 +17,11 @@ export const PAGE_SIZE = 25;
 type Incident = NonNullable<Awaited<ReturnType<typeof q.findIncident>>>;
 
 export function timelineActor(ctx: ActorContext): q.TimelineActor {
-  if (ctx.system) return { actorType: "system", actorId: null, actorLabel: ctx.system, actorSide: "system" };
-  return { actorType: "user", actorId: ctx.user.id, actorLabel: ctx.user.name, actorSide: ctx.actor.side };
+  const at = clockOf(ctx);
+  const person = personOf(ctx);
+  if (!person)
+    return { actorType: "system", actorId: null, actorLabel: ctx.system ?? "System", actorSide: "system", at };
+  return { actorType: "user", actorId: ctx.user.id, actorLabel: ctx.user.name, actorSide: ctx.actor.side, at };
 }
 
 export const effectiveSeverity = (i: { severity: number; severityOverride: number | null }) =>
@@ -132,7 +135,7 @@ export async function setStatus(ctx: TenantContext, id: string, to: IncidentStat
     const from = inc.incident.status;
     const check = canTransition(from, to, inc.incident.resumeStatus);
     if (!check.ok) throw new Invalid(check.reason);
-    const now = new Date();
+    const now = clockOf(ctx);
     const m = milestonesOf(to);
     const patch = {
       status: to,
@@ -159,10 +162,10 @@ export async function setStatus(ctx: TenantContext, id: string, to: IncidentStat
 export async function acknowledge(ctx: TenantContext, id: string) {
   return change(ctx, id, "acknowledge", async (tx, inc) => {
     if (inc.incident.acknowledgedAt) throw new Conflict("The incident is already acknowledged.");
-    const now = new Date();
+    const now = clockOf(ctx);
     await q.updateIncidentRow(tx, ctx.tenant, id, {
       acknowledgedAt: now,
-      ...(inc.incident.assigneeId || ctx.system ? {} : { assigneeId: ctx.user.id }),
+      ...(inc.incident.assigneeId || !personOf(ctx) ? {} : { assigneeId: ctx.user.id }),
     });
     await q.insertTimeline(tx, ctx.tenant, id, {
       ...timelineActor(ctx),
@@ -245,7 +248,7 @@ export async function addNote(ctx: TenantContext, id: string, body: string, visi
 export async function openToCustomer(ctx: TenantContext, id: string, message: string) {
   return change(ctx, id, "open_to_customer", async (tx, inc, mail) => {
     if (inc.incident.visibleToCustomer) throw new Conflict("The customer can already see this incident.");
-    const now = new Date();
+    const now = clockOf(ctx);
     await q.updateIncidentRow(tx, ctx.tenant, id, {
       visibleToCustomer: true,
       customerNotifiedAt: inc.incident.customerNotifiedAt ?? now,
@@ -320,7 +323,7 @@ export async function updateTask(
   return change(ctx, id, "task.update", async (tx) => {
     const row = await q.updateTaskRow(tx, ctx.tenant, id, taskId, {
       ...patch,
-      ...(patch.status ? { doneAt: patch.status === "done" ? new Date() : null } : {}),
+      ...(patch.status ? { doneAt: patch.status === "done" ? clockOf(ctx) : null } : {}),
     });
     if (!row) throw new NotFound("No such task.");
     if (patch.status) {
@@ -419,7 +422,7 @@ export async function requestAction(
     const row = await q.insertAction(tx, ctx.tenant, {
       incidentId: id,
       ...a,
-      requestedBy: ctx.system ? null : ctx.user.id,
+      requestedBy: personOf(ctx)?.id ?? null,
     });
     const body = `${ACTION_LABELS[a.kind]} — ${a.target}: ${a.reason}`;
     await q.insertTimeline(tx, ctx.tenant, id, {
@@ -438,7 +441,7 @@ export async function markActionExecuted(ctx: TenantContext, id: string, actionI
   return change(ctx, id, "action.execute", async (tx, inc, mail) => {
     const row = await q.updateActionRow(tx, ctx.tenant, id, actionId, "approved", {
       status: "executed",
-      executedAt: new Date(),
+      executedAt: clockOf(ctx),
     });
     if (!row) throw new Conflict("Only an approved action can be marked as carried out.");
     const body = `${ACTION_LABELS[row.kind]} carried out — ${row.target}`;

@@ -1,7 +1,7 @@
 import { actorOf, diff, recordAudit } from "@/server/audit/service";
 import { assertCan } from "@/server/auth/permissions";
 import { NotFound } from "@/server/errors";
-import type { ActorContext, TenantContext } from "@/server/tenancy/tenant";
+import { type ActorContext, clockOf, personOf, type TenantContext } from "@/server/tenancy/tenant";
 import { sensorHealth, silentSince } from "./health";
 import { generateApiKey } from "./keys";
 import {
@@ -90,7 +90,7 @@ export async function rotateKey(ctx: TenantContext, id: string) {
   return ctx.db.transaction(async (tx) => {
     const s = await findSensor(tx, ctx.tenant, id);
     if (!s) throw new NotFound("No such sensor.");
-    const revoked = await revokeActiveKeys(tx, ctx.tenant, id, new Date());
+    const revoked = await revokeActiveKeys(tx, ctx.tenant, id, clockOf(ctx));
     const k = generateApiKey();
     await insertKey(tx, ctx.tenant, { sensorId: id, prefix: k.prefix, keyHash: k.keyHash, createdBy: creator(ctx) });
     await recordAudit(tx, {
@@ -110,7 +110,7 @@ export async function revokeKeys(ctx: TenantContext, id: string) {
   return ctx.db.transaction(async (tx) => {
     const s = await findSensor(tx, ctx.tenant, id);
     if (!s) throw new NotFound("No such sensor.");
-    const revoked = await revokeActiveKeys(tx, ctx.tenant, id, new Date());
+    const revoked = await revokeActiveKeys(tx, ctx.tenant, id, clockOf(ctx));
     await recordAudit(tx, {
       ...actorOf(ctx),
       customerId: ctx.tenant,
@@ -128,7 +128,7 @@ export async function setSensorStatus(ctx: TenantContext, id: string, status: "a
   return ctx.db.transaction(async (tx) => {
     const s = await findSensor(tx, ctx.tenant, id);
     if (!s) throw new NotFound("No such sensor.");
-    if (status === "retired") await revokeActiveKeys(tx, ctx.tenant, id, new Date());
+    if (status === "retired") await revokeActiveKeys(tx, ctx.tenant, id, clockOf(ctx));
     const row = await updateSensorRow(tx, ctx.tenant, id, { status });
     await recordAudit(tx, {
       ...actorOf(ctx),
@@ -142,4 +142,4 @@ export async function setSensorStatus(ctx: TenantContext, id: string, status: "a
   });
 }
 
-const creator = (ctx: ActorContext) => (ctx.system ? null : ctx.user.id);
+const creator = (ctx: ActorContext) => personOf(ctx)?.id ?? null;

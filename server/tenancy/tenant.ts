@@ -20,7 +20,14 @@ export type ActorContext = {
   user: { id: string; name: string; email: string };
   /** Set by trusted callers (seed, admin CLI): the audit log names them instead of a person. */
   system?: string;
+  /** The clock for the facts this change records; the seed replays history with it. Default: real time. */
+  now?: () => Date;
 };
+
+/** The person acting, or null for a script acting as itself (systemContext). */
+export const personOf = (ctx: ActorContext) => (ctx.user.id.startsWith("system:") ? null : ctx.user);
+
+export const clockOf = (ctx: { now?: () => Date }) => ctx.now?.() ?? new Date();
 export type TenantContext = ActorContext & { tenant: TenantId };
 
 /** A provider-admin context for trusted scripts; their audit entries are system entries named `label`. */

@@ -11,7 +11,7 @@ import { deliverQueued, emailStatusOf, sendEmail } from "@/server/email/send";
 import { env } from "@/server/env";
 import { Conflict, Forbidden, Invalid, NotFound } from "@/server/errors";
 import { getBranding } from "@/server/provider/queries";
-import type { ActorContext } from "@/server/tenancy/tenant";
+import { type ActorContext, personOf } from "@/server/tenancy/tenant";
 import {
   countAdmins,
   deleteMemberUser,
@@ -74,7 +74,7 @@ export async function inviteUser(ctx: ActorContext, org: Org, input: { email: st
       customerId: org,
       role: input.role,
       tokenHash: hashToken(token),
-      invitedBy: ctx.system ? null : ctx.user.id,
+      invitedBy: personOf(ctx)?.id ?? null,
       expiresAt,
     });
     const orgName = await organisationName(tx, org);
@@ -87,7 +87,7 @@ export async function inviteUser(ctx: ActorContext, org: Org, input: { email: st
       element: createElement(InvitationEmail, {
         branding: await getBranding(tx),
         inviteeName: input.name ?? null,
-        inviterName: ctx.system ? (await getBranding(tx)).providerName : ctx.user.name,
+        inviterName: personOf(ctx)?.name ?? (await getBranding(tx)).providerName,
         organisationName: orgName,
         roleLabel: roleLabelFor(org, input.role),
         acceptUrl,

@@ -3,7 +3,7 @@ import { groupByTactic } from "@/server/attack/attack";
 import { actorOf, recordAudit } from "@/server/audit/service";
 import { assertCan } from "@/server/auth/permissions";
 import { Conflict, Invalid, NotFound } from "@/server/errors";
-import type { TenantContext } from "@/server/tenancy/tenant";
+import { clockOf, type TenantContext } from "@/server/tenancy/tenant";
 import { STATUS_LABELS } from "../lifecycle";
 import * as q from "../queries";
 import type { IncidentFilterInput } from "../schema";
@@ -162,7 +162,7 @@ export async function decideAction(
   return customerChange(ctx, id, `action.${decision === "approved" ? "approve" : "decline"}`, async (tx) => {
     const row = await q.updateActionRow(tx, ctx.tenant, id, actionId, "requested", {
       status: decision,
-      decidedAt: new Date(),
+      decidedAt: clockOf(ctx),
       decidedBy: ctx.user.id,
       decisionNote: note ?? null,
     });
