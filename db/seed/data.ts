@@ -1,5 +1,6 @@
 import type { CustomerRole, StaffRole } from "@/db/schema/tenancy";
 import type { ContactFields, CreateCustomerInput } from "@/server/customers/schema";
+import type { SourceFormat } from "@/server/ingest/types";
 
 /** The demo provider and its customers: fixed data, so every seed of a fresh database is the same. */
 export const DEMO_PASSWORD = "watchkeeper-demo";
@@ -20,9 +21,15 @@ export const staff: { name: string; email: string; role: StaffRole }[] = [
   { name: "Diego Alvarez", email: "diego.alvarez@northwatch.example", role: "analyst" },
 ];
 
+type DemoSensor = { format: SourceFormat; name: string; site: string };
 type DemoCustomer = CreateCustomerInput & {
   users: { name: string; email: string; role: CustomerRole }[];
   contacts: ContactFields[];
+  /** Host name prefix and AD domain for generated alerts. */
+  hostPrefix: string;
+  adDomain: string;
+  dnsDomain: string;
+  sensors: DemoSensor[];
 };
 
 const everyone = ["critical", "high", "medium", "low"] as const;
@@ -31,6 +38,13 @@ export const customers: DemoCustomer[] = [
   {
     name: "Halvorsen Logistics",
     slug: "halvorsen",
+    hostPrefix: "HAL",
+    adDomain: "HALVORSEN",
+    dnsDomain: "halvorsen.example",
+    sensors: [
+      { format: "crowdstrike", name: "Falcon — all endpoints", site: "Oslo HQ" },
+      { format: "zeek", name: "Zeek — DC uplink", site: "Oslo data centre" },
+    ],
     industry: "Logistics",
     country: "NO",
     timezone: "Europe/Oslo",
@@ -62,6 +76,14 @@ export const customers: DemoCustomer[] = [
   {
     name: "Meridian Health Partners",
     slug: "meridian-health",
+    hostPrefix: "MHP",
+    adDomain: "MERIDIAN",
+    dnsDomain: "meridianhealth.example",
+    sensors: [
+      { format: "defender", name: "Defender for Endpoint", site: "All clinics" },
+      { format: "suricata", name: "Suricata — core switch", site: "Chicago DC" },
+      { format: "wazuh", name: "Wazuh — EHR servers", site: "Chicago DC" },
+    ],
     industry: "Healthcare",
     country: "US",
     timezone: "America/Chicago",
@@ -93,6 +115,14 @@ export const customers: DemoCustomer[] = [
   {
     name: "Kestrel Bank",
     slug: "kestrel-bank",
+    hostPrefix: "KST",
+    adDomain: "KESTREL",
+    dnsDomain: "kestrelbank.example",
+    sensors: [
+      { format: "crowdstrike", name: "Falcon — workstations and servers", site: "London" },
+      { format: "suricata", name: "Suricata — internet edge", site: "London" },
+      { format: "ocsf", name: "Okta ITP (OCSF)", site: "Cloud" },
+    ],
     industry: "Financial services",
     country: "GB",
     timezone: "Europe/London",
@@ -124,6 +154,13 @@ export const customers: DemoCustomer[] = [
   {
     name: "Sakura Precision Components",
     slug: "sakura-precision",
+    hostPrefix: "SKR",
+    adDomain: "SAKURA",
+    dnsDomain: "sakura-precision.example",
+    sensors: [
+      { format: "sentinelone", name: "SentinelOne — factory and office", site: "Nagoya plant" },
+      { format: "wazuh", name: "Wazuh — OT jump hosts", site: "Nagoya plant" },
+    ],
     industry: "Manufacturing",
     country: "JP",
     timezone: "Asia/Tokyo",
@@ -146,6 +183,14 @@ export const customers: DemoCustomer[] = [
   {
     name: "Müller Energie AG",
     slug: "mueller-energie",
+    hostPrefix: "MEA",
+    adDomain: "MUELLER",
+    dnsDomain: "mueller-energie.example",
+    sensors: [
+      { format: "defender", name: "Defender for Endpoint", site: "Berlin" },
+      { format: "zeek", name: "Zeek — OT segment", site: "Umspannwerk Nord" },
+      { format: "suricata", name: "Suricata — IT/OT boundary", site: "Berlin" },
+    ],
     industry: "Energy & utilities",
     country: "DE",
     timezone: "Europe/Berlin",
@@ -177,6 +222,13 @@ export const customers: DemoCustomer[] = [
   {
     name: "Southern Cross Council",
     slug: "southern-cross",
+    hostPrefix: "SCC",
+    adDomain: "SCCOUNCIL",
+    dnsDomain: "southerncross.example",
+    sensors: [
+      { format: "wazuh", name: "Wazuh — council servers", site: "Sydney" },
+      { format: "ocsf", name: "Firewall findings (OCSF)", site: "Sydney" },
+    ],
     industry: "Public sector",
     country: "AU",
     timezone: "Australia/Sydney",
@@ -199,6 +251,13 @@ export const customers: DemoCustomer[] = [
   {
     name: "Andes Mining Cooperative",
     slug: "andes-mining",
+    hostPrefix: "AMC",
+    adDomain: "ANDES",
+    dnsDomain: "andesmining.example",
+    sensors: [
+      { format: "sentinelone", name: "SentinelOne — sites", site: "Antofagasta" },
+      { format: "suricata", name: "Suricata — site links", site: "Antofagasta" },
+    ],
     industry: "Other",
     country: "CL",
     timezone: "America/Santiago",

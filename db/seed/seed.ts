@@ -6,11 +6,12 @@ import { findProviderSettings } from "@/server/provider/queries";
 import { mintTenantId, systemContext } from "@/server/tenancy/tenant";
 import { createUserDirect } from "@/server/users/service";
 import * as data from "./data";
+import { seedHistory } from "./history";
 
 export type SeedLog = (line: string) => void;
 
 /** Seeds the demo provider once; a database that already has a provider is left as it is. */
-export async function seedDemo(db: Db, log: SeedLog = () => {}): Promise<{ seeded: boolean }> {
+export async function seedDemo(db: Db, log: SeedLog = () => {}, now = new Date()): Promise<{ seeded: boolean }> {
   if (await findProviderSettings(db)) {
     log("The database already holds a provider: nothing to seed.");
     return { seeded: false };
@@ -24,12 +25,14 @@ export async function seedDemo(db: Db, log: SeedLog = () => {}): Promise<{ seede
   }
   log(`Staff: ${data.staff.length} users`);
   for (const c of data.customers) {
-    const { users, contacts, ...fields } = c;
+    const { users, contacts, hostPrefix: _p, adDomain: _a, dnsDomain: _d, sensors: _s, ...fields } = c;
     const row = await createCustomer(ctx, fields);
     const tenant = mintTenantId(row.id);
     for (const u of users) await createUserDirect(db, tenant, { ...u, password: data.DEMO_PASSWORD }, actor);
     for (const contact of contacts) await addContact({ ...ctx, tenant }, contact);
     log(`Customer: ${c.name} (${c.timezone}), ${users.length} users, ${contacts.length} contacts`);
   }
+  const history = await seedHistory(db, log, now);
+  log(`History: ${history.alerts} alerts through the intake, ${history.incidents} incidents`);
   return { seeded: true };
 }

@@ -1,0 +1,394 @@
+/**
+ * Three months of service history for every demo customer, made by the real code: alerts go through the intake
+ * (normalise, dedup, correlate), analysts act through the services, the customer answers through the portal service.
+ * A replay clock (`ctx.now`) dates each fact when it would have happened. Deterministic for a given `now`.
+ */
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db";
+import { user } from "@/db/schema";
+import type { StaffRole } from "@/db/schema/tenancy";
+import { acknowledgeAlerts, escalate, setVerdict } from "@/server/alerts/service";
+import * as portal from "@/server/incidents/portal/service";
+import * as inc from "@/server/incidents/service";
+import { authenticate, type IntakeAuth, ingestItems, recordHeartbeat } from "@/server/ingest/service";
+import { FORMAT_DEFAULTS } from "@/server/sensors/schema";
+import { createSensor } from "@/server/sensors/service";
+import {
+  type ActorContext,
+  mintTenantId,
+  systemContext,
+  type TenantContext,
+  type TenantId,
+} from "@/server/tenancy/tenant";
+import * as data from "./data";
+import { between, detectionsFor, makeHosts, makeUsers, pick, type Rng, render, rng, signalFrom } from "./generate";
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+export const HISTORY_DAYS = 92;
+
+type Step = { at: number; run: () => Promise<unknown> };
+type Staff = { id: string; name: string; email: string; role: StaffRole };
+
+export async function seedHistory(db: Db, log: (s: string) => void, nowDate = new Date()) {
+  const now = nowDate.getTime();
+  const staff = await loadStaff(db);
+  const analysts = staff.filter((s) => s.role === "analyst");
+  let totals = { alerts: 0, incidents: 0 };
+  for (const c of data.customers) {
+    const started = Date.now();
+    const r = rng(c.slug);
+    const row = await db.query.customers.findFirst({ where: (t, { eq: e }) => e(t.slug, c.slug) });
+    if (!row) continue;
+    const tenant = mintTenantId(row.id);
+    const auths = await createSensors(db, tenant, c.sensors, now, r);
+    const hosts = makeHosts(r, c.hostPrefix, c.dnsDomain, 24);
+    const users = makeUsers(r, 18);
+    const adminUser = await db.query.user.findFirst({
+      where: (t, { eq: e }) => e(t.email, c.users.find((u) => u.role === "admin")!.email),
+    });
+    const steps: Step[] = [];
+    const counts = { alerts: 0, incidents: 0 };
+
+    const analystCtx = (at: number, who = pick(r, analysts)): TenantContext => ({
+      db,
+      tenant,
+      actor: { side: "staff", role: who.role },
+      user: { id: who.id, name: who.name, email: who.email },
+      system: "demo seed",
+      now: () => new Date(at),
+    });
+    const customerCtx = (at: number): TenantContext => ({
+      db,
+      tenant,
+      actor: { side: "customer", role: "admin" },
+      user: { id: adminUser!.id, name: adminUser!.name, email: adminUser!.email },
+      system: "demo seed",
+      now: () => new Date(at),
+    });
+    // One sensor goes quiet about three hours before now (a finding for the coverage views).
+    const quietFrom = now - 3 * HOUR - 17 * MIN;
+    const quiet = (a: IntakeAuth, at: number) => c.slug === "halvorsen" && a.sourceFormat === "zeek" && at >= quietFrom;
+    const ingest = async (a: IntakeAuth, payloads: Record<string, unknown>[], at: number) => {
+      if (quiet(a, at)) return [];
+      counts.alerts += payloads.length;
+      return ingestItems(
+        db,
+        a,
+        payloads.map((value) => ({ ok: true as const, value })),
+        new Date(at),
+      );
+    };
+
+    for (let day = HISTORY_DAYS; day >= 0; day--) {
+      const dayStart = now - day * DAY - (now % DAY);
+      // Noise: low and medium alerts, mostly closed as benign or false positive by an analyst. Each sensor's day is
+      // sent in a few batches (as collectors do), and triaged in one sitting.
+      for (const a of auths) {
+        const dets = detectionsFor(a.sourceFormat).filter((d) => d.severity <= 3);
+        const signals = Array.from({ length: between(r, 1, 4) }, () => {
+          const at = dayStart + between(r, 6 * 60, 22 * 60) * MIN;
+          return signalFrom(r, pick(r, dets), new Date(at), pick(r, hosts), pick(r, users), c.dnsDomain);
+        })
+          .filter((x) => x.time.getTime() < now - 5 * MIN)
+          .sort((x, y) => x.time.getTime() - y.time.getTime());
+        if (!signals.length) continue;
+        const last = signals[signals.length - 1]!.time.getTime();
+        const sendAt = Math.min(last + between(r, 5, 90) * 1000, now - MIN);
+        const ids: string[] = [];
+        steps.push({
+          at: sendAt,
+          run: async () => {
+            const res = await ingest(
+              a,
+              signals.map((x) => render(a.sourceFormat, x, c.adDomain)),
+              sendAt,
+            );
+            for (const x of res) if ("alertId" in x && x.status === "created") ids.push(x.alertId);
+          },
+        });
+        const ageDays = (now - sendAt) / DAY;
+        if (ageDays >= 2 && r() > 0.05) {
+          // Older alerts were triaged; the last two days (and a few stragglers) wait in the queue.
+          const triageAt = sendAt + between(r, 10, 240) * MIN;
+          const verdict = r() < 0.6 ? "benign" : r() < 0.8 ? "false_positive" : "duplicate";
+          const reason = {
+            benign: "Expected admin activity, confirmed with the change calendar",
+            false_positive: "Signature matched a known-good tool",
+            duplicate: "Same activity as an earlier alert",
+          }[verdict];
+          steps.push({
+            at: triageAt,
+            run: async () => ids.length && setVerdict(analystCtx(triageAt), ids, verdict, reason),
+          });
+        } else if (r() < 0.35) {
+          const ackAt = sendAt + 20 * MIN;
+          steps.push({ at: ackAt, run: async () => ids.length && acknowledgeAlerts(analystCtx(ackAt), ids) });
+        }
+      }
+      // Stories: a real attack, a few times a month per customer, worked as an incident.
+      if (r() < 0.16 || [1, 3, 6, 12].includes(day)) {
+        storySteps(r, steps, { now, dayStart, auths, hosts, users, c, ingest, analystCtx, customerCtx, counts });
+      }
+      // And one fresh in the last hours, still in triage.
+      if (day === 0)
+        storySteps(r, steps, {
+          now,
+          dayStart: now - 4 * HOUR,
+          auths,
+          hosts,
+          users,
+          c,
+          ingest,
+          analystCtx,
+          customerCtx,
+          counts,
+          fresh: true,
+        });
+    }
+    steps.sort((x, y) => x.at - y.at);
+    for (const s of steps) if (s.at <= now) await s.run();
+    await sensorHealth(db, auths, now, (a) => (quiet(a, now) ? quietFrom - 20 * MIN : null));
+    if (c.slug === "mueller-energie") {
+      const zeek = auths.find((a) => a.sourceFormat === "zeek");
+      if (zeek) {
+        const at = now - 25 * MIN;
+        const loss = {
+          ts: at / 1000,
+          note: "CaptureLoss::Too_Much_Loss",
+          msg: "The capture loss on the OT tap was 7.3% over the last 15 minutes.",
+          peer_descr: "zeek-ot-1",
+        };
+        await ingestItems(db, zeek, [{ ok: true, value: loss }], new Date(at));
+      }
+    }
+    totals = { alerts: totals.alerts + counts.alerts, incidents: totals.incidents + counts.incidents };
+    log(
+      `History: ${c.name}: ${counts.alerts} alerts, ${counts.incidents} incidents (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
+  }
+  return totals;
+}
+
+type StoryEnv = {
+  now: number;
+  dayStart: number;
+  auths: IntakeAuth[];
+  hosts: ReturnType<typeof makeHosts>;
+  users: string[];
+  c: (typeof data.customers)[number];
+  ingest: (a: IntakeAuth, p: Record<string, unknown>[], at: number) => Promise<Awaited<ReturnType<typeof ingestItems>>>;
+  analystCtx: (at: number) => TenantContext;
+  customerCtx: (at: number) => TenantContext;
+  counts: { alerts: number; incidents: number };
+  /** Only escalated so far: nobody has acknowledged it yet. */
+  fresh?: boolean;
+};
+
+/** One attack: 2–4 alerts on one host within half an hour, escalated, worked through the lifecycle as far as time allows. */
+function storySteps(r: Rng, steps: Step[], e: StoryEnv) {
+  const a = pick(r, e.auths);
+  const dets = detectionsFor(a.sourceFormat);
+  const lead = pick(r, dets.filter((d) => d.severity >= 4).length ? dets.filter((d) => d.severity >= 4) : dets);
+  const host = pick(r, e.hosts);
+  const victim = pick(r, e.users);
+  const t0 = e.fresh ? e.now - between(r, 40, 150) * MIN : e.dayStart + between(r, 0, 23 * 60) * MIN;
+  if (t0 > e.now - 30 * MIN) return;
+  const follow = Array.from({ length: between(r, 1, 3) }, () => pick(r, dets));
+  const signals = [lead, ...follow].map((d, i) =>
+    signalFrom(r, d, new Date(t0 + (i === 0 ? 0 : between(r, 2, 28)) * MIN), host, victim, e.c.dnsDomain),
+  );
+  const ids: string[] = [];
+  let incidentId: string | null = null;
+  const escalateAt = t0 + between(r, 4, 25) * MIN;
+  for (const s of signals) {
+    const at = s.time.getTime() + 30_000;
+    steps.push({
+      at,
+      run: async () => {
+        const res = await e.ingest(a, [render(a.sourceFormat, s, e.c.adDomain)], at);
+        for (const x of res) if ("alertId" in x && !x.incidentId) ids.push(x.alertId);
+      },
+    });
+  }
+  steps.push({
+    at: escalateAt,
+    run: async () => {
+      if (!ids.length) return;
+      const out = await escalate(e.analystCtx(escalateAt), ids.splice(0), `${lead.title} on ${host.name}`);
+      incidentId = out.incidentId;
+      e.counts.incidents++;
+    },
+  });
+  // How far the story got depends on how long ago it started.
+  const age = e.now - t0;
+  const falseAlarm = r() < 0.15;
+  const plan: [number, (at: number) => Promise<unknown>][] = [];
+  const ack = escalateAt + between(r, 1, 12) * MIN;
+  plan.push([ack, (at) => inc.acknowledge(e.analystCtx(at), incidentId!)]);
+  if (falseAlarm) {
+    plan.push([
+      ack + between(r, 20, 120) * MIN,
+      (at) =>
+        inc.setStatus(
+          e.analystCtx(at),
+          incidentId!,
+          "closed",
+          "Authorised penetration test; confirmed with the customer's IT lead.",
+        ),
+    ]);
+  } else {
+    // Some notifications come late enough to breach a 30-minute notify target.
+    const notify = ack + (r() < 0.2 ? between(r, 35, 90) : between(r, 5, 25)) * MIN;
+    plan.push([
+      notify,
+      (at) =>
+        inc.openToCustomer(
+          e.analystCtx(at),
+          incidentId!,
+          `We are investigating ${lead.title.toLowerCase()} on ${host.name}. We will update you as we learn more.`,
+        ),
+    ]);
+    plan.push([notify + 2 * MIN, (at) => inc.setStatus(e.analystCtx(at), incidentId!, "investigating")]);
+    plan.push([
+      notify + 10 * MIN,
+      (at) =>
+        inc.addNote(
+          e.analystCtx(at),
+          incidentId!,
+          `Process tree reviewed; parent ${signals[0]!.process?.parent ?? "n/a"}. Checking other hosts for the same hash.`,
+          "internal",
+        ),
+    ]);
+    const waits = r() < 0.3;
+    let t = notify + between(r, 30, 180) * MIN;
+    if (waits) {
+      plan.push([
+        t,
+        (at) =>
+          inc.askCustomer(
+            e.analystCtx(at),
+            incidentId!,
+            `Did ${victim} expect activity on ${host.name} at this time? Please confirm whether this was planned.`,
+          ),
+      ]);
+      t += between(r, 60, 20 * 60) * MIN;
+      plan.push([
+        t,
+        (at) => portal.answer(e.customerCtx(at), incidentId!, "No, this was not planned. Please go ahead."),
+      ]);
+    }
+    if (lead.process) {
+      t += between(r, 5, 40) * MIN;
+      const requestAt = t;
+      plan.push([
+        requestAt,
+        (at) =>
+          inc.requestAction(e.analystCtx(at), incidentId!, {
+            kind: "isolate_host",
+            target: host.name,
+            reason: "Contain the host while we investigate.",
+          }),
+      ]);
+      t += between(r, 10, 120) * MIN;
+      plan.push([
+        t,
+        async (at) => {
+          const detail = await inc.getIncident(e.analystCtx(at), incidentId!);
+          const pending = detail.actions.find((x) => x.status === "requested");
+          if (pending)
+            await portal.decideAction(e.customerCtx(at), incidentId!, pending.id, "approved", "Approved by IT lead.");
+        },
+      ]);
+      plan.push([
+        t + 5 * MIN,
+        async (at) => {
+          const detail = await inc.getIncident(e.analystCtx(at), incidentId!);
+          const approved = detail.actions.find((x) => x.status === "approved");
+          if (approved) await inc.markActionExecuted(e.analystCtx(at), incidentId!, approved.id);
+        },
+      ]);
+    }
+    t += between(r, 30, 6 * 60) * MIN;
+    plan.push([
+      t,
+      (at) => inc.setStatus(e.analystCtx(at), incidentId!, "contained", `${host.name} isolated; attacker access cut.`),
+    ]);
+    t += between(r, 6 * 60, 30 * 60) * MIN;
+    plan.push([
+      t,
+      (at) => inc.setStatus(e.analystCtx(at), incidentId!, "eradicated", "Persistence removed and credentials reset."),
+    ]);
+    t += between(r, 12 * 60, 40 * 60) * MIN;
+    plan.push([
+      t,
+      (at) =>
+        inc.setStatus(
+          e.analystCtx(at),
+          incidentId!,
+          "recovered",
+          `${host.name} restored from a clean image and back in service.`,
+        ),
+    ]);
+    t += between(r, 24 * 60, 72 * 60) * MIN;
+    plan.push([
+      t,
+      (at) => inc.setStatus(e.analystCtx(at), incidentId!, "closed", "Root cause documented; recommendations sent."),
+    ]);
+  }
+  for (const [at, fn] of e.fresh ? [] : plan) {
+    if (age <= 0) break;
+    steps.push({ at, run: async () => incidentId && fn(at) });
+  }
+}
+
+async function loadStaff(db: Db): Promise<Staff[]> {
+  const out: Staff[] = [];
+  for (const s of data.staff) {
+    const [u] = await db.select().from(user).where(eq(user.email, s.email));
+    if (u) out.push({ id: u.id, name: u.name, email: u.email, role: s.role });
+  }
+  return out;
+}
+
+async function createSensors(
+  db: Db,
+  tenant: TenantId,
+  sensors: (typeof data.customers)[number]["sensors"],
+  now: number,
+  r: Rng,
+) {
+  const ctx: TenantContext = {
+    ...systemContext(db, "demo seed"),
+    tenant,
+    now: () => new Date(now - HISTORY_DAYS * DAY),
+  };
+  const auths: IntakeAuth[] = [];
+  for (const s of sensors) {
+    const d = FORMAT_DEFAULTS[s.format];
+    const { apiKey } = await createSensor(ctx, { name: s.name, site: s.site, sourceFormat: s.format, ...d });
+    auths.push(await authenticate(db, `Bearer ${apiKey}`, s.format));
+  }
+  void r;
+  return auths;
+}
+
+/** A recent heartbeat for every sensor, except one that went quiet (`silentAt` gives its last one). */
+async function sensorHealth(db: Db, auths: IntakeAuth[], now: number, silentAt: (a: IntakeAuth) => number | null) {
+  for (const [i, a] of auths.entries()) {
+    const at = silentAt(a) ?? now - between(rng(a.sensorId), 1, 4) * MIN;
+    await recordHeartbeat(
+      db,
+      a,
+      {
+        version: a.sourceFormat === "crowdstrike" ? "7.18.17506" : "2.4.1",
+        eventsPerSecond: 40 + ((i * 37) % 400),
+        hostCount: 24,
+      },
+      new Date(at),
+    );
+  }
+}
+
+export type { ActorContext };
