@@ -30,11 +30,15 @@ const env: NodeJS.ProcessEnv = {
 };
 delete env.DATABASE_URL;
 
-const seeded = spawnSync(process.execPath, ["--import", "tsx", "db/seed/index.ts"], {
-  cwd: root,
-  env,
-  stdio: "inherit",
-});
+const seeded = spawnSync(
+  process.execPath,
+  ["--import", "tsx", "db/seed/index.ts", ...(process.env.E2E_SEED_HISTORY ? [] : ["--no-history"])],
+  {
+    cwd: root,
+    env,
+    stdio: "inherit",
+  },
+);
 if (seeded.status !== 0) process.exit(seeded.status ?? 1);
 
 let server: ChildProcess | undefined;

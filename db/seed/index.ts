@@ -5,7 +5,9 @@ import { seedDemo } from "./seed";
 async function main() {
   const handle = await getDatabase();
   const started = Date.now();
-  const { seeded } = await seedDemo(handle.db, (line) => console.log(`  seed: ${line}`));
+  // --no-history: provider, staff, customers and contacts only (fast; the e2e smoke uses it).
+  const history = !process.argv.includes("--no-history");
+  const { seeded } = await seedDemo(handle.db, (line) => console.log(`  seed: ${line}`), { history });
   if (seeded) console.log(`  seed: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   await closeDatabase();
   console.log("\nDemo sign-ins (password for all: %s)", DEMO_PASSWORD);

@@ -11,7 +11,12 @@ import { seedHistory } from "./history";
 export type SeedLog = (line: string) => void;
 
 /** Seeds the demo provider once; a database that already has a provider is left as it is. */
-export async function seedDemo(db: Db, log: SeedLog = () => {}, now = new Date()): Promise<{ seeded: boolean }> {
+export async function seedDemo(
+  db: Db,
+  log: SeedLog = () => {},
+  opts: { now?: Date; history?: boolean } = {},
+): Promise<{ seeded: boolean }> {
+  const now = opts.now ?? new Date();
   if (await findProviderSettings(db)) {
     log("The database already holds a provider: nothing to seed.");
     return { seeded: false };
@@ -32,7 +37,9 @@ export async function seedDemo(db: Db, log: SeedLog = () => {}, now = new Date()
     for (const contact of contacts) await addContact({ ...ctx, tenant }, contact);
     log(`Customer: ${c.name} (${c.timezone}), ${users.length} users, ${contacts.length} contacts`);
   }
-  const history = await seedHistory(db, log, now);
-  log(`History: ${history.alerts} alerts through the intake, ${history.incidents} incidents`);
+  if (opts.history !== false) {
+    const history = await seedHistory(db, log, now);
+    log(`History: ${history.alerts} alerts through the intake, ${history.incidents} incidents`);
+  }
   return { seeded: true };
 }
