@@ -68,15 +68,14 @@ export async function migrateDatabase(handle: DatabaseHandle, migrationsFolder =
     await migratePglite(handle.db as never, { migrationsFolder });
     return;
   }
-  // Several instances may start at once: one migrates, the others wait on the advisory lock.
+  // Several instances may start at once: one migrates, the others wait on the advisory lock (held by a reserved
+  // connection for the whole run) and then find nothing left to do.
   const sql = handle.sql as postgres.Sql;
   const reserved = await sql.reserve();
   try {
     await reserved`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
     try {
-      await migratePostgres(drizzlePostgres({ client: reserved as unknown as postgres.Sql, casing: "snake_case" }), {
-        migrationsFolder,
-      });
+      await migratePostgres(drizzlePostgres({ client: sql, casing: "snake_case" }), { migrationsFolder });
     } finally {
       await reserved`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
     }

@@ -105,7 +105,7 @@ export async function handleIngest(req: Request, source: string): Promise<Respon
     if (limited) return limited;
     const body = parseBody(await readBody(req), req.headers.get("content-type"));
     if (!body.batch) {
-      const [r] = await ingestItems(db, auth, [{ ok: true, value: body.item }]);
+      const [r] = await ingestItems(db, auth, [body.item]);
       if (r!.status === "rejected") return errorResponse(422, r!.error.code, r!.error.message, r!.error.path);
       return json(STATUS[r!.status], r);
     }

@@ -14,7 +14,10 @@ const fail = (fn: () => unknown) => {
 
 describe("parseBody", () => {
   it("reads one object", () => {
-    expect(parseBody(enc(' {"a":1} '), "application/json")).toEqual({ batch: false, item: { a: 1 } });
+    expect(parseBody(enc(' {"a":1} '), "application/json")).toEqual({
+      batch: false,
+      item: { ok: true, value: { a: 1 }, text: ' {"a":1} ' },
+    });
   });
 
   it("answers 400 for an empty body, invalid UTF-8, not JSON and truncated JSON", () => {
@@ -52,7 +55,7 @@ describe("parseBody", () => {
     const r = parseBody(enc(body), "application/json");
     if (!r.batch) throw new Error("batch expected");
     expect(r.items.map((i) => i.ok)).toEqual([true, false, true, true]);
-    expect(r.items[2]).toEqual({ ok: true, value: { b: [1, 2, { c: "]" }] } });
+    expect(r.items[2]).toEqual({ ok: true, value: { b: [1, 2, { c: "]" }] }, text: '{"b":[1,2,{"c":"]"}]}' });
     expect(r.items[1]).toMatchObject({ ok: false, error: { status: 422, code: "not_object" } });
   });
 
@@ -91,6 +94,17 @@ describe("parseJson", () => {
       f: 1.5e300,
       s: "12345678901234567890",
     });
+  });
+});
+
+describe("stored text", () => {
+  it("keeps the received text unless it holds escapes jsonb refuses", () => {
+    const r = parseBody(enc('[{"a":"x\\u0000"}, {"b":"\\ud800"}, {"c":"\\\\u0000 is text"}, {"d": 12345678901234567890}]'), null);
+    if (!r.batch) throw new Error("batch expected");
+    const texts = r.items.map((i) => (i.ok ? i.text : "rejected"));
+    expect(texts[0]).toBeUndefined();
+    expect(texts[1]).toBeUndefined();
+    expect(texts[3]).toBe('{"d": "12345678901234567890"}');
   });
 });
 

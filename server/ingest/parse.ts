@@ -31,8 +31,12 @@ export class IntakeError extends Error {
   }
 }
 
-export type ParsedItem = { ok: true; value: Record<string, unknown> } | { ok: false; error: IntakeError };
-export type ParsedBody = { batch: false; item: Record<string, unknown> } | { batch: true; items: ParsedItem[] };
+/**
+ * A parsed item keeps its JSON text (with over-long integers already quoted) so the raw payload can be stored without
+ * serialising it again; `text` is absent when the item must be cleaned first (NUL or lone-surrogate escapes).
+ */
+export type ParsedItem = { ok: true; value: Record<string, unknown>; text?: string } | { ok: false; error: IntakeError };
+export type ParsedBody = { batch: false; item: ParsedItem & { ok: true } } | { batch: true; items: ParsedItem[] };
 
 const MiB = (n: number) => `${n / 1_048_576} MiB (${n.toLocaleString("en-US")} bytes)`;
 
@@ -61,8 +65,8 @@ export function parseBody(bytes: Uint8Array, contentType: string | null): Parsed
   if (bytes.byteLength > LIMITS.itemBytes) {
     throw new IntakeError(413, "too_large", `A single alert may be at most ${MiB(LIMITS.itemBytes)}.`);
   }
-  const value = parseJson(text, 0, text.length);
-  return { batch: false, item: asObject(value) };
+  const { value, source } = parseJsonText(text, 0, text.length);
+  return { batch: false, item: { ok: true, value: asObject(value), text: storable(source) } };
 }
 
 function parseNdjson(text: string): ParsedItem[] {
@@ -97,7 +101,8 @@ function parseItem(text: string, start: number, end: number): ParsedItem {
     if (end - start > LIMITS.itemBytes / 4 && byteLength(text, start, end) > LIMITS.itemBytes) {
       throw new IntakeError(413, "too_large", `An item may be at most ${MiB(LIMITS.itemBytes)}.`);
     }
-    return { ok: true, value: asObject(parseJson(text, start, end)) };
+    const { value, source } = parseJsonText(text, start, end);
+    return { ok: true, value: asObject(value), text: storable(source) };
   } catch (e) {
     if (e instanceof IntakeError) return { ok: false, error: e };
     throw e;
@@ -116,6 +121,15 @@ function asObject(v: unknown): Record<string, unknown> {
  * double cannot hold exactly (e.g. CrowdStrike process ids), so they survive as strings.
  */
 export function parseJson(text: string, start: number, end: number): unknown {
+  return parseJsonText(text, start, end).value;
+}
+
+/** Escapes PostgreSQL's jsonb refuses (\u0000, lone surrogates): such text is cleaned through `sanitize` instead. */
+const UNSTORABLE = /\\u(0000|d[89a-f])/i;
+const storable = (source: string) => (UNSTORABLE.test(source) ? undefined : source);
+
+/** As parseJson, also returning the exact text that was parsed. */
+export function parseJsonText(text: string, start: number, end: number): { value: unknown; source: string } {
   const big: number[] = [];
   let depth = 0;
   for (let i = start; i < end; i++) {
@@ -154,7 +168,7 @@ export function parseJson(text: string, start: number, end: number): unknown {
     src = out + text.slice(last, end);
   }
   try {
-    return JSON.parse(src);
+    return { value: JSON.parse(src), source: src };
   } catch (e) {
     const detail = (e as Error).message.replace(/\s+/g, " ").slice(0, 160);
     throw new IntakeError(400, "invalid_json", `The body is not valid JSON (${detail}).`);

@@ -9,6 +9,7 @@ import { normalizers } from "./normalize";
 import { IntakeError, type ParsedItem, sanitize } from "./parse";
 import {
   type AlertRow,
+  alertRowsJson,
   findOpenIncidentsByKeys,
   insertHealthEvents,
   insertHeartbeat,
@@ -71,7 +72,7 @@ export type ItemResult =
   | { status: "health" }
   | { status: "rejected"; error: { code: string; message: string; path: string } };
 
-type Prepared = { index: number; record: AlertRecord; raw: unknown; occurrences: number };
+type Prepared = { index: number; record: AlertRecord; raw: unknown; rawJson?: string; occurrences: number };
 
 const intakeActor: TimelineActor = {
   actorType: "system",
@@ -105,7 +106,7 @@ export async function ingestItems(
       const n = normalize(item.value);
       if (n.kind === "ignored") results[index] = { status: "ignored", reason: n.reason };
       else if (n.kind === "health") health.push({ index, ...n, raw: item.value });
-      else prepared.push({ index, record: finalizeAlert(n, receivedAt), raw: item.value, occurrences: 1 });
+      else prepared.push({ index, record: finalizeAlert(n, receivedAt), raw: item.value, rawJson: item.text, occurrences: 1 });
     } catch (e) {
       if (e instanceof PayloadError)
         results[index] = { status: "rejected", error: errorBody(e.code, e.message, e.path) };
@@ -124,6 +125,7 @@ export async function ingestItems(
       first.occurrences++;
       first.record = { ...p.record, severity: Math.max(first.record.severity, p.record.severity) };
       first.raw = p.raw;
+      first.rawJson = p.rawJson;
     } else byKey.set(p.record.dedupKey, p);
     order.push({ index: p.index, key: p.record.dedupKey });
   }
@@ -137,10 +139,7 @@ export async function ingestItems(
       >();
       for (let i = 0; i < unique.length; i += 500) {
         const chunk = unique.slice(i, i + 500);
-        const rows = await upsertAlerts(
-          tx,
-          chunk.map((p) => toRow(p, auth, receivedAt)),
-        );
+        const rows = await upsertAlerts(tx, alertRowsJson(chunk.map((p) => toRow(p, auth, receivedAt))));
         for (const r of rows) written.set(r.dedupKey, r);
       }
 
@@ -252,18 +251,36 @@ export async function recordHeartbeat(
   });
 }
 
-function toRow(p: Prepared, auth: IntakeAuth, receivedAt: Date): AlertRow {
-  const { keys: _keys, ...r } = p.record;
+function toRow(p: Prepared, auth: IntakeAuth, receivedAt: Date): { row: AlertRow; rawJson: string } {
+  const r = p.record;
   return {
-    ...r,
-    customerId: auth.tenant,
-    sensorId: auth.sensorId,
-    apiKeyId: auth.keyId,
-    source: auth.sourceFormat,
-    receivedAt,
-    lastSeenAt: receivedAt,
-    occurrences: p.occurrences,
-    raw: sanitize(p.raw) as object,
+    row: {
+      customer_id: auth.tenant,
+      sensor_id: auth.sensorId,
+      api_key_id: auth.keyId,
+      source: auth.sourceFormat,
+      dedup_key: r.dedupKey,
+      vendor_alert_id: r.vendorAlertId,
+      vendor_status: r.vendorStatus,
+      product: r.product,
+      title: r.title,
+      description: r.description,
+      severity: r.severity,
+      vendor_severity: r.vendorSeverity,
+      event_time: r.eventTime,
+      original_event_time: r.originalEventTime,
+      clock_skew: r.clockSkew,
+      vendor_created_at: r.vendorCreatedAt,
+      received_at: receivedAt,
+      last_seen_at: receivedAt,
+      occurrences: p.occurrences,
+      techniques: r.techniques,
+      tactics: r.tactics,
+      entities: r.entities,
+      truncated: r.truncated,
+    },
+    // The text as received (already valid for jsonb) or, when it held NUL/lone-surrogate escapes, a cleaned copy.
+    rawJson: p.rawJson ?? JSON.stringify(sanitize(p.raw)),
   };
 }
 
