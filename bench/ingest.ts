@@ -8,11 +8,11 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { closeDatabase, installDatabase, migrateDatabase, openPostgres } from "@/db";
+import { customers, providerSettings } from "@/db/schema";
 import { detectionsFor, makeHosts, makeUsers, pick, render, rng, signalFrom } from "@/db/seed/generate";
 import { configureIntakeLimit, handleIngest } from "@/server/ingest/http";
 import { createSensor } from "@/server/sensors/service";
 import { mintTenantId, systemContext } from "@/server/tenancy/tenant";
-import { customers, providerSettings } from "@/db/schema";
 
 const { values } = parseArgs({
   options: {
@@ -34,9 +34,11 @@ if (!base) {
 
 async function pool<T>(items: T[], c: number, fn: (x: T) => Promise<void>) {
   let i = 0;
-  await Promise.all(Array.from({ length: c }, async () => {
-    while (i < items.length) await fn(items[i++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: c }, async () => {
+      while (i < items.length) await fn(items[i++]!);
+    }),
+  );
 }
 
 async function main() {
@@ -52,11 +54,22 @@ async function main() {
   try {
     const db = handle.db;
     await db.insert(providerSettings).values({ name: "Bench" });
-    const [cust] = await db.insert(customers).values({ name: "Bench Co", slug: "bench", industry: "Other", country: "US", timezone: "UTC" }).returning();
+    const [cust] = await db
+      .insert(customers)
+      .values({ name: "Bench Co", slug: "bench", industry: "Other", country: "US", timezone: "UTC" })
+      .returning();
     const tenant = mintTenantId(cust!.id);
-    const { apiKey } = await createSensor({ ...systemContext(db, "bench"), tenant }, {
-      name: "Falcon", sensorClass: "edr", vendor: "CrowdStrike", product: "Falcon", sourceFormat: "crowdstrike", site: null,
-    });
+    const { apiKey } = await createSensor(
+      { ...systemContext(db, "bench"), tenant },
+      {
+        name: "Falcon",
+        sensorClass: "edr",
+        vendor: "CrowdStrike",
+        product: "Falcon",
+        sourceFormat: "crowdstrike",
+        site: null,
+      },
+    );
 
     // Alerts spread over 10 days on 2,000 hosts: realistic dedup keys, some entity overlap.
     const r = rng(42);
@@ -65,7 +78,18 @@ async function main() {
     const dets = detectionsFor("crowdstrike");
     const t0 = Date.now() - 10 * 86_400_000;
     const payloads = Array.from({ length: N + SINGLE }, (_, i) =>
-      render("crowdstrike", signalFrom(r, pick(r, dets), new Date(t0 + Math.floor((i * 10 * 86_400_000) / (N + SINGLE))), pick(r, hosts), pick(r, users), "bench.example"), "BENCH"),
+      render(
+        "crowdstrike",
+        signalFrom(
+          r,
+          pick(r, dets),
+          new Date(t0 + Math.floor((i * 10 * 86_400_000) / (N + SINGLE))),
+          pick(r, hosts),
+          pick(r, users),
+          "bench.example",
+        ),
+        "BENCH",
+      ),
     );
     const bytes = payloads.slice(0, 100).reduce((s, p) => s + JSON.stringify(p).length, 0) / 100;
 
@@ -131,11 +155,15 @@ async function main() {
     const singleRate = singles.length / singleSec;
     const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
     console.log(`\nIntake benchmark — ${new Date().toISOString().slice(0, 10)} — ${machine}`);
-    console.log(`PostgreSQL ${(await handle.sql!`show server_version`)[0]?.server_version}, ${C} connections, batches of ${BATCH}, ~${Math.round(bytes)} B per alert`);
+    console.log(
+      `PostgreSQL ${(await handle.sql!`show server_version`)[0]?.server_version}, ${C} connections, batches of ${BATCH}, ~${Math.round(bytes)} B per alert`,
+    );
     console.log(`  batched intake : ${N} alerts in ${batchedSec.toFixed(2)} s = ${Math.round(batchedRate)} alerts/s`);
     console.log(`  raw upsert     : ${N} rows   in ${rawSec.toFixed(2)} s = ${Math.round(rawRate)} rows/s (floor)`);
     console.log(`  ratio          : ${(batchedRate / rawRate).toFixed(2)} × the floor`);
-    console.log(`  single requests: ${singles.length} in ${singleSec.toFixed(2)} s = ${Math.round(singleRate)} requests/s (${C * 4} concurrent)`);
+    console.log(
+      `  single requests: ${singles.length} in ${singleSec.toFixed(2)} s = ${Math.round(singleRate)} requests/s (${C * 4} concurrent)`,
+    );
   } finally {
     await closeDatabase();
     await admin.unsafe(`drop database if exists ${name} with (force)`);

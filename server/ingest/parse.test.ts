@@ -99,7 +99,10 @@ describe("parseJson", () => {
 
 describe("stored text", () => {
   it("keeps the received text unless it holds escapes jsonb refuses", () => {
-    const r = parseBody(enc('[{"a":"x\\u0000"}, {"b":"\\ud800"}, {"c":"\\\\u0000 is text"}, {"d": 12345678901234567890}]'), null);
+    const r = parseBody(
+      enc('[{"a":"x\\u0000"}, {"b":"\\ud800"}, {"c":"\\\\u0000 is text"}, {"d": 12345678901234567890}]'),
+      null,
+    );
     if (!r.batch) throw new Error("batch expected");
     const texts = r.items.map((i) => (i.ok ? i.text : "rejected"));
     expect(texts[0]).toBeUndefined();

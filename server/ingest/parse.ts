@@ -35,7 +35,9 @@ export class IntakeError extends Error {
  * A parsed item keeps its JSON text (with over-long integers already quoted) so the raw payload can be stored without
  * serialising it again; `text` is absent when the item must be cleaned first (NUL or lone-surrogate escapes).
  */
-export type ParsedItem = { ok: true; value: Record<string, unknown>; text?: string } | { ok: false; error: IntakeError };
+export type ParsedItem =
+  | { ok: true; value: Record<string, unknown>; text?: string }
+  | { ok: false; error: IntakeError };
 export type ParsedBody = { batch: false; item: ParsedItem & { ok: true } } | { batch: true; items: ParsedItem[] };
 
 const MiB = (n: number) => `${n / 1_048_576} MiB (${n.toLocaleString("en-US")} bytes)`;

@@ -43,7 +43,14 @@ export function alertRowsJson(rows: { row: AlertRow; rawJson: string }[]): strin
   return `[${rows.map(({ row, rawJson }) => `${JSON.stringify(row).slice(0, -1)},"raw":${rawJson}}`).join(",")}]`;
 }
 
-type UpsertResult = { id: string; dedupKey: string; incidentId: string | null; severity: number; techniques: string[]; inserted: boolean };
+type UpsertResult = {
+  id: string;
+  dedupKey: string;
+  incidentId: string | null;
+  severity: number;
+  techniques: string[];
+  inserted: boolean;
+};
 
 /**
  * Inserts new alerts and merges re-sent ones in one statement (contract: "same vendor alert again is an update"):
@@ -120,6 +127,13 @@ export async function touchSensor(
   await db
     .update(sensors)
     .set(patch)
+    .where(and(eq(sensors.customerId, tenant), eq(sensors.id, sensorId)));
+}
+
+export async function markSensorEvent(db: DbOrTx, tenant: TenantId, sensorId: string, at: Date) {
+  await db
+    .update(sensors)
+    .set({ lastEventAt: sql`greatest(${sensors.lastEventAt}, ${at.toISOString()}::timestamptz)` })
     .where(and(eq(sensors.customerId, tenant), eq(sensors.id, sensorId)));
 }
 

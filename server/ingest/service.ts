@@ -14,6 +14,7 @@ import {
   insertHealthEvents,
   insertHeartbeat,
   markKeyUsed,
+  markSensorEvent,
   touchSensor,
   upsertAlerts,
 } from "./queries";
@@ -81,6 +82,7 @@ const intakeActor: TimelineActor = {
   actorSide: "system",
 };
 const lastKeyTouch = new Map<string, number>();
+const lastSensorTouch = new Map<string, number>();
 
 /**
  * Normalises, deduplicates and correlates a request's items, committing them in one transaction; each result says
@@ -106,7 +108,14 @@ export async function ingestItems(
       const n = normalize(item.value);
       if (n.kind === "ignored") results[index] = { status: "ignored", reason: n.reason };
       else if (n.kind === "health") health.push({ index, ...n, raw: item.value });
-      else prepared.push({ index, record: finalizeAlert(n, receivedAt), raw: item.value, rawJson: item.text, occurrences: 1 });
+      else
+        prepared.push({
+          index,
+          record: finalizeAlert(n, receivedAt),
+          raw: item.value,
+          rawJson: item.text,
+          occurrences: 1,
+        });
     } catch (e) {
       if (e instanceof PayloadError)
         results[index] = { status: "rejected", error: errorBody(e.code, e.message, e.path) };
@@ -199,15 +208,10 @@ export async function ingestItems(
         })),
       );
       const lastHealth = health[health.length - 1];
-      if (prepared.length || health.length) {
+      if (lastHealth) {
         await touchSensor(tx, auth.tenant, auth.sensorId, {
-          lastEventAt: receivedAt,
-          ...(lastHealth
-            ? {
-                healthNote: `${lastHealth.note}${lastHealth.message ? `: ${lastHealth.message}` : ""}`,
-                healthNoteAt: receivedAt,
-              }
-            : {}),
+          healthNote: `${lastHealth.note}${lastHealth.message ? `: ${lastHealth.message}` : ""}`,
+          healthNoteAt: receivedAt,
         });
       }
 
@@ -226,6 +230,15 @@ export async function ingestItems(
     }),
   );
 
+  // "Last event" is a cache of the facts (the alerts): refreshed after commit, at most every 15 s per sensor and
+  // process, so concurrent requests never queue on the sensor's row.
+  if (prepared.length || health.length) {
+    const seen = lastSensorTouch.get(auth.sensorId) ?? 0;
+    if (Math.abs(receivedAt.getTime() - seen) > 15_000) {
+      lastSensorTouch.set(auth.sensorId, receivedAt.getTime());
+      await markSensorEvent(db, auth.tenant, auth.sensorId, receivedAt);
+    }
+  }
   const last = lastKeyTouch.get(auth.keyId) ?? 0;
   if (receivedAt.getTime() - last > 60_000) {
     lastKeyTouch.set(auth.keyId, receivedAt.getTime());
