@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, lt, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { alerts, customers, incidents, sensors, user } from "@/db/schema";
 import type { TenantId } from "@/server/tenancy/tenant";
@@ -20,7 +20,8 @@ function queueWhere(f: Omit<QueueFilter, "page">, now: Date) {
   if (f.severity !== undefined) where.push(gte(alerts.severity, f.severity));
   if (f.source) where.push(eq(alerts.source, f.source));
   if (f.technique) where.push(sql`${f.technique} = any(${alerts.techniques})`);
-  if (f.assigneeId) where.push(eq(alerts.assigneeId, f.assigneeId));
+  if (f.assigneeId === "none") where.push(isNull(alerts.assigneeId));
+  else if (f.assigneeId) where.push(eq(alerts.assigneeId, f.assigneeId));
   if (f.q) {
     const like = `%${f.q.replace(/[%_\\]/g, "\\$&")}%`;
     where.push(or(ilike(alerts.title, like), ilike(alerts.vendorAlertId, like)) as SQL);
@@ -84,11 +85,14 @@ export async function findAlertDetail(db: DbOrTx, id: string) {
       customerSlug: customers.slug,
       sensorName: sensors.name,
       assigneeName: user.name,
+      incidentNumber: incidents.number,
+      acknowledgedByName: sql<string | null>`(select u.name from "user" u where u.id = "alerts"."acknowledged_by")`,
     })
     .from(alerts)
     .innerJoin(customers, eq(customers.id, alerts.customerId))
     .leftJoin(sensors, eq(sensors.id, alerts.sensorId))
     .leftJoin(user, eq(user.id, alerts.assigneeId))
+    .leftJoin(incidents, eq(incidents.id, alerts.incidentId))
     .where(eq(alerts.id, id))
     .limit(1);
   return row ?? null;

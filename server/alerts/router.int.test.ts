@@ -50,6 +50,7 @@ describe("triage queue", () => {
     expect((await api.alerts.queue({ age: "lt1h" })).rows.map((r) => r.title)).toEqual(["Ransomware note"]);
     expect((await api.alerts.queue({ age: "gt7d" })).rows.map((r) => r.title)).toEqual(["Old thing"]);
     expect((await api.alerts.queue({ q: "beacon" })).total).toBe(1);
+    expect((await api.alerts.queue({ assigneeId: "none" })).total).toBe(4);
   });
 
   it("acknowledges in bulk, taking unassigned alerts", async () => {
@@ -89,6 +90,7 @@ describe("triage queue", () => {
       code: "NOT_FOUND",
     });
     await api.alerts.attach({ alertIds: [ids.aLow!], incidentId });
+    expect((await api.alerts.byId({ alertId: ids.aLow! })).incidentReference).toMatch(/^ALP-\d+$/);
     const open = await api.alerts.openIncidents({ customerId: w.a.customer.id });
     expect(open.map((i) => i.id)).toEqual([incidentId]);
     expect(await api.alerts.openIncidents({ customerId: w.b.customer.id })).toEqual([]);

@@ -32,7 +32,10 @@ export async function getAlert(ctx: ActorContext, id: string) {
   assertCan(ctx.actor, "alert:read");
   const row = await q.findAlertDetail(ctx.db, id);
   if (!row) throw new NotFound("No such alert.");
-  return row;
+  return {
+    ...row,
+    incidentReference: row.incidentNumber ? incidentReference(row.customerSlug, row.incidentNumber) : null,
+  };
 }
 
 /** Loads the selected alerts; all must exist (no silent partial action). */

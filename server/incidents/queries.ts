@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, isNull, ne, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import {
   alerts,
@@ -172,8 +172,10 @@ function incidentWhere(f: IncidentFilter, extra: SQL[] = []) {
   if (f.customerId) where.push(eq(incidents.customerId, f.customerId));
   if (f.status === "open") where.push(ne(incidents.status, "closed"));
   else if (f.status) where.push(eq(incidents.status, f.status));
-  if (f.severity !== undefined) where.push(gte(incidents.severity, f.severity));
-  if (f.assigneeId) where.push(eq(incidents.assigneeId, f.assigneeId));
+  if (f.severity !== undefined)
+    where.push(sql`coalesce(${incidents.severityOverride}, ${incidents.severity}) >= ${f.severity}`);
+  if (f.assigneeId === "none") where.push(isNull(incidents.assigneeId));
+  else if (f.assigneeId) where.push(eq(incidents.assigneeId, f.assigneeId));
   if (f.q) where.push(ilike(incidents.title, `%${f.q.replace(/[%_\\]/g, "\\$&")}%`));
   return where.length ? and(...where) : undefined;
 }
@@ -183,7 +185,7 @@ const listColumns = {
   customerId: incidents.customerId,
   number: incidents.number,
   title: incidents.title,
-  severity: incidents.severity,
+  severity: sql<number>`coalesce(${incidents.severityOverride}, ${incidents.severity})`.mapWith(Number),
   status: incidents.status,
   assigneeId: incidents.assigneeId,
   assigneeName: user.name,
@@ -207,7 +209,7 @@ export async function listIncidentsAll(db: DbOrTx, f: IncidentFilter, limit: num
     .innerJoin(customers, eq(customers.id, incidents.customerId))
     .leftJoin(user, eq(user.id, incidents.assigneeId))
     .where(where)
-    .orderBy(desc(incidents.severity), desc(incidents.latestEventTime))
+    .orderBy(desc(sql`coalesce(${incidents.severityOverride}, ${incidents.severity})`), desc(incidents.updatedAt))
     .limit(limit)
     .offset(offset);
   const [total] = await db.select({ n: count() }).from(incidents).where(where);
@@ -429,7 +431,11 @@ export async function removeIncidentTechnique(db: DbOrTx, tenant: TenantId, inci
 
 export async function listActions(db: DbOrTx, tenant: TenantId, incidentId: string) {
   return db
-    .select()
+    .select({
+      ...getTableColumns(responseActions),
+      requestedByName: sql<string | null>`(select u.name from "user" u where u.id = "response_actions"."requested_by")`,
+      decidedByName: sql<string | null>`(select u.name from "user" u where u.id = "response_actions"."decided_by")`,
+    })
     .from(responseActions)
     .where(and(eq(responseActions.customerId, tenant), eq(responseActions.incidentId, incidentId)))
     .orderBy(asc(responseActions.requestedAt));

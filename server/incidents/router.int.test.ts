@@ -80,6 +80,8 @@ describe("incident lifecycle (staff)", () => {
     });
     const inc = await api.incidents.byId({ incidentId });
     expect(inc.effectiveSeverity).toBe(5);
+    const listed = await api.incidents.list({ page: 1, severity: 5 });
+    expect(listed.rows.map((r) => [r.id, r.severity])).toEqual([[incidentId, 5]]);
     expect(inc.tasks[0]!.task.status).toBe("done");
     expect(inc.tactics.map((t) => t.tactic.id)).toEqual(["TA0002", "TA0006"]);
   });

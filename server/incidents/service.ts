@@ -43,6 +43,8 @@ async function change<T>(
     const inc = await q.findIncident(tx, ctx.tenant, incidentId);
     if (!inc) throw new NotFound("No such incident.");
     const { result, summary } = await fn(tx, inc, mail);
+    // Every change, notes and tasks included, is activity: updatedAt is the incident's "last activity".
+    await q.updateIncidentRow(tx, ctx.tenant, incidentId, { updatedAt: clockOf(ctx) });
     await recordAudit(tx, {
       ...actorOf(ctx),
       customerId: ctx.tenant,
@@ -423,6 +425,7 @@ export async function requestAction(
       incidentId: id,
       ...a,
       requestedBy: personOf(ctx)?.id ?? null,
+      requestedAt: clockOf(ctx),
     });
     const body = `${ACTION_LABELS[a.kind]} — ${a.target}: ${a.reason}`;
     await q.insertTimeline(tx, ctx.tenant, id, {

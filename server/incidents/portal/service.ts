@@ -113,6 +113,7 @@ async function customerChange<T>(
     const inc = await q.findIncident(tx, ctx.tenant, id);
     if (!inc?.incident.visibleToCustomer) throw new NotFound("No such incident.");
     const result = await fn(tx, inc);
+    await q.updateIncidentRow(tx, ctx.tenant, id, { updatedAt: clockOf(ctx) });
     await recordAudit(tx, {
       ...actorOf(ctx),
       customerId: ctx.tenant,
