@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { AppShell, type NavItem } from "@/app/_components/shell/app-shell";
 import { requireStaff } from "@/app/_lib/session";
-import type { Permission } from "@/server/auth/permissions";
 import { serverCaller } from "@/app/_lib/trpc/server";
+import type { Permission } from "@/server/auth/permissions";
 
 export const dynamic = "force-dynamic";
 
