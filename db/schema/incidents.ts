@@ -108,6 +108,8 @@ export const incidents = pgTable(
     resolvedAt: timestamp({ withTimezone: true }),
     closedAt: timestamp({ withTimezone: true }),
     closeReason: text(),
+    /** The contract version in force when the incident opened: its SLA is measured against it. */
+    contractVersionId: uuid(),
     createdBy: text().references(() => user.id, { onDelete: "set null" }),
     ...timestamps,
   },

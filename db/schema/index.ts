@@ -1,5 +1,6 @@
 export * from "./audit";
 export * from "./auth";
+export * from "./contracts";
 export * from "./email";
 export * from "./incidents";
 export * from "./sensors";
