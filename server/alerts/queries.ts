@@ -133,13 +133,23 @@ export type Funnel = {
  * The alert → incident funnel of one customer for [from, to): alerts received, triaged (no longer new), escalated
  * (in an incident), incidents opened, and alerts by verdict. The dashboards and the monthly report use this.
  */
-export async function alertFunnel(db: DbOrTx, tenant: TenantId, from: Date, to: Date): Promise<Funnel> {
+export async function alertFunnel(
+  db: DbOrTx,
+  tenant: TenantId,
+  from: Date,
+  to: Date,
+  /** The customer's own view: only incidents opened to them count (a hidden one must not show as a number). */
+  customerView = false,
+): Promise<Funnel> {
   const inPeriod = and(eq(alerts.customerId, tenant), gte(alerts.receivedAt, from), lt(alerts.receivedAt, to));
+  const escalated = customerView
+    ? sql<number>`count(*) filter (where ${alerts.incidentId} in (select i.id from incidents i where i.customer_id = ${tenant} and i.visible_to_customer))::int`
+    : sql<number>`count(*) filter (where ${alerts.incidentId} is not null)::int`;
   const [a] = await db
     .select({
       received: count(),
       triaged: sql<number>`count(*) filter (where ${alerts.status} <> 'new')::int`,
-      escalated: sql<number>`count(*) filter (where ${alerts.incidentId} is not null)::int`,
+      escalated,
       tp: sql<number>`count(*) filter (where ${alerts.verdict} = 'true_positive')::int`,
       fp: sql<number>`count(*) filter (where ${alerts.verdict} = 'false_positive')::int`,
       benign: sql<number>`count(*) filter (where ${alerts.verdict} = 'benign')::int`,
@@ -150,7 +160,14 @@ export async function alertFunnel(db: DbOrTx, tenant: TenantId, from: Date, to: 
   const [i] = await db
     .select({ n: count() })
     .from(incidents)
-    .where(and(eq(incidents.customerId, tenant), gte(incidents.createdAt, from), lt(incidents.createdAt, to)));
+    .where(
+      and(
+        eq(incidents.customerId, tenant),
+        gte(incidents.createdAt, from),
+        lt(incidents.createdAt, to),
+        ...(customerView ? [eq(incidents.visibleToCustomer, true)] : []),
+      ),
+    );
   const received = Number(a?.received ?? 0);
   const verdicts = { tp: a?.tp ?? 0, fp: a?.fp ?? 0, benign: a?.benign ?? 0, duplicate: a?.duplicate ?? 0 };
   return {

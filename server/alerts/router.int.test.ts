@@ -107,6 +107,12 @@ describe("triage queue", () => {
       incidents: 1,
       byVerdict: { true_positive: 0, false_positive: 1, benign: 0, duplicate: 0, none: 2 },
     });
+    // The customer's own view counts only incidents opened to them: A's incident is still internal.
+    expect(await callerAs(h.db, w.a.viewer).myAlerts.funnel({ from, to })).toMatchObject({
+      received: 3,
+      escalated: 0,
+      incidents: 0,
+    });
     const mine = await callerAs(h.db, w.b.viewer).myAlerts.funnel({ from, to });
     expect(mine).toMatchObject({ received: 1, triaged: 1, escalated: 0, incidents: 0 });
     await expect(

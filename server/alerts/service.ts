@@ -1,11 +1,14 @@
 import { actorOf, recordAudit } from "@/server/audit/service";
 import { assertCan } from "@/server/auth/permissions";
+import { versionInForce } from "@/server/contracts/queries";
+import { deliverQueued } from "@/server/email/send";
 import { Conflict, Invalid, NotFound } from "@/server/errors";
 import { attachAlerts, findIncident, insertIncident, insertTimeline } from "@/server/incidents/queries";
 import { timelineActor, withRef } from "@/server/incidents/service";
 import { incidentReference } from "@/server/incidents/severity";
 import { entityKeys } from "@/server/ingest/correlate";
 import type { Entities } from "@/server/ingest/types";
+import { recomputeIncidentClocks } from "@/server/sla/service";
 import { findMembership } from "@/server/tenancy/queries";
 import { type ActorContext, clockOf, mintTenantId, personOf, type TenantContext } from "@/server/tenancy/tenant";
 import * as q from "./queries";
@@ -148,39 +151,46 @@ export async function escalate(ctx: ActorContext, ids: string[], title?: string)
   const tenant = oneCustomer(rows);
   const top = [...rows].sort((x, y) => y.severity - x.severity || x.eventTime.getTime() - y.eventTime.getTime())[0]!;
   const tctx: TenantContext = { ...ctx, tenant };
-  return ctx.db.transaction(async (tx) => {
-    const inc = await insertIncident(tx, tenant, {
-      title: title ?? top.title,
-      severity: top.severity,
-      status: "triage",
-      assigneeId: personOf(ctx)?.id ?? null,
-      firstAlertReceivedAt: top.receivedAt,
-      firstEventTime: top.eventTime,
-      latestEventTime: top.eventTime,
-      createdBy: personOf(ctx)?.id ?? null,
-      createdAt: clockOf(ctx),
+  return ctx.db
+    .transaction(async (tx) => {
+      const inc = await insertIncident(tx, tenant, {
+        title: title ?? top.title,
+        severity: top.severity,
+        status: "triage",
+        assigneeId: personOf(ctx)?.id ?? null,
+        firstAlertReceivedAt: top.receivedAt,
+        firstEventTime: top.eventTime,
+        latestEventTime: top.eventTime,
+        createdBy: personOf(ctx)?.id ?? null,
+        createdAt: clockOf(ctx),
+        contractVersionId: (await versionInForce(tx, tenant, clockOf(ctx)))?.id ?? null,
+      });
+      await insertTimeline(tx, tenant, inc.id, {
+        ...timelineActor(tctx),
+        kind: "opened",
+        visibility: "internal",
+        body: `Escalated from ${rows.length} alert${rows.length === 1 ? "" : "s"}`,
+      });
+      await attachAlerts(tx, tenant, inc.id, rows.map(attachable), timelineActor(tctx));
+      const mail = await recomputeIncidentClocks(tx, tenant, inc.id, clockOf(ctx));
+      const detail = await findIncident(tx, tenant, inc.id);
+      await recordAudit(tx, {
+        ...actorOf(ctx),
+        customerId: tenant,
+        action: "incident.create",
+        targetType: "incident",
+        targetId: inc.id,
+        summary: {
+          alertIds: ids,
+          reference: detail ? withRef({ customerSlug: detail.customerSlug, number: inc.number }).reference : null,
+        },
+      });
+      return { incidentId: inc.id, number: inc.number, mail };
+    })
+    .then(async ({ mail, ...r }) => {
+      if (mail.length) await deliverQueued(ctx.db, mail);
+      return r;
     });
-    await insertTimeline(tx, tenant, inc.id, {
-      ...timelineActor(tctx),
-      kind: "opened",
-      visibility: "internal",
-      body: `Escalated from ${rows.length} alert${rows.length === 1 ? "" : "s"}`,
-    });
-    await attachAlerts(tx, tenant, inc.id, rows.map(attachable), timelineActor(tctx));
-    const detail = await findIncident(tx, tenant, inc.id);
-    await recordAudit(tx, {
-      ...actorOf(ctx),
-      customerId: tenant,
-      action: "incident.create",
-      targetType: "incident",
-      targetId: inc.id,
-      summary: {
-        alertIds: ids,
-        reference: detail ? withRef({ customerSlug: detail.customerSlug, number: inc.number }).reference : null,
-      },
-    });
-    return { incidentId: inc.id, number: inc.number };
-  });
 }
 
 /** Adds the selected alerts (one customer's) to an open incident of that customer. */
@@ -214,7 +224,7 @@ export async function attachToIncident(ctx: ActorContext, ids: string[], inciden
 
 export async function getFunnel(ctx: TenantContext, from: Date, to: Date) {
   assertCan(ctx.actor, ctx.actor.side === "staff" ? "alert:read" : "incident:read");
-  return q.alertFunnel(ctx.db, ctx.tenant, from, to);
+  return q.alertFunnel(ctx.db, ctx.tenant, from, to, ctx.actor.side === "customer");
 }
 
 export async function getOpenIncidents(ctx: TenantContext) {

@@ -228,7 +228,18 @@ export async function listIncidentsForTenant(
   const extra = [eq(incidents.customerId, tenant), ...(customerView ? [eq(incidents.visibleToCustomer, true)] : [])];
   const where = incidentWhere({ ...f, customerId: undefined }, extra);
   const rows = await db
-    .select(listColumns)
+    .select({
+      ...listColumns,
+      /** The latest entry the customer can see (internal work does not move it). */
+      lastCustomerActivityAt:
+        sql<Date | null>`(select max(e.at) from incident_events e where e.incident_id = "incidents"."id" and e.visibility = 'customer')`.mapWith(
+          (v) => (v ? new Date(v) : null),
+        ),
+      pendingActions:
+        sql<number>`(select count(*)::int from response_actions r where r.incident_id = "incidents"."id" and r.status = 'requested')`.mapWith(
+          Number,
+        ),
+    })
     .from(incidents)
     .innerJoin(customers, eq(customers.id, incidents.customerId))
     .leftJoin(user, eq(user.id, incidents.assigneeId))

@@ -1,7 +1,9 @@
 import type { Db } from "@/db";
+import { deliverQueued } from "@/server/email/send";
 import { attachAlerts, type TimelineActor } from "@/server/incidents/queries";
 import { bearerToken, hashApiKey } from "@/server/sensors/keys";
 import { findKeyByHash } from "@/server/sensors/queries";
+import { recomputeIncidentClocks } from "@/server/sla/service";
 import { mintTenantId, type TenantId } from "@/server/tenancy/tenant";
 import { chooseIncident, type OpenIncident } from "./correlate";
 import { type AlertRecord, finalizeAlert } from "./finalize";
@@ -139,8 +141,10 @@ export async function ingestItems(
     order.push({ index: p.index, key: p.record.dedupKey });
   }
 
+  const mailAfter: string[] = [];
   await withRetry(() =>
     db.transaction(async (tx) => {
+      mailAfter.length = 0;
       const unique = [...byKey.values()];
       const written = new Map<
         string,
@@ -189,8 +193,9 @@ export async function ingestItems(
                 entities: p.record.entities,
                 keys: p.record.keys,
               })),
-              intakeActor,
+              { ...intakeActor, at: receivedAt },
             );
+            mailAfter.push(...(await recomputeIncidentClocks(tx, auth.tenant, incidentId, receivedAt)));
           }
         }
       }
@@ -230,6 +235,7 @@ export async function ingestItems(
     }),
   );
 
+  if (mailAfter.length) await deliverQueued(db, mailAfter);
   // "Last event" is a cache of the facts (the alerts): refreshed after commit, at most every 15 s per sensor and
   // process, so concurrent requests never queue on the sensor's row.
   if (prepared.length || health.length) {
@@ -262,6 +268,11 @@ export async function recordHeartbeat(
       ...(body.hostCount !== undefined ? { hostCount: body.hostCount } : {}),
     });
   });
+  const last = lastKeyTouch.get(auth.keyId) ?? 0;
+  if (Math.abs(at.getTime() - last) > 60_000) {
+    lastKeyTouch.set(auth.keyId, at.getTime());
+    await markKeyUsed(db, auth.keyId, at);
+  }
 }
 
 function toRow(p: Prepared, auth: IntakeAuth, receivedAt: Date): { row: AlertRow; rawJson: string } {

@@ -11,6 +11,7 @@ import { formatDate } from "@/app/_lib/format";
 import { requireCustomer } from "@/app/_lib/session";
 import { serverCaller } from "@/app/_lib/trpc/server";
 import { SectionHeader } from "./_components/section-header";
+import { ThisMonth } from "./_components/this-month";
 import { CHANNEL_LABELS, type Channel, countryName, zoneOffset } from "./_lib/labels";
 
 export const metadata = { title: "Overview" };
@@ -58,6 +59,7 @@ export default async function PortalOverviewPage() {
       />
 
       <div className="grid gap-6">
+        <ThisMonth timezone={org.timezone} />
         <div className="grid gap-6 lg:grid-cols-3">
           <Card>
             <CardHeader>

@@ -2,7 +2,9 @@ import type { Tx } from "@/db";
 import { groupByTactic } from "@/server/attack/attack";
 import { actorOf, recordAudit } from "@/server/audit/service";
 import { assertCan } from "@/server/auth/permissions";
+import { deliverQueued } from "@/server/email/send";
 import { Conflict, Invalid, NotFound } from "@/server/errors";
+import { recomputeIncidentClocks } from "@/server/sla/service";
 import { clockOf, type TenantContext } from "@/server/tenancy/tenant";
 import { STATUS_LABELS } from "../lifecycle";
 import * as q from "../queries";
@@ -26,7 +28,10 @@ export async function listMyIncidents(ctx: TenantContext, f: IncidentFilterInput
     (page - 1) * PAGE_SIZE,
   );
   return {
-    rows: rows.map(({ assigneeId: _x, assigneeName: _y, ...r }) => withRef(r)),
+    // Internal work must not show as activity: the customer's "updated" is their last visible entry.
+    rows: rows.map(({ assigneeId: _x, assigneeName: _y, updatedAt: _u, ...r }) =>
+      withRef({ ...r, updatedAt: r.lastCustomerActivityAt ?? r.createdAt }),
+    ),
     total,
     page,
     pageSize: PAGE_SIZE,
@@ -109,11 +114,13 @@ async function customerChange<T>(
   action: string,
   fn: (tx: Tx, inc: Awaited<ReturnType<typeof visibleIncident>>) => Promise<T>,
 ): Promise<T> {
-  return ctx.db.transaction(async (tx) => {
+  const mail: string[] = [];
+  const out = await ctx.db.transaction(async (tx) => {
     const inc = await q.findIncident(tx, ctx.tenant, id);
     if (!inc?.incident.visibleToCustomer) throw new NotFound("No such incident.");
     const result = await fn(tx, inc);
     await q.updateIncidentRow(tx, ctx.tenant, id, { updatedAt: clockOf(ctx) });
+    mail.push(...(await recomputeIncidentClocks(tx, ctx.tenant, id, clockOf(ctx))));
     await recordAudit(tx, {
       ...actorOf(ctx),
       customerId: ctx.tenant,
@@ -124,6 +131,8 @@ async function customerChange<T>(
     });
     return result;
   });
+  if (mail.length) await deliverQueued(ctx.db, mail);
+  return out;
 }
 
 export async function comment(ctx: TenantContext, id: string, body: string) {
