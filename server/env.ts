@@ -13,6 +13,8 @@ const schema = z.object({
   MAIL_FROM: z.string().default("Watchkeeper <no-reply@watchkeeper.local>"),
   /** "required": provider staff must enrol TOTP before the console; "optional" relaxes it (demo only). */
   STAFF_2FA: z.enum(["required", "optional"]).default("required"),
+  /** "off" stops this instance's scheduled jobs (another instance keeps them; each run happens once anyway). */
+  JOBS: z.enum(["on", "off"]).default("on"),
   SESSION_HOURS: z.coerce
     .number()
     .int()

@@ -15,6 +15,11 @@ export async function startServer() {
   console.log(
     `watchkeeper: database ready (${handle.kind === "pglite" ? `embedded PGlite at ${env.PGLITE_DIR}` : "PostgreSQL"})`,
   );
+  if (env.JOBS !== "off") {
+    const { startScheduler } = await import("@/server/jobs/scheduler");
+    startScheduler(handle.db);
+    console.log("watchkeeper: scheduler started (SLA sweep every minute)");
+  }
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;

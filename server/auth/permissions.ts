@@ -15,6 +15,8 @@ export const statements = {
   sensor: ["read", "manage"],
   alert: ["read", "triage"],
   incident: ["read", "manage", "comment", "answer", "approve"],
+  contract: ["read", "manage"],
+  sla: ["read"],
 } as const;
 
 type Statements = typeof statements;
@@ -45,6 +47,9 @@ const grants: Record<`${Actor["side"]}:${string}`, readonly Permission[]> = {
     "incident:read",
     "incident:manage",
     "incident:comment",
+    "contract:read",
+    "contract:manage",
+    "sla:read",
   ],
   "staff:soc_manager": [
     "customer:read",
@@ -64,6 +69,9 @@ const grants: Record<`${Actor["side"]}:${string}`, readonly Permission[]> = {
     "incident:read",
     "incident:manage",
     "incident:comment",
+    "contract:read",
+    "contract:manage",
+    "sla:read",
   ],
   "staff:analyst": [
     "customer:read",
@@ -76,6 +84,8 @@ const grants: Record<`${Actor["side"]}:${string}`, readonly Permission[]> = {
     "incident:read",
     "incident:manage",
     "incident:comment",
+    "contract:read",
+    "sla:read",
   ],
   "customer:admin": [
     "customer:read",
@@ -89,8 +99,18 @@ const grants: Record<`${Actor["side"]}:${string}`, readonly Permission[]> = {
     "incident:comment",
     "incident:answer",
     "incident:approve",
+    "contract:read",
+    "sla:read",
   ],
-  "customer:viewer": ["customer:read", "contact:read", "customerUser:read", "sensor:read", "incident:read"],
+  "customer:viewer": [
+    "customer:read",
+    "contact:read",
+    "customerUser:read",
+    "sensor:read",
+    "incident:read",
+    "contract:read",
+    "sla:read",
+  ],
 };
 
 export function permissionsOf(actor: Actor): readonly Permission[] {

@@ -26,7 +26,7 @@ export const coverageSchema = z
     z.object({
       kind: z.literal("business"),
       timeZone: z.string().min(1),
-      weekdays: z.record(
+      weekdays: z.partialRecord(
         z.enum(["1", "2", "3", "4", "5", "6", "7"]),
         z.array(z.object({ start: time, end: time })).max(6),
       ),

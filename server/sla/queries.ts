@@ -210,3 +210,197 @@ export async function versionById(db: DbOrTx, id: string) {
   const [row] = await db.select().from(contractVersions).where(eq(contractVersions.id, id));
   return row ?? null;
 }
+
+// ---- reads for the SLA views, the portal and the monthly report ----
+
+export type SlaScope = { customerId?: string; from: Date; to: Date };
+
+const monthExpr = sql<string>`to_char(${slaClocks.startAt} at time zone ${customers.timezone}, 'YYYY-MM')`;
+
+/** Open incidents' clocks that are at risk or breached, most urgent first (staff-wide, or one customer). */
+export async function listClocksAtRisk(db: DbOrTx, customerId?: string) {
+  return db
+    .select({
+      clockId: slaClocks.id,
+      metric: slaClocks.metric,
+      state: slaClocks.state,
+      dueAt: slaClocks.dueAt,
+      targetMinutes: slaClocks.targetMinutes,
+      severity: slaClocks.severity,
+      incidentId: incidents.id,
+      number: incidents.number,
+      title: incidents.title,
+      status: incidents.status,
+      assigneeName: user.name,
+      customerId: customers.id,
+      customerName: customers.name,
+      customerSlug: customers.slug,
+    })
+    .from(slaClocks)
+    .innerJoin(incidents, eq(incidents.id, slaClocks.incidentId))
+    .innerJoin(customers, eq(customers.id, slaClocks.customerId))
+    .leftJoin(user, eq(user.id, incidents.assigneeId))
+    .where(
+      and(
+        inArray(slaClocks.state, ["at_risk", "breached"]),
+        isNull(slaClocks.stopAt),
+        sql`${incidents.status} <> 'closed'`,
+        ...(customerId ? [eq(slaClocks.customerId, customerId)] : []),
+      ),
+    )
+    .orderBy(asc(slaClocks.dueAt))
+    .limit(200);
+}
+
+/** Decided clocks (met or breached, or breached while running) by customer, month (customer's zone), severity, metric. */
+export async function attainmentRows(db: DbOrTx, s: SlaScope) {
+  return db
+    .select({
+      customerId: slaClocks.customerId,
+      customerName: customers.name,
+      month: monthExpr,
+      severity: slaClocks.severity,
+      metric: slaClocks.metric,
+      met: sql<number>`count(*) filter (where ${slaClocks.state} = 'met')::int`,
+      breached: sql<number>`count(*) filter (where ${slaClocks.state} = 'breached')::int`,
+      open: sql<number>`count(*) filter (where ${slaClocks.state} in ('running', 'at_risk', 'paused'))::int`,
+    })
+    .from(slaClocks)
+    .innerJoin(customers, eq(customers.id, slaClocks.customerId))
+    .where(
+      and(
+        sql`${slaClocks.startAt} >= ${s.from.toISOString()}::timestamptz`,
+        sql`${slaClocks.startAt} < ${s.to.toISOString()}::timestamptz`,
+        ...(s.customerId ? [eq(slaClocks.customerId, s.customerId)] : []),
+      ),
+    )
+    .groupBy(slaClocks.customerId, customers.name, customers.timezone, monthExpr, slaClocks.severity, slaClocks.metric);
+}
+
+/** Mean, median and 90th percentile of each time-to (SLA time, pauses excluded) per month, from stopped clocks. */
+export async function timeToRows(db: DbOrTx, s: SlaScope) {
+  return db
+    .select({
+      month: monthExpr,
+      metric: slaClocks.metric,
+      count: sql<number>`count(*)::int`,
+      meanMs: sql<number>`avg(${slaClocks.elapsedMs})::float8`,
+      medianMs: sql<number>`percentile_cont(0.5) within group (order by ${slaClocks.elapsedMs})::float8`,
+      p90Ms: sql<number>`percentile_cont(0.9) within group (order by ${slaClocks.elapsedMs})::float8`,
+    })
+    .from(slaClocks)
+    .innerJoin(customers, eq(customers.id, slaClocks.customerId))
+    .where(
+      and(
+        sql`${slaClocks.stopAt} is not null`,
+        sql`${slaClocks.startAt} >= ${s.from.toISOString()}::timestamptz`,
+        sql`${slaClocks.startAt} < ${s.to.toISOString()}::timestamptz`,
+        ...(s.customerId ? [eq(slaClocks.customerId, s.customerId)] : []),
+      ),
+    )
+    .groupBy(monthExpr, slaClocks.metric)
+    .orderBy(monthExpr);
+}
+
+/** Every breach in the period with its cause: which clock, how late, who was on it. */
+export async function breachRows(db: DbOrTx, s: SlaScope, limit = 500) {
+  return db
+    .select({
+      clockId: slaClocks.id,
+      metric: slaClocks.metric,
+      severity: slaClocks.severity,
+      targetMinutes: slaClocks.targetMinutes,
+      startAt: slaClocks.startAt,
+      dueAt: slaClocks.dueAt,
+      stopAt: slaClocks.stopAt,
+      stoppedBy: slaClocks.stoppedBy,
+      elapsedMs: slaClocks.elapsedMs,
+      breachedAt: slaClocks.breachedAt,
+      incidentId: incidents.id,
+      number: incidents.number,
+      title: incidents.title,
+      customerId: customers.id,
+      customerName: customers.name,
+      customerSlug: customers.slug,
+      onDuty: sql<string | null>`(select u.name from "user" u where u.id = ${slaClocks.breachedAssigneeId})`,
+    })
+    .from(slaClocks)
+    .innerJoin(incidents, eq(incidents.id, slaClocks.incidentId))
+    .innerJoin(customers, eq(customers.id, slaClocks.customerId))
+    .where(
+      and(
+        eq(slaClocks.state, "breached"),
+        sql`${slaClocks.startAt} >= ${s.from.toISOString()}::timestamptz`,
+        sql`${slaClocks.startAt} < ${s.to.toISOString()}::timestamptz`,
+        ...(s.customerId ? [eq(slaClocks.customerId, s.customerId)] : []),
+      ),
+    )
+    .orderBy(asc(slaClocks.startAt))
+    .limit(limit);
+}
+
+export async function listClocksForIncident(db: DbOrTx, tenant: TenantId, incidentId: string) {
+  return db
+    .select({
+      clock: slaClocks,
+      version: contractVersions.version,
+      coverage: contractVersions.coverage,
+      atRiskShare: contractVersions.atRiskShare,
+    })
+    .from(slaClocks)
+    .leftJoin(contractVersions, eq(contractVersions.id, slaClocks.contractVersionId))
+    .where(and(eq(slaClocks.customerId, tenant), eq(slaClocks.incidentId, incidentId)));
+}
+
+/** Who did what stopped each clock, from the timeline. */
+export async function stopActors(db: DbOrTx, tenant: TenantId, incidentId: string) {
+  return db
+    .select({
+      at: incidentEvents.at,
+      kind: incidentEvents.kind,
+      data: incidentEvents.data,
+      actorLabel: incidentEvents.actorLabel,
+      body: incidentEvents.body,
+    })
+    .from(incidentEvents)
+    .where(
+      and(
+        eq(incidentEvents.customerId, tenant),
+        eq(incidentEvents.incidentId, incidentId),
+        inArray(incidentEvents.kind, ["status", "visibility"]),
+      ),
+    )
+    .orderBy(asc(incidentEvents.at));
+}
+
+export async function listSlaAlerts(db: DbOrTx, since: Date) {
+  return db
+    .select({
+      id: slaAlerts.id,
+      kind: slaAlerts.kind,
+      metric: slaAlerts.metric,
+      dueAt: slaAlerts.dueAt,
+      createdAt: slaAlerts.createdAt,
+      incidentId: incidents.id,
+      number: incidents.number,
+      title: incidents.title,
+      customerName: customers.name,
+      customerSlug: customers.slug,
+    })
+    .from(slaAlerts)
+    .innerJoin(incidents, eq(incidents.id, slaAlerts.incidentId))
+    .innerJoin(customers, eq(customers.id, slaAlerts.customerId))
+    .where(
+      and(
+        isNull(slaAlerts.dismissedAt),
+        sql`${slaAlerts.createdAt} >= ${since.toISOString()}::timestamptz`,
+        sql`${incidents.status} <> 'closed'`,
+      ),
+    )
+    .orderBy(sql`${slaAlerts.createdAt} desc`)
+    .limit(20);
+}
+
+export async function dismissSlaAlert(db: DbOrTx, id: string, at: Date) {
+  await db.update(slaAlerts).set({ dismissedAt: at }).where(eq(slaAlerts.id, id));
+}

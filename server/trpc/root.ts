@@ -1,11 +1,13 @@
 import { alertsRouter, myAlertsRouter } from "@/server/alerts/router";
 import { auditRouter } from "@/server/audit/router";
 import { meRouter } from "@/server/auth/router";
+import { contractsRouter, myContractRouter } from "@/server/contracts/router";
 import { customersRouter, organisationRouter } from "@/server/customers/router";
 import { outboxRouter } from "@/server/email/router";
 import { myIncidentsRouter } from "@/server/incidents/portal/router";
 import { incidentsRouter } from "@/server/incidents/router";
 import { mySensorsRouter, sensorsRouter } from "@/server/sensors/router";
+import { mySlaRouter, slaRouter } from "@/server/sla/router";
 import { customerUsersRouter, invitationsRouter, staffRouter, teamRouter } from "@/server/users/router";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
@@ -25,6 +27,10 @@ export const appRouter = createTRPCRouter({
   myIncidents: myIncidentsRouter,
   alerts: alertsRouter,
   myAlerts: myAlertsRouter,
+  contracts: contractsRouter,
+  myContract: myContractRouter,
+  sla: slaRouter,
+  mySla: mySlaRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,76 @@
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db";
+import { jobRuns } from "@/db/schema";
+import { runSlaSweep } from "@/server/sla/service";
+
+/**
+ * Scheduled work inside the server process. Every instance ticks; each run is claimed by inserting its (job, slot) row,
+ * which is unique, so across any number of instances on one database each scheduled run happens exactly once.
+ * (pg-boss was the alternative; a claim row does this one thing on PGlite and PostgreSQL alike with no extra worker.)
+ */
+export type Job = { name: string; slot: (now: Date) => string | null; run: (db: Db, now: Date) => Promise<unknown> };
+
+const INSTANCE = `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+
+export const everyMinute = (now: Date) => now.toISOString().slice(0, 16);
+
+export const JOBS: Job[] = [{ name: "sla-sweep", slot: everyMinute, run: (db, now) => runSlaSweep(db, now) }];
+
+/** Inserts the claim; true for exactly one caller per (job, slot). */
+export async function claimRun(db: Db, job: string, slot: string): Promise<string | null> {
+  const rows = await db
+    .insert(jobRuns)
+    .values({ job, slot, claimedBy: INSTANCE })
+    .onConflictDoNothing()
+    .returning({ id: jobRuns.id });
+  return rows[0]?.id ?? null;
+}
+
+export async function runJobOnce(
+  db: Db,
+  job: Job,
+  now = new Date(),
+): Promise<{ ran: boolean; result?: unknown; error?: string }> {
+  const slot = job.slot(now);
+  if (!slot) return { ran: false };
+  const id = await claimRun(db, job.name, slot);
+  if (!id) return { ran: false };
+  try {
+    const result = await job.run(db, now);
+    await db
+      .update(jobRuns)
+      .set({ finishedAt: new Date(), result: (result ?? null) as object })
+      .where(and(eq(jobRuns.id, id)));
+    return { ran: true, result };
+  } catch (e) {
+    const error = e instanceof Error ? e.message : String(e);
+    await db
+      .update(jobRuns)
+      .set({ finishedAt: new Date(), error: error.slice(0, 2000) })
+      .where(eq(jobRuns.id, id));
+    console.error(`job ${job.name} (${slot}) failed:`, e);
+    return { ran: true, error };
+  }
+}
+
+/** Starts ticking every 15 s (so each minute's slot is taken promptly); returns a stop function. */
+export function startScheduler(db: Db, jobs: Job[] = JOBS): () => void {
+  let busy = false;
+  const tick = async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      for (const job of jobs) await runJobOnce(db, job);
+    } catch (e) {
+      console.error("scheduler tick failed:", e);
+    } finally {
+      busy = false;
+    }
+  };
+  const timer = setInterval(tick, 15_000);
+  timer.unref();
+  void tick();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import {
+  createTRPCRouter,
+  customerProcedure,
+  staffCustomerProcedure,
+  staffIncidentProcedure,
+  staffProcedure,
+} from "@/server/trpc/init";
+import * as v from "./views";
+
+/** Staff: the SLA side of the service. */
+export const slaRouter = createTRPCRouter({
+  risk: staffProcedure
+    .input(z.object({ customerId: z.uuid().optional() }))
+    .query(({ ctx, input }) => v.riskNow(ctx, input.customerId)),
+  attainment: staffProcedure
+    .input(z.object({ months: z.number().int().min(1).max(24).default(6), customerId: z.uuid().optional() }))
+    .query(({ ctx, input }) => v.attainmentOverview(ctx, input.months, input.customerId)),
+  breaches: staffProcedure
+    .input(
+      z
+        .object({ from: z.coerce.date(), to: z.coerce.date(), customerId: z.uuid().optional() })
+        .refine((x) => x.from < x.to, { message: "The period must end after it starts", path: ["to"] }),
+    )
+    .query(({ ctx, input }) => v.breaches(ctx, input.from, input.to, input.customerId)),
+  month: staffCustomerProcedure
+    .input(z.object({ month: v.monthInput }))
+    .query(({ ctx, input }) => v.slaMonth(ctx, input.month)),
+  incident: staffIncidentProcedure.query(({ ctx, input }) => v.incidentClocks(ctx, input.incidentId)),
+  banner: staffProcedure.query(({ ctx }) => v.bannerAlerts(ctx)),
+  dismiss: staffProcedure
+    .input(z.object({ id: z.uuid() }))
+    .mutation(({ ctx, input }) => v.dismissBanner(ctx, input.id)),
+});
+
+/** Customers: their own month and each incident's evidence. */
+export const mySlaRouter = createTRPCRouter({
+  month: customerProcedure
+    .input(z.object({ month: v.monthInput }))
+    .query(({ ctx, input }) => v.slaMonth(ctx, input.month)),
+  incident: customerProcedure
+    .input(z.object({ incidentId: z.uuid() }))
+    .query(({ ctx, input }) => v.incidentClocks(ctx, input.incidentId, true)),
+});

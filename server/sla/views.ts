@@ -1,0 +1,161 @@
+import { z } from "zod";
+import type { Metric } from "@/db/schema/contracts";
+import { assertCan } from "@/server/auth/permissions";
+import { findCustomer } from "@/server/customers/queries";
+import { NotFound } from "@/server/errors";
+import { findIncident } from "@/server/incidents/queries";
+import { incidentReference } from "@/server/incidents/severity";
+import { type ActorContext, clockOf, type TenantContext } from "@/server/tenancy/tenant";
+import { clockStatus } from "./clock";
+import { METRIC_LABELS, toCalendar } from "./compute";
+import * as q from "./queries";
+import { type AttainmentRow, attainmentMatrix, lastMonths, monthRange } from "./report";
+
+/**
+ * The SLA read side: what is about to breach, how each month stood, and every clock's evidence. The console, the portal
+ * and the monthly report all read these functions, so their numbers agree.
+ */
+export const monthInput = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Use YYYY-MM");
+
+const withRef = <T extends { customerSlug: string; number: number }>(r: T) => ({
+  ...r,
+  reference: incidentReference(r.customerSlug, r.number),
+});
+
+export async function riskNow(ctx: ActorContext, customerId?: string) {
+  assertCan(ctx.actor, "sla:read");
+  return (await q.listClocksAtRisk(ctx.db, customerId)).map(withRef);
+}
+
+/** One customer's month: attainment matrix, time-to statistics, breaches. */
+export async function slaMonth(ctx: TenantContext, month: string) {
+  assertCan(ctx.actor, "sla:read");
+  const customer = await findCustomer(ctx.db, ctx.tenant);
+  if (!customer) throw new NotFound("No such customer.");
+  return monthSlaData(ctx.db, ctx.tenant, customer.timezone, month);
+}
+
+export async function monthSlaData(db: TenantContext["db"], customerId: string, timeZone: string, month: string) {
+  const range = monthRange(month, timeZone);
+  const scope = { customerId, ...range };
+  const [rows, timeTo, breaches] = await Promise.all([
+    q.attainmentRows(db, scope),
+    q.timeToRows(db, scope),
+    q.breachRows(db, scope),
+  ]);
+  return {
+    month,
+    timeZone,
+    ...range,
+    attainment: attainmentMatrix(rows as AttainmentRow[]),
+    timeTo: timeTo.map((t) => ({
+      metric: t.metric as Metric,
+      count: t.count,
+      meanMs: t.meanMs,
+      medianMs: t.medianMs,
+      p90Ms: t.p90Ms,
+    })),
+    breaches: breaches.map(withRef),
+  };
+}
+
+/** Attainment per customer and month over the last `months` months (each customer's own zone). */
+export async function attainmentOverview(ctx: ActorContext, months: number, customerId?: string) {
+  assertCan(ctx.actor, "sla:read");
+  const now = clockOf(ctx);
+  const list = lastMonths(now, "UTC", months + 1);
+  // A day of margin either side covers every zone; rows are then grouped by the customer's own month.
+  const from = new Date(monthRange(list[0]!, "UTC").from.getTime() - 86_400_000);
+  const to = new Date(now.getTime() + 86_400_000);
+  const rows = await q.attainmentRows(ctx.db, { customerId, from, to });
+  const keep = new Set(list.slice(1));
+  const byKey = new Map<string, { customerId: string; customerName: string; month: string; rows: AttainmentRow[] }>();
+  for (const r of rows) {
+    if (!keep.has(r.month)) continue;
+    const k = `${r.customerId}|${r.month}`;
+    const e = byKey.get(k) ?? { customerId: r.customerId, customerName: r.customerName, month: r.month, rows: [] };
+    e.rows.push(r as AttainmentRow);
+    byKey.set(k, e);
+  }
+  const timeTo = await q.timeToRows(ctx.db, { customerId, from, to });
+  return {
+    months: [...keep],
+    cells: [...byKey.values()].map((e) => ({
+      customerId: e.customerId,
+      customerName: e.customerName,
+      month: e.month,
+      ...attainmentMatrix(e.rows),
+    })),
+    trends: timeTo.filter((t) => keep.has(t.month)),
+  };
+}
+
+export async function breaches(ctx: ActorContext, from: Date, to: Date, customerId?: string) {
+  assertCan(ctx.actor, "sla:read");
+  return (await q.breachRows(ctx.db, { customerId, from, to })).map(withRef);
+}
+
+/** Every clock of one incident with its evidence: start, pauses, stop and who stopped it, due, live state. */
+export async function incidentClocks(ctx: TenantContext, incidentId: string, customerView = false) {
+  assertCan(ctx.actor, "sla:read");
+  const inc = await findIncident(ctx.db, ctx.tenant, incidentId);
+  if (!inc || (customerView && !inc.incident.visibleToCustomer)) throw new NotFound("No such incident.");
+  const now = clockOf(ctx);
+  const [rows, events] = await Promise.all([
+    q.listClocksForIncident(ctx.db, ctx.tenant, incidentId),
+    q.stopActors(ctx.db, ctx.tenant, incidentId),
+  ]);
+  const who = (metric: Metric): string | null => {
+    const isStop = (e: (typeof events)[number]) => {
+      const to = (e.data as { to?: string }).to;
+      if (metric === "notify") return e.kind === "visibility";
+      if (metric === "acknowledge") return e.kind === "status";
+      if (metric === "contain") return ["contained", "eradicated", "recovered", "closed"].includes(to ?? "");
+      return ["recovered", "closed"].includes(to ?? "");
+    };
+    return events.find(isStop)?.actorLabel ?? null;
+  };
+  const order: Metric[] = ["acknowledge", "notify", "contain", "resolve"];
+  return rows
+    .sort((a, b) => order.indexOf(a.clock.metric) - order.indexOf(b.clock.metric))
+    .map(({ clock: c, version, coverage, atRiskShare }) => {
+      const pauses = c.pauses.map((p) => ({ from: new Date(p.from), to: p.to ? new Date(p.to) : null }));
+      const live = coverage
+        ? clockStatus(
+            toCalendar(coverage),
+            { start: c.startAt, targetMinutes: c.targetMinutes, pauses, stop: c.stopAt },
+            now,
+            atRiskShare ?? 0.25,
+          )
+        : null;
+      return {
+        metric: c.metric,
+        label: METRIC_LABELS[c.metric],
+        severity: c.severity,
+        targetMinutes: c.targetMinutes,
+        startAt: c.startAt,
+        pauses,
+        stopAt: c.stopAt,
+        stoppedBy: c.stoppedBy,
+        stoppedByWho: c.stopAt ? who(c.metric) : null,
+        dueAt: live?.due ?? c.dueAt,
+        state: live?.state ?? c.state,
+        elapsedMs: live?.elapsedMs ?? c.elapsedMs,
+        remainingMs: live?.remainingMs ?? null,
+        contractVersion: version,
+        coverage: coverage?.kind === "business" ? `Business hours (${coverage.timeZone})` : "24/7",
+      };
+    });
+}
+
+export async function bannerAlerts(ctx: ActorContext) {
+  assertCan(ctx.actor, "sla:read");
+  const since = new Date(clockOf(ctx).getTime() - 24 * 3600_000);
+  return (await q.listSlaAlerts(ctx.db, since)).map(withRef);
+}
+
+export async function dismissBanner(ctx: ActorContext, id: string) {
+  assertCan(ctx.actor, "sla:read");
+  await q.dismissSlaAlert(ctx.db, id, clockOf(ctx));
+  return { id };
+}
