@@ -13,7 +13,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const nav: NavItem[] = [
     ...(can("alert:read") ? [{ href: "/console/queue", label: "Alert queue", icon: "queue" } as const] : []),
     ...(can("incident:read") ? [{ href: "/console/incidents", label: "Incidents", icon: "incidents" } as const] : []),
+    ...(can("sla:read") ? [{ href: "/console/sla", label: "SLA", icon: "sla" } as const] : []),
     { href: "/console/customers", label: "Customers", icon: "customers" },
+    ...(can("contract:read") ? [{ href: "/console/contracts", label: "Contracts", icon: "contracts" } as const] : []),
     ...(can("sensor:read") ? [{ href: "/console/sensors", label: "Sensors", icon: "sensors" } as const] : []),
     ...(can("staff:read") ? [{ href: "/console/staff", label: "Staff", icon: "staff" } as const] : []),
     ...(can("audit:read") ? [{ href: "/console/audit", label: "Audit log", icon: "audit" } as const] : []),

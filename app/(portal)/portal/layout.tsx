@@ -11,6 +11,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const nav: NavItem[] = [
     { href: "/portal", label: "Overview", icon: "overview", exact: true },
     { href: "/portal/incidents", label: "Incidents", icon: "incidents" },
+    { href: "/portal/service", label: "Service & SLA", icon: "sla" },
     { href: "/portal/sensors", label: "Sensors", icon: "sensors" },
     { href: "/portal/team", label: "Team & contacts", icon: "users" },
   ];

@@ -3,6 +3,7 @@
 import {
   Bell,
   Building2,
+  FileText,
   LayoutDashboard,
   LogOut,
   Mail,
@@ -11,6 +12,7 @@ import {
   ScrollText,
   ShieldCheck,
   Siren,
+  Timer,
   UserCog,
   Users,
   X,
@@ -43,6 +45,8 @@ const ICONS = {
   queue: Bell,
   incidents: Siren,
   sensors: Radar,
+  sla: Timer,
+  contracts: FileText,
 } as const;
 
 export type NavItem = { href: string; label: string; icon: keyof typeof ICONS; exact?: boolean };
