@@ -1,3 +1,4 @@
+import type { Tier } from "@/db/schema/contracts";
 import type { CustomerRole, StaffRole } from "@/db/schema/tenancy";
 import type { ContactFields, CreateCustomerInput } from "@/server/customers/schema";
 import type { SourceFormat } from "@/server/ingest/types";
@@ -22,6 +23,19 @@ export const staff: { name: string; email: string; role: StaffRole }[] = [
 ];
 
 type DemoSensor = { format: SourceFormat; name: string; site: string };
+/** The contract sold: tier, calendar, and a few terms that differ from the tier's template (for the demo's warnings). */
+type DemoContract = {
+  tier: Tier;
+  reference: string;
+  businessHours?: boolean;
+  /** Days before the seed's "today" that the term started; its length in days. */
+  startedDaysAgo: number;
+  termDays: number;
+  noticeDays?: number;
+  licensedEndpoints?: number;
+  licensedSensors?: number;
+  autoRenew?: boolean;
+};
 type DemoCustomer = CreateCustomerInput & {
   users: { name: string; email: string; role: CustomerRole }[];
   contacts: ContactFields[];
@@ -30,6 +44,7 @@ type DemoCustomer = CreateCustomerInput & {
   adDomain: string;
   dnsDomain: string;
   sensors: DemoSensor[];
+  contract: DemoContract;
 };
 
 const everyone = ["critical", "high", "medium", "low"] as const;
@@ -38,6 +53,7 @@ export const customers: DemoCustomer[] = [
   {
     name: "Halvorsen Logistics",
     slug: "halvorsen",
+    contract: { tier: "mndr", reference: "HAL-MNDR-2026", startedDaysAgo: 200, termDays: 365 },
     hostPrefix: "HAL",
     adDomain: "HALVORSEN",
     dnsDomain: "halvorsen.example",
@@ -76,6 +92,7 @@ export const customers: DemoCustomer[] = [
   {
     name: "Meridian Health Partners",
     slug: "meridian-health",
+    contract: { tier: "mxdr", reference: "MHP-MXDR-2025", startedDaysAgo: 320, termDays: 365, noticeDays: 30 },
     hostPrefix: "MHP",
     adDomain: "MERIDIAN",
     dnsDomain: "meridianhealth.example",
@@ -115,6 +132,7 @@ export const customers: DemoCustomer[] = [
   {
     name: "Kestrel Bank",
     slug: "kestrel-bank",
+    contract: { tier: "mxdr", reference: "KST-MXDR-2026", startedDaysAgo: 150, termDays: 730, licensedEndpoints: 20 },
     hostPrefix: "KST",
     adDomain: "KESTREL",
     dnsDomain: "kestrelbank.example",
@@ -154,6 +172,7 @@ export const customers: DemoCustomer[] = [
   {
     name: "Sakura Precision Components",
     slug: "sakura-precision",
+    contract: { tier: "mdr", reference: "SKR-MDR-2026", startedDaysAgo: 120, termDays: 365, licensedSensors: 1 },
     hostPrefix: "SKR",
     adDomain: "SAKURA",
     dnsDomain: "sakura-precision.example",
@@ -183,6 +202,7 @@ export const customers: DemoCustomer[] = [
   {
     name: "Müller Energie AG",
     slug: "mueller-energie",
+    contract: { tier: "mndr", reference: "MEA-MNDR-2026", startedDaysAgo: 250, termDays: 365 },
     hostPrefix: "MEA",
     adDomain: "MUELLER",
     dnsDomain: "mueller-energie.example",
@@ -222,6 +242,7 @@ export const customers: DemoCustomer[] = [
   {
     name: "Southern Cross Council",
     slug: "southern-cross",
+    contract: { tier: "mss", reference: "SCC-MSS-2026", businessHours: true, startedDaysAgo: 180, termDays: 365 },
     hostPrefix: "SCC",
     adDomain: "SCCOUNCIL",
     dnsDomain: "southerncross.example",
@@ -251,6 +272,7 @@ export const customers: DemoCustomer[] = [
   {
     name: "Andes Mining Cooperative",
     slug: "andes-mining",
+    contract: { tier: "mdr", reference: "AMC-MDR-2026", startedDaysAgo: 100, termDays: 365, autoRenew: false },
     hostPrefix: "AMC",
     adDomain: "ANDES",
     dnsDomain: "andesmining.example",

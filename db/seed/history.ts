@@ -131,6 +131,22 @@ export async function seedHistory(db: Db, log: (s: string) => void, nowDate = ne
       if (r() < 0.16 || [1, 3, 6, 12].includes(day)) {
         storySteps(r, steps, { now, dayStart, auths, hosts, users, c, ingest, analystCtx, customerCtx, counts });
       }
+      // And, recently, one waiting on the customer and one under investigation.
+      if (day <= 2) {
+        storySteps(r, steps, {
+          now,
+          dayStart,
+          auths,
+          hosts,
+          users,
+          c,
+          ingest,
+          analystCtx,
+          customerCtx,
+          counts,
+          variant: day === 2 ? "contained" : day === 1 ? "waiting" : "investigating",
+        });
+      }
       // And one fresh in the last hours, still in triage.
       if (day === 0)
         storySteps(r, steps, {
@@ -184,16 +200,26 @@ type StoryEnv = {
   counts: { alerts: number; incidents: number };
   /** Only escalated so far: nobody has acknowledged it yet. */
   fresh?: boolean;
+  /** Stop the story early in a given state (the demo needs every state). */
+  variant?: "investigating" | "waiting" | "contained";
 };
 
 /** One attack: 2–4 alerts on one host within half an hour, escalated, worked through the lifecycle as far as time allows. */
 function storySteps(r: Rng, steps: Step[], e: StoryEnv) {
   const a = pick(r, e.auths);
   const dets = detectionsFor(a.sourceFormat);
-  const lead = pick(r, dets.filter((d) => d.severity >= 4).length ? dets.filter((d) => d.severity >= 4) : dets);
+  const top = dets.filter((d) => d.severity >= (e.variant === "investigating" ? 5 : 4));
+  const lead = pick(
+    r,
+    top.length ? top : dets.filter((d) => d.severity >= 4).length ? dets.filter((d) => d.severity >= 4) : dets,
+  );
   const host = pick(r, e.hosts);
   const victim = pick(r, e.users);
-  const t0 = e.fresh ? e.now - between(r, 40, 150) * MIN : e.dayStart + between(r, 0, 23 * 60) * MIN;
+  const t0 = e.fresh
+    ? e.now - between(r, 40, 150) * MIN
+    : e.variant === "investigating"
+      ? e.now - between(r, 190, 230) * MIN
+      : e.dayStart + between(r, 0, 23 * 60) * MIN;
   if (t0 > e.now - 30 * MIN) return;
   const follow = Array.from({ length: between(r, 1, 3) }, () => pick(r, dets));
   const signals = [lead, ...follow].map((d, i) =>
@@ -201,7 +227,9 @@ function storySteps(r: Rng, steps: Step[], e: StoryEnv) {
   );
   const ids: string[] = [];
   let incidentId: string | null = null;
-  const escalateAt = t0 + between(r, 4, 25) * MIN;
+  // Most work is on time; some is late, as in any real SOC (the demo needs breaches to show).
+  const slow = () => r() < 0.12;
+  const escalateAt = t0 + between(r, 2, 9) * MIN;
   for (const s of signals) {
     const at = s.time.getTime() + 30_000;
     steps.push({
@@ -225,7 +253,7 @@ function storySteps(r: Rng, steps: Step[], e: StoryEnv) {
   const age = e.now - t0;
   const falseAlarm = r() < 0.15;
   const plan: [number, (at: number) => Promise<unknown>][] = [];
-  const ack = escalateAt + between(r, 1, 12) * MIN;
+  const ack = escalateAt + (slow() ? between(r, 12, 40) : between(r, 0, 3)) * MIN;
   plan.push([ack, (at) => inc.acknowledge(e.analystCtx(at), incidentId!)]);
   if (falseAlarm) {
     plan.push([
@@ -240,7 +268,7 @@ function storySteps(r: Rng, steps: Step[], e: StoryEnv) {
     ]);
   } else {
     // Some notifications come late enough to breach a 30-minute notify target.
-    const notify = ack + (r() < 0.2 ? between(r, 35, 90) : between(r, 5, 25)) * MIN;
+    const notify = ack + (slow() ? between(r, 35, 90) : between(r, 3, 15)) * MIN;
     plan.push([
       notify,
       (at) =>
@@ -261,8 +289,8 @@ function storySteps(r: Rng, steps: Step[], e: StoryEnv) {
           "internal",
         ),
     ]);
-    const waits = r() < 0.3;
-    let t = notify + between(r, 30, 180) * MIN;
+    const waits = e.variant === "waiting" || (!e.variant && r() < 0.3);
+    let t = notify + between(r, 20, 90) * MIN;
     if (waits) {
       plan.push([
         t,
@@ -274,12 +302,15 @@ function storySteps(r: Rng, steps: Step[], e: StoryEnv) {
           ),
       ]);
       t += between(r, 60, 20 * 60) * MIN;
-      plan.push([
-        t,
-        (at) => portal.answer(e.customerCtx(at), incidentId!, "No, this was not planned. Please go ahead."),
-      ]);
+      if (e.variant !== "waiting")
+        plan.push([
+          t,
+          (at) => portal.answer(e.customerCtx(at), incidentId!, "No, this was not planned. Please go ahead."),
+        ]);
     }
-    if (lead.process) {
+    if (e.variant === "investigating" || e.variant === "waiting") {
+      // Still being worked: nothing further has happened yet.
+    } else if (lead.process && r() < 0.4) {
       t += between(r, 5, 40) * MIN;
       const requestAt = t;
       plan.push([
@@ -291,7 +322,7 @@ function storySteps(r: Rng, steps: Step[], e: StoryEnv) {
             reason: "Contain the host while we investigate.",
           }),
       ]);
-      t += between(r, 10, 120) * MIN;
+      t += between(r, 10, 60) * MIN;
       plan.push([
         t,
         async (at) => {
@@ -310,17 +341,19 @@ function storySteps(r: Rng, steps: Step[], e: StoryEnv) {
         },
       ]);
     }
-    t += between(r, 30, 6 * 60) * MIN;
+    if (e.variant === "investigating" || e.variant === "waiting") t = Number.POSITIVE_INFINITY;
+    t += (slow() ? between(r, 3 * 60, 8 * 60) : between(r, 10, 60)) * MIN;
     plan.push([
       t,
       (at) => inc.setStatus(e.analystCtx(at), incidentId!, "contained", `${host.name} isolated; attacker access cut.`),
     ]);
-    t += between(r, 6 * 60, 30 * 60) * MIN;
+    if (e.variant === "contained") t = Number.POSITIVE_INFINITY;
+    t += between(r, 60, 4 * 60) * MIN;
     plan.push([
       t,
       (at) => inc.setStatus(e.analystCtx(at), incidentId!, "eradicated", "Persistence removed and credentials reset."),
     ]);
-    t += between(r, 12 * 60, 40 * 60) * MIN;
+    t += (slow() ? between(r, 14 * 60, 30 * 60) : between(r, 2 * 60, 6 * 60)) * MIN;
     plan.push([
       t,
       (at) =>

@@ -1,8 +1,13 @@
+import { Temporal } from "temporal-polyfill";
 import type { Db } from "@/db";
 import { providerSettings } from "@/db/schema";
 import { systemActor } from "@/server/audit/service";
+import { createContract, defaultTerms } from "@/server/contracts/service";
+import { officeHours } from "@/server/contracts/templates";
 import { addContact, createCustomer } from "@/server/customers/service";
 import { findProviderSettings } from "@/server/provider/queries";
+import { runSlaSweep } from "@/server/sla/service";
+import type { TenantContext } from "@/server/tenancy/tenant";
 import { mintTenantId, systemContext } from "@/server/tenancy/tenant";
 import { createUserDirect } from "@/server/users/service";
 import * as data from "./data";
@@ -30,16 +35,38 @@ export async function seedDemo(
   }
   log(`Staff: ${data.staff.length} users`);
   for (const c of data.customers) {
-    const { users, contacts, hostPrefix: _p, adDomain: _a, dnsDomain: _d, sensors: _s, ...fields } = c;
+    const { users, contacts, hostPrefix: _p, adDomain: _a, dnsDomain: _d, sensors: _s, contract, ...fields } = c;
     const row = await createCustomer(ctx, fields);
     const tenant = mintTenantId(row.id);
     for (const u of users) await createUserDirect(db, tenant, { ...u, password: data.DEMO_PASSWORD }, actor);
     for (const contact of contacts) await addContact({ ...ctx, tenant }, contact);
+    await seedContract({ ...ctx, tenant }, c.timezone, contract, now);
     log(`Customer: ${c.name} (${c.timezone}), ${users.length} users, ${contacts.length} contacts`);
   }
   if (opts.history !== false) {
     const history = await seedHistory(db, log, now);
     log(`History: ${history.alerts} alerts through the intake, ${history.incidents} incidents`);
+    const sweep = await runSlaSweep(db, now);
+    log(`SLA sweep: ${sweep.breached} clocks breached, ${sweep.atRisk} at risk since their last change`);
   }
   return { seeded: true };
+}
+
+async function seedContract(
+  ctx: TenantContext,
+  timeZone: string,
+  c: (typeof data.customers)[number]["contract"],
+  now: Date,
+) {
+  const today = Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(timeZone).toPlainDate();
+  const start = today.subtract({ days: c.startedDaysAgo });
+  const terms = defaultTerms(c.tier, timeZone, start.toString());
+  terms.endDate = start.add({ days: c.termDays - 1 }).toString();
+  if (c.noticeDays !== undefined) terms.noticeDays = c.noticeDays;
+  if (c.licensedEndpoints !== undefined) terms.licensedEndpoints = c.licensedEndpoints;
+  if (c.licensedSensors !== undefined) terms.licensedSensors = c.licensedSensors;
+  if (c.autoRenew !== undefined) terms.autoRenew = c.autoRenew;
+  if (c.businessHours) terms.coverage = officeHours(timeZone) as typeof terms.coverage;
+  const effectiveFrom = new Date(start.toZonedDateTime({ timeZone }).epochMilliseconds);
+  await createContract({ ...ctx, now: () => effectiveFrom }, { reference: c.reference, terms, effectiveFrom });
 }
