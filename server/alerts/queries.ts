@@ -34,9 +34,20 @@ function queueWhere(f: Omit<QueueFilter, "page">, now: Date) {
   return where.length ? and(...where) : undefined;
 }
 
-/** The provider-wide triage queue (staff only): most severe first, then oldest. */
+/** Earliest due of the open (running or at-risk) SLA clocks of an alert's incident; null for loose alerts. */
+const slaDue = sql<Date | null>`(select min(c.due_at) from sla_clocks c where c.incident_id = "alerts"."incident_id" and c.state in ('running', 'at_risk', 'breached') and c.stop_at is null)`;
+
+/** The provider-wide triage queue (staff only), sorted by SLA urgency (default), severity or age. */
 export async function listQueue(db: DbOrTx, f: Omit<QueueFilter, "page">, now: Date, limit: number, offset: number) {
   const where = queueWhere(f, now);
+  const order =
+    f.sort === "oldest"
+      ? [asc(alerts.receivedAt)]
+      : f.sort === "newest"
+        ? [desc(alerts.receivedAt)]
+        : f.sort === "severity"
+          ? [desc(alerts.severity), asc(alerts.receivedAt)]
+          : [sql`${slaDue} asc nulls last`, desc(alerts.severity), asc(alerts.receivedAt)];
   const rows = await db
     .select({
       id: alerts.id,
@@ -58,6 +69,7 @@ export async function listQueue(db: DbOrTx, f: Omit<QueueFilter, "page">, now: D
       assigneeName: user.name,
       incidentId: alerts.incidentId,
       incidentNumber: incidents.number,
+      slaDueAt: slaDue.mapWith((v) => (v ? new Date(v) : null)),
     })
     .from(alerts)
     .innerJoin(customers, eq(customers.id, alerts.customerId))
@@ -65,7 +77,7 @@ export async function listQueue(db: DbOrTx, f: Omit<QueueFilter, "page">, now: D
     .leftJoin(user, eq(user.id, alerts.assigneeId))
     .leftJoin(incidents, eq(incidents.id, alerts.incidentId))
     .where(where)
-    .orderBy(desc(alerts.severity), asc(alerts.receivedAt))
+    .orderBy(...order)
     .limit(limit)
     .offset(offset);
   const [total] = await db.select({ n: count() }).from(alerts).where(where);

@@ -159,7 +159,10 @@ export async function attachAlerts(
 
 // ---- reads and writes for the incident pages ----
 
+const slaDue = sql<Date | null>`(select min(c.due_at) from sla_clocks c where c.incident_id = "incidents"."id" and c.state in ('running', 'at_risk', 'breached') and c.stop_at is null)`;
+
 export type IncidentFilter = {
+  sort?: "urgency" | "severity" | "activity";
   customerId?: string;
   status?: "open" | "closed" | (typeof incidents.$inferSelect)["status"];
   severity?: number;
@@ -198,6 +201,7 @@ const listColumns = {
   customerName: customers.name,
   customerSlug: customers.slug,
   alertCount: sql<number>`(select count(*)::int from alerts a where a.incident_id = "incidents"."id")`,
+  slaDueAt: slaDue.mapWith((v) => (v ? new Date(v) : null)),
 };
 
 /** Staff-wide list (every customer), newest activity first. */
@@ -209,7 +213,17 @@ export async function listIncidentsAll(db: DbOrTx, f: IncidentFilter, limit: num
     .innerJoin(customers, eq(customers.id, incidents.customerId))
     .leftJoin(user, eq(user.id, incidents.assigneeId))
     .where(where)
-    .orderBy(desc(sql`coalesce(${incidents.severityOverride}, ${incidents.severity})`), desc(incidents.updatedAt))
+    .orderBy(
+      ...(f.sort === "activity"
+        ? [desc(incidents.updatedAt)]
+        : f.sort === "severity"
+          ? [desc(sql`coalesce(${incidents.severityOverride}, ${incidents.severity})`), desc(incidents.updatedAt)]
+          : [
+              sql`${slaDue} asc nulls last`,
+              desc(sql`coalesce(${incidents.severityOverride}, ${incidents.severity})`),
+              desc(incidents.updatedAt),
+            ]),
+    )
     .limit(limit)
     .offset(offset);
   const [total] = await db.select({ n: count() }).from(incidents).where(where);

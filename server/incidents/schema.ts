@@ -10,6 +10,7 @@ export const incidentFilter = z.object({
   severity: z.coerce.number().int().min(0).max(5).optional(),
   assigneeId: z.string().max(64).optional(),
   q: z.string().trim().max(120).optional(),
+  sort: z.enum(["urgency", "severity", "activity"]).default("urgency"),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 export type IncidentFilterInput = z.infer<typeof incidentFilter>;

@@ -150,6 +150,18 @@ describe("SLA clocks", () => {
   });
 });
 
+describe("SLA urgency", () => {
+  it("sorts incidents and queue alerts by the nearest SLA due first", async () => {
+    const list = await callerAs(h.db, w.staff.analyst).incidents.list({ page: 1, status: "open", sort: "urgency" });
+    const dues = list.rows.map((r) => r.slaDueAt?.getTime() ?? Number.POSITIVE_INFINITY);
+    expect(dues.length).toBeGreaterThan(2);
+    expect([...dues].sort((a, b) => a - b)).toEqual(dues);
+    const queue = await callerAs(h.db, w.staff.analyst).alerts.queue({ status: "all", sort: "urgency" });
+    const qd = queue.rows.map((r) => r.slaDueAt?.getTime() ?? Number.POSITIVE_INFINITY);
+    expect([...qd].sort((a, b) => a - b)).toEqual(qd);
+  });
+});
+
 describe("SLA: tenancy and roles", () => {
   it("shows customers only their own incidents' clocks", async () => {
     const id = await openIncident(w.a.customer.id, 5, 300);
