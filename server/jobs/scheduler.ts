@@ -3,6 +3,7 @@ import os from "node:os";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { jobRuns } from "@/db/schema";
+import { runContractReminders } from "@/server/contracts/reminders";
 import { runSlaSweep } from "@/server/sla/service";
 
 /**
@@ -16,7 +17,12 @@ const INSTANCE = `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex
 
 export const everyMinute = (now: Date) => now.toISOString().slice(0, 16);
 
-export const JOBS: Job[] = [{ name: "sla-sweep", slot: everyMinute, run: (db, now) => runSlaSweep(db, now) }];
+export const everyDay = (now: Date) => now.toISOString().slice(0, 10);
+
+export const JOBS: Job[] = [
+  { name: "sla-sweep", slot: everyMinute, run: (db, now) => runSlaSweep(db, now) },
+  { name: "contract-reminders", slot: everyDay, run: (db, now) => runContractReminders(db, now) },
+];
 
 /** Inserts the claim; true for exactly one caller per (job, slot). */
 export async function claimRun(db: Db, job: string, slot: string): Promise<string | null> {
