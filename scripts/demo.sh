@@ -25,8 +25,10 @@ if [ -z "${BETTER_AUTH_SECRET:-}" ]; then
   export BETTER_AUTH_SECRET
 fi
 
-step "Migrating and seeding the embedded database (${PGLITE_DIR})"
-npx tsx db/seed/index.ts
+# The seed (three months of history through the real intake) and the build do not touch each other: run both at once.
+step "Seeding the embedded database (${PGLITE_DIR}) while building"
+npx tsx db/seed/index.ts > .data/seed.log 2>&1 &
+seed_pid=$!
 
 if [ -f .next/BUILD_ID ] && [ -z "$(find app server db emails public next.config.ts package-lock.json -newer .next/BUILD_ID -print -quit 2>/dev/null)" ]; then
   step "Build is up to date"
@@ -34,6 +36,13 @@ else
   step "Building (next build)"
   npx next build
 fi
+
+if ! wait "$seed_pid"; then
+  cat .data/seed.log
+  echo "The seed failed (see above)." >&2
+  exit 1
+fi
+grep -E "seed:" .data/seed.log | tail -4
 
 step "Ready in $(( $(date +%s) - started )) s: serving on ${BETTER_AUTH_URL}"
 cat <<TXT
