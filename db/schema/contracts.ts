@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   real,
   text,
   timestamp,
@@ -132,9 +133,36 @@ export const slaClocks = pgTable(
   (t) => [
     uniqueIndex("sla_clocks_metric_key").on(t.incidentId, t.metric),
     index("sla_clocks_customer_idx").on(t.customerId, t.startAt),
-    index("sla_clocks_open_idx").on(t.state, t.dueAt),
-    index("sla_clocks_risk_idx").on(t.state, t.atRiskDueAt),
+    index("sla_clocks_due_idx").on(t.dueAt).where(sql`state in ('running', 'at_risk')`),
+    index("sla_clocks_risk_idx").on(t.atRiskDueAt).where(sql`state = 'running'`),
   ],
+);
+
+/**
+ * Monthly attainment rollup (a cache of sla_clocks, per customer month in the customer's zone) for the cross-customer
+ * views. Writers mark a month dirty; readers refresh dirty months before reading, so it is never stale when read.
+ */
+export const slaMonthly = pgTable(
+  "sla_monthly",
+  {
+    customerId: uuid().notNull(),
+    month: text().notNull(),
+    severity: text({ enum: SLA_SEVERITIES }).notNull(),
+    metric: text({ enum: METRICS }).notNull(),
+    met: integer().notNull(),
+    breached: integer().notNull(),
+    open: integer().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.customerId, t.month, t.severity, t.metric] }),
+    index("sla_monthly_month_idx").on(t.month),
+  ],
+);
+
+export const slaMonthlyDirty = pgTable(
+  "sla_monthly_dirty",
+  { customerId: uuid().notNull(), month: text().notNull() },
+  (t) => [primaryKey({ columns: [t.customerId, t.month] })],
 );
 
 /** Console banner items: one per clock transition (at risk, breached), read per user. */

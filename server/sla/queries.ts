@@ -8,6 +8,7 @@ import {
   memberships,
   slaAlerts,
   slaClocks,
+  slaMonthly,
   user,
 } from "@/db/schema";
 import type { TenantId } from "@/server/tenancy/tenant";
@@ -97,6 +98,8 @@ export async function saveClocks(
     else if (s === "at_risk" && !prev?.atRiskAt)
       transitions.push({ id: row!.id, metric: c.metric, kind: "at_risk", dueAt: c.status.due });
   }
+  const ids = (await listClocks(db, tenant, incidentId)).map((c) => c.id);
+  await markMonthsDirty(db, ids);
   const keep = computed.map((c) => c.metric);
   const stale = [...before.values()].filter((c) => !keep.includes(c.metric)).map((c) => c.id);
   if (stale.length)
@@ -403,4 +406,72 @@ export async function listSlaAlerts(db: DbOrTx, since: Date) {
 
 export async function dismissSlaAlert(db: DbOrTx, id: string, at: Date) {
   await db.update(slaAlerts).set({ dismissedAt: at }).where(eq(slaAlerts.id, id));
+}
+
+// ---- monthly rollup (cache for the cross-customer views) ----
+
+/** Marks the customer months of the given clocks dirty (their rollup is rebuilt before the next read). */
+export async function markMonthsDirty(db: DbOrTx, clockIds: string[]) {
+  if (!clockIds.length) return;
+  await db.execute(sql`
+    insert into sla_monthly_dirty (customer_id, month)
+    select distinct c.customer_id, to_char(c.start_at at time zone cu.timezone, 'YYYY-MM')
+    from sla_clocks c join customers cu on cu.id = c.customer_id
+    where c.id in (${sql.join(
+      clockIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})
+    on conflict do nothing`);
+}
+
+/** Rebuilds up to `limit` dirty customer months from the clocks; returns how many were rebuilt. */
+export async function refreshDirtyMonths(db: DbOrTx, limit = 1000): Promise<number> {
+  return db.transaction(async (tx) => {
+    const picked = rowsOf<{ customer_id: string; month: string }>(
+      await tx.execute(sql`
+        delete from sla_monthly_dirty d
+        where (d.customer_id, d.month) in (select customer_id, month from sla_monthly_dirty limit ${limit} for update skip locked)
+        returning d.customer_id, d.month`),
+    );
+    if (!picked.length) return 0;
+    const list = sql.join(
+      picked.map((p) => sql`(${p.customer_id}::uuid, ${p.month})`),
+      sql`, `,
+    );
+    await tx.execute(sql`delete from sla_monthly m where (m.customer_id, m.month) in (${list})`);
+    await tx.execute(sql`
+      insert into sla_monthly (customer_id, month, severity, metric, met, breached, open)
+      select c.customer_id, p.month, c.severity, c.metric,
+        count(*) filter (where c.state = 'met')::int,
+        count(*) filter (where c.state = 'breached')::int,
+        count(*) filter (where c.state in ('running', 'at_risk', 'paused'))::int
+      from (values ${list}) as p(customer_id, month)
+      join customers cu on cu.id = p.customer_id
+      join sla_clocks c on c.customer_id = p.customer_id
+        and c.start_at >= (p.month || '-01')::timestamp at time zone cu.timezone
+        and c.start_at < ((p.month || '-01')::timestamp + interval '1 month') at time zone cu.timezone
+      group by c.customer_id, p.month, c.severity, c.metric`);
+    return picked.length;
+  });
+}
+
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
+}
+
+export async function monthlyRows(db: DbOrTx, months: string[], customerId?: string) {
+  return db
+    .select({
+      customerId: slaMonthly.customerId,
+      customerName: customers.name,
+      month: slaMonthly.month,
+      severity: slaMonthly.severity,
+      metric: slaMonthly.metric,
+      met: slaMonthly.met,
+      breached: slaMonthly.breached,
+      open: slaMonthly.open,
+    })
+    .from(slaMonthly)
+    .innerJoin(customers, eq(customers.id, slaMonthly.customerId))
+    .where(and(inArray(slaMonthly.month, months), ...(customerId ? [eq(slaMonthly.customerId, customerId)] : [])));
 }

@@ -119,11 +119,16 @@ export async function runSlaSweep(db: Db, now = new Date()) {
   const result = await db.transaction(async (tx) => {
     const breached = await q.sweepBreaches(tx, now);
     const atRisk = await q.sweepAtRisk(tx, now);
+    await q.markMonthsDirty(
+      tx,
+      [...breached, ...atRisk].map((c) => c.id),
+    );
     const mail: string[] = [];
     for (const c of breached) mail.push(...(await announce(tx, { ...c, kind: "breached" }, now)));
     for (const c of atRisk) mail.push(...(await announce(tx, { ...c, kind: "at_risk" }, now)));
     return { breached: breached.length, atRisk: atRisk.length, mail };
   });
   if (result.mail.length) await deliverQueued(db, result.mail);
-  return { breached: result.breached, atRisk: result.atRisk, emails: result.mail.length };
+  const rebuilt = await q.refreshDirtyMonths(db);
+  return { breached: result.breached, atRisk: result.atRisk, emails: result.mail.length, monthsRebuilt: rebuilt };
 }

@@ -145,6 +145,12 @@ describe("SLA clocks", () => {
     expect(mine).toEqual(staff);
     expect(staff.attainment.overall.met + staff.attainment.overall.breached).toBeGreaterThan(0);
     expect(staff.breaches.every((b) => b.customerId === w.a.customer.id)).toBe(true);
+    // The cross-customer overview reads a rollup; it must agree with the direct month.
+    await runSlaSweep(h.db, at(50));
+    const overview = await callerAs(h.db, w.staff.manager).sla.attainment({ months: 6 });
+    const cell = overview.cells.find((c) => c.customerId === w.a.customer.id && c.month === "2026-11");
+    const direct = await callerAs(h.db, w.staff.manager).sla.month({ customerId: w.a.customer.id, month: "2026-11" });
+    expect(cell?.overall).toEqual(direct.attainment.overall);
     const ack = staff.timeTo.find((t) => t.metric === "acknowledge");
     expect(ack?.count).toBeGreaterThan(0);
   });

@@ -67,8 +67,10 @@ export async function attainmentOverview(ctx: ActorContext, months: number, cust
   // A day of margin either side covers every zone; rows are then grouped by the customer's own month.
   const from = new Date(monthRange(list[0]!, "UTC").from.getTime() - 86_400_000);
   const to = new Date(now.getTime() + 86_400_000);
-  const rows = await q.attainmentRows(ctx.db, { customerId, from, to });
+  // The rollup holds each customer month's counts; months changed since the last read are rebuilt first.
+  await q.refreshDirtyMonths(ctx.db);
   const keep = new Set(list.slice(1));
+  const rows = await q.monthlyRows(ctx.db, [...keep, lastMonths(now, "Pacific/Kiritimati", 1)[0]!], customerId);
   const byKey = new Map<string, { customerId: string; customerName: string; month: string; rows: AttainmentRow[] }>();
   for (const r of rows) {
     if (!keep.has(r.month)) continue;
