@@ -6,6 +6,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { closeDatabase, installDatabase, migrateDatabase, openPostgres } from "@/db";
+import { refreshDirtyMonths } from "@/server/sla/queries";
 import { runSlaSweep } from "@/server/sla/service";
 import { attainmentOverview, slaMonth } from "@/server/sla/views";
 import { mintTenantId, systemContext } from "@/server/tenancy/tenant";
@@ -66,6 +67,13 @@ async function main() {
       from incidents i cross join (values ('acknowledge', 15), ('notify', 30), ('contain', 240), ('resolve', 1440)) m(metric, target)`);
     await sql`analyze`;
     const loadSec = (performance.now() - t0) / 1000;
+    // The rollup of the loaded history: every customer month dirty, rebuilt once (as after the migration).
+    await sql.unsafe(`insert into sla_monthly_dirty (customer_id, month)
+      select distinct c.customer_id, to_char(c.start_at at time zone cu.timezone, 'YYYY-MM')
+      from sla_clocks c join customers cu on cu.id = c.customer_id on conflict do nothing`);
+    const r0 = performance.now();
+    const rebuilt = await refreshDirtyMonths(handle.db, 100_000);
+    const rollupMs = performance.now() - r0;
     const [counts] =
       await sql`select count(*)::int as clocks, count(*) filter (where state in ('running','at_risk'))::int as open from sla_clocks`;
 
@@ -93,7 +101,7 @@ async function main() {
       monthTimes.push(performance.now() - t);
     }
     const overview: number[] = [];
-    for (let i = 0; i < 10; i++) {
+    for (let i = 0; i < 20; i++) {
       const t = performance.now();
       await attainmentOverview(systemContext(db, "bench"), 6);
       overview.push(performance.now() - t);

@@ -152,6 +152,9 @@ export const slaMonthly = pgTable(
     met: integer().notNull(),
     breached: integer().notNull(),
     open: integer().notNull(),
+    /** Stopped clocks and the sum of their elapsed SLA time: the month's mean time-to (MTTA, MTTN, MTTC, MTTR). */
+    stopped: integer().notNull().default(0),
+    elapsedSumMs: bigint({ mode: "number" }).notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.customerId, t.month, t.severity, t.metric] }),

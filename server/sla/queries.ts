@@ -440,11 +440,13 @@ export async function refreshDirtyMonths(db: DbOrTx, limit = 1000): Promise<numb
     );
     await tx.execute(sql`delete from sla_monthly m where (m.customer_id, m.month) in (${list})`);
     await tx.execute(sql`
-      insert into sla_monthly (customer_id, month, severity, metric, met, breached, open)
+      insert into sla_monthly (customer_id, month, severity, metric, met, breached, open, stopped, elapsed_sum_ms)
       select c.customer_id, p.month, c.severity, c.metric,
         count(*) filter (where c.state = 'met')::int,
         count(*) filter (where c.state = 'breached')::int,
-        count(*) filter (where c.state in ('running', 'at_risk', 'paused'))::int
+        count(*) filter (where c.state in ('running', 'at_risk', 'paused'))::int,
+        count(*) filter (where c.stop_at is not null)::int,
+        coalesce(sum(c.elapsed_ms) filter (where c.stop_at is not null), 0)::bigint
       from (values ${list}) as p(customer_id, month)
       join customers cu on cu.id = p.customer_id
       join sla_clocks c on c.customer_id = p.customer_id
@@ -470,6 +472,8 @@ export async function monthlyRows(db: DbOrTx, months: string[], customerId?: str
       met: slaMonthly.met,
       breached: slaMonthly.breached,
       open: slaMonthly.open,
+      stopped: slaMonthly.stopped,
+      elapsedSumMs: slaMonthly.elapsedSumMs,
     })
     .from(slaMonthly)
     .innerJoin(customers, eq(customers.id, slaMonthly.customerId))
