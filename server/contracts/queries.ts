@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { contracts, contractVersions, customers, sensors } from "@/db/schema";
 import type { TenantId } from "@/server/tenancy/tenant";
@@ -23,7 +23,10 @@ export async function insertContract(db: DbOrTx, tenant: TenantId, reference: st
 
 export async function listVersions(db: DbOrTx, tenant: TenantId, contractId: string) {
   return db
-    .select()
+    .select({
+      ...getTableColumns(contractVersions),
+      createdByName: sql<string | null>`(select u.name from "user" u where u.id = "contract_versions"."created_by")`,
+    })
     .from(contractVersions)
     .where(and(eq(contractVersions.customerId, tenant), eq(contractVersions.contractId, contractId)))
     .orderBy(desc(contractVersions.version));

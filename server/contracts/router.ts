@@ -15,5 +15,5 @@ export const contractsRouter = createTRPCRouter({
 });
 
 export const myContractRouter = createTRPCRouter({
-  get: customerProcedure.query(({ ctx }) => s.getContracts(ctx)),
+  get: customerProcedure.query(({ ctx }) => s.getMyContract(ctx)),
 });

@@ -65,9 +65,10 @@ export async function getContracts(ctx: TenantContext) {
   );
   const current = await q.versionInForce(ctx.db, ctx.tenant, now);
   const deployment = await q.deploymentOf(ctx.db, ctx.tenant);
+  const named = contracts.flatMap((c) => c.versions).find((v) => v.id === current?.id);
   return {
     contracts,
-    current,
+    current: current ? (named ?? { ...current, createdByName: null }) : null,
     deployment,
     warnings: current ? contractWarnings(current, deployment, localToday(timeZone, now)) : [],
     defaults: defaultTerms("mdr", timeZone, localToday(timeZone, now)),
@@ -137,4 +138,19 @@ export async function addVersion(
     });
     return version;
   });
+}
+
+/** The customer's view: the terms they bought and their deployment, without provider notes, authors or drafts. */
+export async function getMyContract(ctx: TenantContext) {
+  const full = await getContracts(ctx);
+  const strip = <T extends { note: string | null; createdBy: string | null; createdByName?: string | null }>(v: T) => {
+    const { note: _n, createdBy: _c, createdByName: _cn, ...rest } = v;
+    return rest;
+  };
+  return {
+    contracts: full.contracts.map((c) => ({ ...c, versions: c.versions.map(strip) })),
+    current: full.current ? strip(full.current) : null,
+    deployment: full.deployment,
+    warnings: full.warnings.filter((w) => w.kind.startsWith("class_") || w.kind.endsWith("_over")),
+  };
 }

@@ -30,6 +30,17 @@ export type Warning = {
 
 export const RENEWAL_LOOKAHEAD_DAYS = 60;
 
+const CLASS_NAMES: Record<string, [string, string]> = {
+  edr: ["an", "EDR"],
+  ndr: ["an", "NDR"],
+  xdr: ["an", "XDR integration"],
+  siem: ["a", "SIEM log source"],
+  cloud: ["a", "cloud"],
+  identity: ["an", "identity"],
+  email: ["an", "e-mail"],
+};
+const className = (c: string) => CLASS_NAMES[c] ?? ["a", c];
+
 export function contractWarnings(c: ContractFacts, d: Deployment, today: string): Warning[] {
   const out: Warning[] = [];
   const t = Temporal.PlainDate.from(today);

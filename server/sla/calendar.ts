@@ -37,6 +37,15 @@ export function validateCalendar(cal: Calendar): string[] {
         errors.push(`day ${day}: ${w.start}–${w.end} ends before it starts`);
     }
   }
+  for (const [day, windows] of Object.entries(cal.weekdays)) {
+    const sorted = [...(windows ?? [])].sort((a, b) => a.start.localeCompare(b.start));
+    for (let i = 1; i < sorted.length; i++) {
+      if (sorted[i]!.start < sorted[i - 1]!.end)
+        errors.push(
+          `day ${day}: ${sorted[i - 1]!.start}–${sorted[i - 1]!.end} and ${sorted[i]!.start}–${sorted[i]!.end} overlap`,
+        );
+    }
+  }
   for (const h of cal.holidays) {
     try {
       Temporal.PlainDate.from(h);
@@ -74,12 +83,25 @@ export function* countedIntervals(cal: Calendar, from: number, to: number): Gene
     if (dayStart >= to) return;
     if (!holidays.has(date.toString())) {
       const windows = [...(cal.weekdays[date.dayOfWeek as 1] ?? [])].sort((a, b) => a.start.localeCompare(b.start));
+      // Overlapping windows are refused by validateCalendar; merged here as well so no second is ever counted twice.
+      let open: Interval | null = null;
       for (const w of windows) {
         const s = instantOf(date, w.start, tz);
         const e = instantOf(date, w.end, tz);
         if (e <= s) continue;
-        const a = Math.max(s, from);
-        const b = Math.min(e, to);
+        if (open && s <= open[1]) open[1] = Math.max(open[1], e);
+        else {
+          if (open) {
+            const a = Math.max(open[0], from);
+            const b = Math.min(open[1], to);
+            if (b > a) yield [a, b];
+          }
+          open = [s, e];
+        }
+      }
+      if (open) {
+        const a = Math.max(open[0], from);
+        const b = Math.min(open[1], to);
         if (b > a) yield [a, b];
       }
     }

@@ -121,6 +121,22 @@ describe("calendar", () => {
     expect(countedMs(cal, d("2026-10-03T00:00:00Z").getTime(), d("2026-10-05T00:00:00Z").getTime())).toBe(4.5 * H);
   });
 
+  it("refuses overlapping windows, and never counts an overlap twice", () => {
+    const cal: Calendar = {
+      kind: "business",
+      timeZone: "UTC",
+      weekdays: {
+        1: [
+          { start: "08:00", end: "18:00" },
+          { start: "12:00", end: "20:00" },
+        ],
+      },
+      holidays: [],
+    };
+    expect(validateCalendar(cal)).toEqual(["day 1: 08:00–18:00 and 12:00–20:00 overlap"]);
+    expect(countedMs(cal, d("2026-11-02T00:00:00Z").getTime(), d("2026-11-03T00:00:00Z").getTime())).toBe(12 * H);
+  });
+
   it("reports bad calendars", () => {
     expect(
       validateCalendar({

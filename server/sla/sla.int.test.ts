@@ -204,7 +204,11 @@ describe("SLA: tenancy and roles", () => {
         effectiveFrom: new Date(),
       }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect((await callerAs(h.db, w.a.viewer).myContract.get()).current?.tier).toBe("mdr");
+    const mine = await callerAs(h.db, w.a.viewer).myContract.get();
+    expect(mine.current?.tier).toBe("mdr");
+    // The provider's notes and authors stay internal.
+    expect(JSON.stringify(mine)).not.toContain("Tighter acknowledge target");
+    expect(JSON.stringify(mine)).not.toContain(w.staff.manager.id);
     expect((await callerAs(h.db, w.b.viewer).myContract.get()).current?.tier).toBe("mss");
     await expect(callerAs(h.db, null).mySla.month({ month: "2026-11" })).rejects.toMatchObject({
       code: "UNAUTHORIZED",
