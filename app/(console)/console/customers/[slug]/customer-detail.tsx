@@ -1,8 +1,10 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Clock, Globe } from "lucide-react";
+import { Clock, FileText, Globe } from "lucide-react";
+import Link from "next/link";
 import { Badge } from "@/app/_components/ui/badge";
+import { Button } from "@/app/_components/ui/button";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { LoadingState } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_lib/trpc/client";
@@ -42,7 +44,18 @@ export function CustomerDetail({ slug, selfId, can }: { slug: string; selfId: st
   const customer = query.data;
   return (
     <>
-      <PageHeader title={customer.name} breadcrumbs={crumbs}>
+      <PageHeader
+        title={customer.name}
+        breadcrumbs={crumbs}
+        actions={
+          <Button asChild variant="outline">
+            <Link href={`/console/customers/${customer.slug}/contract`}>
+              <FileText aria-hidden="true" />
+              Contract
+            </Link>
+          </Button>
+        }
+      >
         <div className="flex flex-wrap items-center gap-2">
           <CustomerStatusBadge status={customer.status} />
           <Badge>{customer.industry}</Badge>

@@ -1,0 +1,34 @@
+import { Building2 } from "lucide-react";
+import Link from "next/link";
+import { Button } from "@/app/_components/ui/button";
+import { Card } from "@/app/_components/ui/card";
+import { PageHeader } from "@/app/_components/ui/page-header";
+import { EmptyState } from "@/app/_components/ui/states";
+
+export default function ContractCustomerNotFound() {
+  return (
+    <>
+      <PageHeader
+        title="Customer not found"
+        breadcrumbs={[{ label: "Customers", href: "/console/customers" }, { label: "Not found" }]}
+      />
+      <Card>
+        <EmptyState
+          icon={Building2}
+          title="There is no customer at this address"
+          description="The link may be mistyped, or the customer's slug may have changed. Every customer's contract is listed under Contracts."
+          action={
+            <>
+              <Button asChild variant="outline">
+                <Link href="/console/contracts">All contracts</Link>
+              </Button>
+              <Button asChild variant="ghost">
+                <Link href="/console/customers">All customers</Link>
+              </Button>
+            </>
+          }
+        />
+      </Card>
+    </>
+  );
+}
