@@ -43,6 +43,19 @@ describe("computeClocks", () => {
     ]);
   });
 
+  it("drops the notify clock of an incident resolved without being shared with the customer", () => {
+    const clocks = computeClocks(
+      facts({
+        customerNotifiedAt: null,
+        containedAt: d("2026-11-02T11:00:00Z"),
+        resolvedAt: d("2026-11-02T11:00:00Z"),
+      }),
+      mdr,
+      d("2026-11-03T00:00:00Z"),
+    );
+    expect(clocks.map((c) => c.metric)).toEqual(["acknowledge", "contain", "resolve"]);
+  });
+
   it("starts at the vendor's creation time when the contract says so", () => {
     const [ack] = computeClocks(facts(), { ...mdr, clockStart: "vendor_created" }, d("2026-11-02T12:00:00Z"));
     expect(ack!.clock.start.toISOString()).toBe("2026-11-02T09:55:00.000Z");

@@ -99,6 +99,8 @@ export function computeClocks(f: IncidentFacts, terms: Terms, now: Date): Comput
   for (const metric of METRIC_ORDER) {
     const target = terms.slaTargets[severity]?.[metric];
     if (target === null || target === undefined) continue;
+    // Resolved without ever being shared (a false alarm closed in triage): there was nobody to notify.
+    if (metric === "notify" && !f.customerNotifiedAt && f.resolvedAt) continue;
     const [stop, why] = STOPS[metric](f);
     const clock: Clock = { start, targetMinutes: target, pauses, stop: stop && stop < start ? start : stop };
     const status = clockStatus(cal, clock, now, terms.atRiskShare);

@@ -216,7 +216,12 @@ export async function versionById(db: DbOrTx, id: string) {
 
 // ---- reads for the SLA views, the portal and the monthly report ----
 
-export type SlaScope = { customerId?: string; from: Date; to: Date };
+/** `customerView`: only incidents opened to the customer count (their month must not reveal internal incidents). */
+export type SlaScope = { customerId?: string; from: Date; to: Date; customerView?: boolean };
+const visibleOnly = (s: SlaScope) =>
+  s.customerView
+    ? [sql`exists (select 1 from incidents vi where vi.id = ${slaClocks.incidentId} and vi.visible_to_customer)`]
+    : [];
 
 const monthExpr = sql<string>`to_char(${slaClocks.startAt} at time zone ${customers.timezone}, 'YYYY-MM')`;
 
@@ -275,6 +280,7 @@ export async function attainmentRows(db: DbOrTx, s: SlaScope) {
         sql`${slaClocks.startAt} >= ${s.from.toISOString()}::timestamptz`,
         sql`${slaClocks.startAt} < ${s.to.toISOString()}::timestamptz`,
         ...(s.customerId ? [eq(slaClocks.customerId, s.customerId)] : []),
+        ...visibleOnly(s),
       ),
     )
     .groupBy(slaClocks.customerId, customers.name, customers.timezone, monthExpr, slaClocks.severity, slaClocks.metric);
@@ -299,13 +305,14 @@ export async function timeToRows(db: DbOrTx, s: SlaScope) {
         sql`${slaClocks.startAt} >= ${s.from.toISOString()}::timestamptz`,
         sql`${slaClocks.startAt} < ${s.to.toISOString()}::timestamptz`,
         ...(s.customerId ? [eq(slaClocks.customerId, s.customerId)] : []),
+        ...visibleOnly(s),
       ),
     )
     .groupBy(monthExpr, slaClocks.metric)
     .orderBy(monthExpr);
 }
 
-/** Every breach in the period with its cause: which clock, how late, who was on it. */
+/** Every breach in the period (by when it breached), newest first, with its cause: which clock, how late, who was on it. */
 export async function breachRows(db: DbOrTx, s: SlaScope, limit = 500) {
   return db
     .select({
@@ -333,12 +340,13 @@ export async function breachRows(db: DbOrTx, s: SlaScope, limit = 500) {
     .where(
       and(
         eq(slaClocks.state, "breached"),
-        sql`${slaClocks.startAt} >= ${s.from.toISOString()}::timestamptz`,
-        sql`${slaClocks.startAt} < ${s.to.toISOString()}::timestamptz`,
+        sql`coalesce(${slaClocks.breachedAt}, ${slaClocks.dueAt}) >= ${s.from.toISOString()}::timestamptz`,
+        sql`coalesce(${slaClocks.breachedAt}, ${slaClocks.dueAt}) < ${s.to.toISOString()}::timestamptz`,
         ...(s.customerId ? [eq(slaClocks.customerId, s.customerId)] : []),
+        ...visibleOnly(s),
       ),
     )
-    .orderBy(asc(slaClocks.startAt))
+    .orderBy(sql`coalesce(${slaClocks.breachedAt}, ${slaClocks.dueAt}) desc`)
     .limit(limit);
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Metric } from "@/db/schema/contracts";
+import { actorOf, recordAudit } from "@/server/audit/service";
 import { assertCan } from "@/server/auth/permissions";
 import { findCustomer } from "@/server/customers/queries";
 import { NotFound } from "@/server/errors";
@@ -32,12 +33,19 @@ export async function slaMonth(ctx: TenantContext, month: string) {
   assertCan(ctx.actor, "sla:read");
   const customer = await findCustomer(ctx.db, ctx.tenant);
   if (!customer) throw new NotFound("No such customer.");
-  return monthSlaData(ctx.db, ctx.tenant, customer.timezone, month);
+  return monthSlaData(ctx.db, ctx.tenant, customer.timezone, month, ctx.actor.side === "customer");
 }
 
-export async function monthSlaData(db: TenantContext["db"], customerId: string, timeZone: string, month: string) {
+/** `customerView`: the customer's (and their report's) month counts only incidents opened to them. */
+export async function monthSlaData(
+  db: TenantContext["db"],
+  customerId: string,
+  timeZone: string,
+  month: string,
+  customerView = false,
+) {
   const range = monthRange(month, timeZone);
-  const scope = { customerId, ...range };
+  const scope = { customerId, ...range, customerView };
   const [rows, timeTo, breaches] = await Promise.all([
     q.attainmentRows(db, scope),
     q.timeToRows(db, scope),
@@ -156,8 +164,12 @@ export async function bannerAlerts(ctx: ActorContext) {
   return (await q.listSlaAlerts(ctx.db, since)).map(withRef);
 }
 
+/** Dismissing acknowledges the alert for the whole SOC (it is one shared banner), and is audited. */
 export async function dismissBanner(ctx: ActorContext, id: string) {
   assertCan(ctx.actor, "sla:read");
-  await q.dismissSlaAlert(ctx.db, id, clockOf(ctx));
+  await ctx.db.transaction(async (tx) => {
+    await q.dismissSlaAlert(tx, id, clockOf(ctx));
+    await recordAudit(tx, { ...actorOf(ctx), action: "sla.alert.dismiss", targetType: "sla_alert", targetId: id });
+  });
   return { id };
 }

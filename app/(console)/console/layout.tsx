@@ -3,6 +3,7 @@ import { AppShell, type NavItem } from "@/app/_components/shell/app-shell";
 import { requireStaff } from "@/app/_lib/session";
 import { serverCaller } from "@/app/_lib/trpc/server";
 import type { Permission } from "@/server/auth/permissions";
+import { SlaBanner } from "./_components/sla-banner";
 
 export const dynamic = "force-dynamic";
 
@@ -29,6 +30,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       nav={nav}
       user={{ name: info.user.name, email: info.user.email, roleLabel: info.roleLabel ?? "" }}
     >
+      <SlaBanner enabled={can("sla:read")} />
       {children}
     </AppShell>
   );

@@ -11,6 +11,7 @@ import { formatDate } from "@/app/_lib/format";
 import { requireCustomer } from "@/app/_lib/session";
 import { serverCaller } from "@/app/_lib/trpc/server";
 import { SectionHeader } from "./_components/section-header";
+import { SlaThisMonth } from "./_components/sla-this-month";
 import { ThisMonth } from "./_components/this-month";
 import { CHANNEL_LABELS, type Channel, countryName, zoneOffset } from "./_lib/labels";
 
@@ -60,6 +61,7 @@ export default async function PortalOverviewPage() {
 
       <div className="grid gap-6">
         <ThisMonth timezone={org.timezone} />
+        {info.permissions.includes("sla:read") ? <SlaThisMonth timezone={org.timezone} /> : null}
         <div className="grid gap-6 lg:grid-cols-3">
           <Card>
             <CardHeader>

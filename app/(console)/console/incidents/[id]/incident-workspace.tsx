@@ -21,6 +21,7 @@ import { AttackCard } from "./attack-card";
 import { HeaderActions } from "./header-actions";
 import { ObservablesCard } from "./observables-card";
 import type { SectionProps } from "./shared";
+import { SlaCard } from "./sla-card";
 import { SummaryCard } from "./summary-card";
 import { TasksCard } from "./tasks-card";
 import { Timeline } from "./timeline";
@@ -112,6 +113,9 @@ export function IncidentWorkspace({
         ) : null}
       </PageHeader>
 
+      <div className="mb-6">
+        <SlaCard detail={detail} />
+      </div>
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="grid min-w-0 gap-6">
           <SummaryCard {...props} />

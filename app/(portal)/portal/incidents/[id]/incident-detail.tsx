@@ -16,6 +16,7 @@ import { SafeText } from "../_components/safe-text";
 import { ActionHistory, PendingActions } from "./actions";
 import { AlertsCard, AttackCard, FactsCard, IocsCard } from "./evidence";
 import { QuestionCard } from "./question-card";
+import { SlaEvidence } from "./sla-evidence";
 import { Timeline } from "./timeline";
 
 export type IncidentPermissions = { comment: boolean; answer: boolean; approve: boolean };
@@ -137,6 +138,7 @@ export function IncidentDetail({
           </div>
           <div className="grid min-w-0 content-start gap-6">
             <FactsCard incident={inc} timeZone={timeZone} />
+            <SlaEvidence incidentId={inc.id} timeZone={timeZone} />
             <AttackCard tactics={inc.tactics} />
             <IocsCard iocs={inc.iocs} />
             {decided.length > 0 ? <ActionHistory actions={decided} timeZone={timeZone} /> : null}

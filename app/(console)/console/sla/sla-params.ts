@@ -1,0 +1,29 @@
+/** The SLA page's inputs, built the same way on the server (prefetch) and in the browser (queries). */
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const ATTAINMENT_MONTHS = 6;
+export const BREACH_DAYS = 30;
+
+/** The `customer` query parameter when it is a customer id; anything else means all customers. */
+export function readCustomerParam(value: string | null | undefined): string | undefined {
+  return value && UUID.test(value) ? value.toLowerCase() : undefined;
+}
+
+/**
+ * The breach list's period: the last 30 days up to the next full hour. Fixed when the page loads so the server's
+ * prefetch and the browser's query share one cache entry.
+ */
+export function breachWindow(now: Date): { from: Date; to: Date } {
+  const to = new Date(Math.ceil(now.getTime() / 3_600_000) * 3_600_000);
+  return { from: new Date(to.getTime() - BREACH_DAYS * 86_400_000), to };
+}
+
+export function slaInputs(customerId: string | undefined, period: { from: Date; to: Date }) {
+  const scope = customerId ? { customerId } : {};
+  return {
+    risk: scope,
+    attainment: { months: ATTAINMENT_MONTHS, ...scope },
+    breaches: { from: period.from, to: period.to, ...scope },
+  };
+}

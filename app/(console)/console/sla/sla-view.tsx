@@ -1,0 +1,81 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { Field } from "@/app/_components/ui/field";
+import { PageHeader } from "@/app/_components/ui/page-header";
+import { Select } from "@/app/_components/ui/select";
+import { useTRPC } from "@/app/_lib/trpc/client";
+import { useUrlParams } from "../_components/use-url-params";
+import { AttainmentSection } from "./attainment-section";
+import { BreachesSection } from "./breaches-section";
+import { RiskSection } from "./risk-section";
+import { readCustomerParam, slaInputs } from "./sla-params";
+import { TrendsSection } from "./trends-section";
+
+const SECTIONS = [
+  { id: "risk", label: "At risk now" },
+  { id: "attainment", label: "Attainment" },
+  { id: "trends", label: "Trends" },
+  { id: "breaches", label: "Breaches" },
+] as const;
+
+/** The SLA page: what is about to breach, how each month stood, how fast we are, and what went wrong. */
+export function SlaView({ period }: { period: { from: string; to: string } }) {
+  const trpc = useTRPC();
+  const url = useUrlParams();
+  const customerId = readCustomerParam(url.params.get("customer"));
+  const range = useMemo(() => ({ from: new Date(period.from), to: new Date(period.to) }), [period.from, period.to]);
+  const input = useMemo(() => slaInputs(customerId, range), [customerId, range]);
+  const customers = useQuery(trpc.customers.list.queryOptions());
+  const attainment = useQuery({
+    ...trpc.sla.attainment.queryOptions(input.attainment),
+    placeholderData: keepPreviousData,
+    refetchInterval: 5 * 60_000,
+  });
+  const list = customers.data ?? [];
+  const selected = customerId ? list.find((c) => c.id === customerId) : undefined;
+
+  return (
+    <>
+      <PageHeader
+        title="SLA"
+        description="Clocks at risk now, monthly attainment, response-time trends and every breach with its cause."
+        actions={
+          <Field label="Customer" className="w-60 max-w-full">
+            <Select
+              placeholder="All customers"
+              value={customerId ?? ""}
+              onChange={(e) => url.set({ customer: e.target.value || null })}
+            >
+              {customerId && !selected ? <option value={customerId}>Unknown customer</option> : null}
+              {list.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        }
+      >
+        <nav aria-label="Sections of this page" className="-mt-1">
+          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            {SECTIONS.map((s) => (
+              <li key={s.id}>
+                <a href={`#${s.id}`} className="rounded-sm text-primary underline-offset-4 hover:underline">
+                  {s.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </PageHeader>
+      <div className="grid min-w-0 gap-6">
+        <RiskSection input={input.risk} filtered={Boolean(customerId)} />
+        <AttainmentSection query={attainment} customers={list} customerId={customerId} />
+        <TrendsSection query={attainment} customerName={selected?.name} />
+        <BreachesSection input={input.breaches} from={range.from} filtered={Boolean(customerId)} />
+      </div>
+    </>
+  );
+}
