@@ -72,9 +72,6 @@ export async function attainmentOverview(ctx: ActorContext, months: number, cust
   assertCan(ctx.actor, "sla:read");
   const now = clockOf(ctx);
   const list = lastMonths(now, "UTC", months + 1);
-  // A day of margin either side covers every zone; rows are then grouped by the customer's own month.
-  const from = new Date(monthRange(list[0]!, "UTC").from.getTime() - 86_400_000);
-  const to = new Date(now.getTime() + 86_400_000);
   // The rollup holds each customer month's counts; months changed since the last read are rebuilt first.
   await q.refreshDirtyMonths(ctx.db);
   const keep = new Set(list.slice(1));
@@ -87,7 +84,17 @@ export async function attainmentOverview(ctx: ActorContext, months: number, cust
     e.rows.push(r as AttainmentRow);
     byKey.set(k, e);
   }
-  const timeTo = await q.timeToRows(ctx.db, { customerId, from, to });
+  // Mean time-to per month and metric (MTTA, MTTN, MTTC, MTTR) from the rollup's sums; medians and 90th percentiles
+  // are per customer month (slaMonth), computed from the clocks themselves.
+  const sums = new Map<string, { month: string; metric: Metric; count: number; sum: number }>();
+  for (const r of rows) {
+    if (!keep.has(r.month)) continue;
+    const k = `${r.month}|${r.metric}`;
+    const e = sums.get(k) ?? { month: r.month, metric: r.metric as Metric, count: 0, sum: 0 };
+    e.count += r.stopped;
+    e.sum += Number(r.elapsedSumMs);
+    sums.set(k, e);
+  }
   return {
     months: [...keep],
     cells: [...byKey.values()].map((e) => ({
@@ -96,7 +103,10 @@ export async function attainmentOverview(ctx: ActorContext, months: number, cust
       month: e.month,
       ...attainmentMatrix(e.rows),
     })),
-    trends: timeTo.filter((t) => keep.has(t.month)),
+    trends: [...sums.values()]
+      .filter((e) => e.count > 0)
+      .sort((a, b) => a.month.localeCompare(b.month))
+      .map((e) => ({ month: e.month, metric: e.metric, count: e.count, meanMs: e.sum / e.count })),
   };
 }
 
