@@ -111,6 +111,7 @@ async function main() {
     console.log(
       `PostgreSQL ${(await sql`show server_version`)[0]?.server_version}; ${N} incidents, ${counts!.clocks} clocks (${counts!.open} open), loaded in ${loadSec.toFixed(1)} s`,
     );
+    console.log(`  rollup rebuild of all ${rebuilt} customer months after the load: ${(rollupMs / 1000).toFixed(1)} s`);
     console.log(
       `  sweep, first run (catch-up: ${catchUp.breached} breached, ${catchUp.atRisk} at risk, ${catchUp.emails} e-mails): ${firstMs.toFixed(0)} ms`,
     );

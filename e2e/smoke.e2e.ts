@@ -34,7 +34,7 @@ test("staff enrol two-factor, create a customer and invite its admin; the admin 
   await staff.waitForURL(/\/two-factor\/setup/);
   await staff.getByLabel("Confirm your password").fill(DEMO_PASSWORD);
   await staff.getByRole("button", { name: "Continue" }).click();
-  const secret = (await staff.locator("code").first().innerText()).replace(/\s+/g, "");
+  const secret = ((await staff.locator("code").first().textContent()) ?? "").replace(/\s+/g, "");
   assert.match(secret, /^[A-Z2-7]{16,}$/);
   await shot(staff, "01-two-factor-setup");
   await staff.getByLabel("I have saved my backup codes somewhere safe").check();
@@ -92,7 +92,7 @@ test("staff enrol two-factor, create a customer and invite its admin; the admin 
   const cust = await fresh.newPage();
   await signIn(cust, invitee.email, invitee.password);
   await cust.waitForURL(/\/portal/);
-  const body = await cust.locator("body").innerText();
+  const body = (await cust.locator("body").textContent()) ?? "";
   assert.ok(body.includes(customer.name), "the portal names the customer's organisation");
   for (const other of ["Halvorsen Logistics", "Kestrel Bank", "Meridian Health Partners"]) {
     assert.ok(!body.includes(other), `the portal must not mention ${other}`);

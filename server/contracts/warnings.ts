@@ -40,6 +40,7 @@ const CLASS_NAMES: Record<string, [string, string]> = {
   email: ["an", "e-mail"],
 };
 const className = (c: string) => CLASS_NAMES[c] ?? ["a", c];
+const capitalise = (s: string) => `${s[0]?.toUpperCase() ?? ""}${s.slice(1)}`;
 
 export function contractWarnings(c: ContractFacts, d: Deployment, today: string): Warning[] {
   const out: Warning[] = [];
@@ -95,7 +96,7 @@ export function contractWarnings(c: ContractFacts, d: Deployment, today: string)
       out.push({
         kind: "class_unmonitored",
         level: "info",
-        message: `A ${cls.toUpperCase()} sensor is connected but ${cls.toUpperCase()} is not in the contract.`,
+        message: `${className(cls)[0] === "an" ? "An" : "A"} ${className(cls)[1]} sensor is connected but ${className(cls)[1]} monitoring is not in the contract.`,
       });
     }
   }
@@ -104,7 +105,7 @@ export function contractWarnings(c: ContractFacts, d: Deployment, today: string)
       out.push({
         kind: "class_missing",
         level: "warning",
-        message: `${cls.toUpperCase()} is sold but no ${cls.toUpperCase()} sensor is active.`,
+        message: `${capitalise(className(cls)[1])} monitoring is sold but no ${className(cls)[1]} sensor is active.`,
       });
     }
   }

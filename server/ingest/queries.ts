@@ -1,14 +1,6 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import {
-  alerts,
-  apiKeys,
-  incidentEntities,
-  incidents,
-  sensorHealthEvents,
-  sensorHeartbeats,
-  sensors,
-} from "@/db/schema";
+import { apiKeys, incidentEntities, incidents, sensorHealthEvents, sensorHeartbeats, sensors } from "@/db/schema";
 import type { TenantId } from "@/server/tenancy/tenant";
 
 /** One alert row for `upsertAlerts`, everything but the raw payload (which is spliced in as JSON text). */
