@@ -70,6 +70,18 @@ describe("admin CLI", () => {
     expect((await cli("user:invite", "--email", "s@provider.test", "--role", "analyst", "--staff")).code).toBe(0);
   });
 
+  it("creates a sensor and prints its key on the last line; the key works at the intake", async () => {
+    const r = await cli("sensor:create", "--customer", "acme", "--source", "zeek", "--name", "Zeek — HQ uplink");
+    expect(r.code).toBe(0);
+    const key = r.out.split("\n").at(-1)!;
+    expect(key).toMatch(/^wk_[A-Za-z0-9_-]{8}_[A-Za-z0-9_-]{43}$/);
+    const { authenticate } = await import("@/server/ingest/service");
+    expect((await authenticate(h.db, `Bearer ${key}`, "zeek")).sourceFormat).toBe("zeek");
+    expect((await cli("sensor:create", "--customer", "acme", "--source", "splunk", "--name", "X")).code).toBe(2);
+    expect((await cli("sensor:create", "--customer", "nope", "--source", "zeek", "--name", "X")).code).toBe(2);
+    expect((await cli("sensor:create", "--customer", "acme", "--source", "zeek")).err).toContain("--name");
+  });
+
   it("verifies the audit chain and names the row an edit broke", async () => {
     const ok = await cli("audit:verify");
     expect(ok.code).toBe(0);

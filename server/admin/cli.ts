@@ -1,12 +1,15 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import type { Db } from "@/db";
+import { SOURCE_FORMATS } from "@/db/schema/sensors";
 import { CUSTOMER_ROLES, STAFF_ROLES } from "@/db/schema/tenancy";
 import { systemActor, verifyAuditChain } from "@/server/audit/service";
 import { findCustomerBySlug, listAllCustomers } from "@/server/customers/queries";
 import { createCustomerInput } from "@/server/customers/schema";
 import { createCustomer } from "@/server/customers/service";
 import { DomainError } from "@/server/errors";
+import { FORMAT_DEFAULTS, sensorFields } from "@/server/sensors/schema";
+import { createSensor } from "@/server/sensors/service";
 import { mintTenantId, systemContext } from "@/server/tenancy/tenant";
 import { emailSchema, passwordSchema, personName } from "@/server/users/schema";
 import { createUserDirect, inviteUser } from "@/server/users/service";
@@ -22,6 +25,9 @@ Commands:
   customer:list
   user:invite      --email <e-mail> [--name <name>] --role <role> (--customer <slug> | --staff)
                    Customer roles: admin, viewer. Staff roles: admin, soc_manager, analyst.
+  sensor:create    --customer <slug> --source <format> --name <name> [--class <class>] [--site <site>]
+                   Formats: ocsf, crowdstrike, sentinelone, defender, suricata, zeek, wazuh. Prints the API key on
+                   the last line (shown once).
   audit:verify     Checks the audit log's hash chain; names the first row that was edited or removed.
   help             This text.
 
@@ -131,6 +137,34 @@ export async function runCli(argv: string[], db: Db, io: CliIo): Promise<number>
         const inv = await inviteUser(ctx, org, input);
         io.out(`Invited ${inv.email}; the link expires ${inv.expiresAt.toISOString()}.`);
         if (inv.acceptUrl) io.out(inv.acceptUrl);
+        return EXIT.ok;
+      }
+
+      case "sensor:create": {
+        const o = opts(args, { customer: "string", source: "string", name: "string", class: "string", site: "string" });
+        const format = parse(
+          z.enum(SOURCE_FORMATS, { error: `Use one of: ${SOURCE_FORMATS.join(", ")}` }),
+          o.source,
+          "source",
+        );
+        if (!o.customer) throw new Usage("Give --customer <slug>.");
+        const c = await findCustomerBySlug(db, String(o.customer));
+        if (!c) throw new Usage(`No customer with the slug "${o.customer}". See customer:list.`);
+        const d = FORMAT_DEFAULTS[format];
+        const fields = parse(
+          sensorFields,
+          definedOnly({
+            ...d,
+            sourceFormat: format,
+            name: o.name,
+            sensorClass: o.class ?? d.sensorClass,
+            site: o.site,
+          }),
+          "sensor",
+        );
+        const { sensor, apiKey } = await createSensor({ ...ctx, tenant: mintTenantId(c.id) }, fields);
+        io.out(`Created ${format} sensor "${sensor.name}" for ${c.name} (id ${sensor.id}). Its API key, shown once:`);
+        io.out(apiKey);
         return EXIT.ok;
       }
 
