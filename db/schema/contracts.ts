@@ -135,6 +135,9 @@ export const slaClocks = pgTable(
     index("sla_clocks_customer_idx").on(t.customerId, t.startAt),
     index("sla_clocks_due_idx").on(t.dueAt).where(sql`state in ('running', 'at_risk')`),
     index("sla_clocks_risk_idx").on(t.atRiskDueAt).where(sql`state = 'running'`),
+    index("sla_clocks_breach_idx")
+      .on(t.customerId, sql`coalesce(${t.breachedAt}, ${t.dueAt})`)
+      .where(sql`state = 'breached'`),
   ],
 );
 

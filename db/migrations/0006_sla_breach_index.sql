@@ -1,0 +1,1 @@
+CREATE INDEX "sla_clocks_breach_idx" ON "sla_clocks" USING btree ("customer_id",coalesce("breached_at", "due_at")) WHERE state = 'breached';
