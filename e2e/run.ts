@@ -30,6 +30,28 @@ const env: NodeJS.ProcessEnv = {
 };
 delete env.DATABASE_URL;
 
+// A sensor for the intake spec, created with the admin CLI before the server holds the database.
+function sensorKey(): string {
+  const r = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "scripts/admin.ts",
+      "sensor:create",
+      "--customer",
+      "halvorsen",
+      "--source",
+      "crowdstrike",
+      "--name",
+      "E2E Falcon",
+    ],
+    { cwd: root, env, encoding: "utf8" },
+  );
+  if (r.status !== 0) throw new Error(`sensor:create failed: ${r.stderr}`);
+  return r.stdout.trim().split("\n").at(-1)!;
+}
+
 const seeded = spawnSync(
   process.execPath,
   ["--import", "tsx", "db/seed/index.ts", ...(process.env.E2E_SEED_HISTORY ? [] : ["--no-history"])],
@@ -40,6 +62,7 @@ const seeded = spawnSync(
   },
 );
 if (seeded.status !== 0) process.exit(seeded.status ?? 1);
+env.E2E_SENSOR_KEY = sensorKey();
 
 let server: ChildProcess | undefined;
 async function main() {
