@@ -9,6 +9,7 @@ export BETTER_AUTH_URL="${BETTER_AUTH_URL:-http://localhost:${PORT}}"
 # The demo lets staff skip two-factor enrolment; a real deployment keeps the default (required).
 export STAFF_2FA="${STAFF_2FA:-optional}"
 unset DATABASE_URL
+export NEXT_TELEMETRY_DISABLED=1
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$1"; }
 started=$(date +%s)
