@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db";
+import { escalate } from "@/server/alerts/service";
+import { defaultTerms } from "@/server/contracts/service";
+import * as inc from "@/server/incidents/service";
+import { monthRange } from "@/server/sla/report";
+import { type ActorContext, mintTenantId } from "@/server/tenancy/tenant";
+import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
+import { callerAs, createWorld, insertTestAlert } from "@/server/testing/factories";
+import { assembleMonthlyReport } from "./assemble";
+
+let h: DatabaseHandle;
+let w: Awaited<ReturnType<typeof createWorld>>;
+const T0 = new Date("2026-10-05T09:00:00Z");
+const at = (min: number) => new Date(T0.getTime() + min * 60_000);
+
+beforeAll(async () => {
+  h = await createTestDatabase();
+  w = await createWorld(h.db);
+  await callerAs(h.db, w.staff.manager).contracts.create({
+    customerId: w.a.customer.id,
+    reference: "A-MDR",
+    terms: defaultTerms("mdr", "Europe/Berlin", "2026-01-01"),
+    effectiveFrom: new Date("2026-01-01T00:00:00Z"),
+  });
+  const analyst: ActorContext = { db: h.db, actor: { side: "staff", role: "analyst" }, user: w.staff.analyst };
+  const tenant = mintTenantId(w.a.customer.id);
+  for (const [minute, severity, share] of [
+    [0, 5, true],
+    [600, 5, true],
+    [1200, 3, false],
+  ] as const) {
+    const a = await insertTestAlert(h.db, w.a.customer.id, {
+      severity,
+      receivedAt: at(minute),
+      eventTime: at(minute),
+      techniques: ["T1003.001"],
+      tactics: ["TA0006"],
+    });
+    const { incidentId } = await escalate({ ...analyst, now: () => at(minute + 2) }, [a.id]);
+    const ctx = (m: number) => ({ ...analyst, tenant, now: () => at(minute + m) });
+    await inc.acknowledge(ctx(5), incidentId);
+    if (share) await inc.openToCustomer(ctx(10), incidentId, "We are on it.");
+    await inc.setStatus(ctx(60), incidentId, "contained");
+  }
+  // Noise the customer was never told about, and another customer's alert.
+  await insertTestAlert(h.db, w.a.customer.id, { severity: 2, receivedAt: at(30), eventTime: at(30) });
+  await insertTestAlert(h.db, w.b.customer.id, { severity: 5, receivedAt: at(30), eventTime: at(30) });
+});
+afterAll(closeTestDatabase);
+
+describe("assembleMonthlyReport", () => {
+  it("uses the same numbers as the portal's funnel and SLA month", async () => {
+    const model = await assembleMonthlyReport(h.db, mintTenantId(w.a.customer.id), "2026-10");
+    const { from, to } = monthRange("2026-10", "Europe/Berlin");
+    const portal = callerAs(h.db, w.a.viewer);
+    expect(model.funnel).toEqual(await portal.myAlerts.funnel({ from, to }));
+    expect(model.sla).toEqual(await portal.mySla.month({ month: "2026-10" }));
+    expect(model.monthLabel).toBe("October 2026");
+    expect(model.service).toMatchObject({ tier: "mdr", coverage: "24/7" });
+  });
+
+  it("counts only incidents opened with the customer, by severity and tactic, and says so in plain sentences", async () => {
+    const model = await assembleMonthlyReport(h.db, mintTenantId(w.a.customer.id), "2026-10");
+    expect(model.incidents.total).toBe(2);
+    expect(model.incidents.bySeverity.find((s) => s.severity === 5)?.count).toBe(2);
+    expect(model.incidents.byTactic).toEqual([{ id: "TA0006", name: "Credential Access", incidents: 2 }]);
+    expect(model.executiveSummary).toContain("All 2 critical incidents were contained within the SLA.");
+    expect(model.executiveSummary[0]).toBe(
+      "In October 2026 we received 4 alerts from your sensors; 2 alerts became part of an incident.",
+    );
+    expect(model.trend).toHaveLength(7);
+    expect(model.trend.at(-1)?.month).toBe("2026-10");
+  });
+
+  it("never mixes in another customer", async () => {
+    const model = await assembleMonthlyReport(h.db, mintTenantId(w.b.customer.id), "2026-10");
+    expect(model.incidents.total).toBe(0);
+    expect(model.funnel.received).toBe(1);
+    expect(model.service).toBeNull();
+  });
+});
