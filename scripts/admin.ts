@@ -1,9 +1,14 @@
 import { closeDatabase, getDatabase } from "@/db";
 import { DatabaseLockedError } from "@/db/lock";
 import { HELP, runCli } from "@/server/admin/cli";
+import { env } from "@/server/env";
 
 const argv = process.argv.slice(2);
-const io = { out: (l: string) => console.log(l), err: (l: string) => console.error(l), env: process.env };
+const io = {
+  out: (l: string) => console.log(l),
+  err: (l: string) => console.error(l),
+  env: { WK_PASSWORD: env.WK_PASSWORD },
+};
 
 async function main() {
   if (argv.length === 0 || ["help", "--help", "-h"].includes(argv[0]!)) {

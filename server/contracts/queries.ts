@@ -106,15 +106,34 @@ export async function listCurrentVersionsAll(db: DbOrTx, now: Date) {
     .orderBy(asc(customers.name));
 }
 
-/** What is deployed, for entitlement checks: active sensors, their classes and EDR host counts. */
-export async function deploymentOf(db: DbOrTx, tenant: TenantId) {
-  const rows = await db
-    .select({ sensorClass: sensors.sensorClass, hostCount: sensors.hostCount })
-    .from(sensors)
-    .where(and(eq(sensors.customerId, tenant), eq(sensors.status, "active")));
+type SensorFact = { customerId: string; sensorClass: string; hostCount: number | null };
+export type Deployment = { activeSensors: number; endpoints: number; classes: string[] };
+
+function summarise(rows: SensorFact[]): Deployment {
   return {
     activeSensors: rows.length,
     endpoints: rows.filter((r) => r.sensorClass === "edr").reduce((s, r) => s + (r.hostCount ?? 0), 0),
     classes: [...new Set(rows.map((r) => r.sensorClass))],
   };
 }
+
+const sensorFacts = { customerId: sensors.customerId, sensorClass: sensors.sensorClass, hostCount: sensors.hostCount };
+
+/** What is deployed, for entitlement checks: active sensors, their classes and EDR host counts. */
+export async function deploymentOf(db: DbOrTx, tenant: TenantId): Promise<Deployment> {
+  const rows = await db
+    .select(sensorFacts)
+    .from(sensors)
+    .where(and(eq(sensors.customerId, tenant), eq(sensors.status, "active")));
+  return summarise(rows);
+}
+
+/** Staff-wide: every customer's deployment in one read (the contracts list and the reminders job). */
+export async function deploymentsOfAll(db: DbOrTx): Promise<Map<string, Deployment>> {
+  const rows = await db.select(sensorFacts).from(sensors).where(eq(sensors.status, "active"));
+  const by = new Map<string, SensorFact[]>();
+  for (const r of rows) by.set(r.customerId, [...(by.get(r.customerId) ?? []), r]);
+  return new Map([...by].map(([id, list]) => [id, summarise(list)]));
+}
+
+export const NO_DEPLOYMENT: Deployment = { activeSensors: 0, endpoints: 0, classes: [] };

@@ -8,7 +8,7 @@ import { deliverQueued, sendEmail } from "@/server/email/send";
 import { env } from "@/server/env";
 import { claimRun } from "@/server/jobs/scheduler";
 import { getBranding } from "@/server/provider/queries";
-import { deploymentOf, listCurrentVersionsAll } from "./queries";
+import { deploymentsOfAll, listCurrentVersionsAll, NO_DEPLOYMENT } from "./queries";
 import { contractWarnings } from "./warnings";
 
 const REMIND: string[] = ["renewal_due", "notice_passed", "expired", "endpoints_over", "sensors_over", "class_missing"];
@@ -18,7 +18,7 @@ const REMIND: string[] = ["renewal_due", "notice_passed", "expired", "endpoints_
  * licence. Each (contract version, warning, level) is sent once ever, claimed like a scheduled run.
  */
 export async function runContractReminders(db: Db, now = new Date()) {
-  const rows = await listCurrentVersionsAll(db, now);
+  const [rows, deployments] = await Promise.all([listCurrentVersionsAll(db, now), deploymentsOfAll(db)]);
   const recipients = (
     await db
       .select({ email: user.email })
@@ -35,7 +35,7 @@ export async function runContractReminders(db: Db, now = new Date()) {
       .toZonedDateTimeISO(r.timezone)
       .toPlainDate()
       .toString();
-    const warnings = contractWarnings(r.version, await deploymentOf(db, r.customerId as never), today).filter((w) =>
+    const warnings = contractWarnings(r.version, deployments.get(r.customerId) ?? NO_DEPLOYMENT, today).filter((w) =>
       REMIND.includes(w.kind),
     );
     const fresh = [];

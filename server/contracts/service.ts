@@ -39,17 +39,15 @@ export async function listContracts(ctx: ActorContext) {
   assertCan(ctx.actor, "contract:read");
   if (ctx.actor.side !== "staff") throw new NotFound("No such list.");
   const now = clockOf(ctx);
-  const rows = await q.listCurrentVersionsAll(ctx.db, now);
-  const out = [];
-  for (const r of rows) {
-    const deployment = await q.deploymentOf(ctx.db, r.customerId as never);
-    out.push({
+  const [rows, deployments] = await Promise.all([q.listCurrentVersionsAll(ctx.db, now), q.deploymentsOfAll(ctx.db)]);
+  return rows.map((r) => {
+    const deployment = deployments.get(r.customerId) ?? q.NO_DEPLOYMENT;
+    return {
       ...r,
       deployment,
       warnings: r.version ? contractWarnings(r.version, deployment, localToday(r.timezone, now)) : [],
-    });
-  }
-  return out;
+    };
+  });
 }
 
 /** One customer's contracts with all versions, the version in force and its warnings. */

@@ -49,7 +49,8 @@ export async function recomputeIncidentClocks(
   );
   const changes = await q.saveClocks(tx, tenant, incidentId, versionId, computed, inc.assigneeId, now);
   const mail: string[] = [];
-  for (const c of changes) mail.push(...(await announce(tx, { ...c, customerId: tenant, incidentId }, now)));
+  const audience = {};
+  for (const c of changes) mail.push(...(await announce(tx, { ...c, customerId: tenant, incidentId }, now, audience)));
   return mail;
 }
 
@@ -65,6 +66,8 @@ async function announce(
     dueAt: Date | null;
   },
   now: Date,
+  /** Read once per sweep or recompute, not once per transition. */
+  audience: { managers?: string[]; branding?: Awaited<ReturnType<typeof getBranding>> } = {},
 ): Promise<string[]> {
   if (!(await q.claimNotification(tx, c.id, c.kind, now))) return [];
   await q.insertSlaAlert(tx, {
@@ -77,9 +80,11 @@ async function announce(
   });
   const inc = await q.incidentForAlert(tx, c.incidentId);
   if (!inc) return [];
-  const recipients = new Set(await q.socManagerEmails(tx));
+  audience.managers ??= await q.socManagerEmails(tx);
+  audience.branding ??= await getBranding(tx);
+  const recipients = new Set(audience.managers);
   if (inc.assigneeEmail) recipients.add(inc.assigneeEmail);
-  const branding = await getBranding(tx);
+  const branding = audience.branding;
   const reference = incidentReference(inc.customerSlug, inc.number);
   const metricLabel = METRIC_LABELS[c.metric as keyof typeof METRIC_LABELS];
   const ids: string[] = [];
@@ -124,8 +129,9 @@ export async function runSlaSweep(db: Db, now = new Date()) {
       [...breached, ...atRisk].map((c) => c.id),
     );
     const mail: string[] = [];
-    for (const c of breached) mail.push(...(await announce(tx, { ...c, kind: "breached" }, now)));
-    for (const c of atRisk) mail.push(...(await announce(tx, { ...c, kind: "at_risk" }, now)));
+    const audience = {};
+    for (const c of breached) mail.push(...(await announce(tx, { ...c, kind: "breached" }, now, audience)));
+    for (const c of atRisk) mail.push(...(await announce(tx, { ...c, kind: "at_risk" }, now, audience)));
     return { breached: breached.length, atRisk: atRisk.length, mail };
   });
   if (result.mail.length) await deliverQueued(db, result.mail);

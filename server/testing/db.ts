@@ -4,6 +4,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import postgres from "postgres";
 import { inject } from "vitest";
 import { closeDatabase, type DatabaseHandle, type Db, installDatabase, openPostgres, schema } from "@/db";
+import { env } from "@/server/env";
 
 let counter = 0;
 
@@ -13,7 +14,7 @@ let counter = 0;
  * better-auth's adapter sees it too.
  */
 export async function createTestDatabase(): Promise<DatabaseHandle> {
-  const url = process.env.DATABASE_URL;
+  const url = env.DATABASE_URL;
   let handle: DatabaseHandle;
   if (url) {
     const name = `wk_t_${process.ppid}_${process.pid}_${++counter}_${Math.random().toString(36).slice(2, 8)}`;

@@ -22,6 +22,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [
+        // Browser code: NODE_ENV is inlined by Next at build time (server/env.ts is server-only).
         loggerLink({
           enabled: (op) =>
             op.direction === "down" && op.result instanceof Error && process.env.NODE_ENV === "development",
