@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { ChevronLeft, ChevronRight, SearchX, ShieldCheck, X } from "lucide-react";
+import { SearchX, ShieldCheck, X } from "lucide-react";
 import Link from "next/link";
 import { useCallback, useMemo } from "react";
 import { Button } from "@/app/_components/ui/button";
@@ -9,6 +9,7 @@ import { Card } from "@/app/_components/ui/card";
 import { Field } from "@/app/_components/ui/field";
 import { Input } from "@/app/_components/ui/input";
 import { PageHeader } from "@/app/_components/ui/page-header";
+import { Pager } from "@/app/_components/ui/pager";
 import { Select } from "@/app/_components/ui/select";
 import { EmptyState } from "@/app/_components/ui/states";
 import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
@@ -63,8 +64,8 @@ export function IncidentsView({ selfId }: { selfId: string }) {
   const total = list.data?.total ?? 0;
   const pageSize = list.data?.pageSize ?? 25;
   const page = list.data?.page ?? filters.page;
-  const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
-  const to = Math.min(total, page * pageSize);
+  const _from = total === 0 ? 0 : (page - 1) * pageSize + 1;
+  const _to = Math.min(total, page * pageSize);
 
   return (
     <>
@@ -250,31 +251,13 @@ export function IncidentsView({ selfId }: { selfId: string }) {
                 ))}
               </TBody>
             </Table>
-            <nav aria-label="Incident pages" className="flex flex-wrap items-center justify-between gap-3 text-sm">
-              <span className="text-muted-foreground tabular-nums">
-                {from}–{to} of {total.toLocaleString("en-GB")}
-              </span>
-              <div className="flex gap-2">
-                <Button
-                  variant="outline"
-                  size="sm"
-                  disabled={page <= 1}
-                  onClick={() => url.set({ page: page - 1 > 1 ? String(page - 1) : null })}
-                >
-                  <ChevronLeft aria-hidden="true" />
-                  Previous
-                </Button>
-                <Button
-                  variant="outline"
-                  size="sm"
-                  disabled={to >= total}
-                  onClick={() => url.set({ page: String(page + 1) })}
-                >
-                  Next
-                  <ChevronRight aria-hidden="true" />
-                </Button>
-              </div>
-            </nav>
+            <Pager
+              label="Incident pages"
+              page={page}
+              pageSize={pageSize}
+              total={total}
+              onPage={(p) => url.set({ page: p > 1 ? String(p) : null })}
+            />
           </div>
         )}
       </div>

@@ -1,11 +1,12 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { ChevronLeft, ChevronRight, Inbox, RotateCw, SearchX, X } from "lucide-react";
+import { Inbox, RotateCw, SearchX, X } from "lucide-react";
 import { useCallback, useMemo, useState } from "react";
 import { Button } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
 import { PageHeader } from "@/app/_components/ui/page-header";
+import { Pager } from "@/app/_components/ui/pager";
 import { EmptyState } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { type ActionAlert, AlertActions } from "../_components/alert-actions";
@@ -85,8 +86,8 @@ export function QueueView({
   const total = queue.data?.total ?? 0;
   const pageSize = queue.data?.pageSize ?? 50;
   const page = queue.data?.page ?? filters.page;
-  const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
-  const to = Math.min(total, page * pageSize);
+  const _from = total === 0 ? 0 : (page - 1) * pageSize + 1;
+  const _to = Math.min(total, page * pageSize);
   const filtered = hasQueueFilters(filters);
   const clearFilters = () => url.set({ ...Object.fromEntries(FILTER_KEYS.map((k) => [k, null])), page: null });
 
@@ -221,31 +222,13 @@ export function QueueView({
               onToggleAll={toggleAll}
               selectable={canTriage}
             />
-            <nav aria-label="Queue pages" className="flex flex-wrap items-center justify-between gap-3 text-sm">
-              <span className="text-muted-foreground tabular-nums">
-                {from.toLocaleString("en-GB")}–{to.toLocaleString("en-GB")} of {total.toLocaleString("en-GB")}
-              </span>
-              <div className="flex gap-2">
-                <Button
-                  variant="outline"
-                  size="sm"
-                  disabled={page <= 1}
-                  onClick={() => url.set({ page: page - 1 > 1 ? String(page - 1) : null })}
-                >
-                  <ChevronLeft aria-hidden="true" />
-                  Previous
-                </Button>
-                <Button
-                  variant="outline"
-                  size="sm"
-                  disabled={to >= total}
-                  onClick={() => url.set({ page: String(page + 1) })}
-                >
-                  Next
-                  <ChevronRight aria-hidden="true" />
-                </Button>
-              </div>
-            </nav>
+            <Pager
+              label="Queue pages"
+              page={page}
+              pageSize={pageSize}
+              total={total}
+              onPage={(p) => url.set({ page: p > 1 ? String(p) : null })}
+            />
           </div>
         )}
       </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { ChevronLeft, ChevronRight, MessageCircleQuestion, SearchX, ShieldCheck, X } from "lucide-react";
+import { MessageCircleQuestion, SearchX, ShieldCheck, X } from "lucide-react";
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Button } from "@/app/_components/ui/button";
@@ -9,6 +9,7 @@ import { Card } from "@/app/_components/ui/card";
 import { Field } from "@/app/_components/ui/field";
 import { Input } from "@/app/_components/ui/input";
 import { PageHeader } from "@/app/_components/ui/page-header";
+import { Pager } from "@/app/_components/ui/pager";
 import { Select } from "@/app/_components/ui/select";
 import { EmptyState, ErrorState, Skeleton } from "@/app/_components/ui/states";
 import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
@@ -57,7 +58,7 @@ export function IncidentsView({
 
   const data = list.data;
   const rows = data?.rows ?? [];
-  const lastPage = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  const _lastPage = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   return (
     <>
@@ -109,8 +110,8 @@ export function IncidentsView({
             <IncidentsTable rows={rows} timeZone={timeZone} stale={list.isPlaceholderData} />
             {data ? (
               <Pager
+                noun="incident"
                 page={data.page}
-                lastPage={lastPage}
                 total={data.total}
                 pageSize={data.pageSize}
                 onPage={(page) => url.set({ page: page === 1 ? null : page })}
@@ -303,45 +304,6 @@ function IncidentsTable({ rows, timeZone, stale }: { rows: MyIncidentRow[]; time
         ))}
       </TBody>
     </Table>
-  );
-}
-
-function Pager({
-  page,
-  lastPage,
-  total,
-  pageSize,
-  onPage,
-}: {
-  page: number;
-  lastPage: number;
-  total: number;
-  pageSize: number;
-  onPage: (page: number) => void;
-}) {
-  const from = (page - 1) * pageSize + 1;
-  const to = Math.min(total, page * pageSize);
-  return (
-    <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3">
-      <p className="text-sm text-muted-foreground" aria-live="polite">
-        {total === 1 ? "1 incident" : `${from}–${to} of ${total} incidents`}
-      </p>
-      {lastPage > 1 ? (
-        <div className="flex items-center gap-2">
-          <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => onPage(page - 1)}>
-            <ChevronLeft aria-hidden="true" />
-            Previous
-          </Button>
-          <span className="text-sm text-muted-foreground tabular-nums">
-            Page {page} of {lastPage}
-          </span>
-          <Button variant="outline" size="sm" disabled={page >= lastPage} onClick={() => onPage(page + 1)}>
-            Next
-            <ChevronRight aria-hidden="true" />
-          </Button>
-        </div>
-      ) : null}
-    </nav>
   );
 }
 
