@@ -132,3 +132,8 @@ export const lazyDb: Db = new Proxy({} as Db, {
 });
 
 export { schema };
+
+/** The rows of a raw `db.execute`: postgres-js returns an array, PGlite an object with `rows`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
+}

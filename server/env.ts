@@ -17,6 +17,12 @@ const schema = z.object({
   JOBS: z.enum(["on", "off"]).default("on"),
   /** The first admin's password for `admin staff:create` (so it need not appear in shell history). */
   WK_PASSWORD: z.string().optional(),
+  /** Monthly reports larger than this go out as a portal link only, not as an attachment. */
+  REPORT_ATTACH_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(5 * 1024 * 1024),
   SESSION_HOURS: z.coerce
     .number()
     .int()

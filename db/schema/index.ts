@@ -5,3 +5,4 @@ export * from "./email";
 export * from "./incidents";
 export * from "./sensors";
 export * from "./tenancy";
+export * from "./reports";

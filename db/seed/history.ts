@@ -26,7 +26,15 @@ import { between, detectionsFor, makeHosts, makeUsers, pick, type Rng, render, r
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
-export const HISTORY_DAYS = 92;
+/**
+ * How far back the story starts: the 1st of the month three months before `now` (so the last three whole months
+ * each have a full month of history for their reports), 89 to 123 days.
+ */
+export function historyDays(now: number): number {
+  const d = new Date(now);
+  const start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 3, 1);
+  return Math.ceil((now - start) / DAY);
+}
 
 type Step = { at: number; run: () => Promise<unknown> };
 type Staff = { id: string; name: string; email: string; role: StaffRole };
@@ -81,7 +89,7 @@ export async function seedHistory(db: Db, log: (s: string) => void, nowDate = ne
       );
     };
 
-    for (let day = HISTORY_DAYS; day >= 0; day--) {
+    for (let day = historyDays(now); day >= 0; day--) {
       const dayStart = now - day * DAY - (now % DAY);
       // Noise: low and medium alerts, mostly closed as benign or false positive by an analyst. Each sensor's day is
       // sent in a few batches (as collectors do), and triaged in one sitting.
@@ -395,7 +403,7 @@ async function createSensors(
   const ctx: TenantContext = {
     ...systemContext(db, "demo seed"),
     tenant,
-    now: () => new Date(now - HISTORY_DAYS * DAY),
+    now: () => new Date(now - (historyDays(now) + 1) * DAY),
   };
   const auths: IntakeAuth[] = [];
   for (const s of sensors) {

@@ -1,6 +1,7 @@
+import { eq } from "drizzle-orm";
 import { Temporal } from "temporal-polyfill";
 import type { Db } from "@/db";
-import { providerSettings } from "@/db/schema";
+import { customers, providerSettings } from "@/db/schema";
 import { systemActor } from "@/server/audit/service";
 import { createContract, defaultTerms } from "@/server/contracts/service";
 import { officeHours } from "@/server/contracts/templates";
@@ -12,6 +13,7 @@ import { mintTenantId, systemContext } from "@/server/tenancy/tenant";
 import { createUserDirect } from "@/server/users/service";
 import * as data from "./data";
 import { seedHistory } from "./history";
+import { seedReports } from "./reports";
 
 export type SeedLog = (line: string) => void;
 
@@ -40,7 +42,9 @@ export async function seedDemo(
     const tenant = mintTenantId(row.id);
     for (const u of users) await createUserDirect(db, tenant, { ...u, password: data.DEMO_PASSWORD }, actor);
     for (const contact of contacts) await addContact({ ...ctx, tenant }, contact);
-    await seedContract({ ...ctx, tenant }, c.timezone, contract, now);
+    const since = await seedContract({ ...ctx, tenant }, c.timezone, contract, now);
+    // A customer since their contract began (the report schedule skips months before a customer existed).
+    await db.update(customers).set({ createdAt: since }).where(eq(customers.id, row.id));
     log(`Customer: ${c.name} (${c.timezone}), ${users.length} users, ${contacts.length} contacts`);
   }
   if (opts.history !== false) {
@@ -49,6 +53,11 @@ export async function seedDemo(
     const sweep = await runSlaSweep(db, now);
     log(`SLA sweep: ${sweep.breached} clocks breached, ${sweep.atRisk} at risk since their last change`);
   }
+  const started = Date.now();
+  const reports = await seedReports(db, log, now);
+  log(
+    `Reports: ${reports.reports} monthly reports for the last three months (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
   return { seeded: true };
 }
 
@@ -69,4 +78,5 @@ async function seedContract(
   if (c.businessHours) terms.coverage = officeHours(timeZone) as typeof terms.coverage;
   const effectiveFrom = new Date(start.toZonedDateTime({ timeZone }).epochMilliseconds);
   await createContract({ ...ctx, now: () => effectiveFrom }, { reference: c.reference, terms, effectiveFrom });
+  return effectiveFrom;
 }

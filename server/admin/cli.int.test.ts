@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
@@ -103,6 +106,26 @@ describe("admin CLI", () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain("entry 4");
     expect(r.err).toContain("removed");
+  });
+
+  it("renders a customer's monthly report to a file, with clear errors for bad options", async () => {
+    const out = path.join(os.tmpdir(), `wk-cli-report-${process.pid}.pdf`);
+    const bad = await cli("report:render", "--customer", "acme", "--month", "2026-13", "--out", out);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("--month: Use YYYY-MM");
+    expect((await cli("report:render", "--customer", "acme", "--month", "2026-10")).code).toBe(2);
+    expect((await cli("report:render", "--month", "2026-10", "--out", out)).code).toBe(2);
+    const unknown = await cli("report:render", "--customer", "nope", "--month", "2026-10", "--out", out);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('No customer with the slug "nope"');
+    const ok = await cli("report:render", "--customer", "acme", "--month", "2026-10", "--out", out);
+    expect(ok.err).toBe("");
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/Acme Corp, October 2026\. \d+ pages, \d+ bytes; assembled in \d+ ms, rendered in \d+ ms\./);
+    const pdf = fs.readFileSync(out);
+    fs.rmSync(out);
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(ok.out).toContain(`${pdf.length} bytes`);
   });
 
   it("rejects an unknown command", async () => {

@@ -17,6 +17,8 @@ export const statements = {
   incident: ["read", "manage", "comment", "answer", "approve"],
   contract: ["read", "manage"],
   sla: ["read"],
+  report: ["read", "generate"],
+  settings: ["manage"],
 } as const;
 
 type Statements = typeof statements;
@@ -50,6 +52,9 @@ const grants: Record<`${Actor["side"]}:${string}`, readonly Permission[]> = {
     "contract:read",
     "contract:manage",
     "sla:read",
+    "report:read",
+    "report:generate",
+    "settings:manage",
   ],
   "staff:soc_manager": [
     "customer:read",
@@ -72,6 +77,8 @@ const grants: Record<`${Actor["side"]}:${string}`, readonly Permission[]> = {
     "contract:read",
     "contract:manage",
     "sla:read",
+    "report:read",
+    "report:generate",
   ],
   "staff:analyst": [
     "customer:read",
@@ -86,6 +93,7 @@ const grants: Record<`${Actor["side"]}:${string}`, readonly Permission[]> = {
     "incident:comment",
     "contract:read",
     "sla:read",
+    "report:read",
   ],
   "customer:admin": [
     "customer:read",
@@ -101,6 +109,7 @@ const grants: Record<`${Actor["side"]}:${string}`, readonly Permission[]> = {
     "incident:approve",
     "contract:read",
     "sla:read",
+    "report:read",
   ],
   "customer:viewer": [
     "customer:read",
@@ -110,6 +119,7 @@ const grants: Record<`${Actor["side"]}:${string}`, readonly Permission[]> = {
     "incident:read",
     "contract:read",
     "sla:read",
+    "report:read",
   ],
 };
 

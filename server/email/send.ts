@@ -3,7 +3,9 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { ReactElement } from "react";
 import type { Db, DbOrTx } from "@/db";
 import { emailOutbox } from "@/db/schema";
+import type { EmailAttachment } from "@/db/schema/email";
 import { env } from "@/server/env";
+import { reportBytes } from "@/server/reports/queries";
 
 export type OutgoingEmail = {
   to: string;
@@ -11,6 +13,8 @@ export type OutgoingEmail = {
   template: string;
   element: ReactElement;
   customerId?: string | null;
+  /** Stored files to attach; their bytes are read when the message is delivered. */
+  attachments?: EmailAttachment[] | null;
 };
 
 /**
@@ -30,6 +34,7 @@ export async function sendEmail(db: DbOrTx, email: OutgoingEmail): Promise<strin
       html,
       text,
       customerId: email.customerId ?? null,
+      attachments: email.attachments?.length ? email.attachments : null,
       status: env.SMTP_URL ? "queued" : "outbox",
     })
     .returning({ id: emailOutbox.id });
@@ -37,8 +42,27 @@ export async function sendEmail(db: DbOrTx, email: OutgoingEmail): Promise<strin
 }
 
 type Transport = {
-  sendMail: (m: { from: string; to: string; subject: string; html: string; text: string }) => Promise<unknown>;
+  sendMail: (m: {
+    from: string;
+    to: string;
+    subject: string;
+    html: string;
+    text: string;
+    attachments?: { filename: string; content: Buffer; contentType: string }[];
+  }) => Promise<unknown>;
 };
+
+/** Reads the stored bytes an outbox row refers to; a file that is gone fails the message rather than dropping it. */
+async function attachmentsOf(db: Db, list: EmailAttachment[] | null) {
+  if (!list?.length) return undefined;
+  return Promise.all(
+    list.map(async (a) => {
+      const content = await reportBytes(db, a.reportVersionId);
+      if (!content) throw new Error(`Attachment ${a.filename} is no longer stored.`);
+      return { filename: a.filename, content, contentType: a.contentType };
+    }),
+  );
+}
 let transport: Transport | null = null;
 
 async function smtp(): Promise<Transport> {
@@ -66,6 +90,7 @@ export async function deliverQueued(db: Db, ids?: string[]): Promise<{ sent: num
         subject: row.subject,
         html: row.html,
         text: row.text,
+        attachments: await attachmentsOf(db, row.attachments),
       });
       await db
         .update(emailOutbox)

@@ -12,7 +12,7 @@ import { canTransition, milestonesOf, nextStatuses, STATUS_LABELS } from "./life
 import { notifyCustomerContacts } from "./notify";
 import * as q from "./queries";
 import type { IncidentFilterInput } from "./schema";
-import { incidentReference, SEVERITY_LABELS } from "./severity";
+import { ACTION_LABELS, incidentReference, SEVERITY_LABELS } from "./severity";
 
 export const PAGE_SIZE = 25;
 type Incident = NonNullable<Awaited<ReturnType<typeof q.findIncident>>>;
@@ -406,13 +406,6 @@ export async function removeTechnique(ctx: TenantContext, id: string, techniqueI
     return { result: { techniqueId }, summary: { techniqueId } };
   });
 }
-
-const ACTION_LABELS = {
-  isolate_host: "Isolate host",
-  disable_account: "Disable account",
-  block_indicator: "Block indicator",
-  other: "Action",
-};
 
 /** Asks the customer to approve a response action. */
 export async function requestAction(

@@ -28,3 +28,11 @@ export function incidentReference(slug: string, number: number) {
       .toUpperCase() || "INC";
   return `${prefix}-${number}`;
 }
+
+/** What a response action is called wherever people read it (timeline, e-mail, report). */
+export const ACTION_LABELS = {
+  isolate_host: "Isolate host",
+  disable_account: "Disable account",
+  block_indicator: "Block indicator",
+  other: "Action",
+} as const;

@@ -4,7 +4,9 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { jobRuns } from "@/db/schema";
 import { runContractReminders } from "@/server/contracts/reminders";
+import { processReportJobs, queueDueReports } from "@/server/reports/service";
 import { runSlaSweep } from "@/server/sla/service";
+import { kickWorkers, setWorker } from "./worker";
 
 /**
  * Scheduled work inside the server process. Every instance ticks; each run is claimed by inserting its (job, slot) row,
@@ -22,6 +24,7 @@ export const everyDay = (now: Date) => now.toISOString().slice(0, 10);
 export const JOBS: Job[] = [
   { name: "sla-sweep", slot: everyMinute, run: (db, now) => runSlaSweep(db, now) },
   { name: "contract-reminders", slot: everyDay, run: (db, now) => runContractReminders(db, now) },
+  { name: "monthly-reports", slot: everyMinute, run: (db, now) => queueDueReports(db, now) },
 ];
 
 /** Inserts the claim; true for exactly one caller per (job, slot). */
@@ -69,14 +72,19 @@ export function startScheduler(db: Db, jobs: Job[] = JOBS): () => void {
     busy = true;
     try {
       for (const job of jobs) await runJobOnce(db, job);
+      kickWorkers();
     } catch (e) {
       console.error("scheduler tick failed:", e);
     } finally {
       busy = false;
     }
   };
+  setWorker(() => processReportJobs(db));
   const timer = setInterval(tick, 15_000);
   timer.unref();
   void tick();
-  return () => clearInterval(timer);
+  return () => {
+    clearInterval(timer);
+    setWorker(null);
+  };
 }

@@ -42,6 +42,13 @@ beforeAll(async () => {
     await inc.acknowledge(ctx(5), incidentId);
     if (share) await inc.openToCustomer(ctx(10), incidentId, "We are on it.");
     await inc.setStatus(ctx(60), incidentId, "contained");
+    if (minute === 0) {
+      await inc.requestAction(ctx(20), incidentId, {
+        kind: "isolate_host",
+        target: "ws-finance-07",
+        reason: "Mimikatz",
+      });
+    }
   }
   // Noise the customer was never told about, and another customer's alert.
   await insertTestAlert(h.db, w.a.customer.id, { severity: 2, receivedAt: at(30), eventTime: at(30) });
@@ -71,6 +78,19 @@ describe("assembleMonthlyReport", () => {
     );
     expect(model.trend).toHaveLength(7);
     expect(model.trend.at(-1)?.month).toBe("2026-10");
+  });
+
+  it("tells what was done on notable incidents and what waits on the customer", async () => {
+    const model = await assembleMonthlyReport(h.db, mintTenantId(w.a.customer.id), "2026-10");
+    const first = model.incidents.notable.find((i) => i.actions.length);
+    expect(first?.actions).toEqual([
+      { label: "Isolate host", target: "ws-finance-07", status: "requested", executedAt: null },
+    ]);
+    expect(model.waiting).toEqual([
+      expect.objectContaining({ reference: first!.reference, what: "Approve: Isolate host — ws-finance-07" }),
+    ]);
+    expect(model.executiveSummary).toContain("1 item is waiting on your team.");
+    expect(model.incidents.all).toHaveLength(2);
   });
 
   it("never mixes in another customer", async () => {

@@ -7,12 +7,12 @@ import { versionInForce } from "@/server/contracts/queries";
 import { TIER_LABELS } from "@/server/contracts/templates";
 import { findCustomer } from "@/server/customers/queries";
 import { NotFound } from "@/server/errors";
-import { incidentReference, SEVERITY_LABELS } from "@/server/incidents/severity";
-import { getBranding } from "@/server/provider/queries";
+import { ACTION_LABELS, incidentReference, SEVERITY_LABELS } from "@/server/incidents/severity";
+import { providerProfile } from "@/server/provider/queries";
 import { monthRange } from "@/server/sla/report";
 import { monthSlaData } from "@/server/sla/views";
 import type { TenantId } from "@/server/tenancy/tenant";
-import { incidentsOpenedIn, techniquesOf, waitingOnCustomer } from "./queries";
+import { actionsOf, containBreached, incidentsOpenedIn, techniquesOf, waitingOnCustomer } from "./queries";
 import { executiveSummary } from "./summary";
 
 const MONTHS = [
@@ -30,6 +30,9 @@ const MONTHS = [
   "December",
 ];
 
+/** How many notable (high and critical) incidents the report tells in detail. */
+const NOTABLE = 8;
+
 /**
  * One model of a customer's month, built from the same functions the console and portal use (the funnel and the
  * customer's SLA month), so the PDF, the portal and the console agree. Sections are plain data for the templates.
@@ -41,8 +44,8 @@ export async function assembleMonthlyReport(db: Db, tenant: TenantId, month: str
   const { from, to } = monthRange(month, tz);
   const ym = Temporal.PlainYearMonth.from(month);
   const monthLabel = `${MONTHS[ym.month - 1]} ${ym.year}`;
-  const [branding, funnel, sla, opened, version, waiting] = await Promise.all([
-    getBranding(db),
+  const [settings, funnel, sla, opened, version, waiting] = await Promise.all([
+    providerProfile(db),
     alertFunnel(db, tenant, from, to, true),
     monthSlaData(db, tenant, tz, month, true),
     incidentsOpenedIn(db, tenant, from, to),
@@ -64,11 +67,20 @@ export async function assembleMonthlyReport(db: Db, tenant: TenantId, month: str
     });
   }
 
-  const techniqueRows = await techniquesOf(
-    db,
-    tenant,
-    opened.map((i) => i.id),
-  );
+  const notableIds = opened.filter((i) => i.severity >= 4).map((i) => i.id);
+  const [techniqueRows, actionRows, containBreaches] = await Promise.all([
+    techniquesOf(
+      db,
+      tenant,
+      opened.map((i) => i.id),
+    ),
+    actionsOf(db, tenant, notableIds.slice(0, NOTABLE)),
+    containBreached(
+      db,
+      tenant,
+      opened.map((i) => i.id),
+    ),
+  ]);
   const byTactic = TACTICS.map((t) => ({
     tactic: t,
     incidents: new Set(
@@ -76,12 +88,24 @@ export async function assembleMonthlyReport(db: Db, tenant: TenantId, month: str
     ).size,
   })).filter((x) => x.incidents > 0);
 
-  const containBreaches = new Set(sla.breaches.filter((b) => b.metric === "contain").map((b) => b.incidentId));
   const incidents = opened.map((i) => ({
     ...i,
     reference: incidentReference(customer.slug, i.number),
     severityLabel: SEVERITY_LABELS[i.severity] ?? "Unknown",
+    containedInSla: i.containedAt ? !containBreaches.has(i.id) : null,
+    actions: actionRows
+      .filter((a) => a.incidentId === i.id)
+      .map((a) => ({ label: ACTION_LABELS[a.kind], target: a.target, status: a.status, executedAt: a.executedAt })),
   }));
+  const ref = (n: number) => incidentReference(customer.slug, n);
+  const waitingItems = [
+    ...waiting.questions.map((q) => ({ reference: ref(q.number), what: `Question: ${q.title}`, since: q.since })),
+    ...waiting.approvals.map((a) => ({
+      reference: ref(a.number),
+      what: `Approve: ${ACTION_LABELS[a.kind]} — ${a.target}`,
+      since: a.since,
+    })),
+  ];
   const bySeverity = [5, 4, 3, 2, 1].map((s) => ({
     severity: s,
     label: SEVERITY_LABELS[s]!,
@@ -89,7 +113,7 @@ export async function assembleMonthlyReport(db: Db, tenant: TenantId, month: str
   }));
 
   return {
-    provider: branding,
+    provider: settings,
     customer: { name: customer.name, slug: customer.slug, timezone: tz, industry: customer.industry },
     month,
     monthLabel,
@@ -109,22 +133,26 @@ export async function assembleMonthlyReport(db: Db, tenant: TenantId, month: str
       incidents: incidents.map((i) => ({
         severity: i.severity,
         contained: Boolean(i.containedAt),
-        containedInSla: i.containedAt ? !containBreaches.has(i.id) : null,
+        containedInSla: i.containedInSla,
       })),
       attainment: sla.attainment.overall.attainment,
-      breaches: sla.breaches.length,
-      waitingOnCustomer: waiting.questions + waiting.approvals,
+      // The targets decided for this month's clocks, the same count the attainment figure is made of.
+      breaches: sla.attainment.overall.breached,
+      waitingOnCustomer: waitingItems.length,
     }),
     funnel,
     incidents: {
       total: incidents.length,
       bySeverity,
       byTactic: byTactic.map((x) => ({ id: x.tactic.id, name: tactic(x.tactic.id)!.name, incidents: x.incidents })),
-      notable: incidents.filter((i) => i.severity >= 4).slice(0, 8),
+      notable: incidents.filter((i) => i.severity >= 4).slice(0, NOTABLE),
+      /** Every incident opened with the customer this month, most severe first. */
+      all: incidents,
     },
     sla,
     trend,
-    waiting,
+    /** Items waiting on the customer's team when the report was generated. */
+    waiting: waitingItems,
   };
 }
 

@@ -1,6 +1,19 @@
-import { and, asc, desc, eq, gte, lt, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
-import { incidents, incidentTechniques, responseActions } from "@/db/schema";
+import { and, asc, desc, eq, gte, inArray, lt, or, sql } from "drizzle-orm";
+import { type DbOrTx, rowsOf } from "@/db";
+import {
+  customerContacts,
+  customers,
+  incidents,
+  incidentTechniques,
+  reportBatches,
+  reportDeliveries,
+  reportJobs,
+  reportVersions,
+  responseActions,
+  slaClocks,
+  user,
+} from "@/db/schema";
+import type { ReportTrigger } from "@/db/schema/reports";
 import type { TenantId } from "@/server/tenancy/tenant";
 
 /** Incidents opened with the customer (visible to them) in [from, to). */
@@ -46,10 +59,51 @@ export async function techniquesOf(db: DbOrTx, tenant: TenantId, incidentIds: st
     );
 }
 
-/** What waits on the customer at `at`: open questions and actions awaiting their decision. */
+/** Of these incidents, the ones whose contain clock breached (whenever it breached). */
+export async function containBreached(db: DbOrTx, tenant: TenantId, incidentIds: string[]) {
+  if (!incidentIds.length) return new Set<string>();
+  const rows = await db
+    .select({ incidentId: slaClocks.incidentId })
+    .from(slaClocks)
+    .where(
+      and(
+        eq(slaClocks.customerId, tenant),
+        eq(slaClocks.metric, "contain"),
+        eq(slaClocks.state, "breached"),
+        inArray(slaClocks.incidentId, incidentIds),
+      ),
+    );
+  return new Set(rows.map((r) => r.incidentId));
+}
+
+/** Response actions on these incidents (what was done, or asked for), oldest first. */
+export async function actionsOf(db: DbOrTx, tenant: TenantId, incidentIds: string[]) {
+  if (!incidentIds.length) return [];
+  return db
+    .select({
+      incidentId: responseActions.incidentId,
+      kind: responseActions.kind,
+      target: responseActions.target,
+      status: responseActions.status,
+      executedAt: responseActions.executedAt,
+    })
+    .from(responseActions)
+    .where(
+      and(
+        eq(responseActions.customerId, tenant),
+        sql`${responseActions.incidentId} in (${sql.join(
+          incidentIds.map((i) => sql`${i}::uuid`),
+          sql`, `,
+        )})`,
+      ),
+    )
+    .orderBy(asc(responseActions.requestedAt));
+}
+
+/** What waits on the customer now: incidents with an open question and actions awaiting their decision. */
 export async function waitingOnCustomer(db: DbOrTx, tenant: TenantId) {
-  const [q] = await db
-    .select({ n: sql<number>`count(*)::int` })
+  const questions = await db
+    .select({ number: incidents.number, title: incidents.title, since: incidents.updatedAt })
     .from(incidents)
     .where(
       and(
@@ -57,10 +111,283 @@ export async function waitingOnCustomer(db: DbOrTx, tenant: TenantId) {
         eq(incidents.status, "waiting_on_customer"),
         eq(incidents.visibleToCustomer, true),
       ),
-    );
-  const [a] = await db
-    .select({ n: sql<number>`count(*)::int` })
+    )
+    .orderBy(asc(incidents.number));
+  const approvals = await db
+    .select({
+      number: incidents.number,
+      kind: responseActions.kind,
+      target: responseActions.target,
+      since: responseActions.requestedAt,
+    })
     .from(responseActions)
-    .where(and(eq(responseActions.customerId, tenant), eq(responseActions.status, "requested")));
-  return { questions: q?.n ?? 0, approvals: a?.n ?? 0 };
+    .innerJoin(incidents, eq(incidents.id, responseActions.incidentId))
+    .where(and(eq(responseActions.customerId, tenant), eq(responseActions.status, "requested")))
+    .orderBy(asc(responseActions.requestedAt));
+  return { questions, approvals };
+}
+
+// ---- Stored reports -------------------------------------------------------------------------------------------
+
+/** A version's facts without its bytes (lists never load the PDFs). */
+const versionFacts = {
+  id: reportVersions.id,
+  customerId: reportVersions.customerId,
+  month: reportVersions.month,
+  version: reportVersions.version,
+  sha256: reportVersions.sha256,
+  sizeBytes: reportVersions.sizeBytes,
+  pages: reportVersions.pages,
+  renderMs: reportVersions.renderMs,
+  trigger: reportVersions.trigger,
+  generatedAt: reportVersions.generatedAt,
+};
+
+/** Serialises version numbering of one customer-month across instances (held to the end of the transaction). */
+export async function lockReportMonth(tx: DbOrTx, tenant: TenantId, month: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`report:${tenant}:${month}`}))`);
+}
+
+export async function nextReportVersion(tx: DbOrTx, tenant: TenantId, month: string) {
+  const [row] = await tx
+    .select({ n: sql<number>`coalesce(max(${reportVersions.version}), 0)::int` })
+    .from(reportVersions)
+    .where(and(eq(reportVersions.customerId, tenant), eq(reportVersions.month, month)));
+  return (row?.n ?? 0) + 1;
+}
+
+export async function insertReportVersion(
+  tx: DbOrTx,
+  tenant: TenantId,
+  v: {
+    month: string;
+    version: number;
+    pdf: Buffer;
+    sha256: string;
+    pages: number;
+    renderMs: number;
+    trigger: ReportTrigger;
+    generatedBy: string | null;
+    generatedAt: Date;
+  },
+) {
+  const [row] = await tx
+    .insert(reportVersions)
+    .values({ ...v, customerId: tenant, sizeBytes: v.pdf.length })
+    .returning(versionFacts);
+  return row!;
+}
+
+/** Every version of a customer's reports (or one month's), newest first, with who generated it. */
+export async function listReportVersions(db: DbOrTx, tenant: TenantId, month?: string) {
+  return db
+    .select({ ...versionFacts, generatedByName: user.name })
+    .from(reportVersions)
+    .leftJoin(user, eq(user.id, reportVersions.generatedBy))
+    .where(and(eq(reportVersions.customerId, tenant), month ? eq(reportVersions.month, month) : undefined))
+    .orderBy(desc(reportVersions.month), desc(reportVersions.version));
+}
+
+/** One version with its bytes, only within the tenant. */
+export async function findReportFile(db: DbOrTx, tenant: TenantId, id: string) {
+  const [row] = await db
+    .select({ ...versionFacts, pdf: reportVersions.pdf, slug: customers.slug })
+    .from(reportVersions)
+    .innerJoin(customers, eq(customers.id, reportVersions.customerId))
+    .where(and(eq(reportVersions.id, id), eq(reportVersions.customerId, tenant)));
+  return row ?? null;
+}
+
+/** The customer of a version (staff downloads name a version, not a customer). */
+export async function findReportCustomerId(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select({ customerId: reportVersions.customerId })
+    .from(reportVersions)
+    .where(eq(reportVersions.id, id));
+  return row?.customerId ?? null;
+}
+
+/** Bytes of a version for an e-mail attachment (the outbox row names the version). */
+export async function reportBytes(db: DbOrTx, id: string) {
+  const [row] = await db.select({ pdf: reportVersions.pdf }).from(reportVersions).where(eq(reportVersions.id, id));
+  return row?.pdf ?? null;
+}
+
+export async function reportContacts(tx: DbOrTx, tenant: TenantId) {
+  return tx
+    .select({ name: customerContacts.name, email: customerContacts.email })
+    .from(customerContacts)
+    .where(and(eq(customerContacts.customerId, tenant), eq(customerContacts.receivesReports, true)))
+    .orderBy(asc(customerContacts.name));
+}
+
+/** Claims the customer-month's delivery; null when it was sent before. */
+export async function claimDelivery(
+  tx: DbOrTx,
+  tenant: TenantId,
+  d: { month: string; reportVersionId: string; recipients: number; attached: boolean; sentAt: Date },
+) {
+  const rows = await tx
+    .insert(reportDeliveries)
+    .values({ ...d, customerId: tenant })
+    .onConflictDoNothing()
+    .returning({ id: reportDeliveries.id });
+  return rows[0]?.id ?? null;
+}
+
+export async function deliveriesOf(db: DbOrTx, tenant: TenantId) {
+  return db
+    .select({
+      month: reportDeliveries.month,
+      reportVersionId: reportDeliveries.reportVersionId,
+      recipients: reportDeliveries.recipients,
+      attached: reportDeliveries.attached,
+      sentAt: reportDeliveries.sentAt,
+    })
+    .from(reportDeliveries)
+    .where(eq(reportDeliveries.customerId, tenant));
+}
+
+// ---- The generation queue --------------------------------------------------------------------------------------
+
+export type NewReportJob = {
+  customerId: string;
+  month: string;
+  trigger: ReportTrigger;
+  send: boolean;
+  requestedBy: string | null;
+  batchId?: string | null;
+  createdAt: Date;
+};
+
+/** Queues jobs; a scheduled job already queued for its customer-month is skipped (unique). Returns the new ids. */
+export async function insertReportJobs(db: DbOrTx, jobs: NewReportJob[]) {
+  if (!jobs.length) return [];
+  return db.insert(reportJobs).values(jobs).onConflictDoNothing().returning({ id: reportJobs.id });
+}
+
+/** A queued or running job of the customer-month, if any. */
+export async function findActiveJob(db: DbOrTx, tenant: TenantId, month: string) {
+  const [row] = await db
+    .select({ id: reportJobs.id, status: reportJobs.status })
+    .from(reportJobs)
+    .where(
+      and(
+        eq(reportJobs.customerId, tenant),
+        eq(reportJobs.month, month),
+        inArray(reportJobs.status, ["pending", "running"]),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * Takes the oldest pending job (or one whose worker died: running since before `staleBefore`) for this worker.
+ * SKIP LOCKED lets every instance's worker take a different job at the same time.
+ */
+export async function claimReportJob(db: DbOrTx, now: Date, staleBefore: Date) {
+  const rows = await db.execute<{ id: string }>(sql`
+    update ${reportJobs} set status = 'running', claimed_at = ${now.toISOString()}::timestamptz, attempts = attempts + 1
+    where id = (
+      select id from ${reportJobs}
+      where status = 'pending' or (status = 'running' and claimed_at < ${staleBefore.toISOString()}::timestamptz)
+      order by created_at
+      limit 1
+      for update skip locked
+    )
+    returning id`);
+  const id = rowsOf<{ id: string }>(rows)[0]?.id;
+  if (!id) return null;
+  const [job] = await db.select().from(reportJobs).where(eq(reportJobs.id, id));
+  return job ?? null;
+}
+
+export async function finishReportJob(
+  db: DbOrTx,
+  id: string,
+  r: {
+    status: "done" | "failed" | "pending";
+    reportVersionId?: string;
+    error?: string | null;
+    finishedAt: Date | null;
+  },
+) {
+  await db
+    .update(reportJobs)
+    .set({ status: r.status, reportVersionId: r.reportVersionId, error: r.error ?? null, finishedAt: r.finishedAt })
+    .where(eq(reportJobs.id, id));
+}
+
+export async function insertBatch(
+  db: DbOrTx,
+  b: { month: string; requestedBy: string | null; total: number; createdAt: Date },
+) {
+  const [row] = await db.insert(reportBatches).values(b).returning();
+  return row!;
+}
+
+export async function findBatch(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(reportBatches).where(eq(reportBatches.id, id));
+  return row ?? null;
+}
+
+export async function latestBatch(db: DbOrTx) {
+  const [row] = await db.select().from(reportBatches).orderBy(desc(reportBatches.createdAt)).limit(1);
+  return row ?? null;
+}
+
+export async function batchJobs(db: DbOrTx, batchId: string) {
+  return db
+    .select({ status: reportJobs.status, error: reportJobs.error, customerName: customers.name })
+    .from(reportJobs)
+    .innerJoin(customers, eq(customers.id, reportJobs.customerId))
+    .where(eq(reportJobs.batchId, batchId));
+}
+
+/** Active customers with their zone and start, for the schedule and the console matrix. */
+export async function activeCustomers(db: DbOrTx) {
+  return db
+    .select({
+      id: customers.id,
+      name: customers.name,
+      slug: customers.slug,
+      timezone: customers.timezone,
+      createdAt: customers.createdAt,
+    })
+    .from(customers)
+    .where(eq(customers.status, "active"))
+    .orderBy(asc(customers.name));
+}
+
+/** Staff-wide: the newest version, deliveries and the newest job of every customer-month in `months`. */
+export async function reportMatrixRows(db: DbOrTx, months: string[]) {
+  const [versions, deliveries, jobs] = await Promise.all([
+    db
+      .selectDistinctOn([reportVersions.customerId, reportVersions.month], versionFacts)
+      .from(reportVersions)
+      .where(inArray(reportVersions.month, months))
+      .orderBy(reportVersions.customerId, reportVersions.month, desc(reportVersions.version)),
+    db
+      .select({
+        customerId: reportDeliveries.customerId,
+        month: reportDeliveries.month,
+        sentAt: reportDeliveries.sentAt,
+        recipients: reportDeliveries.recipients,
+      })
+      .from(reportDeliveries)
+      .where(inArray(reportDeliveries.month, months)),
+    db
+      .selectDistinctOn([reportJobs.customerId, reportJobs.month], {
+        customerId: reportJobs.customerId,
+        month: reportJobs.month,
+        status: reportJobs.status,
+        error: reportJobs.error,
+        createdAt: reportJobs.createdAt,
+      })
+      .from(reportJobs)
+      .where(and(inArray(reportJobs.month, months), or(inArray(reportJobs.status, ["pending", "running", "failed"]))))
+      .orderBy(reportJobs.customerId, reportJobs.month, desc(reportJobs.createdAt)),
+  ]);
+  return { versions, deliveries, jobs };
 }

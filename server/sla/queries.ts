@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
+import { type DbOrTx, rowsOf } from "@/db";
 import {
   contractVersions,
   customers,
@@ -463,10 +463,6 @@ export async function refreshDirtyMonths(db: DbOrTx, limit = 1000): Promise<numb
       group by c.customer_id, p.month, c.severity, c.metric`);
     return picked.length;
   });
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
 }
 
 export async function monthlyRows(db: DbOrTx, months: string[], customerId?: string) {

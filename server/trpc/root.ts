@@ -6,6 +6,8 @@ import { customersRouter, organisationRouter } from "@/server/customers/router";
 import { outboxRouter } from "@/server/email/router";
 import { myIncidentsRouter } from "@/server/incidents/portal/router";
 import { incidentsRouter } from "@/server/incidents/router";
+import { providerRouter } from "@/server/provider/router";
+import { myReportsRouter, reportsRouter } from "@/server/reports/router";
 import { mySensorsRouter, sensorsRouter } from "@/server/sensors/router";
 import { mySlaRouter, slaRouter } from "@/server/sla/router";
 import { customerUsersRouter, invitationsRouter, staffRouter, teamRouter } from "@/server/users/router";
@@ -31,6 +33,9 @@ export const appRouter = createTRPCRouter({
   myContract: myContractRouter,
   sla: slaRouter,
   mySla: mySlaRouter,
+  reports: reportsRouter,
+  myReports: myReportsRouter,
+  provider: providerRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -59,6 +59,11 @@ export async function deleteMemberUser(db: DbOrTx, org: Org, userId: string) {
   return true;
 }
 
+export async function findUserById(db: DbOrTx, id: string) {
+  const [row] = await db.select({ id: user.id, name: user.name, email: user.email }).from(user).where(eq(user.id, id));
+  return row ?? null;
+}
+
 export async function findUserByEmail(db: DbOrTx, email: string) {
   const [row] = await db.select().from(user).where(eq(user.email, email)).limit(1);
   return row ?? null;

@@ -1,0 +1,83 @@
+import { formatDate, formatDateTime } from "@/app/_lib/format";
+
+/** Formatting for the report template. Pure; the same date formatters as the portal, in the customer's zone. */
+export { formatDate, formatDateTime };
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** Attainment as the executive summary words it (floored to 0.1, so 99.96 % never reads as 100 %); "—" for none. */
+export function percent(share: number | null | undefined): string {
+  if (share === null || share === undefined || !Number.isFinite(share)) return "—";
+  return `${Math.floor(share * 1000) / 10} %`;
+}
+
+/** A share of a whole, rounded ("7 %"); "—" when the whole is empty. */
+export function shareOf(part: number, whole: number): string {
+  if (!whole) return "—";
+  const p = (part / whole) * 100;
+  return p > 0 && p < 1 ? "<1 %" : `${Math.round(p)} %`;
+}
+
+/** "—", "<1 min", "12 min", "3 h 12 min", "2 d 4 h". */
+export function duration(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms) || ms < 0) return "—";
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 1) return "<1 min";
+  if (minutes < 60) return `${minutes} min`;
+  const h = Math.floor(minutes / 60);
+  if (h < 24) return minutes % 60 ? `${h} h ${minutes % 60} min` : `${h} h`;
+  const d = Math.floor(h / 24);
+  return h % 24 ? `${d} d ${h % 24} h` : `${d} d`;
+}
+
+/** A target in minutes: "15 min", "4 h", "1 d". */
+export const targetMinutes = (minutes: number) => duration(minutes * 60_000);
+
+/** "1 Nov 2026 – 30 Nov 2026" for the half-open [from, to) in the zone. */
+export function periodLabel(from: Date, to: Date, timeZone: string): string {
+  return `${formatDate(from, timeZone)} – ${formatDate(new Date(to.getTime() - 1), timeZone)}`;
+}
+
+/** "2026-05" → "May" (or "May 2026" with the year). */
+export function monthShort(month: string, withYear = false): string {
+  const [y, m] = month.split("-").map(Number);
+  const name = MONTHS[(m ?? 0) - 1] ?? month;
+  return withYear ? `${name} ${y}` : name;
+}
+
+/** A round axis maximum and step for values up to `max` (at least 1, `ticks` steps). */
+export function niceScale(max: number, ticks = 4): { max: number; step: number } {
+  if (!Number.isFinite(max) || max <= 0) return { max: ticks, step: 1 };
+  const raw = max / ticks;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((f) => f * mag).find((s) => s >= raw) ?? 10 * mag;
+  return { max: step * Math.ceil(max / step - 1e-9), step };
+}
+
+/** A usable #rrggbb colour, or the fallback. */
+export function safeColor(value: string | null | undefined, fallback: string): string {
+  const v = value?.trim() ?? "";
+  if (/^#[0-9a-f]{6}$/i.test(v)) return v;
+  if (/^#[0-9a-f]{3}$/i.test(v)) return `#${[...v.slice(1)].map((c) => c + c).join("")}`;
+  return fallback;
+}
+
+/** Relative luminance (WCAG) of a #rrggbb colour, 0 (black) to 1 (white). */
+export function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+/** White or near-black, whichever reads better on `hex`. */
+export const textOn = (hex: string) => (luminance(hex) > 0.4 ? "#0f172a" : "#ffffff");
+
+/** "Northwatch Security" → "NS", one or two letters for the monogram badge. */
+export function monogram(name: string): string {
+  const words = name.split(/\s+/u).filter((w) => /\p{L}|\p{N}/u.test(w));
+  const first = (w: string | undefined) => Array.from(w?.replace(/^[^\p{L}\p{N}]+/u, "") ?? "")[0] ?? "";
+  const letters = words.length > 1 ? first(words[0]) + first(words[1]) : first(words[0]);
+  return letters.toLocaleUpperCase("en-GB") || "W";
+}

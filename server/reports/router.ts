@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { createTRPCRouter, customerProcedure, staffCustomerProcedure, staffProcedure } from "@/server/trpc/init";
+import { generateInput, matrixInput, monthInput, versionInput } from "./schema";
+import * as s from "./service";
+
+/** Staff: every customer's monthly reports, generation and the month-end run. */
+export const reportsRouter = createTRPCRouter({
+  matrix: staffProcedure.input(matrixInput).query(({ ctx, input }) => s.reportMatrix(ctx, input.months)),
+  versions: staffCustomerProcedure
+    .input(z.object({ month: monthInput.optional() }))
+    .query(({ ctx, input }) => s.reportVersions(ctx, input.month)),
+  generate: staffCustomerProcedure
+    .input(generateInput)
+    .mutation(({ ctx, input }) => s.requestReport(ctx, input.month, input.send)),
+  generateAll: staffProcedure
+    .input(generateInput)
+    .mutation(({ ctx, input }) => s.requestAllReports(ctx, input.month, input.send)),
+  batch: staffProcedure
+    .input(z.object({ id: z.uuid().optional() }).default({}))
+    .query(({ ctx, input }) => s.batchProgress(ctx, input.id)),
+  file: staffProcedure.input(versionInput).query(({ ctx, input }) => s.staffReportFile(ctx, input.id)),
+});
+
+/** Customers: their own report archive. */
+export const myReportsRouter = createTRPCRouter({
+  list: customerProcedure.query(({ ctx }) => s.reportArchive(ctx)),
+  file: customerProcedure.input(versionInput).query(({ ctx, input }) => s.reportFile(ctx, input.id)),
+});
