@@ -52,6 +52,18 @@ function sensorKey(): string {
   return r.stdout.trim().split("\n").at(-1)!;
 }
 
+// Another customer's stored report, for the reports spec's tenant check.
+function otherTenantReport(): string {
+  const r = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "scripts/admin.ts", "report:list", "--customer", "meridian-health"],
+    { cwd: root, env, encoding: "utf8" },
+  );
+  const id = r.stdout.match(/^[0-9a-f-]{36}/m)?.[0];
+  if (r.status !== 0 || !id) throw new Error(`report:list failed: ${r.stderr || r.stdout}`);
+  return id;
+}
+
 const seeded = spawnSync(
   process.execPath,
   ["--import", "tsx", "db/seed/index.ts", ...(process.env.E2E_SEED_HISTORY ? [] : ["--no-history"])],
@@ -63,6 +75,7 @@ const seeded = spawnSync(
 );
 if (seeded.status !== 0) process.exit(seeded.status ?? 1);
 env.E2E_SENSOR_KEY = sensorKey();
+env.E2E_OTHER_REPORT_ID = otherTenantReport();
 
 let server: ChildProcess | undefined;
 async function main() {

@@ -128,6 +128,18 @@ describe("admin CLI", () => {
     expect(ok.out).toContain(`${pdf.length} bytes`);
   });
 
+  it("generates and stores reports now, and lists the versions", async () => {
+    expect((await cli("report:generate", "--month", "2026-10")).code).toBe(2);
+    expect((await cli("report:generate", "--customer", "acme", "--all", "--month", "2026-10")).code).toBe(2);
+    expect((await cli("report:generate", "--customer", "acme", "--month", "2099-01")).code).toBe(1);
+    const one = await cli("report:generate", "--customer", "acme", "--month", "2026-10");
+    expect(one.out).toContain("Generated 1 report for 2026-10.");
+    expect(one.code).toBe(0);
+    const list = await cli("report:list", "--customer", "acme");
+    expect(list.out).toMatch(/^[0-9a-f-]{36} {2}2026-10 {2}v1 {2}\d+ pages {2}\d+ bytes {2}manual/);
+    expect((await cli("report:list", "--customer", "nope")).code).toBe(1);
+  });
+
   it("rejects an unknown command", async () => {
     const r = await cli("frobnicate");
     expect(r.code).toBe(2);

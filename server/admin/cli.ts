@@ -12,6 +12,8 @@ import { createCustomer } from "@/server/customers/service";
 import { DomainError } from "@/server/errors";
 import { assembleMonthlyReport } from "@/server/reports/assemble";
 import { renderReportPdf } from "@/server/reports/pdf/render";
+import { listReportVersions } from "@/server/reports/queries";
+import { processReportJobs, requestAllReports, requestReport } from "@/server/reports/service";
 import { FORMAT_DEFAULTS, sensorFields } from "@/server/sensors/schema";
 import { createSensor } from "@/server/sensors/service";
 import { monthInput } from "@/server/sla/views";
@@ -36,6 +38,11 @@ Commands:
   report:render    --customer <slug> --month <YYYY-MM> --out <file.pdf>
                    Assembles and renders one customer's monthly report to a file (not stored, not e-mailed);
                    prints pages, bytes and timings.
+  report:list      --customer <slug>
+                   Lists the customer's stored report versions: id, month, version, pages, bytes, SHA-256.
+  report:generate  (--customer <slug> | --all) --month <YYYY-MM> [--send]
+                   Generates and stores the report now (a new version); --send e-mails the report contacts if that
+                   month was never sent to them.
   audit:verify     Checks the audit log's hash chain; names the first row that was edited or removed.
   help             This text.
 
@@ -176,6 +183,45 @@ export async function runCli(argv: string[], db: Db, io: CliIo): Promise<number>
         return EXIT.ok;
       }
 
+      case "report:list": {
+        const o = opts(args, { customer: "string" });
+        if (!o.customer) throw new Usage("Give --customer <slug>.");
+        const c = await findCustomerBySlug(db, String(o.customer));
+        if (!c) {
+          io.err(`No customer with the slug "${o.customer}". See customer:list.`);
+          return EXIT.failed;
+        }
+        const versions = await listReportVersions(db, mintTenantId(c.id));
+        if (!versions.length) io.out(`No reports stored for ${c.name} yet.`);
+        for (const v of versions) {
+          io.out(
+            `${v.id}  ${v.month}  v${v.version}  ${v.pages} pages  ${v.sizeBytes} bytes  ${v.trigger.padEnd(8)}  ${v.generatedAt.toISOString()}  sha256:${v.sha256}`,
+          );
+        }
+        return EXIT.ok;
+      }
+      case "report:generate": {
+        const o = opts(args, { customer: "string", all: "boolean", month: "string", send: "boolean" });
+        if (!o.customer === !o.all) throw new Usage("Give either --customer <slug> or --all.");
+        const month = parse(monthInput, o.month, "month");
+        const send = Boolean(o.send);
+        if (o.customer) {
+          const c = await findCustomerBySlug(db, String(o.customer));
+          if (!c) {
+            io.err(`No customer with the slug "${o.customer}". See customer:list.`);
+            return EXIT.failed;
+          }
+          await requestReport({ ...ctx, tenant: mintTenantId(c.id) }, month, send);
+        } else {
+          const { total } = await requestAllReports(ctx, month, send);
+          io.out(`Queued ${total} reports for ${month}.`);
+        }
+        const r = await processReportJobs(db);
+        io.out(
+          `Generated ${r.done} report${r.done === 1 ? "" : "s"} for ${month}${r.failed ? `; ${r.failed} failed` : ""}.`,
+        );
+        return r.failed ? EXIT.failed : EXIT.ok;
+      }
       case "report:render": {
         const o = opts(args, { customer: "string", month: "string", out: "string" });
         if (!o.customer) throw new Usage("Give --customer <slug>.");
