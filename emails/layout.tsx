@@ -1,5 +1,6 @@
 import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
+import { textOn } from "@/server/provider/colors";
 
 export type Branding = { providerName: string; primaryColor: string; supportEmail?: string | null };
 
@@ -30,7 +31,9 @@ export function EmailLayout({
       >
         <Container style={{ backgroundColor: "#ffffff", borderRadius: 8, maxWidth: 560, overflow: "hidden" }}>
           <Section style={{ backgroundColor: branding.primaryColor, padding: "16px 24px" }}>
-            <Text style={{ color: "#ffffff", fontSize: 16, fontWeight: 700, margin: 0 }}>{branding.providerName}</Text>
+            <Text style={{ color: textOn(branding.primaryColor), fontSize: 16, fontWeight: 700, margin: 0 }}>
+              {branding.providerName}
+            </Text>
           </Section>
           <Section style={{ padding: "8px 24px 16px" }}>{children}</Section>
           <Hr style={{ borderColor: "#e2e8f0", margin: 0 }} />
@@ -49,7 +52,7 @@ export function EmailLayout({
 export const buttonStyle = (color: string) => ({
   backgroundColor: color,
   borderRadius: 6,
-  color: "#ffffff",
+  color: textOn(color),
   display: "inline-block",
   fontSize: 14,
   fontWeight: 600,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatRelative, formatTime, initials } from "./format";
+import { formatBytes, formatDate, formatDateTime, formatMonth, formatRelative, formatTime, initials } from "./format";
 
 describe("formatDateTime", () => {
   it("formats in an explicit time zone", () => {
@@ -97,5 +97,32 @@ describe("initials", () => {
   it("handles non-ASCII letters", () => {
     expect(initials("Émile Zola")).toBe("ÉZ");
     expect(initials("Łukasz Żak")).toBe("ŁŻ");
+  });
+});
+
+describe("formatMonth", () => {
+  it("names a YYYY-MM month", () => {
+    expect(formatMonth("2026-10")).toBe("October 2026");
+    expect(formatMonth("2026-09", "short")).toBe("Sep 2026");
+    expect(formatMonth("2027-01")).toBe("January 2027");
+  });
+
+  it("returns anything else unchanged", () => {
+    expect(formatMonth("2026-13")).toBe("2026-13");
+    expect(formatMonth("October")).toBe("October");
+  });
+});
+
+describe("formatBytes", () => {
+  it("uses binary units with one decimal below 10", () => {
+    expect(formatBytes(812)).toBe("812 B");
+    expect(formatBytes(42_291)).toBe("41 KB");
+    expect(formatBytes(5_000)).toBe("4.9 KB");
+    expect(formatBytes(2_516_582)).toBe("2.4 MB");
+  });
+
+  it("yields a dash for nonsense", () => {
+    expect(formatBytes(-1)).toBe("—");
+    expect(formatBytes(Number.NaN)).toBe("—");
   });
 });

@@ -122,3 +122,40 @@ export function initials(name: string): string {
   const lastChar = last ? (Array.from(last)[0] ?? "") : "";
   return `${firstChar}${lastChar}`.toLocaleUpperCase("en-GB");
 }
+
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
+
+/** "2026-10" → "October 2026" (or "Oct 2026" when short). Anything else is returned as given. */
+export function formatMonth(month: string, style: "long" | "short" = "long"): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  const index = m ? Number(m[2]) - 1 : -1;
+  if (!m || index < 0 || index > 11) return month;
+  return `${style === "short" ? MONTHS[index] : MONTH_NAMES[index]} ${m[1]}`;
+}
+
+/** "812 B", "41.3 KB", "2.4 MB" (1 KB = 1024 bytes). Negative or invalid input yields "—". */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return "—";
+  if (bytes < 1024) return `${Math.round(bytes)} B`;
+  const units = ["KB", "MB", "GB"] as const;
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}

@@ -3,6 +3,6 @@ export * from "./auth";
 export * from "./contracts";
 export * from "./email";
 export * from "./incidents";
+export * from "./reports";
 export * from "./sensors";
 export * from "./tenancy";
-export * from "./reports";

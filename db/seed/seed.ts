@@ -54,7 +54,7 @@ export async function seedDemo(
     log(`SLA sweep: ${sweep.breached} clocks breached, ${sweep.atRisk} at risk since their last change`);
   }
   const started = Date.now();
-  const reports = await seedReports(db, log, now);
+  const reports = await seedReports(db, now);
   log(
     `Reports: ${reports.reports} monthly reports for the last three months (${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );

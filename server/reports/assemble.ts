@@ -1,4 +1,5 @@
 import { Temporal } from "temporal-polyfill";
+import { formatMonth } from "@/app/_lib/format";
 import type { Db } from "@/db";
 import type { Metric } from "@/db/schema/contracts";
 import { alertFunnel } from "@/server/alerts/queries";
@@ -15,21 +16,6 @@ import type { TenantId } from "@/server/tenancy/tenant";
 import { actionsOf, containBreached, incidentsOpenedIn, techniquesOf, waitingOnCustomer } from "./queries";
 import { executiveSummary } from "./summary";
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 /** How many notable (high and critical) incidents the report tells in detail. */
 const NOTABLE = 8;
 
@@ -42,8 +28,7 @@ export async function assembleMonthlyReport(db: Db, tenant: TenantId, month: str
   if (!customer) throw new NotFound("No such customer.");
   const tz = customer.timezone;
   const { from, to } = monthRange(month, tz);
-  const ym = Temporal.PlainYearMonth.from(month);
-  const monthLabel = `${MONTHS[ym.month - 1]} ${ym.year}`;
+  const monthLabel = formatMonth(month);
   const [settings, funnel, sla, opened, version, waiting] = await Promise.all([
     providerProfile(db),
     alertFunnel(db, tenant, from, to, true),

@@ -165,6 +165,11 @@ describe("reports (console)", () => {
     expect((await callerAs(h.db, w.staff.analyst).reports.matrix({ months: 2 })).months).toHaveLength(2);
     const a = m.customers.find((c) => c.id === w.a.customer.id)!;
     expect(a.cells.map((c) => c.status)).toEqual(["sent", "ready", "missing"]);
+    // Alpha became a customer on 1 January 2026: December 2025 is before its service, not a missing report.
+    const year = await reportMatrix(ctx, 12, new Date("2026-11-20T12:00:00Z"));
+    const cells = year.customers.find((c) => c.id === w.a.customer.id)!.cells;
+    expect(cells.find((c) => c.month === "2025-12")?.status).toBe("before-service");
+    expect(cells.find((c) => c.month === "2026-01")?.status).toBe("missing");
     expect(a.cells[0]!.latest?.version).toBe(2);
     expect(a.cells[0]!.delivery?.recipients).toBe(2);
   });

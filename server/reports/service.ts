@@ -54,11 +54,19 @@ const SCHEDULED_ATTEMPTS = 3;
 
 export const reportFilename = (slug: string, month: string) => `${slug}-${month}-security-report.pdf`;
 
+/**
+ * Lets the event loop serve requests and timers. Rendering and in-process PGlite resolve through promise chains only,
+ * so without this a batch would hold the process for its whole length (pages and polls would wait).
+ */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Renders a model to a PDF and measures it: the one path every generation takes. */
 export async function renderReport(model: MonthlyReportModel) {
+  await yieldToEventLoop();
   const started = performance.now();
   const { pdf, pages } = await renderReportPdf(model);
   const renderMs = Math.round(performance.now() - started);
+  await yieldToEventLoop();
   return { pdf, pages, renderMs, sha256: createHash("sha256").update(pdf).digest("hex") };
 }
 
@@ -259,6 +267,7 @@ export async function processReportJobs(db: Db, opts: { now?: () => Date; max?: 
   let done = 0;
   let failed = 0;
   while (done + failed < max) {
+    await yieldToEventLoop();
     const job = await claimReportJob(db, now(), new Date(now().getTime() - STALE_MS));
     if (!job) break;
     try {
@@ -305,7 +314,15 @@ export async function queueDueReports(db: Db, now: Date) {
   return { due: due.length, queued: queued.length };
 }
 
-export type CellStatus = "not-ended" | "missing" | "queued" | "running" | "failed" | "ready" | "sent";
+export type CellStatus =
+  | "not-ended"
+  | "before-service"
+  | "missing"
+  | "queued"
+  | "running"
+  | "failed"
+  | "ready"
+  | "sent";
 
 /** Every active customer × the last `months` months: the newest version, whether it was sent, and any work queued. */
 export async function reportMatrix(ctx: ActorContext, months: number, now = clockOf(ctx)) {
@@ -343,7 +360,9 @@ export async function reportMatrix(ctx: ActorContext, months: number, now = cloc
                     ? delivery
                       ? "sent"
                       : "ready"
-                    : "missing";
+                    : c.createdAt >= monthRange(month, c.timezone).to
+                      ? "before-service"
+                      : "missing";
         return {
           month,
           status,

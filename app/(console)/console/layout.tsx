@@ -17,10 +17,12 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     ...(can("sla:read") ? [{ href: "/console/sla", label: "SLA", icon: "sla" } as const] : []),
     { href: "/console/customers", label: "Customers", icon: "customers" },
     ...(can("contract:read") ? [{ href: "/console/contracts", label: "Contracts", icon: "contracts" } as const] : []),
+    ...(can("report:read") ? [{ href: "/console/reports", label: "Reports", icon: "reports" } as const] : []),
     ...(can("sensor:read") ? [{ href: "/console/sensors", label: "Sensors", icon: "sensors" } as const] : []),
     ...(can("staff:read") ? [{ href: "/console/staff", label: "Staff", icon: "staff" } as const] : []),
     ...(can("audit:read") ? [{ href: "/console/audit", label: "Audit log", icon: "audit" } as const] : []),
     ...(can("outbox:read") ? [{ href: "/console/outbox", label: "E-mail outbox", icon: "outbox" } as const] : []),
+    { href: "/console/settings", label: "Settings", icon: "settings" },
   ];
   return (
     <AppShell

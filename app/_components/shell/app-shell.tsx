@@ -3,6 +3,7 @@
 import {
   Bell,
   Building2,
+  FileChartColumn,
   FileText,
   LayoutDashboard,
   LogOut,
@@ -10,6 +11,7 @@ import {
   Menu,
   Radar,
   ScrollText,
+  Settings,
   ShieldCheck,
   Siren,
   Timer,
@@ -47,6 +49,8 @@ const ICONS = {
   sensors: Radar,
   sla: Timer,
   contracts: FileText,
+  reports: FileChartColumn,
+  settings: Settings,
 } as const;
 
 export type NavItem = { href: string; label: string; icon: keyof typeof ICONS; exact?: boolean };

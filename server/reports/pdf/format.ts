@@ -62,22 +62,4 @@ export function safeColor(value: string | null | undefined, fallback: string): s
   return fallback;
 }
 
-/** Relative luminance (WCAG) of a #rrggbb colour, 0 (black) to 1 (white). */
-export function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => {
-    const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-}
-
-/** White or near-black, whichever reads better on `hex`. */
-export const textOn = (hex: string) => (luminance(hex) > 0.4 ? "#0f172a" : "#ffffff");
-
-/** "Northwatch Security" → "NS", one or two letters for the monogram badge. */
-export function monogram(name: string): string {
-  const words = name.split(/\s+/u).filter((w) => /\p{L}|\p{N}/u.test(w));
-  const first = (w: string | undefined) => Array.from(w?.replace(/^[^\p{L}\p{N}]+/u, "") ?? "")[0] ?? "";
-  const letters = words.length > 1 ? first(words[0]) + first(words[1]) : first(words[0]);
-  return letters.toLocaleUpperCase("en-GB") || "W";
-}
+export { luminance, monogram, textOn } from "@/server/provider/colors";

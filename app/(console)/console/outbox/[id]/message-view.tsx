@@ -1,10 +1,11 @@
-import { ExternalLink } from "lucide-react";
+import { ExternalLink, Paperclip } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Alert } from "@/app/_components/ui/alert";
 import { Badge } from "@/app/_components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
 import { PageHeader } from "@/app/_components/ui/page-header";
+import { formatBytes } from "@/app/_lib/format";
 import { DateTime } from "../../_components/date-time";
 import type { RouterOutputs } from "../../_components/types";
 import { EmailStatusBadge } from "../status-badge";
@@ -79,6 +80,26 @@ export function MessageView({
                     <span className="text-muted-foreground">Not sent</span>
                   )}
                 </Header>
+                {message.attachments?.length ? (
+                  <Header label="Attached">
+                    <ul className="grid gap-1">
+                      {message.attachments.map((a) => (
+                        <li key={a.reportVersionId} className="min-w-0">
+                          <a
+                            href={`/api/reports/${a.reportVersionId}/pdf`}
+                            target="_blank"
+                            rel="noopener noreferrer"
+                            className="inline-flex max-w-full items-start gap-1.5 text-primary hover:underline"
+                          >
+                            <Paperclip aria-hidden="true" className="mt-0.5 size-3.5 shrink-0" />
+                            <span className="min-w-0 break-all">{a.filename}</span>
+                          </a>{" "}
+                          <span className="text-muted-foreground">({formatBytes(a.sizeBytes)})</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </Header>
+                ) : null}
                 <Header label="Message ID">
                   <span className="font-mono text-xs">{message.id}</span>
                 </Header>

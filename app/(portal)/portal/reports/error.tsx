@@ -1,0 +1,24 @@
+"use client";
+
+import { useEffect } from "react";
+import { Card } from "@/app/_components/ui/card";
+import { PageHeader } from "@/app/_components/ui/page-header";
+import { ErrorState } from "@/app/_components/ui/states";
+
+export default function ReportsError({ error, retry }: { error: Error & { digest?: string }; retry: () => void }) {
+  useEffect(() => {
+    console.error(error);
+  }, [error]);
+  return (
+    <>
+      <PageHeader title="Monthly reports" />
+      <Card>
+        <ErrorState
+          title="Your reports could not be loaded"
+          message={`Something went wrong on our side or the connection dropped. Try again; if it keeps happening, contact your security provider${error.digest ? ` and mention reference ${error.digest}` : ""}.`}
+          onRetry={retry}
+        />
+      </Card>
+    </>
+  );
+}
