@@ -51,3 +51,23 @@ export function totp(secretBase32: string, at = Date.now()): string {
 export function tmpDir(prefix: string) {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
+
+/** Signs in a demo staff member and enrols TOTP as the deployment requires; returns on the console. */
+export async function signInStaffWithTwoFactor(page: Page, email: string, password: string) {
+  await page.goto(`${BASE_URL}/sign-in`);
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/two-factor\/setup/);
+  await page.getByLabel("Confirm your password").fill(password);
+  await page.getByRole("button", { name: "Continue" }).click();
+  const secret = ((await page.locator("code").first().textContent()) ?? "").replace(/\s+/g, "");
+  if (!/^[A-Z2-7]{16,}$/.test(secret)) throw new Error(`no TOTP secret on the setup page (${secret})`);
+  await page.getByLabel("I have saved my backup codes somewhere safe").check();
+  await page.getByLabel("6-digit code").fill(totp(secret));
+  await page.getByRole("button", { name: "Turn on two-factor" }).click();
+  await page.getByText("Two-factor authentication is on").waitFor();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.waitForURL(/\/console/);
+  return secret;
+}

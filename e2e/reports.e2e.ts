@@ -1,13 +1,14 @@
 /**
- * Monthly reports: a customer opens their archive in the portal and downloads a report in Chromium (the PDF holds
- * their name and the month); another customer's report id answers 404.
+ * Monthly reports: a SOC manager runs "generate all" for a month and watches the progress bar finish; a customer
+ * opens their archive in the portal and downloads a report in Chromium (the PDF holds their name and the month);
+ * another customer's report id answers 404.
  */
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import type { Browser } from "playwright-core";
-import { BASE_URL, DEMO_PASSWORD, launch, shot, tmpDir } from "./lib";
+import { BASE_URL, DEMO_PASSWORD, launch, shot, signInStaffWithTwoFactor, tmpDir } from "./lib";
 
 const otherTenantReport = process.env.E2E_OTHER_REPORT_ID ?? "";
 
@@ -52,4 +53,29 @@ test("a customer downloads their monthly report from the portal; another tenant'
   assert.equal(anonymous.status(), 401);
   await signedOut.close();
   await context.close();
+});
+
+test("a SOC manager generates every customer's report for a month and the progress bar runs to the end", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await signInStaffWithTwoFactor(page, "manager@northwatch.example", DEMO_PASSWORD);
+  await page.goto(`${BASE_URL}/console/reports`);
+  await page.getByRole("button", { name: /^Generate all for / }).click();
+  const bar = page.getByRole("progressbar").first();
+  await bar.waitFor();
+  await page.waitForFunction(
+    () => {
+      const el = document.querySelector('[role="progressbar"]');
+      const now = el?.getAttribute("aria-valuenow");
+      return now !== null && now !== undefined && now === el?.getAttribute("aria-valuemax");
+    },
+    null,
+    { timeout: 120_000 },
+  );
+  const summary = (await bar.getAttribute("aria-valuetext")) ?? "";
+  assert.match(summary, /^(\d+) of \1 reports finished$/, summary);
+  await shot(page, "21-console-reports-generated");
+  // The matrix shows the new versions: no cell of the month is still queued or generating.
+  await page.getByRole("table").waitFor();
+  assert.equal(await page.getByText(/^(Queued|Generating)$/).count(), 0);
+  await page.close();
 });

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { BASE_URL, DEMO_PASSWORD, launch, shot, totp } from "./lib";
+import { BASE_URL, DEMO_PASSWORD, launch, shot, signInStaffWithTwoFactor } from "./lib";
 
 let browser: Browser;
 before(async () => {
@@ -30,19 +30,8 @@ const invitee = { email: `it-lead-${stamp}@fjordfreight.example`, name: "Sigrid 
 test("staff enrol two-factor, create a customer and invite its admin; the admin accepts and sees only their organisation", async () => {
   const staff = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 
-  await signIn(staff, "admin@northwatch.example", DEMO_PASSWORD);
-  await staff.waitForURL(/\/two-factor\/setup/);
-  await staff.getByLabel("Confirm your password").fill(DEMO_PASSWORD);
-  await staff.getByRole("button", { name: "Continue" }).click();
-  const secret = ((await staff.locator("code").first().textContent()) ?? "").replace(/\s+/g, "");
-  assert.match(secret, /^[A-Z2-7]{16,}$/);
-  await shot(staff, "01-two-factor-setup");
-  await staff.getByLabel("I have saved my backup codes somewhere safe").check();
-  await staff.getByLabel("6-digit code").fill(totp(secret));
-  await staff.getByRole("button", { name: "Turn on two-factor" }).click();
-  await staff.getByText("Two-factor authentication is on").waitFor();
-  await staff.getByRole("button", { name: "Continue" }).click();
-  await staff.waitForURL(/\/console/);
+  await signInStaffWithTwoFactor(staff, "admin@northwatch.example", DEMO_PASSWORD);
+  await shot(staff, "01-console-after-two-factor");
 
   await staff.goto(`${BASE_URL}/console/customers`);
   await staff.getByRole("button", { name: /New customer/ }).click();

@@ -197,8 +197,12 @@ export async function requestReport(ctx: TenantContext, month: string, send: boo
 export async function requestAllReports(ctx: ActorContext, month: string, send: boolean) {
   assertCan(ctx.actor, "report:generate");
   const now = clockOf(ctx);
-  const list = (await activeCustomers(ctx.db)).filter((c) => monthRange(month, c.timezone).to <= now);
-  if (!list.length) throw new Invalid(`No customer's ${month} has ended yet.`, "month");
+  // Customers whose month has ended and who were customers during it (as the month-end schedule does).
+  const list = (await activeCustomers(ctx.db)).filter((c) => {
+    const end = monthRange(month, c.timezone).to;
+    return end <= now && c.createdAt < end;
+  });
+  if (!list.length) throw new Invalid(`No customer has a whole ${month} to report on yet.`, "month");
   const result = await ctx.db.transaction(async (tx) => {
     const batch = await insertBatch(tx, {
       month,
