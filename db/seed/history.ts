@@ -33,7 +33,7 @@ const DAY = 24 * HOUR;
 export function historyDays(now: number): number {
   const d = new Date(now);
   const start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 3, 1);
-  return Math.ceil((now - start) / DAY);
+  return Math.floor((now - start) / DAY);
 }
 
 type Step = { at: number; run: () => Promise<unknown> };
@@ -136,7 +136,8 @@ export async function seedHistory(db: Db, log: (s: string) => void, nowDate = ne
         }
       }
       // Stories: a real attack, a few times a month per customer, worked as an incident.
-      if (r() < 0.16 || [1, 3, 6, 12].includes(day)) {
+      // (Every calendar month gets at least two, so each monthly report has a story to tell.)
+      if (r() < 0.16 || [1, 3, 6, 12].includes(day) || [9, 21].includes(new Date(dayStart).getUTCDate())) {
         storySteps(r, steps, { now, dayStart, auths, hosts, users, c, ingest, analystCtx, customerCtx, counts });
       }
       // And, recently, one waiting on the customer and one under investigation.
