@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, customType, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { user } from "./auth";
 import { createdAt, id } from "./columns";
 import { customers } from "./tenancy";
@@ -13,6 +24,18 @@ const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
 
 export const REPORT_TRIGGERS = ["schedule", "manual", "batch", "seed"] as const;
 export type ReportTrigger = (typeof REPORT_TRIGGERS)[number];
+/** A report's headline numbers: the same as the portal's and the console's for the customer-month. */
+export type ReportFigures = {
+  alertsReceived: number;
+  alertsEscalated: number;
+  incidents: number;
+  highOrCritical: number;
+  slaMet: number;
+  slaBreached: number;
+  mttaMs: number | null;
+  mttrMs: number | null;
+};
+
 export const REPORT_JOB_STATUSES = ["pending", "running", "done", "failed"] as const;
 
 /**
@@ -35,6 +58,8 @@ export const reportVersions = pgTable(
     pages: integer().notNull(),
     renderMs: integer().notNull(),
     trigger: text({ enum: REPORT_TRIGGERS }).notNull(),
+    /** The key figures printed in this version, to compare with the live numbers (null before they were kept). */
+    figures: jsonb().$type<ReportFigures>(),
     generatedBy: text().references(() => user.id, { onDelete: "set null" }),
     generatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

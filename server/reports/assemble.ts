@@ -2,6 +2,7 @@ import { Temporal } from "temporal-polyfill";
 import { formatMonth } from "@/app/_lib/format";
 import type { Db } from "@/db";
 import type { Metric } from "@/db/schema/contracts";
+import type { ReportFigures } from "@/db/schema/reports";
 import { alertFunnel } from "@/server/alerts/queries";
 import { tactics as TACTICS, tactic, technique } from "@/server/attack/attack";
 import { versionInForce } from "@/server/contracts/queries";
@@ -142,3 +143,18 @@ export async function assembleMonthlyReport(db: Db, tenant: TenantId, month: str
 }
 
 export type MonthlyReportModel = Awaited<ReturnType<typeof assembleMonthlyReport>>;
+
+/** The headline numbers of a model (stored with each version, compared with the live ones in the console). Pure. */
+export function keyFigures(model: MonthlyReportModel): ReportFigures {
+  const mean = (metric: Metric) => model.sla.timeTo.find((t) => t.metric === metric)?.meanMs ?? null;
+  return {
+    alertsReceived: model.funnel.received,
+    alertsEscalated: model.funnel.escalated,
+    incidents: model.incidents.total,
+    highOrCritical: model.incidents.bySeverity.filter((s) => s.severity >= 4).reduce((a, s) => a + s.count, 0),
+    slaMet: model.sla.attainment.overall.met,
+    slaBreached: model.sla.attainment.overall.breached,
+    mttaMs: mean("acknowledge"),
+    mttrMs: mean("resolve"),
+  };
+}

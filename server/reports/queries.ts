@@ -13,7 +13,7 @@ import {
   slaClocks,
   user,
 } from "@/db/schema";
-import type { ReportTrigger } from "@/db/schema/reports";
+import type { ReportFigures, ReportTrigger } from "@/db/schema/reports";
 import type { TenantId } from "@/server/tenancy/tenant";
 
 /** Incidents opened with the customer (visible to them) in [from, to). */
@@ -140,6 +140,7 @@ const versionFacts = {
   pages: reportVersions.pages,
   renderMs: reportVersions.renderMs,
   trigger: reportVersions.trigger,
+  figures: reportVersions.figures,
   generatedAt: reportVersions.generatedAt,
 };
 
@@ -167,6 +168,7 @@ export async function insertReportVersion(
     pages: number;
     renderMs: number;
     trigger: ReportTrigger;
+    figures: ReportFigures;
     generatedBy: string | null;
     generatedAt: Date;
   },

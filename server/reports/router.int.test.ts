@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
 import { customerContacts, customers, emailOutbox, reportJobs, reportVersions } from "@/db/schema";
 import { env } from "@/server/env";
+import { monthRange } from "@/server/sla/report";
 import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
 import { callerAs, createWorld } from "@/server/testing/factories";
 import type { TRPCContext } from "@/server/trpc/init";
@@ -131,6 +132,26 @@ describe("reports (console)", () => {
     expect(createHash("sha256").update(old.pdf).digest("hex")).toBe(versions[1]!.sha256);
   });
 
+  it("stores each version's key figures, equal to the portal's numbers and to the live figures the console shows", async () => {
+    const manager = callerAs(h.db, w.staff.manager);
+    const [latest] = await manager.reports.versions({ customerId: w.a.customer.id, month: OCT });
+    const live = await manager.reports.figures({ customerId: w.a.customer.id, month: OCT });
+    expect(latest!.figures).toEqual(live);
+    const portal = callerAs(h.db, w.a.viewer);
+    const { from, to } = monthRange(OCT, "Europe/Berlin");
+    const funnel = await portal.myAlerts.funnel({ from, to });
+    const sla = await portal.mySla.month({ month: OCT });
+    expect(live).toMatchObject({
+      alertsReceived: funnel.received,
+      alertsEscalated: funnel.escalated,
+      slaMet: sla.attainment.overall.met,
+      slaBreached: sla.attainment.overall.breached,
+    });
+    await expect(
+      callerAs(h.db, w.a.admin).reports.figures({ customerId: w.a.customer.id, month: OCT }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
   it("refuses a month that has not ended, and bad input", async () => {
     const manager = callerAs(h.db, w.staff.manager);
     await expect(manager.reports.generate({ customerId: w.a.customer.id, month: "2099-01" })).rejects.toMatchObject({
@@ -200,7 +221,10 @@ describe("myReports (portal) and the download route", () => {
   });
 
   it("downloads the customer's own report and answers 404 for another tenant's id", async () => {
-    const [mine] = await h.db.select().from(reportVersions).where(eq(reportVersions.customerId, w.a.customer.id));
+    const [mine] = await h.db
+      .select()
+      .from(reportVersions)
+      .where(and(eq(reportVersions.customerId, w.a.customer.id), eq(reportVersions.month, OCT)));
     const [theirs] = await h.db.select().from(reportVersions).where(eq(reportVersions.customerId, w.b.customer.id));
 
     const ok = await reportDownload(routeCtx(w.a.viewer), mine!.id, true);

@@ -9,6 +9,9 @@ export const reportsRouter = createTRPCRouter({
   versions: staffCustomerProcedure
     .input(z.object({ month: monthInput.optional() }))
     .query(({ ctx, input }) => s.reportVersions(ctx, input.month)),
+  figures: staffCustomerProcedure
+    .input(z.object({ month: monthInput }))
+    .query(({ ctx, input }) => s.liveFigures(ctx, input.month)),
   generate: staffCustomerProcedure
     .input(generateInput)
     .mutation(({ ctx, input }) => s.requestReport(ctx, input.month, input.send)),

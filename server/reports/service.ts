@@ -21,7 +21,7 @@ import {
   type TenantId,
 } from "@/server/tenancy/tenant";
 import { findUserById } from "@/server/users/queries";
-import { assembleMonthlyReport, type MonthlyReportModel } from "./assemble";
+import { assembleMonthlyReport, keyFigures, type MonthlyReportModel } from "./assemble";
 import { renderReportPdf } from "./pdf/render";
 import {
   activeCustomers,
@@ -94,6 +94,7 @@ export async function generateReport(
       pages: file.pages,
       renderMs: file.renderMs,
       trigger: opts.trigger,
+      figures: keyFigures(model),
       generatedBy: opts.actor.actorType === "user" ? opts.actor.actorId : null,
       generatedAt: now,
     });
@@ -390,6 +391,13 @@ export async function reportVersions(ctx: TenantContext, month?: string) {
     const d = deliveries.find((x) => x.month === v.month);
     return { ...v, sent: d && d.reportVersionId === v.id ? { at: d.sentAt, recipients: d.recipients } : null };
   });
+}
+
+/** The key figures of a customer-month as they are now (the customer's view), to compare with a stored version. */
+export async function liveFigures(ctx: TenantContext, month: string) {
+  assertCan(ctx.actor, "report:read");
+  if (ctx.actor.side !== "staff") throw new NotFound("No such figures.");
+  return keyFigures(await assembleMonthlyReport(ctx.db, ctx.tenant, month));
 }
 
 /** The customer's archive: one entry per month (newest first) with its versions, newest first. */
