@@ -1,18 +1,11 @@
-/**
- * Intake throughput on PostgreSQL: batched (JSON arrays of 500) and single-alert requests through the real intake
- * handler (parse, normalise, dedup, correlate, commit), next to a raw multi-row upsert of the same rows into the same
- * server in the same run (the floor). Run: DATABASE_URL=postgres://root@127.0.0.1:5432/test npx tsx bench/ingest.ts
- * Options: --alerts N (default 40000), --concurrency C (default 4), --single N (default 4000).
- */
-import os from "node:os";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
-import { closeDatabase, installDatabase, migrateDatabase, openPostgres } from "@/db";
 import { customers, providerSettings } from "@/db/schema";
 import { detectionsFor, makeHosts, makeUsers, pick, render, rng, signalFrom } from "@/db/seed/generate";
 import { configureIntakeLimit, handleIngest } from "@/server/ingest/http";
 import { createSensor } from "@/server/sensors/service";
 import { mintTenantId, systemContext } from "@/server/tenancy/tenant";
+import { machine, requireDatabaseUrl, scratchDatabase } from "./lib";
 
 const { values } = parseArgs({
   options: {
@@ -26,11 +19,7 @@ const C = Number(values.concurrency);
 const SINGLE = Number(values.single);
 const BATCH = 500;
 
-const base = process.env.DATABASE_URL;
-if (!base) {
-  console.error("Set DATABASE_URL to a PostgreSQL server (the benchmark creates and drops its own database).");
-  process.exit(2);
-}
+requireDatabaseUrl();
 
 async function pool<T>(items: T[], c: number, fn: (x: T) => Promise<void>) {
   let i = 0;
@@ -42,14 +31,7 @@ async function pool<T>(items: T[], c: number, fn: (x: T) => Promise<void>) {
 }
 
 async function main() {
-  const name = `wk_bench_${Date.now()}`;
-  const admin = postgres(base!, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(base!);
-  url.pathname = `/${name}`;
-  const handle = openPostgres(url.toString(), C + 2);
-  installDatabase(handle);
-  await migrateDatabase(handle);
+  const { handle, url, drop } = await scratchDatabase("wk_bench", C + 2);
   configureIntakeLimit(1_000_000, 1);
   try {
     const db = handle.db;
@@ -148,13 +130,11 @@ async function main() {
     const rawSec = (performance.now() - t) / 1000;
     await sql.end();
 
-    const [{ n } = { n: 0 }] = await admin.unsafe<{ n: number }[]>(`select 1 as n`);
-    void n;
     const batchedRate = N / batchedSec;
     const rawRate = N / rawSec;
     const singleRate = singles.length / singleSec;
-    const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-    console.log(`\nIntake benchmark — ${new Date().toISOString().slice(0, 10)} — ${machine}`);
+    const machineLine = machine();
+    console.log(`\nIntake benchmark — ${new Date().toISOString().slice(0, 10)} — ${machineLine}`);
     console.log(
       `PostgreSQL ${(await handle.sql!`show server_version`)[0]?.server_version}, ${C} connections, batches of ${BATCH}, ~${Math.round(bytes)} B per alert`,
     );
@@ -165,9 +145,7 @@ async function main() {
       `  single requests: ${singles.length} in ${singleSec.toFixed(2)} s = ${Math.round(singleRate)} requests/s (${C * 4} concurrent)`,
     );
   } finally {
-    await closeDatabase();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await drop();
   }
 }
 

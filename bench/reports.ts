@@ -5,14 +5,14 @@
  * Run: DATABASE_URL=postgres://root@127.0.0.1:5432/test npx tsx bench/reports.ts [--customers 200] [--renders 15]
  */
 import { spawn } from "node:child_process";
-import os from "node:os";
 import { parseArgs } from "node:util";
-import postgres from "postgres";
-import { closeDatabase, installDatabase, migrateDatabase, openPostgres } from "@/db";
+import type postgres from "postgres";
+import { closeDatabase, installDatabase, openPostgres } from "@/db";
 import { assembleMonthlyReport } from "@/server/reports/assemble";
 import { processReportJobs, renderReport, requestAllReports } from "@/server/reports/service";
 import { refreshDirtyMonths } from "@/server/sla/queries";
 import { mintTenantId, systemContext } from "@/server/tenancy/tenant";
+import { machine, pct, requireDatabaseUrl, scratchDatabase } from "./lib";
 
 const { values } = parseArgs({
   options: {
@@ -22,14 +22,7 @@ const { values } = parseArgs({
   },
 });
 const MONTH = "2026-10";
-const base = process.env.DATABASE_URL;
-if (!base) {
-  console.error("Set DATABASE_URL to a PostgreSQL server (the benchmark creates and drops its own database).");
-  process.exit(2);
-}
-
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+requireDatabaseUrl();
 
 /** Child mode: one more "instance" draining the same queue. */
 async function worker(url: string) {
@@ -90,14 +83,7 @@ async function load(sql: postgres.Sql, customers: number) {
 async function main() {
   const customers = Number(values.customers);
   const renders = Number(values.renders);
-  const name = `wk_bench_reports_${Date.now()}`;
-  const admin = postgres(base!, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(base!);
-  url.pathname = `/${name}`;
-  const handle = openPostgres(url.toString(), 6);
-  installDatabase(handle);
-  await migrateDatabase(handle);
+  const { handle, url, drop } = await scratchDatabase("wk_bench_reports", 6);
   const sql = handle.sql!;
   try {
     const t0 = performance.now();
@@ -157,8 +143,8 @@ async function main() {
         (select count(*)::int from email_outbox where template = 'report-ready') as emails,
         (select count(*)::int from report_jobs where status <> 'done') as unfinished`;
 
-    const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-    console.log(`\nReport benchmark — ${new Date().toISOString().slice(0, 10)} — ${machine}`);
+    const machineLine = machine();
+    console.log(`\nReport benchmark — ${new Date().toISOString().slice(0, 10)} — ${machineLine}`);
     console.log(
       `PostgreSQL ${(await sql`show server_version`)[0]?.server_version}; ${customers} customers, 210 incidents and 1,500 alerts each; loaded in ${loadSec.toFixed(1)} s`,
     );
@@ -175,9 +161,7 @@ async function main() {
       `  check: ${check!.versions} versions stored, ${check!.deliveries} deliveries, ${check!.emails} e-mails, ${check!.unfinished} unfinished jobs`,
     );
   } finally {
-    await closeDatabase();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await drop();
   }
 }
 

@@ -1,39 +1,19 @@
-/**
- * SLA on PostgreSQL: (1) the minute sweep over 100,000 open clocks; (2) attainment queries over 500,000 incidents
- * (2,000,000 clocks). Run: DATABASE_URL=postgres://root@127.0.0.1:5432/test npx tsx bench/sla.ts [--incidents 500000]
- */
-import os from "node:os";
 import { parseArgs } from "node:util";
-import postgres from "postgres";
-import { closeDatabase, installDatabase, migrateDatabase, openPostgres } from "@/db";
 import { refreshDirtyMonths } from "@/server/sla/queries";
 import { runSlaSweep } from "@/server/sla/service";
 import { attainmentOverview, slaMonth } from "@/server/sla/views";
 import { mintTenantId, systemContext } from "@/server/tenancy/tenant";
+import { machine, pct, requireDatabaseUrl, scratchDatabase } from "./lib";
 
 const { values } = parseArgs({
   options: { incidents: { type: "string", default: "500000" }, open: { type: "string", default: "100000" } },
 });
 const N = Number(values.incidents);
 const OPEN = Number(values.open);
-const base = process.env.DATABASE_URL;
-if (!base) {
-  console.error("Set DATABASE_URL to a PostgreSQL server (the benchmark creates and drops its own database).");
-  process.exit(2);
-}
-
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+requireDatabaseUrl();
 
 async function main() {
-  const name = `wk_bench_sla_${Date.now()}`;
-  const admin = postgres(base!, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(base!);
-  url.pathname = `/${name}`;
-  const handle = openPostgres(url.toString(), 6);
-  installDatabase(handle);
-  await migrateDatabase(handle);
+  const { handle, drop } = await scratchDatabase("wk_bench_sla", 6);
   const sql = handle.sql!;
   try {
     await sql`insert into provider_settings (id, name) values ('provider', 'Bench')`;
@@ -106,8 +86,8 @@ async function main() {
       await attainmentOverview(systemContext(db, "bench"), 6);
       overview.push(performance.now() - t);
     }
-    const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-    console.log(`\nSLA benchmark — ${new Date().toISOString().slice(0, 10)} — ${machine}`);
+    const machineLine = machine();
+    console.log(`\nSLA benchmark — ${new Date().toISOString().slice(0, 10)} — ${machineLine}`);
     console.log(
       `PostgreSQL ${(await sql`show server_version`)[0]?.server_version}; ${N} incidents, ${counts!.clocks} clocks (${counts!.open} open), loaded in ${loadSec.toFixed(1)} s`,
     );
@@ -125,9 +105,7 @@ async function main() {
       `  6-month overview, all customers: median ${pct(overview, 0.5).toFixed(0)} ms, p95 ${pct(overview, 0.95).toFixed(0)} ms`,
     );
   } finally {
-    await closeDatabase();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await drop();
   }
 }
 

@@ -8,6 +8,7 @@ import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent } from "@/app/_components/ui/card";
 import { ErrorState, Skeleton } from "@/app/_components/ui/states";
 import { cn } from "@/app/_lib/cn";
+import { formatMonth } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import type { Metric } from "@/db/schema/contracts";
 import { trpcErrorInfo } from "../_lib/labels";
@@ -19,21 +20,6 @@ const METRICS: { metric: Metric; label: string }[] = [
   { metric: "notify", label: "Tell you" },
   { metric: "contain", label: "Contain" },
   { metric: "resolve", label: "Resolve" },
-];
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
 ];
 
 /** "YYYY-MM" of `now` in `timeZone` (UTC when the zone is unknown). */
@@ -71,7 +57,7 @@ export function SlaThisMonth({ timezone }: { timezone: string }) {
   const trpc = useTRPC();
   const [month] = useState(() => monthIn(timezone, new Date()));
   const q = useQuery(trpc.mySla.month.queryOptions({ month }));
-  const monthName = MONTHS[Number(month.slice(5)) - 1] ?? month;
+  const monthName = formatMonth(month).replace(/ \d{4}$/, "");
 
   return (
     <Card>
