@@ -12,6 +12,15 @@ export const provider = {
   primaryColor: "#0f766e",
   accentColor: "#f59e0b",
   supportEmail: "soc@northwatch.example",
+  /** A shield with a watchful eye and the letters NW, drawn with paths only (the report cover draws it). */
+  logoSvg: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 150 64">
+  <path d="M32 4 L56 12 V30 C56 45 46 56 32 60 C18 56 8 45 8 30 V12 Z" fill="#0f766e"/>
+  <path d="M14 32 C20 23 26 19 32 19 C38 19 44 23 50 32 C44 41 38 45 32 45 C26 45 20 41 14 32 Z" fill="#ffffff"/>
+  <circle cx="32" cy="32" r="7" fill="#0f766e"/>
+  <circle cx="32" cy="32" r="3" fill="#f59e0b"/>
+  <path d="M72 46 V18 H78 L92 37 V18 H98 V46 H92 L78 27 V46 Z" fill="#0f172a"/>
+  <path d="M104 18 H110 L114 38 L120 18 H125 L131 38 L135 18 H141 L134 46 H128 L122.5 27 L117 46 H111 Z" fill="#0f172a"/>
+</svg>`,
 };
 
 export const staff: { name: string; email: string; role: StaffRole }[] = [

@@ -15,6 +15,8 @@ export type OutgoingEmail = {
   customerId?: string | null;
   /** Stored files to attach; their bytes are read when the message is delivered. */
   attachments?: EmailAttachment[] | null;
+  /** When the message was written (default now); scheduled runs replayed by the seed pass their own time. */
+  createdAt?: Date;
 };
 
 /**
@@ -35,6 +37,7 @@ export async function sendEmail(db: DbOrTx, email: OutgoingEmail): Promise<strin
       text,
       customerId: email.customerId ?? null,
       attachments: email.attachments?.length ? email.attachments : null,
+      ...(email.createdAt ? { createdAt: email.createdAt } : {}),
       status: env.SMTP_URL ? "queued" : "outbox",
     })
     .returning({ id: emailOutbox.id });

@@ -61,10 +61,10 @@ export const reportFilename = (slug: string, month: string) => `${slug}-${month}
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Renders a model to a PDF and measures it: the one path every generation takes. */
-export async function renderReport(model: MonthlyReportModel) {
+export async function renderReport(model: MonthlyReportModel, generatedAt = new Date()) {
   await yieldToEventLoop();
   const started = performance.now();
-  const { pdf, pages } = await renderReportPdf(model);
+  const { pdf, pages } = await renderReportPdf(model, { generatedAt });
   const renderMs = Math.round(performance.now() - started);
   await yieldToEventLoop();
   return { pdf, pages, renderMs, sha256: createHash("sha256").update(pdf).digest("hex") };
@@ -82,7 +82,7 @@ export async function generateReport(
 ) {
   const now = opts.now ?? new Date();
   const model = await assembleMonthlyReport(db, tenant, month);
-  const file = await renderReport(model);
+  const file = await renderReport(model, now);
   const mail: string[] = [];
   const result = await db.transaction(async (tx) => {
     await lockReportMonth(tx, tenant, month);
@@ -152,6 +152,7 @@ export async function generateReport(
                     },
                   ]
                 : null,
+              createdAt: now,
             }),
           );
         }
