@@ -60,11 +60,16 @@ test("a SOC manager generates every customer's report for a month and the progre
   await signInStaffWithTwoFactor(page, "manager@northwatch.example", DEMO_PASSWORD);
   await page.goto(`${BASE_URL}/console/reports`);
   await page.getByRole("button", { name: /^Generate all for / }).click();
-  const bar = page.getByRole("progressbar").first();
+  // The month-end run has its own bar; the one for "generate all" is named "Reports for <month>".
+  assert.match(
+    (await page.getByRole("progressbar", { name: /^Month-end run for / }).getAttribute("aria-valuetext")) ?? "",
+    /^\d+ of \d+ reports finished/,
+  );
+  const bar = page.getByRole("progressbar", { name: /^Reports for / });
   await bar.waitFor();
   await page.waitForFunction(
     () => {
-      const el = document.querySelector('[role="progressbar"]');
+      const el = document.querySelector('[role="progressbar"][aria-label^="Reports for"]');
       const now = el?.getAttribute("aria-valuenow");
       return now !== null && now !== undefined && now === el?.getAttribute("aria-valuemax");
     },
@@ -73,6 +78,7 @@ test("a SOC manager generates every customer's report for a month and the progre
   );
   const summary = (await bar.getAttribute("aria-valuetext")) ?? "";
   assert.match(summary, /^(\d+) of \1 reports finished$/, summary);
+  await page.waitForTimeout(800); // the bar's width animates for 500 ms
   await shot(page, "21-console-reports-generated");
   // The matrix shows the new versions: no cell of the month is still queued or generating.
   await page.getByRole("table").waitFor();

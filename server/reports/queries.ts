@@ -347,6 +347,14 @@ export async function batchJobs(db: DbOrTx, batchId: string) {
     .where(eq(reportJobs.batchId, batchId));
 }
 
+/** The month-end (scheduled) jobs of a month, one per customer at most. */
+export async function scheduledJobs(db: DbOrTx, month: string) {
+  return db
+    .select({ customerId: reportJobs.customerId, status: reportJobs.status, error: reportJobs.error })
+    .from(reportJobs)
+    .where(and(eq(reportJobs.month, month), eq(reportJobs.trigger, "schedule")));
+}
+
 /** Active customers with their zone and start, for the schedule and the console matrix. */
 export async function activeCustomers(db: DbOrTx) {
   return db

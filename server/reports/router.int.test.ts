@@ -9,7 +9,7 @@ import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
 import { callerAs, createWorld } from "@/server/testing/factories";
 import type { TRPCContext } from "@/server/trpc/init";
 import { reportDownload } from "./http";
-import { processReportJobs, queueDueReports, reportMatrix } from "./service";
+import { monthEndRun, processReportJobs, queueDueReports, reportMatrix } from "./service";
 
 let h: DatabaseHandle;
 let w: Awaited<ReturnType<typeof createWorld>>;
@@ -89,6 +89,23 @@ describe("the month-end schedule", () => {
     expect(await mailTo("ari@alpha.test")).toHaveLength(1);
     expect(await mailTo("none@alpha.test")).toHaveLength(0);
     expect(await mailTo("bea@bravo.test")).toHaveLength(1);
+  });
+
+  it("shows the month-end run's progress across time zones", async () => {
+    const ctx = { db: h.db, actor: { side: "staff", role: "analyst" } as const, user: w.staff.analyst };
+    expect(await monthEndRun(ctx, new Date("2026-11-02T12:00:00Z"))).toMatchObject({
+      month: OCT,
+      total: 2,
+      done: 2,
+      waiting: 0,
+      finished: true,
+    });
+    // 1 December, 04:00 UTC: November has ended in UTC+14, but 06:00 in Berlin is an hour away.
+    const early = await monthEndRun(ctx, new Date("2026-12-01T04:00:00Z"));
+    expect(early).toMatchObject({ month: "2026-11", total: 2, waiting: 2, done: 0, finished: false });
+    expect(early.nextAt?.toISOString()).toBe("2026-12-01T05:00:00.000Z");
+    await expect(callerAs(h.db, w.a.admin).reports.monthEnd()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await callerAs(h.db, w.staff.analyst).reports.monthEnd()).total).toBe(2);
   });
 
   it("a retried job (its worker died after storing) adds a version but never sends twice", async () => {

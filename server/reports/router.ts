@@ -21,6 +21,7 @@ export const reportsRouter = createTRPCRouter({
   batch: staffProcedure
     .input(z.object({ id: z.uuid().optional() }).default({}))
     .query(({ ctx, input }) => s.batchProgress(ctx, input.id)),
+  monthEnd: staffProcedure.query(({ ctx }) => s.monthEndRun(ctx)),
   file: staffProcedure.input(versionInput).query(({ ctx, input }) => s.staffReportFile(ctx, input.id)),
 });
 

@@ -44,8 +44,9 @@ import {
   nextReportVersion,
   reportContacts,
   reportMatrixRows,
+  scheduledJobs,
 } from "./queries";
-import { completedMonths, reportDue } from "./schedule";
+import { completedMonths, reportDue, reportSendTime } from "./schedule";
 
 /** A job claimed this long ago whose worker never finished it is taken again. */
 const STALE_MS = 10 * 60_000;
@@ -318,6 +319,46 @@ export async function queueDueReports(db: Db, now: Date) {
   }
   const queued = await insertReportJobs(db, due);
   return { due: due.length, queued: queued.length };
+}
+
+/**
+ * The month-end run of the month just ended, as it unfolds across time zones: customers whose 06:00 has not come
+ * yet, queued, generating, done (rendered, and e-mailed where they have report contacts), failed, and any the
+ * schedule never queued (every instance down past the catch-up window).
+ */
+export async function monthEndRun(ctx: ActorContext, now = clockOf(ctx)) {
+  assertCan(ctx.actor, "report:read");
+  const [month] = completedMonths(now, "Pacific/Kiritimati", 1) as [string];
+  const [customers, jobs] = await Promise.all([activeCustomers(ctx.db), scheduledJobs(ctx.db, month)]);
+  const eligible = customers.filter((c) => c.createdAt < monthRange(month, c.timezone).to);
+  const byCustomer = new Map(jobs.map((j) => [j.customerId, j]));
+  const count = { waiting: 0, pending: 0, running: 0, done: 0, failed: 0, missed: 0 };
+  const errors: { customerName: string; error: string }[] = [];
+  let nextAt: Date | null = null;
+  let firstAt: Date | null = null;
+  for (const c of eligible) {
+    const at = reportSendTime(month, c.timezone);
+    if (!firstAt || at < firstAt) firstAt = at;
+    const job = byCustomer.get(c.id);
+    if (!job) {
+      if (at > now) {
+        count.waiting++;
+        if (!nextAt || at < nextAt) nextAt = at;
+      } else count.missed++;
+      continue;
+    }
+    count[job.status === "pending" ? "pending" : job.status]++;
+    if (job.status === "failed") errors.push({ customerName: c.name, error: job.error ?? "Failed" });
+  }
+  return {
+    month,
+    total: eligible.length,
+    ...count,
+    firstAt,
+    nextAt,
+    errors,
+    finished: count.waiting + count.pending + count.running === 0,
+  };
 }
 
 export type CellStatus =

@@ -9,12 +9,16 @@ import { Card, CardContent } from "@/app/_components/ui/card";
 import { Checkbox } from "@/app/_components/ui/checkbox";
 import { Label } from "@/app/_components/ui/label";
 import { Select } from "@/app/_components/ui/select";
+import { cn } from "@/app/_lib/cn";
 import { formatMonth } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { errorMessage } from "../_components/errors";
-import { BatchProgressView } from "./batch-progress";
+import { BatchProgressView, MonthEndRunView } from "./batch-progress";
 
-/** "Generate all" for one month and the progress of the latest run, polled every second until it finishes. */
+/**
+ * The scheduled month-end run's progress (polled while it unfolds), "generate all" for one month, and the progress of
+ * the latest such run, polled every second until it finishes.
+ */
 export function MonthEndCard({ months, canGenerate }: { months: string[]; canGenerate: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -23,6 +27,10 @@ export function MonthEndCard({ months, canGenerate }: { months: string[]; canGen
   const batch = useQuery({
     ...trpc.reports.batch.queryOptions({}),
     refetchInterval: (q) => (q.state.data && !q.state.data.finished ? 1000 : false),
+  });
+  const monthEnd = useQuery({
+    ...trpc.reports.monthEnd.queryOptions(),
+    refetchInterval: (q) => (q.state.data && !q.state.data.finished ? 5000 : false),
   });
   const run = useMutation(
     trpc.reports.generateAll.mutationOptions({
@@ -45,14 +53,15 @@ export function MonthEndCard({ months, canGenerate }: { months: string[]; canGen
     wasRunning.current = running;
   }, [running, queryClient, trpc]);
 
-  if (!canGenerate && !batch.data) return null;
+  if (!canGenerate && !batch.data && !monthEnd.data?.total) return null;
   const chosen = months.includes(month) ? month : (months[0] ?? "");
   return (
     <Card>
       <CardContent className="grid gap-4 pt-4">
+        {monthEnd.data && monthEnd.data.total > 0 ? <MonthEndRunView run={monthEnd.data} /> : null}
         {canGenerate ? (
           <form
-            className="grid gap-3"
+            className={cn("grid gap-3", monthEnd.data?.total ? "border-t border-border pt-4" : undefined)}
             onSubmit={(e) => {
               e.preventDefault();
               run.mutate({ month: chosen, send });

@@ -8,6 +8,7 @@ export type MatrixCustomer = ReportMatrix["customers"][number];
 export type MatrixCell = MatrixCustomer["cells"][number];
 export type ReportVersion = RouterOutputs["reports"]["versions"][number];
 export type BatchProgress = NonNullable<RouterOutputs["reports"]["batch"]>;
+export type MonthEndRun = RouterOutputs["reports"]["monthEnd"];
 export type CellStatus = MatrixCell["status"];
 export type ReportTrigger = ReportVersion["trigger"];
 
