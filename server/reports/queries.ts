@@ -122,7 +122,13 @@ export async function waitingOnCustomer(db: DbOrTx, tenant: TenantId) {
     })
     .from(responseActions)
     .innerJoin(incidents, eq(incidents.id, responseActions.incidentId))
-    .where(and(eq(responseActions.customerId, tenant), eq(responseActions.status, "requested")))
+    .where(
+      and(
+        eq(responseActions.customerId, tenant),
+        eq(responseActions.status, "requested"),
+        eq(incidents.visibleToCustomer, true),
+      ),
+    )
     .orderBy(asc(responseActions.requestedAt));
   return { questions, approvals };
 }
