@@ -2,7 +2,9 @@ import { redirect } from "next/navigation";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { getSessionInfo } from "@/app/_lib/session";
 import { env } from "@/server/env";
-import { PasswordCard, SessionsCard, TwoFactorCard } from "./security-cards";
+import { PasswordCard } from "./password-card";
+import { SessionsCard } from "./sessions-card";
+import { TwoFactorCard } from "./two-factor-card";
 
 export const metadata = { title: "Account security" };
 

@@ -2,9 +2,9 @@
 
 import { type FormEvent, useState } from "react";
 import type { z } from "zod";
+import { FormDialogFooter } from "@/app/_components/team/form-dialog-footer";
 import { Alert } from "@/app/_components/ui/alert";
-import { Button } from "@/app/_components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/app/_components/ui/dialog";
+import { Dialog, DialogContent } from "@/app/_components/ui/dialog";
 import { Field } from "@/app/_components/ui/field";
 import { Input } from "@/app/_components/ui/input";
 import { Select } from "@/app/_components/ui/select";
@@ -104,16 +104,7 @@ export function InviteDialog({
             </Select>
           </Field>
           {formError ? <Alert tone="danger">{formError}</Alert> : null}
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="outline" disabled={pending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" loading={pending}>
-              Send invitation
-            </Button>
-          </DialogFooter>
+          <FormDialogFooter pending={pending} submitLabel="Send invitation" />
         </form>
       </DialogContent>
     </Dialog>

@@ -4,6 +4,7 @@ import { UserPlus } from "lucide-react";
 import Link from "next/link";
 import { type ReactNode, useId, useState } from "react";
 import type { z } from "zod";
+import { useConfirmTarget } from "@/app/_components/team/use-confirm-target";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
 import { errorMessage } from "../errors";
@@ -38,8 +39,7 @@ export function TeamSection({
   const { roles, noun, orgName } = config;
   const [inviting, setInviting] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [confirm, setConfirm] = useState<TeamConfirmation | null>(null);
-  const [confirmError, setConfirmError] = useState<string | null>(null);
+  const confirmation = useConfirmTarget<TeamConfirmation>();
   const [busy, setBusy] = useState<string | null>(null);
   const pendingHeadingId = useId();
 
@@ -57,9 +57,10 @@ export function TeamSection({
   }
 
   async function runConfirmed() {
+    const confirm = confirmation.target;
     if (!confirm) return;
     setBusy("confirm");
-    setConfirmError(null);
+    confirmation.clearError();
     try {
       if (confirm.kind === "remove") await actions.remove(confirm.member.userId);
       else await actions.revoke(confirm.invitation.id);
@@ -70,9 +71,9 @@ export function TeamSection({
             ? `${confirm.member.name} was removed.`
             : `The invitation for ${confirm.invitation.email} was revoked.`,
       });
-      setConfirm(null);
+      confirmation.close();
     } catch (error) {
-      setConfirmError(errorMessage(error));
+      confirmation.fail(errorMessage(error));
     } finally {
       setBusy(null);
     }
@@ -101,10 +102,7 @@ export function TeamSection({
           canManage={can.manage}
           busyUserId={busy}
           onChangeRole={changeRole}
-          onRemove={(member) => {
-            setConfirmError(null);
-            setConfirm({ kind: "remove", member });
-          }}
+          onRemove={(member) => confirmation.ask({ kind: "remove", member })}
         />
         {data.pending.length > 0 ? (
           <section aria-labelledby={pendingHeadingId} className="grid gap-2 border-t border-border pt-4">
@@ -115,10 +113,7 @@ export function TeamSection({
               invitations={data.pending}
               roles={roles}
               canRevoke={can.invite}
-              onRevoke={(invitation) => {
-                setConfirmError(null);
-                setConfirm({ kind: "revoke", invitation });
-              }}
+              onRevoke={(invitation) => confirmation.ask({ kind: "revoke", invitation })}
             />
           </section>
         ) : null}
@@ -140,12 +135,12 @@ export function TeamSection({
         }
       />
       <TeamConfirmDialog
-        confirm={confirm}
+        confirm={confirmation.target}
         noun={noun}
         orgName={orgName}
         pending={busy === "confirm"}
-        error={confirmError}
-        onClose={() => setConfirm(null)}
+        error={confirmation.error}
+        onClose={confirmation.close}
         onConfirm={runConfirmed}
       />
     </Card>

@@ -1,22 +1,6 @@
 import type { RoleOption } from "../roles";
 
-export type TeamMember = {
-  userId: string;
-  name: string;
-  email: string;
-  role: string;
-  twoFactorEnabled: boolean | null;
-  joinedAt: Date;
-};
-
-export type PendingInvitation = {
-  id: string;
-  email: string;
-  name: string | null;
-  role: string;
-  expiresAt: Date;
-  createdAt: Date;
-};
+export type { PendingInvitation, TeamMember } from "@/app/_components/team/types";
 
 export type InviteInput = { email: string; name?: string; role: string };
 
