@@ -1,55 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
-import { escalate } from "@/server/alerts/service";
-import { defaultTerms } from "@/server/contracts/service";
-import * as inc from "@/server/incidents/service";
 import { monthRange } from "@/server/sla/report";
-import { type ActorContext, mintTenantId } from "@/server/tenancy/tenant";
+import { mintTenantId } from "@/server/tenancy/tenant";
 import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
 import { callerAs, createWorld, insertTestAlert } from "@/server/testing/factories";
+import { seedReportMonth } from "@/server/testing/reports";
 import { assembleMonthlyReport } from "./assemble";
 
 let h: DatabaseHandle;
 let w: Awaited<ReturnType<typeof createWorld>>;
-const T0 = new Date("2026-10-05T09:00:00Z");
-const at = (min: number) => new Date(T0.getTime() + min * 60_000);
 
 beforeAll(async () => {
   h = await createTestDatabase();
   w = await createWorld(h.db);
-  await callerAs(h.db, w.staff.manager).contracts.create({
-    customerId: w.a.customer.id,
-    reference: "A-MDR",
-    terms: defaultTerms("mdr", "Europe/Berlin", "2026-01-01"),
-    effectiveFrom: new Date("2026-01-01T00:00:00Z"),
-  });
-  const analyst: ActorContext = { db: h.db, actor: { side: "staff", role: "analyst" }, user: w.staff.analyst };
-  const tenant = mintTenantId(w.a.customer.id);
-  for (const [minute, severity, share] of [
-    [0, 5, true],
-    [600, 5, true],
-    [1200, 3, false],
-  ] as const) {
-    const a = await insertTestAlert(h.db, w.a.customer.id, {
-      severity,
-      receivedAt: at(minute),
-      eventTime: at(minute),
-      techniques: ["T1003.001"],
-      tactics: ["TA0006"],
-    });
-    const { incidentId } = await escalate({ ...analyst, now: () => at(minute + 2) }, [a.id]);
-    const ctx = (m: number) => ({ ...analyst, tenant, now: () => at(minute + m) });
-    await inc.acknowledge(ctx(5), incidentId);
-    if (share) await inc.openToCustomer(ctx(10), incidentId, "We are on it.");
-    await inc.setStatus(ctx(60), incidentId, "contained");
-    if (minute === 0) {
-      await inc.requestAction(ctx(20), incidentId, {
-        kind: "isolate_host",
-        target: "ws-finance-07",
-        reason: "Mimikatz",
-      });
-    }
-  }
+  const { at } = await seedReportMonth(h.db, w, [
+    { minute: 0, severity: 5, action: { kind: "isolate_host", target: "ws-finance-07", reason: "Mimikatz" } },
+    { minute: 600, severity: 5 },
+    { minute: 1200, severity: 3, share: false },
+  ]);
   // Noise the customer was never told about, and another customer's alert.
   await insertTestAlert(h.db, w.a.customer.id, { severity: 2, receivedAt: at(30), eventTime: at(30) });
   await insertTestAlert(h.db, w.b.customer.id, { severity: 5, receivedAt: at(30), eventTime: at(30) });

@@ -7,13 +7,11 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
 import { customers, providerSettings } from "@/db/schema";
-import { escalate } from "@/server/alerts/service";
-import { defaultTerms } from "@/server/contracts/service";
-import * as inc from "@/server/incidents/service";
 import { assembleMonthlyReport, type MonthlyReportModel } from "@/server/reports/assemble";
-import { type ActorContext, mintTenantId } from "@/server/tenancy/tenant";
+import { mintTenantId } from "@/server/tenancy/tenant";
 import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
-import { callerAs, createWorld, insertTestAlert } from "@/server/testing/factories";
+import { createWorld, insertTestAlert } from "@/server/testing/factories";
+import { seedReportMonth } from "@/server/testing/reports";
 import { percent } from "./format";
 import { countPdfPages, renderReportPdf } from "./render";
 
@@ -26,8 +24,6 @@ const LOGO = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40"><g tr
 let h: DatabaseHandle;
 let w: Awaited<ReturnType<typeof createWorld>>;
 let dir: string;
-const T0 = new Date("2026-10-05T09:00:00Z");
-const at = (min: number) => new Date(T0.getTime() + min * 60_000);
 
 /** The PDF's text as pdftotext reads it (poppler-utils), whitespace collapsed unless `layout`. */
 async function textOf(pdf: Buffer, layout = false) {
@@ -43,33 +39,11 @@ beforeAll(async () => {
   w = await createWorld(h.db);
   await h.db.update(customers).set({ name: NAME }).where(eq(customers.id, w.a.customer.id));
   await h.db.update(providerSettings).set({ name: "Nordwacht Sicherheit", logoSvg: LOGO });
-  await callerAs(h.db, w.staff.manager).contracts.create({
-    customerId: w.a.customer.id,
-    reference: "A-MDR",
-    terms: defaultTerms("mdr", "Europe/Berlin", "2026-01-01"),
-    effectiveFrom: new Date("2026-01-01T00:00:00Z"),
-  });
-  const analyst: ActorContext = { db: h.db, actor: { side: "staff", role: "analyst" }, user: w.staff.analyst };
-  const tenant = mintTenantId(w.a.customer.id);
-  for (const [minute, severity, title] of [
-    [0, 5, "Credential dumping on WS-Ελληνικά-Кириллица"],
-    [600, 4, "Beaconing from LAB-7"],
-    [1200, 3, "Suspicious PowerShell on HR-2"],
-  ] as const) {
-    const a = await insertTestAlert(h.db, w.a.customer.id, {
-      severity,
-      title,
-      receivedAt: at(minute),
-      eventTime: at(minute),
-      techniques: ["T1003.001"],
-      tactics: ["TA0006"],
-    });
-    const { incidentId } = await escalate({ ...analyst, now: () => at(minute + 2) }, [a.id]);
-    const ctx = (m: number) => ({ ...analyst, tenant, now: () => at(minute + m) });
-    await inc.acknowledge(ctx(5), incidentId);
-    await inc.openToCustomer(ctx(10), incidentId, "We are on it.");
-    await inc.setStatus(ctx(60), incidentId, "contained");
-  }
+  const { at } = await seedReportMonth(h.db, w, [
+    { minute: 0, severity: 5, title: "Credential dumping on WS-Ελληνικά-Кириллица" },
+    { minute: 600, severity: 4, title: "Beaconing from LAB-7" },
+    { minute: 1200, severity: 3, title: "Suspicious PowerShell on HR-2" },
+  ]);
   await insertTestAlert(h.db, w.a.customer.id, { severity: 2, receivedAt: at(30), eventTime: at(30) });
 });
 afterAll(async () => {
