@@ -90,6 +90,10 @@ test("staff enrol two-factor, create a customer and invite its admin; the admin 
   await cust.goto(`${BASE_URL}/console/customers`);
   await cust.waitForURL(/\/portal/);
   await shot(cust, "05-portal-customer");
+  // A new customer has no reports yet: the archive says when the first one comes.
+  await cust.goto(`${BASE_URL}/portal/reports`);
+  await cust.getByText("No reports yet").waitFor();
+  await shot(cust, "06-portal-reports-empty");
   await fresh.close();
   await staff.close();
 });
