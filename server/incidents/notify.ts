@@ -28,6 +28,7 @@ export async function notifyCustomerContacts(
   incident: IncidentLike,
   kind: IncidentUpdateKind,
   message: string | null,
+  at?: Date,
 ) {
   const contacts = await contactsToNotify(tx, tenant, severityName(incident.severity));
   const branding = await getBranding(tx);
@@ -40,6 +41,7 @@ export async function notifyCustomerContacts(
         to: c.email,
         customerId: tenant,
         template: `incident-${kind}`,
+        createdAt: at,
         subject: `[${SEVERITY_LABELS[incident.severity]}] ${reference} ${incident.title}`.slice(0, 250),
         element: createElement(IncidentUpdateEmail, {
           branding,

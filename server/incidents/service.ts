@@ -79,6 +79,7 @@ async function tellCustomer(
     { ...inc.incident, severity: effectiveSeverity(inc.incident), status: statusNow ?? inc.incident.status },
     kind,
     message,
+    clockOf(ctx),
   );
   mail.push(...sent.ids);
   if (sent.recipients.length) {

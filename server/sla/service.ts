@@ -93,6 +93,7 @@ async function announce(
       await sendEmail(tx, {
         to,
         template: `sla-${c.kind}`,
+        createdAt: now,
         subject:
           `${c.kind === "breached" ? "SLA breached" : "SLA at risk"}: ${metricLabel} — ${reference} ${inc.title}`.slice(
             0,
