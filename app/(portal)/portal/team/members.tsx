@@ -7,11 +7,11 @@ import type { PendingInvitation, TeamMember } from "@/app/_components/team/types
 import { useConfirmTarget } from "@/app/_components/team/use-confirm-target";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent } from "@/app/_components/ui/card";
+import { ConfirmDialog } from "@/app/_components/ui/confirm-dialog";
 import { EmptyState, ErrorState, LoadingState } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { SectionHeader } from "../_components/section-header";
 import { trpcErrorInfo } from "../_lib/labels";
-import { ConfirmDialog } from "./confirm-dialog";
 import { InvitationsList } from "./invitations-list";
 import { InviteDialog } from "./invite-dialog";
 import { MemberRow } from "./member-row";

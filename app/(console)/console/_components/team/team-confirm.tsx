@@ -1,6 +1,6 @@
 "use client";
 
-import { ConfirmDialog } from "../confirm-dialog";
+import { ConfirmDialog } from "@/app/_components/ui/confirm-dialog";
 import type { PendingInvitation, TeamMember } from "./types";
 
 export type TeamConfirmation =

@@ -1,4 +1,4 @@
-import { ConfirmDialog } from "../../_components/confirm-dialog";
+import { ConfirmDialog } from "@/app/_components/ui/confirm-dialog";
 import type { Sensor } from "./sensor-types";
 import type { SensorActions } from "./use-sensor-actions";
 
