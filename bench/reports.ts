@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
 import type postgres from "postgres";
 import { closeDatabase, installDatabase, openPostgres } from "@/db";
-import { assembleMonthlyReport } from "@/server/reports/assemble";
+import { assembleMonthlyReport } from "@/server/reports/model/assemble";
 import { processReportJobs, renderReport, requestAllReports } from "@/server/reports/service";
 import { refreshDirtyMonths } from "@/server/sla/queries";
 import { mintTenantId, systemContext } from "@/server/tenancy/tenant";

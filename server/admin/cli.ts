@@ -10,7 +10,7 @@ import { findCustomerBySlug, listAllCustomers } from "@/server/customers/queries
 import { createCustomerInput } from "@/server/customers/schema";
 import { createCustomer } from "@/server/customers/service";
 import { DomainError } from "@/server/errors";
-import { assembleMonthlyReport } from "@/server/reports/assemble";
+import { assembleMonthlyReport } from "@/server/reports/model/assemble";
 import { renderReportPdf } from "@/server/reports/pdf/render";
 import { listReportVersions } from "@/server/reports/queries";
 import { processReportJobs, requestAllReports, requestReport } from "@/server/reports/service";

@@ -21,7 +21,7 @@ import {
   type TenantId,
 } from "@/server/tenancy/tenant";
 import { findUserById } from "@/server/users/queries";
-import { assembleMonthlyReport, keyFigures, type MonthlyReportModel } from "./assemble";
+import { assembleMonthlyReport, keyFigures, type MonthlyReportModel } from "./model/assemble";
 import { renderReportPdf } from "./pdf/render";
 import {
   activeCustomers,

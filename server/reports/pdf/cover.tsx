@@ -1,5 +1,5 @@
 import { Page, Text, View } from "@react-pdf/renderer";
-import type { MonthlyReportModel } from "@/server/reports/assemble";
+import type { MonthlyReportModel } from "@/server/reports/model/assemble";
 import { formatDate, monogram, periodLabel } from "./format";
 import { LogoSvg, parseLogoSvg } from "./logo";
 import { MUTED, PAGE, RULE, s, type Theme } from "./styles";

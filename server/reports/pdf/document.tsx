@@ -1,5 +1,5 @@
 import { Document, Page, Text, View } from "@react-pdf/renderer";
-import type { MonthlyReportModel } from "@/server/reports/assemble";
+import type { MonthlyReportModel } from "@/server/reports/model/assemble";
 import { Cover } from "./cover";
 import { IncidentTable, NotableIncidents, ServiceFacts, Waiting } from "./incidents";
 import { ExecutiveSummary, Funnel, IncidentBreakdown, KeyFigures } from "./overview";

@@ -1,6 +1,6 @@
 import { Text, View } from "@react-pdf/renderer";
 import { STATUS_LABELS } from "@/server/incidents/lifecycle";
-import type { MonthlyReportModel } from "@/server/reports/assemble";
+import type { MonthlyReportModel } from "@/server/reports/model/assemble";
 import { formatDate, formatDateTime, periodLabel } from "./format";
 import { Heading } from "./overview";
 import { BAD, GOOD, MUTED, PANEL, RULE, SEVERITY_COLORS, s } from "./styles";

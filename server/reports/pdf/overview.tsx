@@ -1,5 +1,5 @@
 import { Text, View } from "@react-pdf/renderer";
-import type { MonthlyReportModel } from "@/server/reports/assemble";
+import type { MonthlyReportModel } from "@/server/reports/model/assemble";
 import { BarList, Donut, Legend } from "./charts";
 import { duration, percent, shareOf } from "./format";
 import { CONTENT_WIDTH, MUTED, PANEL, SEVERITY_COLORS, s, type Theme } from "./styles";

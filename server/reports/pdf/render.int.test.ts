@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
 import { customers, providerSettings } from "@/db/schema";
-import { assembleMonthlyReport, type MonthlyReportModel } from "@/server/reports/assemble";
+import { assembleMonthlyReport, type MonthlyReportModel } from "@/server/reports/model/assemble";
 import { mintTenantId } from "@/server/tenancy/tenant";
 import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
 import { createWorld, insertTestAlert } from "@/server/testing/factories";

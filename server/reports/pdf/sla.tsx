@@ -1,5 +1,5 @@
 import { Text, View } from "@react-pdf/renderer";
-import type { MonthlyReportModel } from "@/server/reports/assemble";
+import type { MonthlyReportModel } from "@/server/reports/model/assemble";
 import { METRIC_LABELS, METRIC_ORDER } from "@/server/sla/compute";
 import { LineChart, type Series } from "./charts";
 import { duration, formatDateTime, monthShort, percent, targetMinutes } from "./format";

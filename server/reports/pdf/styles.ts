@@ -1,5 +1,5 @@
 import { StyleSheet } from "@react-pdf/renderer";
-import type { MonthlyReportModel } from "@/server/reports/assemble";
+import type { MonthlyReportModel } from "@/server/reports/model/assemble";
 import { FONT_FAMILY } from "./fonts";
 import { luminance, safeColor, textOn } from "./format";
 
