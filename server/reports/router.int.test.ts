@@ -9,7 +9,8 @@ import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
 import { callerAs, createWorld } from "@/server/testing/factories";
 import type { TRPCContext } from "@/server/trpc/init";
 import { reportDownload } from "./http";
-import { monthEndRun, processReportJobs, queueDueReports, reportMatrix } from "./service";
+import { processReportJobs, queueDueReports } from "./service";
+import { monthEndRun, reportMatrix } from "./views";
 
 let h: DatabaseHandle;
 let w: Awaited<ReturnType<typeof createWorld>>;
