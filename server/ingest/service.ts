@@ -29,7 +29,7 @@ export async function authenticate(db: Db, authorization: string | null, source:
   const token = bearerToken(authorization);
   if (!token) throw new IntakeError401("missing_key", "Send the sensor's API key as `Authorization: Bearer <key>`.");
   const k = await findKeyByHash(db, hashApiKey(token));
-  if (!k) throw new IntakeError401("unknown_key", "This API key is not known.");
+  if (!k) throw new IntakeError401("invalid_key", "This API key is not known.");
   if (k.revokedAt || k.sensorStatus !== "active" || k.customerStatus !== "active") {
     throw new IntakeError401("revoked_key", "This API key has been revoked.");
   }
@@ -157,9 +157,11 @@ export async function ingestItems(
       }
 
       // Correlation: new alerts join an open incident of this customer sharing an entity within the window.
-      const fresh = unique.filter((p) => written.get(p.record.dedupKey)?.inserted && p.record.keys.length > 0);
+      const fresh = unique.filter(
+        (p) => written.get(p.record.dedupKey)?.inserted && p.record.keys.length + p.record.probes.length > 0,
+      );
       if (fresh.length) {
-        const keys = [...new Set(fresh.flatMap((p) => p.record.keys))];
+        const keys = [...new Set(fresh.flatMap((p) => [...p.record.keys, ...p.record.probes]))];
         const open = new Map<string, OpenIncident>();
         for (const r of await findOpenIncidentsByKeys(tx, auth.tenant, keys)) {
           const c = open.get(r.id) ?? { id: r.id, latestEventTime: r.latestEventTime, keys: [] };
@@ -169,7 +171,10 @@ export async function ingestItems(
         if (open.size) {
           const joins = new Map<string, Prepared[]>();
           for (const p of fresh.sort((a, b) => a.record.eventTime.getTime() - b.record.eventTime.getTime())) {
-            const target = chooseIncident({ eventTime: p.record.eventTime, keys: p.record.keys }, [...open.values()]);
+            const target = chooseIncident(
+              { eventTime: p.record.eventTime, keys: [...p.record.keys, ...p.record.probes] },
+              [...open.values()],
+            );
             if (!target) continue;
             const c = open.get(target)!;
             if (p.record.eventTime > c.latestEventTime) c.latestEventTime = p.record.eventTime;
