@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
 import { escalate } from "@/server/alerts/service";
-import { createSensor } from "@/server/sensors/service";
+import { createSensor, revokeKeys } from "@/server/sensors/service";
 import { mintTenantId, systemContext } from "@/server/tenancy/tenant";
 import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
 import { createWorld } from "@/server/testing/factories";
@@ -58,6 +58,34 @@ describe("intake contract: keys", () => {
     );
     expect(unknown.status).toBe(401);
     expect((await unknown.json()).error.code).toBe("invalid_key");
+  });
+});
+
+describe("intake contract: revocation with cached keys", () => {
+  it("refuses a key at once after it is revoked on this instance, though it was cached", async () => {
+    const ctx = { ...systemContext(h.db, "test"), tenant: mintTenantId(w.a.customer.id) };
+    const s = await createSensor(ctx, {
+      name: "soon revoked",
+      sensorClass: "edr",
+      vendor: "v",
+      product: "p",
+      sourceFormat: "crowdstrike",
+      site: null,
+    });
+    const ok = await post(
+      "crowdstrike",
+      JSON.stringify({ ...apiDetection(), composite_id: `cid:rev:${++n}` }),
+      s.apiKey,
+    );
+    expect(ok.status).toBe(202);
+    await revokeKeys(ctx, s.sensor.id);
+    const after = await post(
+      "crowdstrike",
+      JSON.stringify({ ...apiDetection(), composite_id: `cid:rev:${++n}` }),
+      s.apiKey,
+    );
+    expect(after.status).toBe(401);
+    expect((await after.json()).error.code).toBe("revoked_key");
   });
 });
 

@@ -95,9 +95,15 @@ async function limit(handle: DatabaseHandle, auth: IntakeAuth): Promise<Response
   ]);
   if (verdict.ok) return null;
   const retry = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
-  return errorResponse(429, "rate_limited", `Too many requests for this key; retry in ${retry} s.`, undefined, {
-    "retry-after": String(retry),
-  });
+  return errorResponse(
+    429,
+    "rate_limited",
+    `Too many requests for this key or customer; retry in ${retry} s.`,
+    undefined,
+    {
+      "retry-after": String(retry),
+    },
+  );
 }
 
 function failure(e: unknown): Response {
