@@ -35,7 +35,7 @@ export class WindowLimiter {
     const list = buckets.map((b) => ({ ...b, entry: this.entry(b.bucket, window) }));
     const unsynced = list.filter((b) => !b.entry.synced);
     if (this.store && unsynced.length) {
-      unsynced.forEach((b) => (b.entry.synced = true));
+      for (const b of unsynced) b.entry.synced = true;
       await this.sync(unsynced.map((b) => b.bucket));
     }
     for (const b of list) {

@@ -19,7 +19,7 @@ import {
   upsertAlerts,
 } from "./queries";
 import { withRetry } from "./retry";
-import { PayloadError, type SourceFormat } from "./types";
+import { PayloadError } from "./types";
 
 export { authenticate, type IntakeAuth, IntakeHttpError } from "./auth";
 
