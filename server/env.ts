@@ -23,6 +23,11 @@ const schema = z.object({
     .int()
     .min(0)
     .default(5 * 1024 * 1024),
+  /** Intake: how long an instance trusts a cached API key (a revocation takes effect within this on every instance). */
+  INTAKE_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
+  /** Intake rate limits, in requests per second: per API key, and per customer (all its sensors together). */
+  INTAKE_RATE_PER_KEY: z.coerce.number().int().min(1).default(2_500),
+  INTAKE_RATE_PER_CUSTOMER: z.coerce.number().int().min(1).default(5_000),
   SESSION_HOURS: z.coerce
     .number()
     .int()

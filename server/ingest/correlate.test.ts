@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chooseIncident, entityKeys, normalizeUser, shortHost } from "./correlate";
+import { chooseIncident, entityKeys, normalizeUser, probeKeys, shortHost } from "./correlate";
 import { emptyEntities } from "./types";
 
 describe("entityKeys", () => {
@@ -52,5 +52,17 @@ describe("chooseIncident", () => {
     expect(
       chooseIncident({ eventTime: t(1), keys: ["host:b"] }, [{ id: "x", latestEventTime: t(0), keys: ["host:a"] }]),
     ).toBeNull();
+  });
+});
+
+describe("probeKeys", () => {
+  it("looks up a network alert's internal addresses as host IPs, never its public or its own host's", () => {
+    const e = {
+      ...emptyEntities(),
+      hosts: [{ name: "srv1", ips: ["10.0.0.5"] }],
+      ips: ["10.0.0.5", "10.0.0.7", "192.168.1.9", "203.0.113.9", "198.51.100.1", "127.0.0.1"],
+      externalIps: ["203.0.113.9"],
+    };
+    expect(probeKeys(e, entityKeys(e))).toEqual(["ip:10.0.0.7", "ip:192.168.1.9"]);
   });
 });

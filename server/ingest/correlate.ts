@@ -1,3 +1,4 @@
+import { isPrivateIp } from "./normalize/read";
 import type { Entities } from "./types";
 
 /**
@@ -26,6 +27,25 @@ export function entityKeys(e: Entities): string[] {
     if (n && !isUnspecified(n)) keys.add(`extip:${n}`);
   }
   return [...keys];
+}
+
+/**
+ * Keys an alert looks incidents up by but does not give them: each internal IP it carries that it does not tie to a
+ * host of its own (a network sensor's source or destination) as `ip:…`, which an incident holds only when one of its
+ * alerts reported that address for a host. So a network alert joins the host's incident, and two network alerts
+ * never join each other on a bare address (a NAT or DHCP address is not an identity).
+ */
+export function probeKeys(e: Entities, own: string[]): string[] {
+  const mine = new Set(own);
+  const external = new Set(e.externalIps.map((ip) => normalizeIp(ip)));
+  const out: string[] = [];
+  for (const ip of e.ips) {
+    const n = normalizeIp(ip);
+    if (!n || isUnspecified(n) || external.has(n) || !isPrivateIp(n)) continue;
+    const key = `ip:${n}`;
+    if (!mine.has(key) && !out.includes(key)) out.push(key);
+  }
+  return out;
 }
 
 export function shortHost(name: string | undefined): string | null {

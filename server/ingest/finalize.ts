@@ -1,5 +1,5 @@
 import { knownTechniques, tacticsOf } from "@/server/attack/attack";
-import { entityKeys } from "./correlate";
+import { entityKeys, probeKeys } from "./correlate";
 import { cleanText } from "./parse";
 import type { Entities, NormalizedAlert } from "./types";
 
@@ -25,7 +25,10 @@ export type AlertRecord = {
   tactics: string[];
   entities: Entities;
   truncated: string[];
+  /** Correlation keys the alert gives an incident it joins. */
   keys: string[];
+  /** Keys it also looks incidents up by (see `probeKeys`). */
+  probes: string[];
 };
 
 function cut(value: string, max: number, field: string, truncated: string[]): string {
@@ -56,6 +59,7 @@ export function finalizeAlert(a: NormalizedAlert, receivedAt: Date): AlertRecord
         : { ...p, commandLine: cut(p.commandLine, TEXT_MAX, `processes.${i}.commandLine`, truncated) },
     ),
   };
+  const keys = entityKeys(entities);
   return {
     dedupKey: cleanText(a.dedupKey),
     vendorAlertId: a.vendorAlertId === null ? null : cleanText(a.vendorAlertId),
@@ -73,6 +77,7 @@ export function finalizeAlert(a: NormalizedAlert, receivedAt: Date): AlertRecord
     tactics,
     entities,
     truncated,
-    keys: entityKeys(entities),
+    keys,
+    probes: probeKeys(entities, keys),
   };
 }

@@ -7,7 +7,7 @@ import { createSensor, revokeKeys } from "@/server/sensors/service";
 import { mintTenantId, systemContext } from "@/server/tenancy/tenant";
 import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
 import { createWorld } from "@/server/testing/factories";
-import { configureIntakeLimit, handleHeartbeat, handleIngest } from "./http";
+import { configureIntakeLimit, handleHeartbeat, handleIngest, resetIntakeLimit } from "./http";
 import { apiDetection, authAuditEvent } from "./normalize/fixtures/crowdstrike";
 import { captureLoss, sshGuessing } from "./normalize/fixtures/zeek";
 
@@ -191,7 +191,7 @@ describe("intake: errors", () => {
       expect(limited.status).toBe(429);
       expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     } finally {
-      configureIntakeLimit(400, 2);
+      resetIntakeLimit();
     }
   });
 });

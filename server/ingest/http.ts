@@ -1,19 +1,47 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { z } from "zod";
-import { getDb } from "@/db";
+import { type DatabaseHandle, getDatabase } from "@/db";
+import { env } from "@/server/env";
+import { postgresStore, WindowLimiter } from "./limiter";
 import { checkDeclaredSize, IntakeError, LIMITS, parseBody, parseJson } from "./parse";
-import { authenticate, IntakeHttpError, type ItemResult, ingestItems, recordHeartbeat } from "./service";
+import {
+  authenticate,
+  type IntakeAuth,
+  IntakeHttpError,
+  type ItemResult,
+  ingestItems,
+  recordHeartbeat,
+} from "./service";
 import { SOURCE_FORMATS, type SourceFormat } from "./types";
 
 /**
  * The HTTP edge of the intake (app/api/ingest/…): status codes and bodies exactly as the contract's table says.
- * Rate limits are per key and per app instance: 200 requests/s with a burst of 400.
+ * Rate limits: requests per second per key and per customer (`INTAKE_RATE_PER_KEY`, `INTAKE_RATE_PER_CUSTOMER`),
+ * counted across every instance on PostgreSQL and in memory on the embedded database; past a limit, 429 with
+ * `Retry-After`.
  */
-let limiter = new RateLimiterMemory({ points: 400, duration: 2, keyPrefix: "intake" });
+const limits = { perKey: env.INTAKE_RATE_PER_KEY, perCustomer: env.INTAKE_RATE_PER_CUSTOMER, seconds: 1 };
+let limiter: WindowLimiter | null = null;
+let limiterOf: DatabaseHandle | null = null;
 
-/** For tests and operators: `points` requests per `seconds` per key. */
-export function configureIntakeLimit(points: number, seconds: number) {
-  limiter = new RateLimiterMemory({ points, duration: seconds, keyPrefix: "intake" });
+function limiterFor(handle: DatabaseHandle): WindowLimiter {
+  if (!limiter || limiterOf !== handle) {
+    limiter = new WindowLimiter(limits.seconds * 1000, handle.kind === "postgres" ? postgresStore(handle.db) : null);
+    limiterOf = handle;
+  }
+  return limiter;
+}
+
+/** Back to the configured limits (tests). */
+export function resetIntakeLimit() {
+  configureIntakeLimit(env.INTAKE_RATE_PER_KEY, 1, env.INTAKE_RATE_PER_CUSTOMER);
+}
+
+/** For tests and operators: `points` requests per `seconds` per key (and per customer, unless given). */
+export function configureIntakeLimit(points: number, seconds: number, perCustomer = points * 2) {
+  limits.perKey = points;
+  limits.perCustomer = perCustomer;
+  limits.seconds = seconds;
+  limiter = null;
 }
 
 /** JSON with <, > and & escaped, so no byte of a response can be read as markup wherever it ends up. */
@@ -60,19 +88,22 @@ async function readBody(req: Request): Promise<Uint8Array> {
   return out;
 }
 
-async function limit(keyId: string): Promise<Response | null> {
-  try {
-    await limiter.consume(keyId);
-    return null;
-  } catch (e) {
-    if (e instanceof RateLimiterRes) {
-      const retry = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
-      return errorResponse(429, "rate_limited", `Too many requests for this key; retry in ${retry} s.`, undefined, {
-        "retry-after": String(retry),
-      });
-    }
-    throw e;
-  }
+async function limit(handle: DatabaseHandle, auth: IntakeAuth): Promise<Response | null> {
+  const verdict = await limiterFor(handle).consume([
+    { bucket: `key:${auth.keyId}`, limit: limits.perKey },
+    { bucket: `customer:${auth.tenant}`, limit: limits.perCustomer },
+  ]);
+  if (verdict.ok) return null;
+  const retry = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
+  return errorResponse(
+    429,
+    "rate_limited",
+    `Too many requests for this key or customer; retry in ${retry} s.`,
+    undefined,
+    {
+      "retry-after": String(retry),
+    },
+  );
 }
 
 function failure(e: unknown): Response {
@@ -99,9 +130,10 @@ export async function handleIngest(req: Request, source: string): Promise<Respon
     );
   }
   try {
-    const db = await getDb();
+    const handle = await getDatabase();
+    const db = handle.db;
     const auth = await authenticate(db, req.headers.get("authorization"), source as SourceFormat);
-    const limited = await limit(auth.keyId);
+    const limited = await limit(handle, auth);
     if (limited) return limited;
     const body = parseBody(await readBody(req), req.headers.get("content-type"));
     if (!body.batch) {
@@ -135,9 +167,10 @@ const heartbeatBody = z
 
 export async function handleHeartbeat(req: Request): Promise<Response> {
   try {
-    const db = await getDb();
+    const handle = await getDatabase();
+    const db = handle.db;
     const auth = await authenticate(db, req.headers.get("authorization"), "heartbeat");
-    const limited = await limit(auth.keyId);
+    const limited = await limit(handle, auth);
     if (limited) return limited;
     const bytes = await readBody(req);
     let body = {};

@@ -130,8 +130,49 @@ export function parseJson(text: string, start: number, end: number): unknown {
 const UNSTORABLE = /\\u(0000|d[89a-f])/i;
 const storable = (source: string) => (UNSTORABLE.test(source) ? undefined : source);
 
-/** As parseJson, also returning the exact text that was parsed. */
+/** A run of 16 digits: the only way a JSON text can hold an integer a double cannot (2^53 has 16 digits). */
+const LONG_DIGITS = /\d{16}/;
+
+/**
+ * As parseJson, also returning the exact text that was parsed. The common case (no 16-digit run anywhere) is the
+ * native parser plus a walk of the result for the depth limit; otherwise, and for any syntax error (so the error is
+ * the same either way), the scanning path below.
+ */
 export function parseJsonText(text: string, start: number, end: number): { value: unknown; source: string } {
+  const src = text.slice(start, end);
+  if (!LONG_DIGITS.test(src)) {
+    let value: unknown;
+    let parsed = true;
+    try {
+      value = JSON.parse(src);
+    } catch {
+      parsed = false;
+    }
+    if (parsed) {
+      if (deeperThan(value, LIMITS.depth)) {
+        throw new IntakeError(422, "too_deep", `JSON nesting is deeper than ${LIMITS.depth} levels.`);
+      }
+      return { value, source: src };
+    }
+  }
+  return scanAndParse(text, start, end);
+}
+
+function deeperThan(v: unknown, room: number): boolean {
+  if (v === null || typeof v !== "object") return false;
+  if (room === 0) return true;
+  if (Array.isArray(v)) {
+    for (const x of v) if (x !== null && typeof x === "object" && deeperThan(x, room - 1)) return true;
+    return false;
+  }
+  for (const k in v) {
+    const x = (v as Record<string, unknown>)[k];
+    if (x !== null && typeof x === "object" && deeperThan(x, room - 1)) return true;
+  }
+  return false;
+}
+
+function scanAndParse(text: string, start: number, end: number): { value: unknown; source: string } {
   const big: number[] = [];
   let depth = 0;
   for (let i = start; i < end; i++) {

@@ -1,6 +1,6 @@
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
-import { apiKeys, incidentEntities, incidents, sensorHealthEvents, sensorHeartbeats, sensors } from "@/db/schema";
+import { and, eq, sql } from "drizzle-orm";
+import { type DbOrTx, rowsOf } from "@/db";
+import { apiKeys, sensorHealthEvents, sensorHeartbeats, sensors } from "@/db/schema";
 import type { TenantId } from "@/server/tenancy/tenant";
 
 /** One alert row for `upsertAlerts`, everything but the raw payload (which is spliced in as JSON text). */
@@ -44,70 +44,86 @@ type UpsertResult = {
   inserted: boolean;
 };
 
+export type Candidate = { id: string; latestEventTime: Date; key: string };
+
 /**
  * Inserts new alerts and merges re-sent ones in one statement (contract: "same vendor alert again is an update"):
  * occurrences +n, last seen, vendor status, evidence and techniques merged, severity never lowered, raw replaced by
  * the newest payload. `inserted` tells new rows from updated ones. The rows travel as one JSON parameter
- * (jsonb_to_recordset): one bind value instead of thousands keeps the hot path cheap on both drivers.
+ * (jsonb_to_recordset): one bind value instead of thousands keeps the hot path cheap on both drivers; rows are taken
+ * in dedup-key order so concurrent batches lock shared keys in the same order.
+ *
+ * The same statement reads the correlation candidates: open incidents of this customer holding any of `keys`, with
+ * their matching keys (one round trip for the batch; the snapshot is the statement's).
  */
-export async function upsertAlerts(db: DbOrTx, rowsJson: string): Promise<UpsertResult[]> {
+export async function upsertAlerts(
+  db: DbOrTx,
+  tenant: TenantId,
+  rowsJson: string,
+  keys: string[],
+): Promise<{ rows: UpsertResult[]; candidates: Candidate[] }> {
   const result = await db.execute(sql`
-    insert into alerts (customer_id, sensor_id, api_key_id, source, dedup_key, vendor_alert_id, vendor_status, product,
-      title, description, severity, vendor_severity, event_time, original_event_time, clock_skew, vendor_created_at,
-      received_at, last_seen_at, occurrences, techniques, tactics, entities, truncated, raw)
-    select customer_id, sensor_id, api_key_id, source, dedup_key, vendor_alert_id, vendor_status, product,
-      title, description, severity, vendor_severity, event_time, original_event_time, clock_skew, vendor_created_at,
-      received_at, last_seen_at, occurrences, techniques, tactics, entities, truncated, raw
-    from jsonb_to_recordset(${rowsJson}::text::jsonb) as x(customer_id uuid, sensor_id uuid, api_key_id uuid,
-      source text, dedup_key text, vendor_alert_id text, vendor_status text, product text, title text,
-      description text, severity smallint, vendor_severity text, event_time timestamptz,
-      original_event_time timestamptz, clock_skew boolean, vendor_created_at timestamptz, received_at timestamptz,
-      last_seen_at timestamptz, occurrences integer, techniques text[], tactics text[], entities jsonb,
-      truncated text[], raw jsonb)
-    on conflict (customer_id, dedup_key) do update set
-      occurrences = alerts.occurrences + excluded.occurrences,
-      last_seen_at = greatest(alerts.last_seen_at, excluded.last_seen_at),
-      vendor_status = coalesce(excluded.vendor_status, alerts.vendor_status),
-      description = coalesce(excluded.description, alerts.description),
-      severity = greatest(alerts.severity, excluded.severity),
-      entities = wk_jsonb_union(alerts.entities, excluded.entities),
-      techniques = array(select distinct unnest(alerts.techniques || excluded.techniques) order by 1),
-      tactics = array(select distinct unnest(alerts.tactics || excluded.tactics) order by 1),
-      raw = excluded.raw
-    returning id, dedup_key, incident_id, severity, array_to_string(techniques, ',') as techniques, (xmax = 0) as inserted`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+    with up as (
+      insert into alerts (customer_id, sensor_id, api_key_id, source, dedup_key, vendor_alert_id, vendor_status,
+        product, title, description, severity, vendor_severity, event_time, original_event_time, clock_skew,
+        vendor_created_at, received_at, last_seen_at, occurrences, techniques, tactics, entities, truncated, raw)
+      select customer_id, sensor_id, api_key_id, source, dedup_key, vendor_alert_id, vendor_status, product,
+        title, description, severity, vendor_severity, event_time, original_event_time, clock_skew, vendor_created_at,
+        received_at, last_seen_at, occurrences, techniques, tactics, entities, truncated, raw
+      from jsonb_to_recordset(${rowsJson}::text::jsonb) as x(customer_id uuid, sensor_id uuid, api_key_id uuid,
+        source text, dedup_key text, vendor_alert_id text, vendor_status text, product text, title text,
+        description text, severity smallint, vendor_severity text, event_time timestamptz,
+        original_event_time timestamptz, clock_skew boolean, vendor_created_at timestamptz, received_at timestamptz,
+        last_seen_at timestamptz, occurrences integer, techniques text[], tactics text[], entities jsonb,
+        truncated text[], raw jsonb)
+      order by dedup_key collate "C"
+      on conflict (customer_id, dedup_key) do update set
+        occurrences = alerts.occurrences + excluded.occurrences,
+        last_seen_at = greatest(alerts.last_seen_at, excluded.last_seen_at),
+        vendor_status = coalesce(excluded.vendor_status, alerts.vendor_status),
+        description = coalesce(excluded.description, alerts.description),
+        severity = greatest(alerts.severity, excluded.severity),
+        entities = wk_jsonb_union(alerts.entities, excluded.entities),
+        techniques = array(select distinct unnest(alerts.techniques || excluded.techniques) order by 1),
+        tactics = array(select distinct unnest(alerts.tactics || excluded.tactics) order by 1),
+        raw = excluded.raw
+      returning id, dedup_key, incident_id, severity, array_to_string(techniques, ',') as techniques,
+        (xmax = 0) as inserted
+    )
+    select 'a' as kind, id, dedup_key, incident_id, severity, techniques, inserted, null::timestamptz as latest
+      from up
+    union all
+    select 'c', i.id, e.key, null, null, null, null, i.latest_event_time
+      from incident_entities e join incidents i on i.id = e.incident_id
+      where e.customer_id = ${tenant} and e.key in (select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))
+        and i.customer_id = ${tenant} and i.status <> 'closed'`);
+  const all = rowsOf<{
+    kind: string;
     id: string;
     dedup_key: string;
     incident_id: string | null;
-    severity: number;
-    techniques: string;
-    inserted: boolean;
-  }[];
-  return rows.map((r) => ({
-    id: r.id,
-    dedupKey: r.dedup_key,
-    incidentId: r.incident_id,
-    severity: Number(r.severity),
-    techniques: r.techniques ? r.techniques.split(",") : [],
-    inserted: r.inserted === true || (r.inserted as unknown) === "t",
-  }));
-}
-
-/** Open incidents of one customer that hold any of the keys, with all their matching keys. */
-export async function findOpenIncidentsByKeys(db: DbOrTx, tenant: TenantId, keys: string[]) {
-  if (keys.length === 0) return [];
-  return db
-    .select({ id: incidents.id, latestEventTime: incidents.latestEventTime, key: incidentEntities.key })
-    .from(incidentEntities)
-    .innerJoin(incidents, eq(incidents.id, incidentEntities.incidentId))
-    .where(
-      and(
-        eq(incidentEntities.customerId, tenant),
-        inArray(incidentEntities.key, keys),
-        eq(incidents.customerId, tenant),
-        ne(incidents.status, "closed"),
-      ),
-    );
+    severity: number | null;
+    techniques: string | null;
+    inserted: boolean | string | null;
+    latest: Date | string | null;
+  }>(result);
+  const rows: UpsertResult[] = [];
+  const candidates: Candidate[] = [];
+  for (const r of all) {
+    if (r.kind === "c") {
+      candidates.push({ id: r.id, key: r.dedup_key, latestEventTime: new Date(r.latest as string) });
+      continue;
+    }
+    rows.push({
+      id: r.id,
+      dedupKey: r.dedup_key,
+      incidentId: r.incident_id,
+      severity: Number(r.severity),
+      techniques: r.techniques ? r.techniques.split(",") : [],
+      inserted: r.inserted === true || r.inserted === "t",
+    });
+  }
+  return { rows, candidates };
 }
 
 export async function touchSensor(

@@ -1,10 +1,8 @@
 import type { Db } from "@/db";
 import { deliverQueued } from "@/server/email/send";
 import { attachAlerts, type TimelineActor } from "@/server/incidents/queries";
-import { bearerToken, hashApiKey } from "@/server/sensors/keys";
-import { findKeyByHash } from "@/server/sensors/queries";
 import { recomputeIncidentClocks } from "@/server/sla/service";
-import { mintTenantId, type TenantId } from "@/server/tenancy/tenant";
+import type { IntakeAuth } from "./auth";
 import { chooseIncident, type OpenIncident } from "./correlate";
 import { type AlertRecord, finalizeAlert } from "./finalize";
 import { normalizers } from "./normalize";
@@ -12,7 +10,7 @@ import { IntakeError, type ParsedItem, sanitize } from "./parse";
 import {
   type AlertRow,
   alertRowsJson,
-  findOpenIncidentsByKeys,
+  type Candidate,
   insertHealthEvents,
   insertHeartbeat,
   markKeyUsed,
@@ -20,48 +18,10 @@ import {
   touchSensor,
   upsertAlerts,
 } from "./queries";
-import { PayloadError, type SourceFormat } from "./types";
+import { withRetry } from "./retry";
+import { PayloadError } from "./types";
 
-export type IntakeAuth = { keyId: string; tenant: TenantId; sensorId: string; sourceFormat: SourceFormat };
-
-/** 401 for a missing, unknown or revoked key (and a retired sensor or offboarded customer); 403 for a wrong source. */
-export async function authenticate(db: Db, authorization: string | null, source: SourceFormat | "heartbeat") {
-  const token = bearerToken(authorization);
-  if (!token) throw new IntakeError401("missing_key", "Send the sensor's API key as `Authorization: Bearer <key>`.");
-  const k = await findKeyByHash(db, hashApiKey(token));
-  if (!k) throw new IntakeError401("unknown_key", "This API key is not known.");
-  if (k.revokedAt || k.sensorStatus !== "active" || k.customerStatus !== "active") {
-    throw new IntakeError401("revoked_key", "This API key has been revoked.");
-  }
-  if (source !== "heartbeat" && k.sourceFormat !== source) {
-    throw new IntakeHttpError(
-      403,
-      "wrong_source",
-      `This key belongs to a ${k.sourceFormat} sensor; it cannot send ${source} alerts.`,
-    );
-  }
-  return {
-    keyId: k.keyId,
-    tenant: mintTenantId(k.customerId),
-    sensorId: k.sensorId,
-    sourceFormat: k.sourceFormat,
-  } satisfies IntakeAuth;
-}
-
-export class IntakeHttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-class IntakeError401 extends IntakeHttpError {
-  constructor(code: string, message: string) {
-    super(401, code, message);
-  }
-}
+export { authenticate, type IntakeAuth, IntakeHttpError } from "./auth";
 
 export type ItemResult =
   | {
@@ -141,27 +101,34 @@ export async function ingestItems(
     order.push({ index: p.index, key: p.record.dedupKey });
   }
 
+  // Sorted by key: concurrent batches lock the rows they share in the same order. Built once, whatever the retries.
+  const unique = [...byKey.values()].sort((a, b) => (a.record.dedupKey < b.record.dedupKey ? -1 : 1));
+  const rowsJson = unique.length ? alertRowsJson(unique.map((p) => toRow(p, auth, receivedAt))) : null;
+  const lookup = [...new Set(unique.flatMap((p) => [...p.record.keys, ...p.record.probes]))];
+
   const mailAfter: string[] = [];
   await withRetry(() =>
     db.transaction(async (tx) => {
       mailAfter.length = 0;
-      const unique = [...byKey.values()];
       const written = new Map<
         string,
         { id: string; incidentId: string | null; severity: number; techniques: string[]; inserted: boolean }
       >();
-      for (let i = 0; i < unique.length; i += 500) {
-        const chunk = unique.slice(i, i + 500);
-        const rows = await upsertAlerts(tx, alertRowsJson(chunk.map((p) => toRow(p, auth, receivedAt))));
-        for (const r of rows) written.set(r.dedupKey, r);
+      let candidates: Candidate[] = [];
+      if (rowsJson) {
+        const up = await upsertAlerts(tx, auth.tenant, rowsJson, lookup);
+        for (const r of up.rows) written.set(r.dedupKey, r);
+        candidates = up.candidates;
       }
 
+      // After the upsert: the set-based follow-up work for the whole batch, in this transaction.
       // Correlation: new alerts join an open incident of this customer sharing an entity within the window.
-      const fresh = unique.filter((p) => written.get(p.record.dedupKey)?.inserted && p.record.keys.length > 0);
-      if (fresh.length) {
-        const keys = [...new Set(fresh.flatMap((p) => p.record.keys))];
+      const fresh = unique.filter(
+        (p) => written.get(p.record.dedupKey)?.inserted && p.record.keys.length + p.record.probes.length > 0,
+      );
+      if (fresh.length && candidates.length) {
         const open = new Map<string, OpenIncident>();
-        for (const r of await findOpenIncidentsByKeys(tx, auth.tenant, keys)) {
+        for (const r of candidates) {
           const c = open.get(r.id) ?? { id: r.id, latestEventTime: r.latestEventTime, keys: [] };
           c.keys.push(r.key);
           open.set(r.id, c);
@@ -169,7 +136,10 @@ export async function ingestItems(
         if (open.size) {
           const joins = new Map<string, Prepared[]>();
           for (const p of fresh.sort((a, b) => a.record.eventTime.getTime() - b.record.eventTime.getTime())) {
-            const target = chooseIncident({ eventTime: p.record.eventTime, keys: p.record.keys }, [...open.values()]);
+            const target = chooseIncident(
+              { eventTime: p.record.eventTime, keys: [...p.record.keys, ...p.record.probes] },
+              [...open.values()],
+            );
             if (!target) continue;
             const c = open.get(target)!;
             if (p.record.eventTime > c.latestEventTime) c.latestEventTime = p.record.eventTime;
@@ -177,7 +147,7 @@ export async function ingestItems(
             joins.set(target, [...(joins.get(target) ?? []), p]);
             written.get(p.record.dedupKey)!.incidentId = target;
           }
-          for (const [incidentId, list] of joins) {
+          for (const [incidentId, list] of [...joins].sort(([a], [b]) => (a < b ? -1 : 1))) {
             await attachAlerts(
               tx,
               auth.tenant,
@@ -310,25 +280,4 @@ function toRow(p: Prepared, auth: IntakeAuth, receivedAt: Date): { row: AlertRow
 
 function errorBody(code: string, message: string, path: string) {
   return { code, message, path };
-}
-
-/** Concurrent upserts of the same new keys can deadlock (40P01) or fail serialisation (40001): retry the whole unit. */
-async function withRetry<T>(fn: () => Promise<T>, attempts = 4): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await fn();
-    } catch (e) {
-      const code = pgCode(e);
-      if (i >= attempts || (code !== "40P01" && code !== "40001")) throw e;
-      await new Promise((r) => setTimeout(r, 10 * i + Math.random() * 20));
-    }
-  }
-}
-
-function pgCode(e: unknown): string | undefined {
-  for (let cur: unknown = e, d = 0; cur && d < 4; cur = (cur as { cause?: unknown }).cause, d++) {
-    const c = (cur as { code?: string }).code;
-    if (c) return c;
-  }
-  return undefined;
 }

@@ -1,6 +1,7 @@
 import { actorOf, diff, recordAudit } from "@/server/audit/service";
 import { assertCan } from "@/server/auth/permissions";
 import { NotFound } from "@/server/errors";
+import { forgetIntakeKeys } from "@/server/ingest/auth";
 import { type ActorContext, clockOf, personOf, type TenantContext } from "@/server/tenancy/tenant";
 import { sensorHealth, silentSince } from "./health";
 import { generateApiKey } from "./keys";
@@ -87,7 +88,7 @@ export async function updateSensor(ctx: TenantContext, id: string, patch: Partia
 /** Revokes every active key of the sensor and issues a new one, shown once. */
 export async function rotateKey(ctx: TenantContext, id: string) {
   assertCan(ctx.actor, "sensor:manage");
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const s = await findSensor(tx, ctx.tenant, id);
     if (!s) throw new NotFound("No such sensor.");
     const revoked = await revokeActiveKeys(tx, ctx.tenant, id, clockOf(ctx));
@@ -103,11 +104,13 @@ export async function rotateKey(ctx: TenantContext, id: string) {
     });
     return { apiKey: k.key };
   });
+  forgetIntakeKeys(); // at once here; other instances within INTAKE_KEY_CACHE_SECONDS
+  return result;
 }
 
 export async function revokeKeys(ctx: TenantContext, id: string) {
   assertCan(ctx.actor, "sensor:manage");
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const s = await findSensor(tx, ctx.tenant, id);
     if (!s) throw new NotFound("No such sensor.");
     const revoked = await revokeActiveKeys(tx, ctx.tenant, id, clockOf(ctx));
@@ -121,11 +124,13 @@ export async function revokeKeys(ctx: TenantContext, id: string) {
     });
     return { revoked: revoked.length };
   });
+  forgetIntakeKeys(); // at once here; other instances within INTAKE_KEY_CACHE_SECONDS
+  return result;
 }
 
 export async function setSensorStatus(ctx: TenantContext, id: string, status: "active" | "retired") {
   assertCan(ctx.actor, "sensor:manage");
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const s = await findSensor(tx, ctx.tenant, id);
     if (!s) throw new NotFound("No such sensor.");
     if (status === "retired") await revokeActiveKeys(tx, ctx.tenant, id, clockOf(ctx));
@@ -140,6 +145,8 @@ export async function setSensorStatus(ctx: TenantContext, id: string, status: "a
     });
     return row!;
   });
+  forgetIntakeKeys(); // at once here; other instances within INTAKE_KEY_CACHE_SECONDS
+  return result;
 }
 
 const creator = (ctx: ActorContext) => personOf(ctx)?.id ?? null;

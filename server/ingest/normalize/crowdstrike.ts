@@ -10,6 +10,7 @@ import type { NormalizedAlert, Normalizer, SeverityId } from "../types";
 import {
   dedupKey,
   EntityCollector,
+  enumStr,
   first,
   get,
   int,
@@ -54,7 +55,7 @@ export const normalizeCrowdstrike: Normalizer = (payload) => {
 
 /** Contract: `severity_name` if it is one of the five names, else numeric `severity` 0–100 in bands of 20. */
 function severityOf(o: Obj, namePath: string, numberPath: string): { severity: SeverityId; vendorSeverity: string } {
-  const name = str(o, namePath);
+  const name = enumStr(o, namePath);
   const n = int(o, numberPath, { min: 0, max: 100 }); // validated even when the name decides
   const named = namedSeverity(name);
   if (name !== undefined && named !== undefined && named > 0) return { severity: named, vendorSeverity: name };
@@ -88,6 +89,11 @@ function fromApi(p: Obj): NormalizedAlert {
     });
     // The device's NAT / egress address: an IP of the alert, not the attacker's, and shared by every host behind it.
     e.ip(str(device, "external_ip"));
+  }
+  // The detected process's connections: the local end is the host's, the public remote end is the attacker side.
+  for (const n of objs(p, "network_accesses")) {
+    e.ip(str(n, "local_address"));
+    e.ipWithSide(str(n, "remote_address"));
   }
   e.user(str(p, "user_name"));
   e.user(str(p, "user_principal"));

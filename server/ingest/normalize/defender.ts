@@ -9,6 +9,7 @@ import type { NormalizedAlert, Normalizer, SeverityId } from "../types";
 import {
   dedupKey,
   EntityCollector,
+  enumStr,
   first,
   missingField,
   type Obj,
@@ -47,7 +48,7 @@ const SERVICE_SOURCES: Record<string, string> = {
 export const normalizeDefender: Normalizer = (payload) => {
   const p = root(payload);
   const id = str(p, "id", { required: true });
-  const vendorSeverity = str(p, "severity");
+  const vendorSeverity = enumStr(p, "severity");
   if (vendorSeverity === undefined) throw missingField(p, "severity");
   const sevKey = vendorSeverity.trim().toLowerCase();
   const severity: SeverityId = Object.hasOwn(SEVERITY, sevKey) ? SEVERITY[sevKey]! : 0;

@@ -125,10 +125,16 @@ describe("OCSF Detection Finding (2004)", () => {
     expect(run(dt).eventTime).toEqual(new Date("2026-03-14T17:30:00.123Z"));
     const none = withField(dt, "time_dt", undefined);
     expect(payloadError(() => run(none))).toMatchObject({ code: "missing_field", path: "time" });
-    expect(payloadError(() => run(withField(detectionFinding(), "time", "soon")))).toMatchObject({
-      code: "invalid_value",
-      path: "time",
-    });
+    // `time` is an integer epoch in OCSF: text there (ISO or not) is the wrong type, never read as a date.
+    for (const text of ["soon", "2026-03-14T17:30:00Z"]) {
+      expect(payloadError(() => run(withField(detectionFinding(), "time", text)))).toMatchObject({
+        code: "wrong_type",
+        path: "time",
+      });
+    }
+    expect(run(withField(detectionFinding(), "time", "1773509400123")).eventTime).toEqual(
+      new Date("2026-03-14T17:30:00.123Z"),
+    );
   });
 
   it("names wrong types by path", () => {

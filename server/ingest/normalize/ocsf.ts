@@ -10,6 +10,8 @@ import {
   bool,
   dedupKey,
   EntityCollector,
+  enumStr,
+  epochTime,
   first,
   get,
   int,
@@ -37,7 +39,7 @@ const CAPTIONS: Record<string, SeverityId> = {
 /** Contract: `severity_id` 0–5 as is, 6 (Fatal) → 5, 99 (Other) → 0 unless `severity` is an OCSF caption. */
 function severityOf(p: Obj): { severity: SeverityId; vendorSeverity: string } {
   const id = int(p, "severity_id", { required: true });
-  const caption = str(p, "severity");
+  const caption = enumStr(p, "severity");
   const vendorSeverity = caption ?? String(id);
   if (id >= 0 && id <= 5) return { severity: id as SeverityId, vendorSeverity };
   if (id === 6) return { severity: 5, vendorSeverity };
@@ -134,6 +136,28 @@ function observables(e: EntityCollector, p: Obj) {
   }
 }
 
+/**
+ * The identity of a 4001 alert that has no uid: the flow (`connection_info.uid`, else time, both endpoints and the
+ * protocol) and the control that fired (firewall rule, ATT&CK ids, disposition). Field order and spacing never matter.
+ */
+function networkIdentity(p: Obj, eventTime: Date, attacks: Obj[]): string {
+  const ep = (side: string) => {
+    const o = obj(p, side);
+    return o ? `${str(o, "ip") ?? str(o, "hostname") ?? ""}/${str(o, "port") ?? ""}` : "";
+  };
+  const flow =
+    str(p, "connection_info.uid") ??
+    [eventTime.getTime(), ep("src_endpoint"), ep("dst_endpoint"), str(p, "connection_info.protocol_num") ?? ""].join(
+      ">",
+    );
+  const rule = first(str(p, "firewall_rule.uid"), str(p, "firewall_rule.name")) ?? "";
+  const ids = attacks
+    .map((a) => first(str(a, "sub_technique.uid"), str(a, "technique.uid"), str(a, "tactic.uid")) ?? "")
+    .sort()
+    .join(",");
+  return [flow, rule, ids, str(p, "disposition_id") ?? ""].join("|");
+}
+
 export const normalizeOcsf: Normalizer = (payload) => {
   const p = root(payload);
   const classUid = int(p, "class_uid", { required: true, min: 0 });
@@ -155,19 +179,22 @@ export const normalizeOcsf: Normalizer = (payload) => {
   const isFinding = classUid >= 2000 && classUid < 3000;
   // Contract: (metadata.product.name, finding_info.uid or finding.uid). An activity event raised as an alert has no
   // finding: its own `metadata.uid` identifies it.
-  const uid = first(
+  const vendorUid = first(
     info && str(info, "uid"),
     legacy && str(legacy, "uid"),
     isFinding ? undefined : str(p, "metadata.uid"),
   );
-  if (uid === undefined) throw missingField(p, "finding_info.uid");
+  if (vendorUid === undefined && classUid !== 4001) throw missingField(p, "finding_info.uid");
 
-  const eventTime = first(time(p, "time"), time(p, "time_dt"));
+  const eventTime = first(epochTime(p, "time"), time(p, "time_dt"));
   if (!eventTime) throw missingField(p, "time");
+  // A Network Activity alert without finding or event uid (the security-control profile NDR vendors send) is known by
+  // what it carries: the flow, its time and the control that fired. Never by its bytes.
+  const uid = vendorUid ?? networkIdentity(p, eventTime, attacks);
   const created = first(
-    info && time(info, "created_time"),
+    info && epochTime(info, "created_time"),
     info && time(info, "created_time_dt"),
-    legacy && time(legacy, "created_time"),
+    legacy && epochTime(legacy, "created_time"),
     legacy && time(legacy, "created_time_dt"),
   );
 
@@ -198,8 +225,8 @@ export const normalizeOcsf: Normalizer = (payload) => {
 
   return {
     kind: "alert",
-    dedupKey: dedupKey("ocsf", product, uid),
-    vendorAlertId: uid,
+    dedupKey: vendorUid === undefined ? dedupKey("ocsf-net", product, uid) : dedupKey("ocsf", product, uid),
+    vendorAlertId: vendorUid ?? null,
     vendorStatus: status ?? null,
     title: title ?? `OCSF class ${classUid}`,
     description: description ?? null,

@@ -151,6 +151,18 @@ export function str(o: Obj, path: string, opts?: { required?: boolean }): string
   return s;
 }
 
+/**
+ * An enumeration string (a severity name, an event type): the vendor's schema says text, so a number there is
+ * `wrong_type` (contract: a value of the wrong JSON type is 422 naming the field, never a silent default).
+ */
+export function enumStr(o: Obj, path: string, opts: Req): string;
+export function enumStr(o: Obj, path: string, opts?: Opt): string | undefined;
+export function enumStr(o: Obj, path: string, opts?: { required?: boolean }): string | undefined {
+  const v = get(o, path);
+  if (v !== undefined && v !== null && typeof v !== "string") throw wrongType(full(o, path), "a string", v);
+  return str(o, path, opts as Opt);
+}
+
 /** Strings of an array (other items skipped); a lone string is a one-item list. */
 export function strs(o: Obj, path: string): string[] {
   const v = get(o, path);
@@ -296,6 +308,24 @@ export function time(o: Obj, path: string, opts?: { required?: boolean }): Date 
   if (v === undefined || (typeof v === "string" && v.trim() === "")) {
     if (opts?.required) throw missing(p);
     return undefined;
+  }
+  return parseTime(v, p);
+}
+
+/**
+ * An epoch time field (OCSF `time`, `created_time`: an integer in the schema; a numeric string is accepted as for any
+ * integer). ISO text there is `wrong_type`: the `_dt` sibling is where text belongs.
+ */
+export function epochTime(o: Obj, path: string): Date | undefined {
+  const v = get(o, path);
+  const p = full(o, path);
+  if (v === undefined || v === null || (typeof v === "string" && v.trim() === "")) return undefined;
+  if (typeof v !== "number" && !(typeof v === "string" && EPOCH.test(v.trim()))) {
+    throw new PayloadError(
+      "wrong_type",
+      `${p} must be an integer epoch time${typeof v === "string" ? ", not text (send text in the _dt field)" : `, not ${describe(v)}`}.`,
+      p,
+    );
   }
   return parseTime(v, p);
 }

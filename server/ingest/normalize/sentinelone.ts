@@ -9,6 +9,7 @@ import type { NormalizedAlert, Normalizer, SeverityId } from "../types";
 import {
   dedupKey,
   EntityCollector,
+  enumStr,
   first,
   get,
   int,
@@ -48,7 +49,7 @@ function fromThreat(p: Obj): NormalizedAlert {
   const created = time(ti, "createdAt");
   const eventTime = identified ?? created;
   if (!eventTime) throw missingField(ti, "identifiedAt");
-  const confidence = str(ti, "confidenceLevel");
+  const confidence = enumStr(ti, "confidenceLevel");
 
   const e = new EntityCollector();
   const rt = obj(p, "agentRealtimeInfo");

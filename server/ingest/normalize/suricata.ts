@@ -3,13 +3,26 @@
  * fileinfo, anomaly, …) is valid telemetry and is ignored.
  */
 import { type Normalizer, PayloadError, type SeverityId } from "../types";
-import { dedupKey, EntityCollector, int, isIPv6, obj, objs, root, str, strs, techniqueIds, time } from "./read";
+import {
+  dedupKey,
+  EntityCollector,
+  enumStr,
+  int,
+  isIPv6,
+  obj,
+  objs,
+  root,
+  str,
+  strs,
+  techniqueIds,
+  time,
+} from "./read";
 
 const ABSOLUTE_URL = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 export const normalizeSuricata: Normalizer = (payload) => {
   const p = root(payload);
-  const eventType = str(p, "event_type", { required: true });
+  const eventType = enumStr(p, "event_type", { required: true });
   if (eventType !== "alert") return { kind: "ignored", reason: `Suricata "${eventType}" events are not alerts.` };
 
   const alert = obj(p, "alert", { required: true });

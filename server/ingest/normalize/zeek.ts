@@ -3,7 +3,7 @@
  * weird notices describe the sensor, not a threat: they are health events and never open an incident.
  */
 import type { Normalizer, SeverityId } from "../types";
-import { dedupKey, EntityCollector, type Obj, root, str, time } from "./read";
+import { dedupKey, EntityCollector, enumStr, type Obj, root, str, time } from "./read";
 
 const HEALTH = /^(CaptureLoss|Weird)::/;
 /** Notes whose `src` is the attacking host. */
@@ -29,7 +29,7 @@ function z(o: Obj, path: string): string | undefined {
 
 export const normalizeZeek: Normalizer = (payload) => {
   const p = root(payload);
-  const note = str(p, "note", { required: true });
+  const note = enumStr(p, "note", { required: true });
   if (HEALTH.test(note)) {
     return { kind: "health", note, message: z(p, "msg") ?? null, eventTime: time(p, "ts") ?? null };
   }

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db";
+import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
+import { postgresStore, WindowLimiter } from "./limiter";
+
+/** The intake's rate limit across two app instances: two limiters sharing one database's counters. */
+let h: DatabaseHandle;
+beforeAll(async () => {
+  h = await createTestDatabase();
+});
+afterAll(closeTestDatabase);
+
+const buckets = (limit: number) => [
+  { bucket: "key:k1", limit },
+  { bucket: "customer:c1", limit: limit * 10 },
+];
+
+describe("intake rate limiter", () => {
+  it("holds one limit across two instances", async () => {
+    const now = Date.UTC(2026, 10, 1, 12, 0, 30);
+    const a = new WindowLimiter(60_000, postgresStore(h.db));
+    const b = new WindowLimiter(60_000, postgresStore(h.db));
+    const first = [];
+    for (let i = 0; i < 6; i++) first.push(await a.consume(buckets(10), now));
+    expect(first.every((v) => v.ok)).toBe(true);
+    await a.flush();
+    const second = [];
+    for (let i = 0; i < 6; i++) second.push(await b.consume(buckets(10), now + 1000));
+    expect(second.map((v) => v.ok)).toEqual([true, true, true, true, false, false]);
+    const refused = second[5]!;
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.retryAfterMs).toBe(29_000);
+    await b.flush();
+    // Instance a learns b's counts at its next sync, and refuses too.
+    await a.flush();
+    expect((await a.consume(buckets(10), now + 2000)).ok).toBe(false);
+    // A new window starts from zero.
+    expect((await a.consume(buckets(10), now + 60_000)).ok).toBe(true);
+    a.stop();
+    b.stop();
+  });
+
+  it("limits per customer across the customer's keys", async () => {
+    const now = Date.UTC(2026, 10, 1, 13, 0, 0);
+    const a = new WindowLimiter(1000, postgresStore(h.db));
+    const one = await a.consume(
+      [
+        { bucket: "key:x1", limit: 5 },
+        { bucket: "customer:c2", limit: 2 },
+      ],
+      now,
+    );
+    const two = await a.consume(
+      [
+        { bucket: "key:x2", limit: 5 },
+        { bucket: "customer:c2", limit: 2 },
+      ],
+      now,
+    );
+    const three = await a.consume(
+      [
+        { bucket: "key:x3", limit: 5 },
+        { bucket: "customer:c2", limit: 2 },
+      ],
+      now,
+    );
+    expect([one.ok, two.ok, three.ok]).toEqual([true, true, false]);
+    a.stop();
+  });
+
+  it("counts in memory without a store", async () => {
+    const m = new WindowLimiter(1000, null);
+    const now = Date.UTC(2026, 10, 1, 14, 0, 0, 250);
+    expect((await m.consume(buckets(1), now)).ok).toBe(true);
+    expect(await m.consume(buckets(1), now + 10)).toEqual({ ok: false, retryAfterMs: 740 });
+    expect((await m.consume(buckets(1), now + 800)).ok).toBe(true);
+  });
+});

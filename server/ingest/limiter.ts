@@ -1,0 +1,139 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db";
+
+/**
+ * Fixed-window request counters, per bucket ("key:<id>", "customer:<id>"). Each instance decides locally from the
+ * window's shared total as last read plus what it has counted since, and adds its own counts to the shared total in
+ * the background every `syncMs` (one statement for all buckets). The first request of a bucket in a window reads the
+ * shared total before deciding, so a limit holds across instances to within what they admit in one sync interval.
+ * Without a store (the embedded database) the counts stay in memory.
+ */
+export type Store = (counts: { bucket: string; window: number; points: number }[]) => Promise<Map<string, number>>;
+
+type Entry = { window: number; shared: number; pending: number; synced: boolean };
+export type Verdict = { ok: true } | { ok: false; retryAfterMs: number };
+
+export class WindowLimiter {
+  private readonly entries = new Map<string, Entry>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private flushing: Promise<void> | null = null;
+  private warnedAt = 0;
+
+  constructor(
+    readonly windowMs: number,
+    private readonly store: Store | null,
+    private readonly syncMs = 200,
+  ) {}
+
+  /** Counts one request against every bucket, or none when any is over its limit. */
+  async consume(buckets: { bucket: string; limit: number }[], now = Date.now()): Promise<Verdict> {
+    const window = Math.floor(now / this.windowMs);
+    if (this.entries.size > 10_000) {
+      // Forget buckets of past windows with nothing left to send.
+      for (const [bucket, e] of this.entries) if (e.window < window && e.pending === 0) this.entries.delete(bucket);
+    }
+    const list = buckets.map((b) => ({ ...b, entry: this.entry(b.bucket, window) }));
+    const unsynced = list.filter((b) => !b.entry.synced);
+    if (this.store && unsynced.length) {
+      for (const b of unsynced) b.entry.synced = true;
+      await this.sync(unsynced.map((b) => b.bucket));
+    }
+    for (const b of list) {
+      if (b.entry.window !== window) b.entry = this.entry(b.bucket, window);
+      if (b.entry.shared + b.entry.pending + 1 > b.limit) {
+        return { ok: false, retryAfterMs: (window + 1) * this.windowMs - now };
+      }
+    }
+    for (const b of list) b.entry.pending++;
+    this.schedule();
+    return { ok: true };
+  }
+
+  /** Adds the pending counts to the store now (tests; shutdown). */
+  async flush() {
+    if (this.flushing) await this.flushing;
+    await this.sync([...this.entries.keys()]);
+  }
+
+  /** Stops the background sync (pending counts are dropped). */
+  stop() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private entry(bucket: string, window: number): Entry {
+    let e = this.entries.get(bucket);
+    if (!e || e.window !== window) {
+      e = { window, shared: 0, pending: 0, synced: this.store === null };
+      this.entries.set(bucket, e);
+    }
+    return e;
+  }
+
+  private schedule() {
+    if (!this.store || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.flushing = this.sync([...this.entries.keys()])
+        .catch((e) => {
+          // Counting goes on locally; the counts are sent again at the next sync. Said at most once a minute.
+          if (Date.now() - this.warnedAt > 60_000) {
+            this.warnedAt = Date.now();
+            console.warn(`intake rate limiter: sync failed (${e instanceof Error ? e.message.split("\n")[0] : e})`);
+          }
+        })
+        .finally(() => {
+          this.flushing = null;
+        });
+    }, this.syncMs);
+    this.timer.unref?.();
+  }
+
+  private async sync(buckets: string[]) {
+    if (!this.store) return;
+    const sent = buckets.map((bucket) => {
+      const e = this.entries.get(bucket)!;
+      const points = e.pending;
+      e.pending = 0;
+      return { bucket, window: e.window, points, e };
+    });
+    let totals: Map<string, number>;
+    try {
+      totals = await this.store(sent.map(({ bucket, window, points }) => ({ bucket, window, points })));
+    } catch (err) {
+      for (const s of sent) s.e.pending += s.points; // counted again at the next sync
+      throw err;
+    }
+    for (const s of sent) {
+      const total = totals.get(`${s.bucket}@${s.window}`);
+      if (total !== undefined && s.e.window === s.window) s.e.shared = Math.max(s.e.shared, total);
+    }
+  }
+}
+
+/** The PostgreSQL store: adds each bucket's points to its window's row and returns the new totals. */
+export function postgresStore(db: Db): Store {
+  let lastSweep = 0;
+  return async (counts) => {
+    if (counts.length === 0) return new Map();
+    const rows = JSON.stringify(counts.map((c) => ({ b: c.bucket, w: c.window, p: c.points })));
+    const result = await db.execute(sql`
+      insert into intake_rate_counters (bucket, "window", points)
+      select b, w, p from jsonb_to_recordset(${rows}::jsonb) as x(b text, w bigint, p integer) order by b, w
+      on conflict (bucket, "window") do update set points = intake_rate_counters.points + excluded.points
+      returning bucket, "window", points`);
+    const out = new Map<string, number>();
+    const list = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+      bucket: string;
+      window: string | number;
+      points: number;
+    }[];
+    for (const r of list) out.set(`${r.bucket}@${Number(r.window)}`, Number(r.points));
+    if (Date.now() - lastSweep > 60_000) {
+      lastSweep = Date.now();
+      const before = Math.min(...counts.map((c) => c.window)) - 60;
+      await db.execute(sql`delete from intake_rate_counters where "window" < ${before}`);
+    }
+    return out;
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * Contention is the database's to resolve and ours to hide: a deadlock (40P01) or a serialization failure (40001)
+ * between concurrent batches rolls the whole transaction back, so the unit is simply run again after a short, random,
+ * growing pause. Rows are locked in a stable order (alerts by dedup key, incidents by id), which keeps this rare.
+ */
+export async function withRetry<T>(fn: () => Promise<T>, attempts = 8): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (e) {
+      const code = pgCode(e);
+      if (i >= attempts || !isTransient(code)) throw e;
+      await new Promise((r) => setTimeout(r, Math.min(500, 5 * 2 ** i) * (0.5 + Math.random())));
+    }
+  }
+}
+
+export const isTransient = (code: string | undefined) => code === "40P01" || code === "40001";
+
+export function pgCode(e: unknown): string | undefined {
+  for (let cur: unknown = e, d = 0; cur && d < 4; cur = (cur as { cause?: unknown }).cause, d++) {
+    const c = (cur as { code?: string }).code;
+    if (c) return c;
+  }
+  return undefined;
+}
