@@ -1,6 +1,7 @@
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { z } from "zod";
 import { getDb } from "@/db";
+import { INVENTORY_MAX, parseInventory } from "@/server/assets/inventory";
 import { checkDeclaredSize, IntakeError, LIMITS, parseBody, parseJson } from "./parse";
 import { authenticate, IntakeHttpError, type ItemResult, ingestItems, recordHeartbeat } from "./service";
 import { SOURCE_FORMATS, type SourceFormat } from "./types";
@@ -130,6 +131,7 @@ const heartbeatBody = z
     eventsPerSecond: z.coerce.number().min(0).max(10_000_000).optional(),
     eps: z.coerce.number().min(0).max(10_000_000).optional(),
     hostCount: z.coerce.number().int().min(0).max(100_000_000).optional(),
+    assets: z.array(z.unknown()).max(INVENTORY_MAX).optional(),
   })
   .transform(({ eps, eventsPerSecond, ...rest }) => ({ ...rest, eventsPerSecond: eventsPerSecond ?? eps }));
 
@@ -140,7 +142,7 @@ export async function handleHeartbeat(req: Request): Promise<Response> {
     const limited = await limit(auth.keyId);
     if (limited) return limited;
     const bytes = await readBody(req);
-    let body = {};
+    let body: { assets?: unknown[] } = {};
     const text = new TextDecoder().decode(bytes).trim();
     if (text) {
       if (bytes.byteLength > LIMITS.itemBytes)
@@ -152,8 +154,11 @@ export async function handleHeartbeat(req: Request): Promise<Response> {
       }
       body = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined));
     }
-    await recordHeartbeat(db, auth, body);
-    return json(202, { status: "ok" });
+    const { assets, ...facts } = body;
+    const inventory = assets ? parseInventory(assets) : null;
+    await recordHeartbeat(db, auth, facts, new Date(), inventory?.hosts);
+    if (!inventory) return json(202, { status: "ok" });
+    return json(202, { status: "ok", assets: { accepted: inventory.hosts.length, rejected: inventory.rejected } });
   } catch (e) {
     return failure(e);
   }

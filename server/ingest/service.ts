@@ -1,4 +1,6 @@
 import type { Db } from "@/db";
+import type { HostFacts } from "@/server/assets/identity";
+import { learnHosts } from "@/server/assets/service";
 import { deliverQueued } from "@/server/email/send";
 import { attachAlerts, type TimelineActor } from "@/server/incidents/queries";
 import { bearerToken, hashApiKey } from "@/server/sensors/keys";
@@ -155,6 +157,13 @@ export async function ingestItems(
         const rows = await upsertAlerts(tx, alertRowsJson(chunk.map((p) => toRow(p, auth, receivedAt))));
         for (const r of rows) written.set(r.dedupKey, r);
       }
+      await learnHosts(
+        tx,
+        auth.tenant,
+        auth.sensorId,
+        unique.flatMap((p) => p.record.entities.hosts),
+        receivedAt,
+      );
 
       // Correlation: new alerts join an open incident of this customer sharing an entity within the window.
       const fresh = unique.filter((p) => written.get(p.record.dedupKey)?.inserted && p.record.keys.length > 0);
@@ -258,9 +267,11 @@ export async function recordHeartbeat(
   auth: IntakeAuth,
   body: { version?: string; eventsPerSecond?: number; hostCount?: number },
   at = new Date(),
+  inventory: HostFacts[] = [],
 ) {
   await db.transaction(async (tx) => {
     await insertHeartbeat(tx, { customerId: auth.tenant, sensorId: auth.sensorId, at, ...body });
+    await learnHosts(tx, auth.tenant, auth.sensorId, inventory, at);
     await touchSensor(tx, auth.tenant, auth.sensorId, {
       lastHeartbeatAt: at,
       ...(body.version !== undefined ? { agentVersion: body.version } : {}),
