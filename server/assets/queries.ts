@@ -19,7 +19,7 @@ const edrClasses = sql.raw(EDR_REPORTING_CLASSES.map((c) => `'${c}'`).join(","))
 
 /** The latest report of the asset by an EDR-providing sensor (null if never). */
 export const lastEdrAtSql = sql<Date | null>`(select max(s.last_seen_at) from asset_sightings s
-  join sensors sn on sn.id = s.sensor_id where s.asset_id = ${assets.id} and s.customer_id = ${assets.customerId}
+  join sensors sn on sn.id = s.sensor_id where s.asset_id = assets.id and s.customer_id = assets.customer_id
   and sn.sensor_class in (${edrClasses}))`.mapWith((v) => (v ? new Date(v) : null));
 
 /**
@@ -101,7 +101,7 @@ function conditions(f: AssetFilters, now: Date): SQL[] {
   if (f.criticality) out.push(eq(assets.criticality, f.criticality));
   const since = new Date(now.getTime() - 7 * 86_400_000).toISOString();
   const coveredSql = sql`exists (select 1 from asset_sightings s join sensors sn on sn.id = s.sensor_id
-    where s.asset_id = ${assets.id} and s.customer_id = ${assets.customerId} and sn.sensor_class in (${edrClasses})
+    where s.asset_id = assets.id and s.customer_id = assets.customer_id and sn.sensor_class in (${edrClasses})
     and s.last_seen_at >= ${since}::timestamptz and s.last_seen_at <= ${now.toISOString()}::timestamptz)`;
   if (f.coverage === "covered") out.push(coveredSql);
   if (f.coverage === "uncovered") out.push(sql`not ${coveredSql}`);
@@ -217,8 +217,8 @@ export async function coverageFacts(db: DbOrTx, tenant: TenantId, at: Date) {
       owner: assets.owner,
       criticality: assets.criticality,
       lastSeenAt: sql<Date>`least(${assets.lastSeenAt}, ${iso}::timestamptz)`.mapWith((v) => new Date(v)),
-      lastEdrAt: sql<Date | null>`(select least(max(s.last_seen_at), ${iso}::timestamptz) from asset_sightings s
-        join sensors sn on sn.id = s.sensor_id where s.asset_id = ${assets.id} and s.customer_id = ${assets.customerId}
+      lastEdrAt: sql<Date | null>`(select max(least(s.last_seen_at, ${iso}::timestamptz)) from asset_sightings s
+        join sensors sn on sn.id = s.sensor_id where s.asset_id = assets.id and s.customer_id = assets.customer_id
         and sn.sensor_class in (${edrClasses}) and s.first_seen_at <= ${iso}::timestamptz)`.mapWith((v) =>
         v ? new Date(v) : null,
       ),

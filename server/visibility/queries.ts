@@ -17,14 +17,12 @@ const factsAt = (at: Date) => {
     status: sensors.status,
     lastHeartbeatAt: sql<Date | null>`case when ${sensors.lastHeartbeatAt} <= ${iso}::timestamptz
       then ${sensors.lastHeartbeatAt} else (select max(h.at) from sensor_heartbeats h where h.customer_id =
-      ${sensors.customerId} and h.sensor_id = ${sensors.id} and h.at <= ${iso}::timestamptz) end`.mapWith(ts),
+      sensors.customer_id and h.sensor_id = sensors.id and h.at <= ${iso}::timestamptz) end`.mapWith(ts),
     lastEventAt: sql<Date | null>`case when ${sensors.lastEventAt} <= ${iso}::timestamptz
       then ${sensors.lastEventAt} end`.mapWith(ts),
     healthNoteAt: sql<Date | null>`case when ${sensors.healthNoteAt} <= ${iso}::timestamptz
       then ${sensors.healthNoteAt} else (select max(e.at) from sensor_health_events e where e.customer_id =
-      ${sensors.customerId} and e.sensor_id = ${sensors.id} and e.degraded and e.at <= ${iso}::timestamptz) end`.mapWith(
-      ts,
-    ),
+      sensors.customer_id and e.sensor_id = sensors.id and e.degraded and e.at <= ${iso}::timestamptz) end`.mapWith(ts),
   };
 };
 
