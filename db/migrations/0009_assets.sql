@@ -32,4 +32,7 @@ ALTER TABLE "asset_sightings" ADD CONSTRAINT "asset_sightings_sensor_id_sensors_
 ALTER TABLE "asset_sightings" ADD CONSTRAINT "asset_sightings_asset_id_customer_id_assets_id_customer_id_fk" FOREIGN KEY ("asset_id","customer_id") REFERENCES "public"."assets"("id","customer_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assets" ADD CONSTRAINT "assets_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "asset_sightings_customer_idx" ON "asset_sightings" USING btree ("customer_id","sensor_id","last_seen_at");--> statement-breakpoint
-CREATE INDEX "assets_customer_seen_idx" ON "assets" USING btree ("customer_id","last_seen_at");
+CREATE INDEX "assets_customer_seen_idx" ON "assets" USING btree ("customer_id","last_seen_at");--> statement-breakpoint
+CREATE INDEX "assets_customer_agent_idx" ON "assets" USING btree ("customer_id","agent_id");--> statement-breakpoint
+CREATE INDEX "assets_customer_fqdn_idx" ON "assets" USING btree ("customer_id","fqdn");--> statement-breakpoint
+CREATE INDEX "assets_customer_hostname_idx" ON "assets" USING btree ("customer_id","hostname");

@@ -36,6 +36,9 @@ export const assets = pgTable(
     unique("assets_identity_key").on(t.customerId, t.identityKey),
     unique("assets_id_customer_key").on(t.id, t.customerId),
     index("assets_customer_seen_idx").on(t.customerId, t.lastSeenAt),
+    index("assets_customer_agent_idx").on(t.customerId, t.agentId),
+    index("assets_customer_fqdn_idx").on(t.customerId, t.fqdn),
+    index("assets_customer_hostname_idx").on(t.customerId, t.hostname),
   ],
 );
 

@@ -22,44 +22,99 @@ export const lastEdrAtSql = sql<Date | null>`(select max(s.last_seen_at) from as
   join sensors sn on sn.id = s.sensor_id where s.asset_id = assets.id and s.customer_id = assets.customer_id
   and sn.sensor_class in (${edrClasses}))`.mapWith((v) => (v ? new Date(v) : null));
 
+/** Known assets a batch of reported hosts could be (by identity key, agent id, FQDN or host name). */
+export async function findKnownAssets(db: DbOrTx, tenant: TenantId, hosts: readonly (HostFacts & { key: string })[]) {
+  const list = (f: (h: HostFacts & { key: string }) => string | null) => [
+    ...new Set(hosts.map(f).filter((v): v is string => v !== null)),
+  ];
+  const agents = list((h) => h.agentId);
+  const fqdns = list((h) => h.fqdn);
+  const names = list((h) => (h.fqdn ? null : h.hostname));
+  return db
+    .select({
+      id: assets.id,
+      identityKey: assets.identityKey,
+      agentId: assets.agentId,
+      fqdn: assets.fqdn,
+      hostname: assets.hostname,
+      lastSeenAt: assets.lastSeenAt,
+    })
+    .from(assets)
+    .where(
+      and(
+        eq(assets.customerId, tenant),
+        or(
+          inArray(
+            assets.identityKey,
+            list((h) => h.key),
+          ),
+          ...(agents.length ? [inArray(assets.agentId, agents)] : []),
+          ...(fqdns.length ? [inArray(assets.fqdn, fqdns)] : []),
+          ...(names.length ? [inArray(assets.hostname, names)] : []),
+        ),
+      ),
+    );
+}
+
+const hostJson = (rows: { id?: string; h: HostFacts & { key: string } }[]) =>
+  JSON.stringify(
+    rows.map(({ id, h }) => ({
+      id,
+      key: h.key,
+      agent_id: h.agentId,
+      fqdn: h.fqdn,
+      hostname: h.hostname,
+      ip: h.ip,
+      os: h.os,
+    })),
+  );
+const hostCols = sql`x(id uuid, key text, agent_id text, fqdn text, hostname text, ip text, os text)`;
+
 /**
- * Records that `sensorId` reported these hosts at `at`: one upsert of the assets, one of the sightings. A row is
- * rewritten only when a fact changes or its last sighting moves by a minute, so a busy host costs no write storm.
+ * Records that `sensorId` reported these hosts at `at`: known assets updated, new ones inserted, one sighting row per
+ * asset and sensor. A row is rewritten only when a fact changes or its last sighting moves by a minute, so a busy
+ * host costs no write storm. Rows are written in id / key order so concurrent batches take locks in one order.
  */
-export async function upsertSightings(
+export async function writeSightings(
   db: DbOrTx,
   tenant: TenantId,
   sensorId: string,
-  hosts: readonly (HostFacts & { key: string })[],
+  matched: readonly { id: string; host: HostFacts & { key: string } }[],
+  fresh: readonly (HostFacts & { key: string })[],
   at: Date,
 ) {
-  if (hosts.length === 0) return;
-  const json = JSON.stringify(
-    [...hosts]
-      .sort((a, b) => (a.key < b.key ? -1 : 1))
-      .map((h) => ({ key: h.key, agent_id: h.agentId, fqdn: h.fqdn, hostname: h.hostname, ip: h.ip, os: h.os })),
-  );
   const iso = at.toISOString();
-  const input = sql`jsonb_to_recordset(${json}::text::jsonb) as x(key text, agent_id text, fqdn text, hostname text, ip text, os text)`;
-  await db.execute(sql`
-    insert into assets (customer_id, identity_key, agent_id, fqdn, hostname, ip, os, first_seen_at, last_seen_at)
-    select ${tenant}::uuid, key, agent_id, fqdn, hostname, ip, os, ${iso}::timestamptz, ${iso}::timestamptz from ${input}
-    on conflict (customer_id, identity_key) do update set
-      agent_id = coalesce(excluded.agent_id, assets.agent_id), fqdn = coalesce(excluded.fqdn, assets.fqdn),
-      hostname = coalesce(excluded.hostname, assets.hostname), ip = coalesce(excluded.ip, assets.ip),
-      os = coalesce(excluded.os, assets.os),
-      first_seen_at = least(assets.first_seen_at, excluded.first_seen_at),
-      last_seen_at = greatest(assets.last_seen_at, excluded.last_seen_at), updated_at = now()
-    where assets.last_seen_at < excluded.last_seen_at - interval '1 minute'
-      or assets.first_seen_at > excluded.first_seen_at
-      or (assets.agent_id, assets.fqdn, assets.hostname, assets.ip, assets.os) is distinct from
-        (coalesce(excluded.agent_id, assets.agent_id), coalesce(excluded.fqdn, assets.fqdn),
-         coalesce(excluded.hostname, assets.hostname), coalesce(excluded.ip, assets.ip), coalesce(excluded.os, assets.os))`);
+  const ids = new Set(matched.map((m) => m.id));
+  if (matched.length) {
+    const json = hostJson([...matched].sort((a, b) => (a.id < b.id ? -1 : 1)).map((m) => ({ id: m.id, h: m.host })));
+    await db.execute(sql`
+      update assets a set agent_id = coalesce(a.agent_id, x.agent_id), fqdn = coalesce(x.fqdn, a.fqdn),
+        hostname = coalesce(x.hostname, a.hostname), ip = coalesce(x.ip, a.ip), os = coalesce(x.os, a.os),
+        first_seen_at = least(a.first_seen_at, ${iso}::timestamptz),
+        last_seen_at = greatest(a.last_seen_at, ${iso}::timestamptz), updated_at = now()
+      from jsonb_to_recordset(${json}::text::jsonb) as ${hostCols}
+      where a.customer_id = ${tenant}::uuid and a.id = x.id and (
+        a.last_seen_at < ${iso}::timestamptz - interval '1 minute' or a.first_seen_at > ${iso}::timestamptz
+        or (a.agent_id, a.fqdn, a.hostname, a.ip, a.os) is distinct from (coalesce(a.agent_id, x.agent_id),
+          coalesce(x.fqdn, a.fqdn), coalesce(x.hostname, a.hostname), coalesce(x.ip, a.ip), coalesce(x.os, a.os)))`);
+  }
+  if (fresh.length) {
+    const json = hostJson([...fresh].sort((a, b) => (a.key < b.key ? -1 : 1)).map((h) => ({ h })));
+    const inserted = await db.execute(sql`
+      insert into assets (customer_id, identity_key, agent_id, fqdn, hostname, ip, os, first_seen_at, last_seen_at)
+      select ${tenant}::uuid, key, agent_id, fqdn, hostname, ip, os, ${iso}::timestamptz, ${iso}::timestamptz
+      from jsonb_to_recordset(${json}::text::jsonb) as ${hostCols}
+      on conflict (customer_id, identity_key) do update set
+        last_seen_at = greatest(assets.last_seen_at, excluded.last_seen_at),
+        first_seen_at = least(assets.first_seen_at, excluded.first_seen_at)
+      returning id`);
+    for (const r of rowsOf<{ id: string }>(inserted)) ids.add(r.id);
+  }
+  if (ids.size === 0) return;
   await db.execute(sql`
     insert into asset_sightings (customer_id, asset_id, sensor_id, first_seen_at, last_seen_at)
-    select ${tenant}::uuid, a.id, ${sensorId}::uuid, ${iso}::timestamptz, ${iso}::timestamptz
-    from ${input} join assets a on a.customer_id = ${tenant}::uuid and a.identity_key = x.key
-    order by a.id
+    select ${tenant}::uuid, id, ${sensorId}::uuid, ${iso}::timestamptz, ${iso}::timestamptz
+    from unnest(${`{${[...ids].sort().join(",")}}`}::uuid[]) as id
     on conflict (asset_id, sensor_id) do update set
       first_seen_at = least(asset_sightings.first_seen_at, excluded.first_seen_at),
       last_seen_at = greatest(asset_sightings.last_seen_at, excluded.last_seen_at)

@@ -61,6 +61,7 @@ describe("assets learned by the intake", () => {
           { hostname: "printer-3", ip: "10.0.0.9" },
           { ip: "10.0.0.10" },
           { fqdn: "dc1.corp.example", os: "Windows Server 2022" },
+          { hostname: "FIN-WS-0142" }, // the EDR agent's host, seen on the network: the same asset
         ],
       }),
     );
@@ -68,7 +69,7 @@ describe("assets learned by the intake", () => {
     const body = await res.json();
     expect(body).toEqual({
       status: "ok",
-      assets: { accepted: 2, rejected: [{ index: 1, path: "assets.1", message: "Give agentId, fqdn or hostname." }] },
+      assets: { accepted: 3, rejected: [{ index: 1, path: "assets.1", message: "Give agentId, fqdn or hostname." }] },
     });
     const list = await callerAs(h.db, w.a.viewer).myAssets.list({});
     expect(list.total).toBe(3);
@@ -156,7 +157,7 @@ describe("tenancy", () => {
     const a = (await callerAs(h.db, w.staff.analyst).assets.list({ customerId: w.a.customer.id, q: "fin-ws" }))
       .rows[0]!;
     const d = await callerAs(h.db, w.staff.analyst).assets.byId({ customerId: w.a.customer.id, assetId: a.id });
-    expect(d.sightings.map((s) => s.sensorClass)).toEqual(["edr"]);
+    expect(d.sightings.map((s) => s.sensorClass).sort()).toEqual(["edr", "ndr"]);
     expect(d).toMatchObject({ covered: true, criticality: "crown-jewel", incidents: [] });
   });
 });

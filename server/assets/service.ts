@@ -12,14 +12,16 @@ import {
   coverageFacts,
   findAsset,
   findImportCandidates,
+  findKnownAssets,
   licenceFacts,
   listAssets,
   listAssetsAll,
   listOpenIncidentsFor,
   listSightings,
-  upsertSightings,
   writeImport,
+  writeSightings,
 } from "./queries";
+import { resolveHosts } from "./resolve";
 
 /**
  * Learns hosts a sensor reported (alert entities or a heartbeat inventory) inside the caller's transaction: one
@@ -33,7 +35,10 @@ export async function learnHosts(
   at: Date,
 ) {
   const facts = hosts.map((h) => ("agentId" in h ? h : factsFromEntity(h))).filter((f): f is HostFacts => f !== null);
-  await upsertSightings(tx, tenant, sensorId, dedupeHosts(facts), at);
+  const list = dedupeHosts(facts);
+  if (list.length === 0) return;
+  const { matched, fresh } = resolveHosts(list, await findKnownAssets(tx, tenant, list));
+  await writeSightings(tx, tenant, sensorId, matched, fresh, at);
 }
 
 export async function getAssets(ctx: TenantContext, filters: AssetFilters) {
