@@ -2,9 +2,9 @@ import type { Band } from "@/server/visibility/visibility";
 
 /**
  * Heat-map colours: a sequential teal scale. Every pair of text and fill passes WCAG AA (≥ 4.5:1) in both themes:
- * light none #475569 on #f1f5f9 (6.9), low #134e4a on #ccfbf1 (8.5), partial #042f2e on #5eead4 (11.0), high
- * #ffffff on #0f766e (5.5); dark none #cbd5e1 on #1e293b (10.0), low #ccfbf1 on #134e4a (8.5), partial #ffffff on
- * #0f766e (5.5), high #042f2e on #2dd4bf (9.6). "Not observable" is text only (muted on the card, 5.3 / 6.9).
+ * light none #475569 on #f1f5f9 (6.9), low #134e4a on #ccfbf1 (8.4), partial #042f2e on #5eead4 (9.8), high
+ * #ffffff on #0f766e (5.5); dark none #cbd5e1 on #1e293b (9.9), low #ccfbf1 on #134e4a (8.4), partial #ffffff on
+ * #0f766e (5.5), high #042f2e on #2dd4bf (7.8). "Not observable" is text only (muted on the card, 5.5 / 6.9).
  */
 export const BAND_CLASSES: Record<Band | "na", string> = {
   none: "bg-[#f1f5f9] text-[#475569] border-[#cbd5e1] dark:bg-[#1e293b] dark:text-[#cbd5e1] dark:border-[#334155]",
