@@ -1,6 +1,6 @@
 import { parentOf, type Tactic, type Technique, tactics, techniques } from "@/server/attack/attack";
 import type { VisibilityClass } from "./mapping";
-import { assessAll, type Band, bandOf, tacticVisibility, whatWouldRaise } from "./visibility";
+import { assessAll, type Band, bandOf, type TechniqueVisibility, tacticVisibility, whatWouldRaise } from "./visibility";
 
 /**
  * The heat map's shape: tactics as columns, techniques (sub-techniques folded into their parent's cell) as cells.
@@ -33,25 +33,35 @@ export function detectedCells(detected: Iterable<string>): Set<string> {
 }
 
 export function heatMap(classes: readonly VisibilityClass[], detected: Iterable<string> = []) {
-  const assessed = assessAll(classes);
   const marked = detectedCells(detected);
+  const base = baseMap(classes);
+  return {
+    classes: [...classes],
+    columns: base.columns.map((c) => ({ ...c, cells: c.cells.map((x) => ({ ...x, detected: marked.has(x.id) })) })),
+    raise: base.raise,
+  };
+}
+export type HeatMapModel = ReturnType<typeof heatMap>;
+
+/** The map without detections, once per class set (pure and deterministic, so cached). */
+const bases = new Map<string, { columns: HeatColumn[]; raise: ReturnType<typeof whatWouldRaise> }>();
+function baseMap(classes: readonly VisibilityClass[]) {
+  const key = [...new Set(classes)].sort().join(",");
+  const hit = bases.get(key);
+  if (hit) return hit;
+  const assessed = assessAll(classes);
   const byTactic = new Map(tacticVisibility(assessed).map((t) => [t.tactic.shortname, t.ratio]));
   const columns: HeatColumn[] = tactics.map((tactic) => ({
     tactic,
     ratio: byTactic.get(tactic.shortname) ?? null,
-    cells: parents
-      .filter((t) => t.tactics.includes(tactic.shortname))
-      .map((t) => cell(t, assessed.get(t.id) ?? null, marked.has(t.id))),
+    cells: parents.filter((t) => t.tactics.includes(tactic.shortname)).map((t) => cell(t, assessed.get(t.id) ?? null)),
   }));
-  return { classes: [...classes], columns, raise: whatWouldRaise(classes) };
+  const out = { columns, raise: whatWouldRaise(classes) };
+  bases.set(key, out);
+  return out;
 }
-export type HeatMapModel = ReturnType<typeof heatMap>;
 
-function cell(
-  t: Technique,
-  v: ReturnType<typeof assessAll> extends Map<string, infer V> ? V | null : never,
-  detected: boolean,
-): HeatCell {
+function cell(t: Technique, v: TechniqueVisibility | null): HeatCell {
   return {
     id: t.id,
     name: t.name,
@@ -59,7 +69,7 @@ function cell(
     ratio: v?.ratio ?? null,
     seen: v?.seen ?? [],
     missing: v?.missing ?? [],
-    detected,
+    detected: false,
     subtechniques: subCount.get(t.id) ?? 0,
   };
 }
@@ -73,13 +83,13 @@ export type ProviderCell = { id: string; name: string; seeing: number; of: numbe
 export function providerHeatMap(customers: readonly (readonly VisibilityClass[])[]) {
   const seeing = new Map<string, number>();
   const observable = new Set<string>();
+  const parentIds = new Set(parents.map((t) => t.id));
+  for (const [id] of assessAll([])) if (parentIds.has(id)) observable.add(id);
   for (const classes of customers) {
-    for (const [id, v] of assessAll(classes, parents)) {
-      observable.add(id);
-      if (v.ratio > 0) seeing.set(id, (seeing.get(id) ?? 0) + 1);
+    for (const [id, v] of assessAll(classes)) {
+      if (v.ratio > 0 && parentIds.has(id)) seeing.set(id, (seeing.get(id) ?? 0) + 1);
     }
   }
-  if (customers.length === 0) for (const [id] of assessAll([], parents)) observable.add(id);
   const of = customers.length;
   return tactics.map((tactic) => ({
     tactic,

@@ -41,15 +41,23 @@ export function techniqueVisibility(
 export function assessAll(
   classes: Iterable<VisibilityClass>,
   list: readonly Technique[] = techniques,
-): Map<string, TechniqueVisibility> {
-  const visible = visibleComponents(classes);
+): ReadonlyMap<string, TechniqueVisibility> {
+  const set = [...new Set(classes)].sort();
+  // The shipped dataset has at most 2^6 class sets: each is assessed once per process.
+  const cacheable = list === techniques;
+  const key = set.join(",");
+  const hit = cacheable ? assessed.get(key) : undefined;
+  if (hit) return hit;
+  const visible = visibleComponents(set);
   const out = new Map<string, TechniqueVisibility>();
   for (const t of list) {
     const v = techniqueVisibility(t, visible);
     if (v) out.set(t.id, v);
   }
+  if (cacheable) assessed.set(key, out);
   return out;
 }
+const assessed = new Map<string, Map<string, TechniqueVisibility>>();
 
 export type TacticVisibility = { tactic: Tactic; ratio: number | null; techniques: number };
 
