@@ -11,6 +11,7 @@ import { runSlaSweep } from "@/server/sla/service";
 import type { TenantContext } from "@/server/tenancy/tenant";
 import { mintTenantId, systemContext } from "@/server/tenancy/tenant";
 import { createUserDirect } from "@/server/users/service";
+import { seedAssets } from "./assets";
 import * as data from "./data";
 import { seedHistory } from "./history";
 import { seedReports } from "./reports";
@@ -53,6 +54,7 @@ export async function seedDemo(
     const sweep = await runSlaSweep(db, now);
     log(`SLA sweep: ${sweep.breached} clocks breached, ${sweep.atRisk} at risk since their last change`);
   }
+  if (opts.history !== false) log(`Assets: ${(await seedAssets(db, now)).hosts} hosts beyond those the alerts named`);
   const started = Date.now();
   const reports = await seedReports(db, now);
   log(

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type DatabaseHandle, getDatabase } from "@/db";
+import { INVENTORY_MAX, parseInventory } from "@/server/assets/inventory";
 import { env } from "@/server/env";
 import { postgresStore, WindowLimiter } from "./limiter";
 import { checkDeclaredSize, IntakeError, LIMITS, parseBody, parseJson } from "./parse";
@@ -162,6 +163,7 @@ const heartbeatBody = z
     eventsPerSecond: z.coerce.number().min(0).max(10_000_000).optional(),
     eps: z.coerce.number().min(0).max(10_000_000).optional(),
     hostCount: z.coerce.number().int().min(0).max(100_000_000).optional(),
+    assets: z.array(z.unknown()).max(INVENTORY_MAX).optional(),
   })
   .transform(({ eps, eventsPerSecond, ...rest }) => ({ ...rest, eventsPerSecond: eventsPerSecond ?? eps }));
 
@@ -173,7 +175,7 @@ export async function handleHeartbeat(req: Request): Promise<Response> {
     const limited = await limit(handle, auth);
     if (limited) return limited;
     const bytes = await readBody(req);
-    let body = {};
+    let body: { assets?: unknown[] } = {};
     const text = new TextDecoder().decode(bytes).trim();
     if (text) {
       if (bytes.byteLength > LIMITS.itemBytes)
@@ -185,8 +187,11 @@ export async function handleHeartbeat(req: Request): Promise<Response> {
       }
       body = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined));
     }
-    await recordHeartbeat(db, auth, body);
-    return json(202, { status: "ok" });
+    const { assets, ...facts } = body;
+    const inventory = assets ? parseInventory(assets) : null;
+    await recordHeartbeat(db, auth, facts, new Date(), inventory?.hosts);
+    if (!inventory) return json(202, { status: "ok" });
+    return json(202, { status: "ok", assets: { accepted: inventory.hosts.length, rejected: inventory.rejected } });
   } catch (e) {
     return failure(e);
   }

@@ -1,4 +1,6 @@
 import type { Db } from "@/db";
+import type { HostFacts } from "@/server/assets/identity";
+import { learnHosts } from "@/server/assets/service";
 import { deliverQueued } from "@/server/email/send";
 import { attachAlerts, type TimelineActor } from "@/server/incidents/queries";
 import { recomputeIncidentClocks } from "@/server/sla/service";
@@ -120,6 +122,13 @@ export async function ingestItems(
         for (const r of up.rows) written.set(r.dedupKey, r);
         candidates = up.candidates;
       }
+      await learnHosts(
+        tx,
+        auth.tenant,
+        auth.sensorId,
+        unique.flatMap((p) => p.record.entities.hosts),
+        receivedAt,
+      );
 
       // After the upsert: the set-based follow-up work for the whole batch, in this transaction.
       // Correlation: new alerts join an open incident of this customer sharing an entity within the window.
@@ -228,9 +237,11 @@ export async function recordHeartbeat(
   auth: IntakeAuth,
   body: { version?: string; eventsPerSecond?: number; hostCount?: number },
   at = new Date(),
+  inventory: HostFacts[] = [],
 ) {
   await db.transaction(async (tx) => {
     await insertHeartbeat(tx, { customerId: auth.tenant, sensorId: auth.sensorId, at, ...body });
+    await learnHosts(tx, auth.tenant, auth.sensorId, inventory, at);
     await touchSensor(tx, auth.tenant, auth.sensorId, {
       lastHeartbeatAt: at,
       ...(body.version !== undefined ? { agentVersion: body.version } : {}),

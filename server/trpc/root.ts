@@ -1,4 +1,5 @@
 import { alertsRouter, myAlertsRouter } from "@/server/alerts/router";
+import { assetsRouter, myAssetsRouter } from "@/server/assets/router";
 import { auditRouter } from "@/server/audit/router";
 import { meRouter } from "@/server/auth/router";
 import { contractsRouter, myContractRouter } from "@/server/contracts/router";
@@ -11,6 +12,7 @@ import { myReportsRouter, reportsRouter } from "@/server/reports/router";
 import { mySensorsRouter, sensorsRouter } from "@/server/sensors/router";
 import { mySlaRouter, slaRouter } from "@/server/sla/router";
 import { customerUsersRouter, invitationsRouter, staffRouter, teamRouter } from "@/server/users/router";
+import { myVisibilityRouter, visibilityRouter } from "@/server/visibility/router";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
 export const appRouter = createTRPCRouter({
@@ -36,6 +38,10 @@ export const appRouter = createTRPCRouter({
   reports: reportsRouter,
   myReports: myReportsRouter,
   provider: providerRouter,
+  assets: assetsRouter,
+  myAssets: myAssetsRouter,
+  visibility: visibilityRouter,
+  myVisibility: myVisibilityRouter,
 });
 
 export type AppRouter = typeof appRouter;

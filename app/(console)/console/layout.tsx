@@ -19,6 +19,10 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     ...(can("contract:read") ? [{ href: "/console/contracts", label: "Contracts", icon: "contracts" } as const] : []),
     ...(can("report:read") ? [{ href: "/console/reports", label: "Reports", icon: "reports" } as const] : []),
     ...(can("sensor:read") ? [{ href: "/console/sensors", label: "Sensors", icon: "sensors" } as const] : []),
+    ...(can("asset:read") ? [{ href: "/console/assets", label: "Assets", icon: "assets" } as const] : []),
+    ...(can("sensor:read")
+      ? [{ href: "/console/visibility", label: "ATT&CK visibility", icon: "visibility" } as const]
+      : []),
     ...(can("staff:read") ? [{ href: "/console/staff", label: "Staff", icon: "staff" } as const] : []),
     ...(can("audit:read") ? [{ href: "/console/audit", label: "Audit log", icon: "audit" } as const] : []),
     ...(can("outbox:read") ? [{ href: "/console/outbox", label: "E-mail outbox", icon: "outbox" } as const] : []),

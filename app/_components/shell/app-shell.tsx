@@ -5,10 +5,12 @@ import {
   Building2,
   FileChartColumn,
   FileText,
+  Grid3x3,
   LayoutDashboard,
   LogOut,
   Mail,
   Menu,
+  Monitor,
   Radar,
   ScrollText,
   Settings,
@@ -51,6 +53,8 @@ const ICONS = {
   contracts: FileText,
   reports: FileChartColumn,
   settings: Settings,
+  assets: Monitor,
+  visibility: Grid3x3,
 } as const;
 
 export type NavItem = { href: string; label: string; icon: keyof typeof ICONS; exact?: boolean };

@@ -1,0 +1,31 @@
+"use client";
+
+import { AssetDetail } from "@/app/_components/coverage/asset-detail";
+import { hostLabel } from "@/app/_components/coverage/labels";
+import { PageHeader } from "@/app/_components/ui/page-header";
+import { DateTime } from "../../_components/date-time";
+import type { RouterOutputs } from "../../_components/types";
+
+type Asset = RouterOutputs["assets"]["byId"];
+
+export function AssetView({ asset, customerId }: { asset: Asset; customerId: string }) {
+  return (
+    <>
+      <PageHeader
+        title={hostLabel(asset)}
+        description="What is known about this host, which sensors report it and the open incidents that involve it."
+        breadcrumbs={[
+          { label: "Assets", href: "/console/assets" },
+          { label: "This customer's assets", href: `/console/assets?customer=${customerId}` },
+          { label: hostLabel(asset) },
+        ]}
+      />
+      <AssetDetail
+        asset={asset}
+        date={(d) => <DateTime value={d} />}
+        incidentHref={(id) => `/console/incidents/${id}`}
+        incidentLabel={(i) => `#${i.number}`}
+      />
+    </>
+  );
+}

@@ -1,0 +1,7 @@
+"use client";
+
+import { SegmentError } from "../_components/segment-error";
+
+export default function AssetsError({ error, retry }: { error: unknown; retry: () => void }) {
+  return <SegmentError title="Assets" error={error} retry={retry} />;
+}

@@ -1,0 +1,77 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Badge } from "@/app/_components/ui/badge";
+import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
+import type { Criticality } from "@/db/schema/assets";
+import { CRITICALITY_LABELS, CRITICALITY_TONES, hostLabel } from "./labels";
+
+export type AssetRow = {
+  id: string;
+  customerId: string;
+  customerName?: string;
+  hostname: string | null;
+  fqdn: string | null;
+  agentId: string | null;
+  ip: string | null;
+  os: string | null;
+  owner: string | null;
+  criticality: Criticality | null;
+  lastSeenAt: Date;
+  covered: boolean;
+};
+
+/** The asset list: host, customer (staff), criticality, OS, owner, EDR coverage, last seen. */
+export function AssetTable({
+  rows,
+  hrefFor,
+  date,
+  showCustomer = false,
+}: {
+  rows: AssetRow[];
+  hrefFor: (a: AssetRow) => string;
+  date: (d: Date) => ReactNode;
+  showCustomer?: boolean;
+}) {
+  return (
+    <Table framed>
+      <THead>
+        <TR>
+          <TH>Host</TH>
+          {showCustomer ? <TH>Customer</TH> : null}
+          <TH>Criticality</TH>
+          <TH>Operating system</TH>
+          <TH>Owner</TH>
+          <TH>EDR</TH>
+          <TH>Last seen</TH>
+        </TR>
+      </THead>
+      <TBody>
+        {rows.map((a) => (
+          <TR key={a.id}>
+            <TD className="max-w-64">
+              <Link
+                href={hrefFor(a)}
+                className="block truncate font-medium text-primary underline-offset-2 hover:underline"
+              >
+                {hostLabel(a)}
+              </Link>
+              {a.ip ? <span className="font-mono text-xs text-muted-foreground">{a.ip}</span> : null}
+            </TD>
+            {showCustomer ? <TD className="whitespace-nowrap">{a.customerName}</TD> : null}
+            <TD>
+              {a.criticality ? (
+                <Badge tone={CRITICALITY_TONES[a.criticality]}>{CRITICALITY_LABELS[a.criticality]}</Badge>
+              ) : (
+                <span className="text-muted-foreground">Not set</span>
+              )}
+            </TD>
+            <TD className="max-w-48 truncate">{a.os ?? <span className="text-muted-foreground">Unknown</span>}</TD>
+            <TD className="max-w-40 truncate">{a.owner ?? <span className="text-muted-foreground">—</span>}</TD>
+            <TD>{a.covered ? <Badge tone="success">Covered</Badge> : <Badge tone="danger">Not covered</Badge>}</TD>
+            <TD className="whitespace-nowrap">{date(a.lastSeenAt)}</TD>
+          </TR>
+        ))}
+      </TBody>
+    </Table>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+
+import { Tooltip, TooltipProvider } from "@/app/_components/ui/tooltip";
+import { cn } from "@/app/_lib/cn";
+import type { Tactic } from "@/server/attack/attack";
+import type { ProviderCell } from "@/server/visibility/heatmap";
+import { BAND_CLASSES } from "./bands";
+
+/** Provider-wide: each technique with how many customers see it; coloured by the share of customers. */
+export function ProviderHeatMap({ columns }: { columns: { tactic: Tactic; cells: ProviderCell[] }[] }) {
+  return (
+    <TooltipProvider delayDuration={150}>
+      <section
+        aria-label="Techniques by the number of customers that see them"
+        className="overflow-x-auto rounded-md focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+      >
+        <div className="grid min-w-[1180px] grid-cols-[repeat(14,minmax(0,1fr))] gap-1.5">
+          {columns.map((col) => (
+            <div key={col.tactic.id} className="grid content-start gap-1">
+              <h3 className="min-h-12 border-b border-border pb-1 text-xs font-semibold">
+                <span className="line-clamp-2">{col.tactic.name}</span>
+              </h3>
+              <ul className="grid gap-1">
+                {col.cells.map((c) => {
+                  const text = c.band === null ? "not observable" : `${c.seeing} of ${c.of}`;
+                  return (
+                    <li key={c.id}>
+                      <Tooltip
+                        content={`${c.id} ${c.name}: ${c.band === null ? "not observable by sensors" : `${c.seeing} of ${c.of} customers see it`}`}
+                        side="right"
+                      >
+                        <button
+                          type="button"
+                          aria-label={`${c.id} ${c.name}: ${text} customers`}
+                          className={cn(
+                            "grid w-full gap-0.5 rounded-md border px-1.5 py-1 text-left text-[11px] leading-tight",
+                            "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
+                            BAND_CLASSES[c.band ?? "na"],
+                          )}
+                        >
+                          <span className="font-mono font-semibold">{c.id}</span>
+                          <span className="line-clamp-1">{c.name}</span>
+                          <span className="tabular-nums">{text}</span>
+                        </button>
+                      </Tooltip>
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          ))}
+        </div>
+      </section>
+    </TooltipProvider>
+  );
+}

@@ -1,0 +1,66 @@
+import type { DbOrTx } from "@/db";
+import { assertCan } from "@/server/auth/permissions";
+import { NotFound } from "@/server/errors";
+import { sensorHealth } from "@/server/sensors/health";
+import { type ActorContext, clockOf, type TenantContext, type TenantId } from "@/server/tenancy/tenant";
+import { heatMap, providerHeatMap } from "./heatmap";
+import type { VisibilityClass } from "./mapping";
+import {
+  allSensorFactsAt,
+  countActiveCustomers,
+  detectedTechniques,
+  type SensorFactsAt,
+  sensorFactsAt,
+} from "./queries";
+import { providedClasses } from "./sensor-classes";
+
+export const DETECTED_WINDOW_MS = 90 * 86_400_000;
+
+/**
+ * THE adapter from sensor health to visibility (coverage-rules.md: a class is visible with at least one healthy or
+ * degraded sensor; xdr counts as each class it provides). It reads today's `server/sensors/health.ts`; when the
+ * health rules change, this is the one place to switch.
+ */
+export function classesVisible(rows: readonly SensorFactsAt[], at: Date): VisibilityClass[] {
+  const out = new Set<VisibilityClass>();
+  for (const s of rows) {
+    const h = sensorHealth(s, at);
+    if (h !== "healthy" && h !== "degraded") continue;
+    for (const c of providedClasses(s.sensorClass, (s as { provides?: string[] | null }).provides)) out.add(c);
+  }
+  return [...out].sort();
+}
+
+/** The classes of a customer that see anything at `at`. */
+export async function visibleClasses(db: DbOrTx, tenant: TenantId, at: Date) {
+  return classesVisible(await sensorFactsAt(db, tenant, at), at);
+}
+
+export async function getHeatMap(ctx: TenantContext) {
+  assertCan(ctx.actor, "sensor:read");
+  const now = clockOf(ctx);
+  const [classes, detected] = await Promise.all([
+    visibleClasses(ctx.db, ctx.tenant, now),
+    detectedTechniques(
+      ctx.db,
+      ctx.tenant,
+      new Date(now.getTime() - DETECTED_WINDOW_MS),
+      now,
+      ctx.actor.side === "customer",
+    ),
+  ]);
+  return { at: now, ...heatMap(classes, detected) };
+}
+
+/** Provider-wide: how many customers see each technique. */
+export async function getProviderVisibility(ctx: ActorContext) {
+  assertCan(ctx.actor, "sensor:read");
+  if (ctx.actor.side !== "staff") throw new NotFound("No such view.");
+  const now = clockOf(ctx);
+  const [rows, customers] = await Promise.all([allSensorFactsAt(ctx.db, now), countActiveCustomers(ctx.db)]);
+  const by = new Map<string, SensorFactsAt[]>();
+  for (const r of rows) by.set(r.customerId, [...(by.get(r.customerId) ?? []), r]);
+  const perCustomer: VisibilityClass[][] = [...by.values()].map((list) => classesVisible(list, now));
+  while (perCustomer.length < customers) perCustomer.push([]);
+  return { at: now, customers, columns: providerHeatMap(perCustomer) };
+}
