@@ -4,6 +4,7 @@ import { attachAlerts, type TimelineActor } from "@/server/incidents/queries";
 import { bearerToken, hashApiKey } from "@/server/sensors/keys";
 import { findKeyByHash } from "@/server/sensors/queries";
 import { recomputeIncidentClocks } from "@/server/sla/service";
+import { runAsTenant } from "@/server/tenancy/scope";
 import { mintTenantId, type TenantId } from "@/server/tenancy/tenant";
 import { chooseIncident, type OpenIncident } from "./correlate";
 import { type AlertRecord, finalizeAlert } from "./finalize";
@@ -143,7 +144,7 @@ export async function ingestItems(
 
   const mailAfter: string[] = [];
   await withRetry(() =>
-    db.transaction(async (tx) => {
+    runAsTenant(db, auth.tenant, async (tx) => {
       mailAfter.length = 0;
       const unique = [...byKey.values()];
       const written = new Map<
@@ -242,13 +243,13 @@ export async function ingestItems(
     const seen = lastSensorTouch.get(auth.sensorId) ?? 0;
     if (Math.abs(receivedAt.getTime() - seen) > 15_000) {
       lastSensorTouch.set(auth.sensorId, receivedAt.getTime());
-      await markSensorEvent(db, auth.tenant, auth.sensorId, receivedAt);
+      await runAsTenant(db, auth.tenant, (tx) => markSensorEvent(tx, auth.tenant, auth.sensorId, receivedAt));
     }
   }
   const last = lastKeyTouch.get(auth.keyId) ?? 0;
   if (receivedAt.getTime() - last > 60_000) {
     lastKeyTouch.set(auth.keyId, receivedAt.getTime());
-    await markKeyUsed(db, auth.keyId, receivedAt);
+    await runAsTenant(db, auth.tenant, (tx) => markKeyUsed(tx, auth.keyId, receivedAt));
   }
   return results;
 }
@@ -259,7 +260,7 @@ export async function recordHeartbeat(
   body: { version?: string; eventsPerSecond?: number; hostCount?: number },
   at = new Date(),
 ) {
-  await db.transaction(async (tx) => {
+  await runAsTenant(db, auth.tenant, async (tx) => {
     await insertHeartbeat(tx, { customerId: auth.tenant, sensorId: auth.sensorId, at, ...body });
     await touchSensor(tx, auth.tenant, auth.sensorId, {
       lastHeartbeatAt: at,
@@ -271,7 +272,7 @@ export async function recordHeartbeat(
   const last = lastKeyTouch.get(auth.keyId) ?? 0;
   if (Math.abs(at.getTime() - last) > 60_000) {
     lastKeyTouch.set(auth.keyId, at.getTime());
-    await markKeyUsed(db, auth.keyId, at);
+    await runAsTenant(db, auth.tenant, (tx) => markKeyUsed(tx, auth.keyId, at));
   }
 }
 

@@ -11,6 +11,7 @@ import { env } from "@/server/env";
 import { Invalid, NotFound } from "@/server/errors";
 import { kickWorkers } from "@/server/jobs/worker";
 import { monthRange } from "@/server/sla/report";
+import { afterCommit } from "@/server/tenancy/scope";
 import {
   type ActorContext,
   clockOf,
@@ -183,7 +184,7 @@ export async function requestReport(ctx: TenantContext, month: string, send: boo
   const [job] = await insertReportJobs(ctx.db, [
     { customerId: ctx.tenant, month, trigger: "manual", send, requestedBy: personOf(ctx)?.id ?? null, createdAt: now },
   ]);
-  kickWorkers();
+  await afterCommit(ctx.db, kickWorkers);
   return { jobId: job!.id, queued: true };
 }
 
@@ -225,7 +226,7 @@ export async function requestAllReports(ctx: ActorContext, month: string, send: 
     });
     return { batchId: batch.id, total: list.length };
   });
-  kickWorkers();
+  await afterCommit(ctx.db, kickWorkers);
   return result;
 }
 
