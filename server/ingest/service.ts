@@ -5,7 +5,7 @@ import { bearerToken, hashApiKey } from "@/server/sensors/keys";
 import { findKeyByHash } from "@/server/sensors/queries";
 import { recomputeIncidentClocks } from "@/server/sla/service";
 import { runAsTenant } from "@/server/tenancy/scope";
-import { mintTenantId, type TenantId } from "@/server/tenancy/tenant";
+import { type TenantId, tenantOfCredentialRow } from "@/server/tenancy/tenant";
 import { chooseIncident, type OpenIncident } from "./correlate";
 import { type AlertRecord, finalizeAlert } from "./finalize";
 import { normalizers } from "./normalize";
@@ -43,7 +43,7 @@ export async function authenticate(db: Db, authorization: string | null, source:
   }
   return {
     keyId: k.keyId,
-    tenant: mintTenantId(k.customerId),
+    tenant: tenantOfCredentialRow(k),
     sensorId: k.sensorId,
     sourceFormat: k.sourceFormat,
   } satisfies IntakeAuth;

@@ -13,12 +13,12 @@ import { kickWorkers } from "@/server/jobs/worker";
 import { monthRange } from "@/server/sla/report";
 import { afterCommit } from "@/server/tenancy/scope";
 import {
-  type ActorContext,
   clockOf,
-  mintTenantId,
   personOf,
+  type StaffContext,
   type TenantContext,
   type TenantId,
+  tenantOfCredentialRow,
 } from "@/server/tenancy/tenant";
 import { findUserById } from "@/server/users/queries";
 import { assembleMonthlyReport, keyFigures, type MonthlyReportModel } from "./model/assemble";
@@ -189,7 +189,7 @@ export async function requestReport(ctx: TenantContext, month: string, send: boo
 }
 
 /** Queues every active customer's report for a month as one batch, whose progress the console follows. */
-export async function requestAllReports(ctx: ActorContext, month: string, send: boolean) {
+export async function requestAllReports(ctx: StaffContext, month: string, send: boolean) {
   assertCan(ctx.actor, "report:generate");
   const now = clockOf(ctx);
   // Customers whose month has ended and who were customers during it (as the month-end schedule does).
@@ -248,7 +248,7 @@ export async function processReportJobs(db: Db, opts: { now?: () => Date; max?: 
       const actor: AuditActor = person
         ? { actorType: "user", actorId: person.id, actorLabel: `${person.name} <${person.email}>` }
         : systemActor(job.trigger === "schedule" ? "monthly report schedule" : "report worker");
-      const version = await generateReport(db, mintTenantId(job.customerId), job.month, {
+      const version = await generateReport(db, tenantOfCredentialRow(job), job.month, {
         trigger: job.trigger,
         actor,
         send: job.send,

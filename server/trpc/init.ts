@@ -112,7 +112,7 @@ export const staffProcedure = protectedProcedure.use(async ({ ctx, next }) => {
   if (env.STAFF_2FA === "required" && !ctx.session.user.twoFactorEnabled) {
     throw new TRPCError({ code: "FORBIDDEN", message: "Set up two-factor authentication before using the console." });
   }
-  const actor: Actor = { side: "staff", role };
+  const actor: Extract<Actor, { side: "staff" }> = { side: "staff", role };
   await setStaffScope(ctx.db);
   return next({ ctx: { actor } });
 });
