@@ -3,9 +3,12 @@
 
 -- 1. The role request transactions run as (SET LOCAL ROLE wk_app). It owns nothing, so RLS binds it. Roles are
 -- cluster-wide: several databases (tests, other deployments) may create it at once.
+-- (A DBA may create it beforehand; otherwise the migrating role needs CREATEROLE.)
 DO $$
 BEGIN
-  CREATE ROLE wk_app NOLOGIN;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'wk_app') THEN
+    CREATE ROLE wk_app NOLOGIN;
+  END IF;
 EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
 END $$;
 --> statement-breakpoint
