@@ -25,6 +25,8 @@ const env: NodeJS.ProcessEnv = {
   PGLITE_DIR: path.join(dataDir, "pglite"),
   BETTER_AUTH_URL: base,
   BETTER_AUTH_SECRET: "watchkeeper-e2e-secret-0123456789abcdefghijklmnop",
+  AUDIT_HMAC_KEY: "watchkeeper-e2e-audit-key-0123456789abcdefghijklmn",
+  AUDIT_CHECKPOINT_DIR: path.join(dataDir, "audit-checkpoints"),
   STAFF_2FA: "required",
   E2E_BASE_URL: base,
 };

@@ -25,6 +25,12 @@ if [ -z "${BETTER_AUTH_SECRET:-}" ]; then
   BETTER_AUTH_SECRET="$(cat .data/auth-secret)"
   export BETTER_AUTH_SECRET
 fi
+# The audit chain's key: the seed and the server must sign with the same one (kept beside the auth secret).
+if [ -z "${AUDIT_HMAC_KEY:-}" ]; then
+  [ -s .data/audit-key ] || node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))' > .data/audit-key
+  AUDIT_HMAC_KEY="$(cat .data/audit-key)"
+  export AUDIT_HMAC_KEY
+fi
 
 # The seed (three months of history through the real intake) and the build do not touch each other: run both at once.
 step "Seeding the embedded database (${PGLITE_DIR}) while building"

@@ -28,6 +28,13 @@ const schema = z.object({
   /** Intake rate limits, in requests per second: per API key, and per customer (all its sensors together). */
   INTAKE_RATE_PER_KEY: z.coerce.number().int().min(1).default(2_500),
   INTAKE_RATE_PER_CUSTOMER: z.coerce.number().int().min(1).default(5_000),
+  /**
+   * The audit chain's HMAC key (≥ 32 characters). Required when NODE_ENV=production (the server refuses to start
+   * without it); development and tests use a fixed built-in key. Changing it makes every later verify fail.
+   */
+  AUDIT_HMAC_KEY: z.string().min(32).optional(),
+  /** Where the daily signed audit checkpoints are appended (one JSON line each), outside the database. */
+  AUDIT_CHECKPOINT_DIR: z.string().min(1).default(".data/audit-checkpoints"),
   SESSION_HOURS: z.coerce
     .number()
     .int()
@@ -52,3 +59,7 @@ export const env = load();
 /** True when the secret is the built-in development one (the server warns at start). */
 export const usesDevelopmentSecret = env.BETTER_AUTH_SECRET.startsWith("watchkeeper-development");
 export type Env = typeof env;
+
+/** The key the audit chain is signed with: AUDIT_HMAC_KEY, or a fixed key outside production (demo, tests). */
+export const auditHmacKey = env.AUDIT_HMAC_KEY ?? "watchkeeper-development-audit-key-not-for-production";
+export const usesDevelopmentAuditKey = !env.AUDIT_HMAC_KEY;

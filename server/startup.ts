@@ -1,5 +1,5 @@
 import { closeDatabase, getDatabase } from "@/db";
-import { env, usesDevelopmentSecret } from "@/server/env";
+import { env, usesDevelopmentAuditKey, usesDevelopmentSecret } from "@/server/env";
 
 /** Runs once when the Next server starts: opens and migrates the database, and closes it cleanly on a signal. */
 export async function startServer() {
@@ -10,6 +10,9 @@ export async function startServer() {
     console.warn(
       "watchkeeper: BETTER_AUTH_SECRET is the built-in development secret; set your own for a real deployment.",
     );
+  }
+  if (usesDevelopmentAuditKey && env.NODE_ENV === "production") {
+    throw new Error("watchkeeper: set AUDIT_HMAC_KEY (32+ characters) to sign the audit chain in production.");
   }
   const handle = await getDatabase();
   console.log(

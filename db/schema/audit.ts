@@ -1,8 +1,10 @@
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
- * Append-only, hash-chained: each row's hash covers its content and the previous row's hash, so an edited or
- * deleted row breaks the chain at that point (see server/audit/chain.ts).
+ * Append-only (a trigger refuses UPDATE/DELETE/TRUNCATE; the app role may only INSERT and SELECT), keyed
+ * hash-chained: each row's HMAC covers its seq, content and the previous row's hash, and seq has no gaps, so an
+ * edited, deleted or recomputed row breaks the chain; signed checkpoints kept outside the database catch the
+ * newest rows being removed (see server/audit/chain.ts, checkpoint.ts).
  */
 export const auditLog = pgTable(
   "audit_log",
@@ -19,6 +21,14 @@ export const auditLog = pgTable(
     summary: jsonb().$type<Record<string, unknown>>().notNull(),
     prevHash: text().notNull(),
     hash: text().notNull(),
+    /**
+     * How `hash` was made: "hmac-sha256" (keyed with AUDIT_HMAC_KEY, covers seq) for every entry since the keyed
+     * chain landed; "sha256" only for the legacy prefix written before it (verified the old way, anchored by the
+     * first keyed entry's prevHash).
+     */
+    chain: text({ enum: ["sha256", "hmac-sha256"] })
+      .notNull()
+      .default("sha256"),
   },
   (t) => [
     index("audit_log_customer_idx").on(t.customerId, t.seq),

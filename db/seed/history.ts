@@ -16,6 +16,7 @@ import { createSensor } from "@/server/sensors/service";
 import {
   type ActorContext,
   mintTenantId,
+  type StaffContext,
   systemContext,
   type TenantContext,
   type TenantId,
@@ -59,7 +60,7 @@ export async function seedHistory(db: Db, log: (s: string) => void, nowDate = ne
     const steps: Step[] = [];
     const counts = { alerts: 0, incidents: 0 };
 
-    const analystCtx = (at: number, who = pick(r, analysts)): TenantContext => ({
+    const analystCtx = (at: number, who = pick(r, analysts)): TenantContext & StaffContext => ({
       db,
       tenant,
       actor: { side: "staff", role: who.role },
@@ -204,7 +205,7 @@ type StoryEnv = {
   users: string[];
   c: (typeof data.customers)[number];
   ingest: (a: IntakeAuth, p: Record<string, unknown>[], at: number) => Promise<Awaited<ReturnType<typeof ingestItems>>>;
-  analystCtx: (at: number) => TenantContext;
+  analystCtx: (at: number) => TenantContext & StaffContext;
   customerCtx: (at: number) => TenantContext;
   counts: { alerts: number; incidents: number };
   /** Only escalated so far: nobody has acknowledged it yet. */

@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
 import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
 import { seedProvider } from "@/server/testing/factories";
+import { tamperAuditLog } from "@/server/testing/tamper";
 import { runCli } from "./cli";
 
 let h: DatabaseHandle;
@@ -89,7 +89,7 @@ describe("admin CLI", () => {
     const ok = await cli("audit:verify");
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/intact: \d+ entries/);
-    await h.db.execute(sql`update audit_log set action = 'customer.delete' where seq = 2`);
+    await tamperAuditLog(h.db, ["update audit_log set action = 'customer.delete' where seq = 2"]);
     const broken = await cli("audit:verify");
     expect(broken.code).toBe(1);
     expect(broken.err).toContain("entry 2");
@@ -97,11 +97,8 @@ describe("admin CLI", () => {
   });
 
   it("names the row after a deleted one", async () => {
-    await h.db.execute(
-      sql`update audit_log set action = (select action from audit_log a where a.seq = 1) where seq = 2`,
-    );
-    // Restore nothing: delete row 3 instead and look at a fresh chain from 4 on.
-    await h.db.execute(sql`delete from audit_log where seq <= 3`);
+    // Restore nothing: delete rows 1-3 and look at a fresh chain from 4 on.
+    await tamperAuditLog(h.db, ["delete from audit_log where seq <= 3"]);
     const r = await cli("audit:verify");
     expect(r.code).toBe(1);
     expect(r.err).toContain("entry 4");

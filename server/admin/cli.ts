@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Db } from "@/db";
 import { SOURCE_FORMATS } from "@/db/schema/sensors";
 import { CUSTOMER_ROLES, STAFF_ROLES } from "@/db/schema/tenancy";
+import { writeAuditCheckpoint } from "@/server/audit/checkpoint";
 import { systemActor, verifyAuditChain } from "@/server/audit/service";
 import { findCustomerBySlug, listAllCustomers } from "@/server/customers/queries";
 import { createCustomerInput } from "@/server/customers/schema";
@@ -43,7 +44,8 @@ Commands:
   report:generate  (--customer <slug> | --all) --month <YYYY-MM> [--send]
                    Generates and stores the report now (a new version); --send e-mails the report contacts if that
                    month was never sent to them.
-  audit:verify     Checks the audit log's hash chain; names the first row that was edited or removed.
+  audit:verify     Checks the audit log's keyed chain and the latest checkpoint; names the first row edited or removed.
+  audit:checkpoint Writes a signed checkpoint of the audit log now (the scheduler does it daily).
   help             This text.
 
 Exit codes: 0 done, 1 failed (or the audit chain is broken), 2 bad command or options, 3 database locked.`;
@@ -250,12 +252,30 @@ export async function runCli(argv: string[], db: Db, io: CliIo): Promise<number>
         opts(args, {});
         const r = await verifyAuditChain(db);
         if (r.ok) {
-          io.out(`Audit chain intact: ${r.checked} entries checked.`);
+          const cp = r.checkpoint
+            ? `latest checkpoint (entry ${r.checkpoint.seq}, ${r.checkpoint.at}) holds`
+            : "no checkpoint yet";
+          io.out(`Audit chain intact: ${r.checked} entries checked; ${cp}.`);
           return EXIT.ok;
         }
-        const why = r.reason === "content" ? "its content was changed" : "the entry before it was removed or altered";
+        const why = {
+          content: "its content was changed (or its hash recomputed without the key)",
+          link: "the entry before it was removed or altered",
+          gap: "the entries numbered before it were removed",
+          truncated: "the latest checkpoint names it but the log ends before it: the newest entries were removed",
+          checkpoint: "it does not match the latest signed checkpoint",
+        }[r.reason];
         io.err(`Audit chain BROKEN at entry ${r.seq}: ${why} (${r.checked} entries before it are intact).`);
         return EXIT.failed;
+      }
+
+      case "audit:checkpoint": {
+        opts(args, {});
+        const cp = await writeAuditCheckpoint(db, new Date());
+        io.out(
+          cp ? `Checkpoint written: entry ${cp.seq} at ${cp.at}.` : "The audit log is empty: nothing to checkpoint.",
+        );
+        return EXIT.ok;
       }
 
       default:

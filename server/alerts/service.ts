@@ -10,13 +10,20 @@ import { entityKeys } from "@/server/ingest/correlate";
 import type { Entities } from "@/server/ingest/types";
 import { recomputeIncidentClocks } from "@/server/sla/service";
 import { findMembership } from "@/server/tenancy/queries";
-import { type ActorContext, clockOf, mintTenantId, personOf, type TenantContext } from "@/server/tenancy/tenant";
+import {
+  type ActorContext,
+  clockOf,
+  personOf,
+  type StaffContext,
+  staffTenantOf,
+  type TenantContext,
+} from "@/server/tenancy/tenant";
 import * as q from "./queries";
 import type { QueueFilter } from "./schema";
 
 export const QUEUE_PAGE = 50;
 
-export async function getQueue(ctx: ActorContext, f: QueueFilter, now = clockOf(ctx)) {
+export async function getQueue(ctx: StaffContext, f: QueueFilter, now = clockOf(ctx)) {
   assertCan(ctx.actor, "alert:read");
   const { page, ...filter } = f;
   const { rows, total } = await q.listQueue(ctx.db, filter, now, QUEUE_PAGE, (page - 1) * QUEUE_PAGE);
@@ -31,7 +38,7 @@ export async function getQueue(ctx: ActorContext, f: QueueFilter, now = clockOf(
   };
 }
 
-export async function getAlert(ctx: ActorContext, id: string) {
+export async function getAlert(ctx: StaffContext, id: string) {
   assertCan(ctx.actor, "alert:read");
   const row = await q.findAlertDetail(ctx.db, id);
   if (!row) throw new NotFound("No such alert.");
@@ -42,7 +49,7 @@ export async function getAlert(ctx: ActorContext, id: string) {
 }
 
 /** Loads the selected alerts; all must exist (no silent partial action). */
-async function load(ctx: ActorContext, ids: string[]) {
+async function load(ctx: StaffContext, ids: string[]) {
   const rows = await q.findAlertsByIds(ctx.db, ids);
   if (rows.length !== new Set(ids).size) throw new NotFound("Some selected alerts no longer exist; refresh the queue.");
   return rows;
@@ -69,7 +76,7 @@ async function auditEach(
   }
 }
 
-export async function acknowledgeAlerts(ctx: ActorContext, ids: string[]) {
+export async function acknowledgeAlerts(ctx: StaffContext, ids: string[]) {
   assertCan(ctx.actor, "alert:triage");
   await load(ctx, ids);
   return ctx.db.transaction(async (tx) => {
@@ -80,7 +87,7 @@ export async function acknowledgeAlerts(ctx: ActorContext, ids: string[]) {
   });
 }
 
-export async function assignAlerts(ctx: ActorContext, ids: string[], assigneeId: string | null) {
+export async function assignAlerts(ctx: StaffContext, ids: string[], assigneeId: string | null) {
   assertCan(ctx.actor, "alert:triage");
   if (assigneeId) {
     const m = await findMembership(ctx.db, assigneeId);
@@ -96,7 +103,7 @@ export async function assignAlerts(ctx: ActorContext, ids: string[], assigneeId:
 
 /** Records the analyst's judgement; alerts not in an incident are closed by it. */
 export async function setVerdict(
-  ctx: ActorContext,
+  ctx: StaffContext,
   ids: string[],
   verdict: "true_positive" | "false_positive" | "benign" | "duplicate",
   reason: string,
@@ -136,19 +143,19 @@ function attachable(a: Awaited<ReturnType<typeof load>>[number]) {
   };
 }
 
-function oneCustomer(rows: { customerId: string; incidentId: string | null }[]) {
+function oneCustomer(ctx: StaffContext, rows: { customerId: string; incidentId: string | null }[]) {
   const customers = new Set(rows.map((r) => r.customerId));
   if (customers.size !== 1) throw new Invalid("Select alerts of one customer: an incident belongs to one customer.");
   if (rows.some((r) => r.incidentId)) throw new Conflict("Some selected alerts are already in an incident.");
-  return mintTenantId([...customers][0]!); // derived from stored rows, never from client input
+  return staffTenantOf(ctx, [...customers][0]!); // derived from stored rows, never from client input
 }
 
 /** Opens a new incident (triage) from the selected alerts of one customer. */
-export async function escalate(ctx: ActorContext, ids: string[], title?: string) {
+export async function escalate(ctx: StaffContext, ids: string[], title?: string) {
   assertCan(ctx.actor, "alert:triage");
   assertCan(ctx.actor, "incident:manage");
   const rows = await load(ctx, ids);
-  const tenant = oneCustomer(rows);
+  const tenant = oneCustomer(ctx, rows);
   const top = [...rows].sort((x, y) => y.severity - x.severity || x.eventTime.getTime() - y.eventTime.getTime())[0]!;
   const tctx: TenantContext = { ...ctx, tenant };
   return ctx.db
@@ -194,11 +201,11 @@ export async function escalate(ctx: ActorContext, ids: string[], title?: string)
 }
 
 /** Adds the selected alerts (one customer's) to an open incident of that customer. */
-export async function attachToIncident(ctx: ActorContext, ids: string[], incidentId: string) {
+export async function attachToIncident(ctx: StaffContext, ids: string[], incidentId: string) {
   assertCan(ctx.actor, "alert:triage");
   assertCan(ctx.actor, "incident:manage");
   const rows = await load(ctx, ids);
-  const tenant = oneCustomer(rows);
+  const tenant = oneCustomer(ctx, rows);
   return ctx.db.transaction(async (tx) => {
     const inc = await findIncident(tx, tenant, incidentId);
     if (!inc) throw new NotFound("That incident does not belong to the selected alerts' customer.");

@@ -1,10 +1,21 @@
 import { and, asc, desc, eq, gt, gte, ilike, lt, lte, or, type SQL, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
+import { type DbOrTx, rowsOf } from "@/db";
 import { auditLog, customers } from "@/db/schema";
 
-export async function lastAuditHash(db: DbOrTx): Promise<string | null> {
-  const [row] = await db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-  return row?.hash ?? null;
+/**
+ * The chain's newest entry (seq and hash), whatever tenant it belongs to: through `wk_audit_head()`, a security
+ * definer function, because an append made in one customer's scope cannot see other customers' entries.
+ */
+export async function auditHead(db: DbOrTx): Promise<{ seq: number; hash: string } | null> {
+  const [row] = rowsOf<{ seq: string | number; hash: string }>(
+    await db.execute(sql`select seq, hash from wk_audit_head()`),
+  );
+  return row ? { seq: Number(row.seq), hash: row.hash } : null;
+}
+
+export async function findAuditRow(db: DbOrTx, seq: number) {
+  const [row] = await db.select().from(auditLog).where(eq(auditLog.seq, seq));
+  return row ?? null;
 }
 
 export async function insertAuditRow(db: DbOrTx, row: typeof auditLog.$inferInsert) {

@@ -1,7 +1,9 @@
 import type { DbOrTx } from "@/db";
+import { auditHmacKey, env } from "@/server/env";
 import type { ActorContext } from "@/server/tenancy/tenant";
-import { type AuditContent, findBreak, GENESIS_HASH, hashEntry } from "./chain";
-import { insertAuditRow, lastAuditHash, listAuditRowsAfter, lockAuditChain } from "./queries";
+import { type AuditContent, CHAIN_START, checkpointSigned, findBreak, GENESIS_HASH, hmacEntry } from "./chain";
+import { latestCheckpoint } from "./checkpoint-file";
+import { auditHead, findAuditRow, insertAuditRow, listAuditRowsAfter, lockAuditChain } from "./queries";
 
 export type AuditActor = Pick<AuditContent, "actorType" | "actorId" | "actorLabel">;
 
@@ -23,7 +25,9 @@ export type AuditInput = AuditActor & {
 /** Appends one entry. Call it with the transaction that makes the change, so both commit or neither does. */
 export async function recordAudit(tx: DbOrTx, input: AuditInput) {
   await lockAuditChain(tx);
-  const prevHash = (await lastAuditHash(tx)) ?? GENESIS_HASH;
+  const head = await auditHead(tx);
+  const prevHash = head?.hash ?? GENESIS_HASH;
+  const seq = (head?.seq ?? 0) + 1;
   const content: AuditContent = {
     at: new Date(),
     actorType: input.actorType,
@@ -35,27 +39,48 @@ export async function recordAudit(tx: DbOrTx, input: AuditInput) {
     targetId: input.targetId ?? null,
     summary: JSON.parse(JSON.stringify(input.summary ?? {})),
   };
-  await insertAuditRow(tx, { ...content, prevHash, hash: hashEntry(prevHash, content) });
+  await insertAuditRow(tx, {
+    ...content,
+    seq,
+    prevHash,
+    hash: hmacEntry(auditHmacKey, prevHash, seq, content),
+    chain: "hmac-sha256",
+  });
 }
 
+export type VerifyFailure = "content" | "link" | "gap" | "truncated" | "checkpoint";
 export type VerifyResult =
-  | { ok: true; checked: number }
-  | { ok: false; checked: number; seq: number; reason: "content" | "link" };
+  | { ok: true; checked: number; checkpoint: { seq: number; at: string } | null }
+  | { ok: false; checked: number; seq: number; reason: VerifyFailure };
 
-/** Walks the whole chain in pages; names the first row whose content or link does not hold. */
-export async function verifyAuditChain(db: DbOrTx, pageSize = 2000): Promise<VerifyResult> {
-  let prev = GENESIS_HASH;
-  let after = 0;
+/**
+ * Walks the whole chain in pages with the key (edited rows, recomputed hashes, deleted rows, gaps in seq), then
+ * holds it against the latest signed checkpoint kept outside the database: the checkpoint's entry must still be
+ * there with the same hash, so removing the newest rows is caught (up to the last checkpoint).
+ */
+export async function verifyAuditChain(
+  db: DbOrTx,
+  opts: { pageSize?: number; key?: string; checkpointDir?: string } = {},
+): Promise<VerifyResult> {
+  const key = opts.key ?? auditHmacKey;
+  const pageSize = opts.pageSize ?? 2000;
+  let at = CHAIN_START;
   let checked = 0;
   for (;;) {
-    const rows = await listAuditRowsAfter(db, after, pageSize);
-    if (rows.length === 0) return { ok: true, checked };
-    const { brokenAt, lastHash } = findBreak(rows, prev);
+    const rows = await listAuditRowsAfter(db, at.seq, pageSize);
+    if (rows.length === 0) break;
+    const { brokenAt, at: next } = findBreak(rows, at, key);
     if (brokenAt) return { ok: false, checked: checked + rows.findIndex((r) => r.seq === brokenAt.seq), ...brokenAt };
     checked += rows.length;
-    prev = lastHash;
-    after = rows[rows.length - 1]!.seq;
+    at = next;
   }
+  const cp = latestCheckpoint(opts.checkpointDir ?? env.AUDIT_CHECKPOINT_DIR);
+  if (!cp) return { ok: true, checked, checkpoint: null };
+  if (!checkpointSigned(key, cp)) return { ok: false, checked, seq: cp.seq, reason: "checkpoint" };
+  if (cp.seq > at.seq) return { ok: false, checked, seq: cp.seq, reason: "truncated" };
+  const row = await findAuditRow(db, cp.seq);
+  if (!row || row.hash !== cp.hash) return { ok: false, checked, seq: cp.seq, reason: "checkpoint" };
+  return { ok: true, checked, checkpoint: { seq: cp.seq, at: cp.at } };
 }
 
 /** Changed fields only, for the audit summary: { field: { from, to } }. */

@@ -2,7 +2,7 @@ import { findCustomer } from "@/server/customers/queries";
 import { env } from "@/server/env";
 import { getBranding } from "@/server/provider/queries";
 import { findMembership } from "@/server/tenancy/queries";
-import { mintTenantId } from "@/server/tenancy/tenant";
+import { tenantOfCredentialRow } from "@/server/tenancy/tenant";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "@/server/trpc/init";
 import { type Actor, type Permission, permissionsOf, roleLabel } from "./permissions";
 
@@ -24,7 +24,9 @@ export const meRouter = createTRPCRouter({
     const actor = (
       m.customerId === null ? { side: "staff", role: m.role } : { side: "customer", role: m.role }
     ) as Actor;
-    const customer = m.customerId ? await findCustomer(ctx.db, mintTenantId(m.customerId)) : null;
+    const customer = m.customerId
+      ? await findCustomer(ctx.db, tenantOfCredentialRow({ customerId: m.customerId }))
+      : null;
     return {
       user,
       actor,

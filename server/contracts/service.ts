@@ -3,7 +3,7 @@ import { actorOf, recordAudit } from "@/server/audit/service";
 import { assertCan } from "@/server/auth/permissions";
 import { findCustomer } from "@/server/customers/queries";
 import { Conflict, isUniqueViolation, NotFound } from "@/server/errors";
-import { type ActorContext, clockOf, personOf, type TenantContext } from "@/server/tenancy/tenant";
+import { clockOf, personOf, type StaffContext, type TenantContext } from "@/server/tenancy/tenant";
 import * as q from "./queries";
 import type { Terms } from "./schema";
 import { TEMPLATES } from "./templates";
@@ -35,7 +35,7 @@ export function defaultTerms(tier: Terms["tier"], timeZone: string, today: strin
 }
 
 /** Staff: every active customer with its terms in force today and what needs attention. */
-export async function listContracts(ctx: ActorContext) {
+export async function listContracts(ctx: StaffContext) {
   assertCan(ctx.actor, "contract:read");
   if (ctx.actor.side !== "staff") throw new NotFound("No such list.");
   const now = clockOf(ctx);

@@ -1,7 +1,7 @@
 import { actorOf, diff, recordAudit } from "@/server/audit/service";
 import { assertCan } from "@/server/auth/permissions";
 import { Conflict, isUniqueViolation, NotFound } from "@/server/errors";
-import type { ActorContext, TenantContext } from "@/server/tenancy/tenant";
+import type { StaffContext, TenantContext } from "@/server/tenancy/tenant";
 import {
   deleteContactRow,
   findContact,
@@ -16,13 +16,13 @@ import {
 } from "./queries";
 import type { ContactFields, CreateCustomerInput, UpdateCustomerInput } from "./schema";
 
-export async function listCustomers(ctx: ActorContext) {
+export async function listCustomers(ctx: StaffContext) {
   assertCan(ctx.actor, "customer:read");
   if (ctx.actor.side !== "staff") throw new NotFound("No such list.");
   return listAllCustomers(ctx.db);
 }
 
-export async function getCustomerBySlug(ctx: ActorContext, slug: string) {
+export async function getCustomerBySlug(ctx: StaffContext, slug: string) {
   assertCan(ctx.actor, "customer:read");
   const row = ctx.actor.side === "staff" ? await findCustomerBySlug(ctx.db, slug) : null;
   if (!row) throw new NotFound(`No customer with the slug "${slug}".`);
@@ -36,7 +36,7 @@ export async function getCustomer(ctx: TenantContext) {
   return row;
 }
 
-export async function createCustomer(ctx: ActorContext, input: CreateCustomerInput) {
+export async function createCustomer(ctx: StaffContext, input: CreateCustomerInput) {
   assertCan(ctx.actor, "customer:create");
   try {
     return await ctx.db.transaction(async (tx) => {

@@ -6,6 +6,7 @@ import { emailOutbox } from "@/db/schema";
 import type { EmailAttachment } from "@/db/schema/email";
 import { env } from "@/server/env";
 import { reportBytes } from "@/server/reports/queries";
+import { afterCommit, isAppTransaction } from "@/server/tenancy/scope";
 
 export type OutgoingEmail = {
   to: string;
@@ -76,9 +77,18 @@ async function smtp(): Promise<Transport> {
   return transport;
 }
 
-/** Sends queued messages over SMTP; a failure is recorded on the row, never thrown at the caller. */
-export async function deliverQueued(db: Db, ids?: string[]): Promise<{ sent: number; failed: number }> {
+/**
+ * Sends queued messages over SMTP; a failure is recorded on the row, never thrown at the caller. Given a request's
+ * transaction (a procedure's `ctx.db`), it waits for that transaction's COMMIT and then sends with the process's
+ * own handle, so a rolled-back change never sends mail.
+ */
+export async function deliverQueued(db: DbOrTx, ids?: string[]): Promise<{ sent: number; failed: number }> {
   if (!env.SMTP_URL) return { sent: 0, failed: 0 };
+  if (isAppTransaction(db)) {
+    await afterCommit(db, (root) => deliverQueued(root, ids));
+    return { sent: 0, failed: 0 };
+  }
+  const root = db as Db;
   const where = ids?.length
     ? and(eq(emailOutbox.status, "queued"), inArray(emailOutbox.id, ids))
     : eq(emailOutbox.status, "queued");
@@ -93,7 +103,7 @@ export async function deliverQueued(db: Db, ids?: string[]): Promise<{ sent: num
         subject: row.subject,
         html: row.html,
         text: row.text,
-        attachments: await attachmentsOf(db, row.attachments),
+        attachments: await attachmentsOf(root, row.attachments),
       });
       await db
         .update(emailOutbox)

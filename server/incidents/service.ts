@@ -7,7 +7,7 @@ import { deliverQueued } from "@/server/email/send";
 import { Conflict, Invalid, NotFound } from "@/server/errors";
 import { recomputeIncidentClocks } from "@/server/sla/service";
 import { findMembership } from "@/server/tenancy/queries";
-import { type ActorContext, clockOf, personOf, type TenantContext } from "@/server/tenancy/tenant";
+import { type ActorContext, clockOf, personOf, type StaffContext, type TenantContext } from "@/server/tenancy/tenant";
 import { canTransition, milestonesOf, nextStatuses, STATUS_LABELS } from "./lifecycle";
 import { notifyCustomerContacts } from "./notify";
 import * as q from "./queries";
@@ -93,7 +93,7 @@ async function tellCustomer(
   }
 }
 
-export async function listIncidents(ctx: ActorContext, f: IncidentFilterInput) {
+export async function listIncidents(ctx: StaffContext, f: IncidentFilterInput) {
   assertCan(ctx.actor, "incident:read");
   const { page, ...filter } = f;
   const { rows, total } = await q.listIncidentsAll(ctx.db, filter, PAGE_SIZE, (page - 1) * PAGE_SIZE);

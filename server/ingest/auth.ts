@@ -2,7 +2,7 @@ import type { Db } from "@/db";
 import { env } from "@/server/env";
 import { bearerToken, hashApiKey } from "@/server/sensors/keys";
 import { findKeyByHash } from "@/server/sensors/queries";
-import { mintTenantId, type TenantId } from "@/server/tenancy/tenant";
+import { type TenantId, tenantOfCredentialRow } from "@/server/tenancy/tenant";
 import type { SourceFormat } from "./types";
 
 export type IntakeAuth = { keyId: string; tenant: TenantId; sensorId: string; sourceFormat: SourceFormat };
@@ -67,7 +67,7 @@ export async function authenticate(db: Db, authorization: string | null, source:
   }
   return {
     keyId: k.keyId,
-    tenant: mintTenantId(k.customerId),
+    tenant: tenantOfCredentialRow(k),
     sensorId: k.sensorId,
     sourceFormat: k.sourceFormat,
   } satisfies IntakeAuth;

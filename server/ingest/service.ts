@@ -5,6 +5,7 @@ import { deliverQueued } from "@/server/email/send";
 import { attachAlerts, type TimelineActor } from "@/server/incidents/queries";
 import { recomputeIncidentClocks } from "@/server/sla/service";
 import type { IntakeAuth } from "./auth";
+import { runAsTenant } from "@/server/tenancy/scope";
 import { chooseIncident, type OpenIncident } from "./correlate";
 import { type AlertRecord, finalizeAlert } from "./finalize";
 import { normalizers } from "./normalize";
@@ -110,7 +111,7 @@ export async function ingestItems(
 
   const mailAfter: string[] = [];
   await withRetry(() =>
-    db.transaction(async (tx) => {
+    runAsTenant(db, auth.tenant, async (tx) => {
       mailAfter.length = 0;
       const written = new Map<
         string,
@@ -221,13 +222,13 @@ export async function ingestItems(
     const seen = lastSensorTouch.get(auth.sensorId) ?? 0;
     if (Math.abs(receivedAt.getTime() - seen) > 15_000) {
       lastSensorTouch.set(auth.sensorId, receivedAt.getTime());
-      await markSensorEvent(db, auth.tenant, auth.sensorId, receivedAt);
+      await runAsTenant(db, auth.tenant, (tx) => markSensorEvent(tx, auth.tenant, auth.sensorId, receivedAt));
     }
   }
   const last = lastKeyTouch.get(auth.keyId) ?? 0;
   if (receivedAt.getTime() - last > 60_000) {
     lastKeyTouch.set(auth.keyId, receivedAt.getTime());
-    await markKeyUsed(db, auth.keyId, receivedAt);
+    await runAsTenant(db, auth.tenant, (tx) => markKeyUsed(tx, auth.keyId, receivedAt));
   }
   return results;
 }
@@ -239,7 +240,7 @@ export async function recordHeartbeat(
   at = new Date(),
   inventory: HostFacts[] = [],
 ) {
-  await db.transaction(async (tx) => {
+  await runAsTenant(db, auth.tenant, async (tx) => {
     await insertHeartbeat(tx, { customerId: auth.tenant, sensorId: auth.sensorId, at, ...body });
     await learnHosts(tx, auth.tenant, auth.sensorId, inventory, at);
     await touchSensor(tx, auth.tenant, auth.sensorId, {
@@ -252,7 +253,7 @@ export async function recordHeartbeat(
   const last = lastKeyTouch.get(auth.keyId) ?? 0;
   if (Math.abs(at.getTime() - last) > 60_000) {
     lastKeyTouch.set(auth.keyId, at.getTime());
-    await markKeyUsed(db, auth.keyId, at);
+    await runAsTenant(db, auth.tenant, (tx) => markKeyUsed(tx, auth.keyId, at));
   }
 }
 

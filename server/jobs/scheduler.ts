@@ -3,6 +3,7 @@ import os from "node:os";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { jobRuns } from "@/db/schema";
+import { writeAuditCheckpoint } from "@/server/audit/checkpoint";
 import { runContractReminders } from "@/server/contracts/reminders";
 import { processReportJobs, queueDueReports } from "@/server/reports/service";
 import { runSlaSweep } from "@/server/sla/service";
@@ -25,6 +26,7 @@ export const JOBS: Job[] = [
   { name: "sla-sweep", slot: everyMinute, run: (db, now) => runSlaSweep(db, now) },
   { name: "contract-reminders", slot: everyDay, run: (db, now) => runContractReminders(db, now) },
   { name: "monthly-reports", slot: everyMinute, run: (db, now) => queueDueReports(db, now) },
+  { name: "audit-checkpoint", slot: everyDay, run: (db, now) => writeAuditCheckpoint(db, now) },
 ];
 
 /** Inserts the claim; true for exactly one caller per (job, slot). */

@@ -1,17 +1,17 @@
 import { actorOf, diff, recordAudit } from "@/server/audit/service";
 import { assertCan } from "@/server/auth/permissions";
 import { Forbidden } from "@/server/errors";
-import type { ActorContext } from "@/server/tenancy/tenant";
+import type { StaffContext } from "@/server/tenancy/tenant";
 import { providerProfile, upsertProviderSettings } from "./queries";
 import type { BrandingInput } from "./schema";
 
 /** The provider's branding as the console shows and edits it (e-mails and report covers use it). */
-export async function getProviderSettings(ctx: ActorContext) {
+export async function getProviderSettings(ctx: StaffContext) {
   if (ctx.actor.side !== "staff") throw new Forbidden("This is for provider staff only.");
   return providerProfile(ctx.db);
 }
 
-export async function updateProviderSettings(ctx: ActorContext, input: BrandingInput) {
+export async function updateProviderSettings(ctx: StaffContext, input: BrandingInput) {
   assertCan(ctx.actor, "settings:manage");
   return ctx.db.transaction(async (tx) => {
     const before = await providerProfile(tx);

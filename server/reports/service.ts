@@ -11,13 +11,14 @@ import { env } from "@/server/env";
 import { Invalid, NotFound } from "@/server/errors";
 import { kickWorkers } from "@/server/jobs/worker";
 import { monthRange } from "@/server/sla/report";
+import { afterCommit } from "@/server/tenancy/scope";
 import {
-  type ActorContext,
   clockOf,
-  mintTenantId,
   personOf,
+  type StaffContext,
   type TenantContext,
   type TenantId,
+  tenantOfCredentialRow,
 } from "@/server/tenancy/tenant";
 import { findUserById } from "@/server/users/queries";
 import { assembleMonthlyReport, keyFigures, type MonthlyReportModel } from "./model/assemble";
@@ -183,12 +184,12 @@ export async function requestReport(ctx: TenantContext, month: string, send: boo
   const [job] = await insertReportJobs(ctx.db, [
     { customerId: ctx.tenant, month, trigger: "manual", send, requestedBy: personOf(ctx)?.id ?? null, createdAt: now },
   ]);
-  kickWorkers();
+  await afterCommit(ctx.db, kickWorkers);
   return { jobId: job!.id, queued: true };
 }
 
 /** Queues every active customer's report for a month as one batch, whose progress the console follows. */
-export async function requestAllReports(ctx: ActorContext, month: string, send: boolean) {
+export async function requestAllReports(ctx: StaffContext, month: string, send: boolean) {
   assertCan(ctx.actor, "report:generate");
   const now = clockOf(ctx);
   // Customers whose month has ended and who were customers during it (as the month-end schedule does).
@@ -225,7 +226,7 @@ export async function requestAllReports(ctx: ActorContext, month: string, send: 
     });
     return { batchId: batch.id, total: list.length };
   });
-  kickWorkers();
+  await afterCommit(ctx.db, kickWorkers);
   return result;
 }
 
@@ -247,7 +248,7 @@ export async function processReportJobs(db: Db, opts: { now?: () => Date; max?: 
       const actor: AuditActor = person
         ? { actorType: "user", actorId: person.id, actorLabel: `${person.name} <${person.email}>` }
         : systemActor(job.trigger === "schedule" ? "monthly report schedule" : "report worker");
-      const version = await generateReport(db, mintTenantId(job.customerId), job.month, {
+      const version = await generateReport(db, tenantOfCredentialRow(job), job.month, {
         trigger: job.trigger,
         actor,
         send: job.send,

@@ -1,7 +1,7 @@
 import { assertCan } from "@/server/auth/permissions";
 import { NotFound } from "@/server/errors";
 import { monthRange } from "@/server/sla/report";
-import { type ActorContext, clockOf, mintTenantId, type TenantContext } from "@/server/tenancy/tenant";
+import { clockOf, type StaffContext, staffTenantOf, type TenantContext } from "@/server/tenancy/tenant";
 import { assembleMonthlyReport, keyFigures } from "./model/assemble";
 import {
   activeCustomers,
@@ -21,7 +21,7 @@ import { reportFilename } from "./service";
 /** The read side of reports: progress of runs, the console's matrix, versions, the archive and files. */
 
 /** A batch's progress: how many of its jobs are done, failed, running or waiting. */
-export async function batchProgress(ctx: ActorContext, batchId?: string) {
+export async function batchProgress(ctx: StaffContext, batchId?: string) {
   assertCan(ctx.actor, "report:read");
   const batch = batchId ? await findBatch(ctx.db, batchId) : await latestBatch(ctx.db);
   if (!batch) {
@@ -51,7 +51,7 @@ export async function batchProgress(ctx: ActorContext, batchId?: string) {
  * yet, queued, generating, done (rendered, and e-mailed where they have report contacts), failed, and any the
  * schedule never queued (every instance down past the catch-up window).
  */
-export async function monthEndRun(ctx: ActorContext, now = clockOf(ctx)) {
+export async function monthEndRun(ctx: StaffContext, now = clockOf(ctx)) {
   assertCan(ctx.actor, "report:read");
   const [month] = completedMonths(now, "Pacific/Kiritimati", 1) as [string];
   const [customers, jobs] = await Promise.all([activeCustomers(ctx.db), scheduledJobs(ctx.db, month)]);
@@ -97,7 +97,7 @@ export type CellStatus =
   | "sent";
 
 /** Every active customer × the last `months` months: the newest version, whether it was sent, and any work queued. */
-export async function reportMatrix(ctx: ActorContext, months: number, now = clockOf(ctx)) {
+export async function reportMatrix(ctx: StaffContext, months: number, now = clockOf(ctx)) {
   assertCan(ctx.actor, "report:read");
   // Months as the earliest zone (UTC+14) sees them, so a month appears as soon as it has ended anywhere.
   const list = completedMonths(now, "Pacific/Kiritimati", months);
@@ -193,8 +193,8 @@ export async function reportFile(ctx: TenantContext, id: string) {
 }
 
 /** Staff name a version, not a customer: the version's own customer becomes the tenant. */
-export async function staffReportFile(ctx: ActorContext, id: string) {
+export async function staffReportFile(ctx: StaffContext, id: string) {
   const customerId = await findReportCustomerId(ctx.db, id);
   if (!customerId) throw new NotFound("No such report.");
-  return reportFile({ ...ctx, tenant: mintTenantId(customerId) }, id);
+  return reportFile({ ...ctx, tenant: staffTenantOf(ctx, customerId) }, id);
 }

@@ -2,7 +2,7 @@ import { actorOf, diff, recordAudit } from "@/server/audit/service";
 import { assertCan } from "@/server/auth/permissions";
 import { NotFound } from "@/server/errors";
 import { forgetIntakeKeys } from "@/server/ingest/auth";
-import { type ActorContext, clockOf, personOf, type TenantContext } from "@/server/tenancy/tenant";
+import { type ActorContext, clockOf, personOf, type StaffContext, type TenantContext } from "@/server/tenancy/tenant";
 import { sensorHealth, silentSince } from "./health";
 import { generateApiKey } from "./keys";
 import {
@@ -29,7 +29,7 @@ export async function getSensors(ctx: TenantContext) {
   return withHealth(await listSensors(ctx.db, ctx.tenant));
 }
 
-export async function getAllSensors(ctx: ActorContext) {
+export async function getAllSensors(ctx: StaffContext) {
   assertCan(ctx.actor, "sensor:read");
   if (ctx.actor.side !== "staff") throw new NotFound("No such list.");
   return withHealth(await listAllSensors(ctx.db));

@@ -11,7 +11,7 @@ import {
   slaMonthly,
   user,
 } from "@/db/schema";
-import type { TenantId } from "@/server/tenancy/tenant";
+import { customerOfScope, type ReadScope, type TenantId } from "@/server/tenancy/tenant";
 import type { ComputedClock } from "./compute";
 
 export async function loadIncidentForClocks(db: DbOrTx, tenant: TenantId, incidentId: string) {
@@ -217,7 +217,12 @@ export async function versionById(db: DbOrTx, id: string) {
 // ---- reads for the SLA views, the portal and the monthly report ----
 
 /** `customerView`: only incidents opened to the customer count (their month must not reveal internal incidents). */
-export type SlaScope = { customerId?: string; from: Date; to: Date; customerView?: boolean };
+export type SlaScope = { scope: ReadScope; from: Date; to: Date; customerView?: boolean };
+/** The customer condition of a read: the tenant's id, a staff member's chosen customer, or none (staff-wide). */
+const customerIs = (column: typeof slaClocks.customerId | typeof slaMonthly.customerId, scope: ReadScope) => {
+  const id = customerOfScope(scope);
+  return id ? [eq(column, id)] : [];
+};
 const visibleOnly = (s: SlaScope) =>
   s.customerView
     ? [sql`exists (select 1 from incidents vi where vi.id = ${slaClocks.incidentId} and vi.visible_to_customer)`]
@@ -226,7 +231,7 @@ const visibleOnly = (s: SlaScope) =>
 const monthExpr = sql<string>`to_char(${slaClocks.startAt} at time zone ${customers.timezone}, 'YYYY-MM')`;
 
 /** Open incidents' clocks that are at risk or breached, most urgent first (staff-wide, or one customer). */
-export async function listClocksAtRisk(db: DbOrTx, customerId?: string) {
+export async function listClocksAtRisk(db: DbOrTx, scope: ReadScope) {
   return db
     .select({
       clockId: slaClocks.id,
@@ -253,7 +258,7 @@ export async function listClocksAtRisk(db: DbOrTx, customerId?: string) {
         inArray(slaClocks.state, ["at_risk", "breached"]),
         isNull(slaClocks.stopAt),
         sql`${incidents.status} <> 'closed'`,
-        ...(customerId ? [eq(slaClocks.customerId, customerId)] : []),
+        ...customerIs(slaClocks.customerId, scope),
       ),
     )
     .orderBy(asc(slaClocks.dueAt))
@@ -279,7 +284,7 @@ export async function attainmentRows(db: DbOrTx, s: SlaScope) {
       and(
         sql`${slaClocks.startAt} >= ${s.from.toISOString()}::timestamptz`,
         sql`${slaClocks.startAt} < ${s.to.toISOString()}::timestamptz`,
-        ...(s.customerId ? [eq(slaClocks.customerId, s.customerId)] : []),
+        ...customerIs(slaClocks.customerId, s.scope),
         ...visibleOnly(s),
       ),
     )
@@ -304,7 +309,7 @@ export async function timeToRows(db: DbOrTx, s: SlaScope) {
         sql`${slaClocks.stopAt} is not null`,
         sql`${slaClocks.startAt} >= ${s.from.toISOString()}::timestamptz`,
         sql`${slaClocks.startAt} < ${s.to.toISOString()}::timestamptz`,
-        ...(s.customerId ? [eq(slaClocks.customerId, s.customerId)] : []),
+        ...customerIs(slaClocks.customerId, s.scope),
         ...visibleOnly(s),
       ),
     )
@@ -342,7 +347,7 @@ export async function breachRows(db: DbOrTx, s: SlaScope, limit = 500) {
         eq(slaClocks.state, "breached"),
         sql`coalesce(${slaClocks.breachedAt}, ${slaClocks.dueAt}) >= ${s.from.toISOString()}::timestamptz`,
         sql`coalesce(${slaClocks.breachedAt}, ${slaClocks.dueAt}) < ${s.to.toISOString()}::timestamptz`,
-        ...(s.customerId ? [eq(slaClocks.customerId, s.customerId)] : []),
+        ...customerIs(slaClocks.customerId, s.scope),
         ...visibleOnly(s),
       ),
     )
@@ -465,7 +470,7 @@ export async function refreshDirtyMonths(db: DbOrTx, limit = 1000): Promise<numb
   });
 }
 
-export async function monthlyRows(db: DbOrTx, months: string[], customerId?: string) {
+export async function monthlyRows(db: DbOrTx, months: string[], scope: ReadScope) {
   return db
     .select({
       customerId: slaMonthly.customerId,
@@ -481,5 +486,5 @@ export async function monthlyRows(db: DbOrTx, months: string[], customerId?: str
     })
     .from(slaMonthly)
     .innerJoin(customers, eq(customers.id, slaMonthly.customerId))
-    .where(and(inArray(slaMonthly.month, months), ...(customerId ? [eq(slaMonthly.customerId, customerId)] : [])));
+    .where(and(inArray(slaMonthly.month, months), ...customerIs(slaMonthly.customerId, scope)));
 }

@@ -6,7 +6,7 @@ import { escalate } from "@/server/alerts/service";
 import { defaultTerms } from "@/server/contracts/service";
 import * as inc from "@/server/incidents/service";
 import { runJobOnce } from "@/server/jobs/scheduler";
-import { type ActorContext, mintTenantId, type TenantContext } from "@/server/tenancy/tenant";
+import { mintTenantId, type StaffContext, type TenantContext } from "@/server/tenancy/tenant";
 import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
 import { callerAs, createStaffUser, createWorld, insertTestAlert } from "@/server/testing/factories";
 import { runSlaSweep } from "./service";
@@ -15,7 +15,7 @@ let h: DatabaseHandle;
 let w: Awaited<ReturnType<typeof createWorld>>;
 const T0 = new Date("2026-11-02T09:00:00Z"); // a Monday
 const at = (min: number) => new Date(T0.getTime() + min * 60_000);
-let analyst: ActorContext;
+let analyst: StaffContext;
 
 beforeAll(async () => {
   h = await createTestDatabase();

@@ -6,7 +6,7 @@ import { findCustomer } from "@/server/customers/queries";
 import { NotFound } from "@/server/errors";
 import { findIncident } from "@/server/incidents/queries";
 import { incidentReference } from "@/server/incidents/severity";
-import { type ActorContext, clockOf, type TenantContext } from "@/server/tenancy/tenant";
+import { clockOf, type StaffContext, staffWide, type TenantContext, type TenantId } from "@/server/tenancy/tenant";
 import { clockStatus } from "./clock";
 import { METRIC_LABELS, toCalendar } from "./compute";
 import * as q from "./queries";
@@ -23,9 +23,10 @@ const withRef = <T extends { customerSlug: string; number: number }>(r: T) => ({
   reference: incidentReference(r.customerSlug, r.number),
 });
 
-export async function riskNow(ctx: ActorContext, customerId?: string) {
+/** Provider-wide (staff only): what is about to breach, optionally for one customer a staff member picked. */
+export async function riskNow(ctx: StaffContext, customerId?: string) {
   assertCan(ctx.actor, "sla:read");
-  return (await q.listClocksAtRisk(ctx.db, customerId)).map(withRef);
+  return (await q.listClocksAtRisk(ctx.db, staffWide(ctx, customerId))).map(withRef);
 }
 
 /** One customer's month: attainment matrix, time-to statistics, breaches. */
@@ -39,13 +40,13 @@ export async function slaMonth(ctx: TenantContext, month: string) {
 /** `customerView`: the customer's (and their report's) month counts only incidents opened to them. */
 export async function monthSlaData(
   db: TenantContext["db"],
-  customerId: string,
+  tenant: TenantId,
   timeZone: string,
   month: string,
   customerView = false,
 ) {
   const range = monthRange(month, timeZone);
-  const scope = { customerId, ...range, customerView };
+  const scope = { scope: tenant, ...range, customerView };
   const [rows, timeTo, breaches] = await Promise.all([
     q.attainmentRows(db, scope),
     q.timeToRows(db, scope),
@@ -68,14 +69,18 @@ export async function monthSlaData(
 }
 
 /** Attainment per customer and month over the last `months` months (each customer's own zone). */
-export async function attainmentOverview(ctx: ActorContext, months: number, customerId?: string) {
+export async function attainmentOverview(ctx: StaffContext, months: number, customerId?: string) {
   assertCan(ctx.actor, "sla:read");
   const now = clockOf(ctx);
   const list = lastMonths(now, "UTC", months + 1);
   // The rollup holds each customer month's counts; months changed since the last read are rebuilt first.
   await q.refreshDirtyMonths(ctx.db);
   const keep = new Set(list.slice(1));
-  const rows = await q.monthlyRows(ctx.db, [...keep, lastMonths(now, "Pacific/Kiritimati", 1)[0]!], customerId);
+  const rows = await q.monthlyRows(
+    ctx.db,
+    [...keep, lastMonths(now, "Pacific/Kiritimati", 1)[0]!],
+    staffWide(ctx, customerId),
+  );
   const byKey = new Map<string, { customerId: string; customerName: string; month: string; rows: AttainmentRow[] }>();
   for (const r of rows) {
     if (!keep.has(r.month)) continue;
@@ -110,9 +115,9 @@ export async function attainmentOverview(ctx: ActorContext, months: number, cust
   };
 }
 
-export async function breaches(ctx: ActorContext, from: Date, to: Date, customerId?: string) {
+export async function breaches(ctx: StaffContext, from: Date, to: Date, customerId?: string) {
   assertCan(ctx.actor, "sla:read");
-  return (await q.breachRows(ctx.db, { customerId, from, to })).map(withRef);
+  return (await q.breachRows(ctx.db, { scope: staffWide(ctx, customerId), from, to })).map(withRef);
 }
 
 /** Every clock of one incident with its evidence: start, pauses, stop and who stopped it, due, live state. */
@@ -168,14 +173,14 @@ export async function incidentClocks(ctx: TenantContext, incidentId: string, cus
     });
 }
 
-export async function bannerAlerts(ctx: ActorContext) {
+export async function bannerAlerts(ctx: StaffContext) {
   assertCan(ctx.actor, "sla:read");
   const since = new Date(clockOf(ctx).getTime() - 24 * 3600_000);
   return (await q.listSlaAlerts(ctx.db, since)).map(withRef);
 }
 
 /** Dismissing acknowledges the alert for the whole SOC (it is one shared banner), and is audited. */
-export async function dismissBanner(ctx: ActorContext, id: string) {
+export async function dismissBanner(ctx: StaffContext, id: string) {
   assertCan(ctx.actor, "sla:read");
   await ctx.db.transaction(async (tx) => {
     await q.dismissSlaAlert(tx, id, clockOf(ctx));

@@ -30,8 +30,34 @@ export const personOf = (ctx: ActorContext) => (ctx.user.id.startsWith("system:"
 export const clockOf = (ctx: { now?: () => Date }) => ctx.now?.() ?? new Date();
 export type TenantContext = ActorContext & { tenant: TenantId };
 
+/** A context the staff ladder (or a trusted script) made: provider-wide reads take this, never a customer's. */
+export type StaffContext = ActorContext & { actor: Extract<Actor, { side: "staff" }> };
+
+declare const staffWideBrand: unique symbol;
+/**
+ * A provider-wide read (every customer, or one a staff member picked as a filter): only `staffWide` makes one, and
+ * it needs a StaffContext, so a customer's path cannot reach a query without its TenantId.
+ */
+export type StaffWide = { readonly [staffWideBrand]: true; customerId: string | null };
+export const staffWide = (_ctx: StaffContext, customerId?: string | null) =>
+  ({ customerId: customerId ?? null }) as StaffWide;
+
+/**
+ * Row-derived tenants, the only ones minted outside the ladder and trusted scripts. Staff may act on any customer,
+ * so the customer of a row a staff request found (an alert, a report version) is that request's tenant; the
+ * StaffContext argument makes a customer's path unable to call it.
+ */
+export const staffTenantOf = (_ctx: StaffContext, customerId: string) => customerId as TenantId;
+/** The tenant a credential's own stored row names: a sensor key, the signed-in user's membership, a queued job. */
+export const tenantOfCredentialRow = (row: { customerId: string }) => row.customerId as TenantId;
+
+/** What a tenant-aware read is scoped by: one tenant, or a provider-wide staff read. */
+export type ReadScope = TenantId | StaffWide;
+/** The customer a ReadScope filters to (null: every customer). */
+export const customerOfScope = (s: ReadScope): string | null => (typeof s === "string" ? s : s.customerId);
+
 /** A provider-admin context for trusted scripts; their audit entries are system entries named `label`. */
-export function systemContext(db: Db, label: string): ActorContext {
+export function systemContext(db: Db, label: string): StaffContext {
   return {
     db,
     actor: { side: "staff", role: "admin" },

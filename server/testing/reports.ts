@@ -2,7 +2,7 @@ import type { Db } from "@/db";
 import { escalate } from "@/server/alerts/service";
 import { defaultTerms } from "@/server/contracts/service";
 import * as inc from "@/server/incidents/service";
-import { type ActorContext, mintTenantId } from "@/server/tenancy/tenant";
+import { mintTenantId, type StaffContext } from "@/server/tenancy/tenant";
 import { callerAs, type createWorld, insertTestAlert } from "./factories";
 
 type World = Awaited<ReturnType<typeof createWorld>>;
@@ -33,7 +33,7 @@ export async function seedReportMonth(
     terms: defaultTerms("mdr", "Europe/Berlin", "2026-01-01"),
     effectiveFrom: new Date("2026-01-01T00:00:00Z"),
   });
-  const analyst: ActorContext = { db, actor: { side: "staff", role: "analyst" }, user: w.staff.analyst };
+  const analyst: StaffContext = { db, actor: { side: "staff", role: "analyst" }, user: w.staff.analyst };
   const tenant = mintTenantId(w.a.customer.id);
   for (const i of incidents) {
     const a = await insertTestAlert(db, w.a.customer.id, {

@@ -9,6 +9,7 @@ import { env } from "@/server/env";
 import { Conflict, DomainError, Forbidden, Invalid, NotFound, Unauthorized } from "@/server/errors";
 import { findIncidentCustomerId } from "@/server/incidents/queries";
 import { customerExists, findMembership } from "@/server/tenancy/queries";
+import { runAsApp, setStaffScope, setSystemScope, setTenantScope, setUserScope } from "@/server/tenancy/scope";
 import { mintTenantId } from "@/server/tenancy/tenant";
 
 export async function createTRPCContext(opts: { headers: Headers }) {
@@ -62,11 +63,43 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapDomainErrors);
+const ROLLBACK = Symbol("rollback");
 
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+/**
+ * Every procedure runs in one transaction as the database role `wk_app` (server/tenancy/scope.ts): row-level
+ * security then shows it only what the rungs below put in scope (nothing, for a public procedure). `ctx.db` is that
+ * transaction; a service's own `ctx.db.transaction` is a savepoint in it; after-commit work waits for COMMIT. A
+ * failed procedure rolls the whole transaction back.
+ */
+const inAppTransaction = t.middleware(async ({ ctx, next }) => {
+  let result: Awaited<ReturnType<typeof next>> | undefined;
+  try {
+    await runAsApp(ctx.db, async (tx) => {
+      result = await next({ ctx: { db: tx } });
+      if (!result.ok) throw ROLLBACK;
+    });
+  } catch (e) {
+    if (e !== ROLLBACK) throw e;
+  }
+  return result!;
+});
+
+export const publicProcedure = t.procedure.use(mapDomainErrors).use(inAppTransaction);
+
+/**
+ * Signed out, holding an invitation link: the token is the credential, and it may speak for the provider (staff
+ * invitations) or for a customer not known before the token is read, so the database scope is `system`. Only the
+ * invitation router uses this.
+ */
+export const invitationTokenProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  await setSystemScope(ctx.db);
+  return next();
+});
+
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
   const { user } = ctx.session;
+  await setUserScope(ctx.db, user.id);
   return next({ ctx: { session: ctx.session, user: { id: user.id, name: user.name, email: user.email } } });
 });
 
@@ -79,7 +112,8 @@ export const staffProcedure = protectedProcedure.use(async ({ ctx, next }) => {
   if (env.STAFF_2FA === "required" && !ctx.session.user.twoFactorEnabled) {
     throw new TRPCError({ code: "FORBIDDEN", message: "Set up two-factor authentication before using the console." });
   }
-  const actor: Actor = { side: "staff", role };
+  const actor: Extract<Actor, { side: "staff" }> = { side: "staff", role };
+  await setStaffScope(ctx.db);
   return next({ ctx: { actor } });
 });
 
@@ -90,7 +124,9 @@ export const customerProcedure = protectedProcedure.use(async ({ ctx, next }) =>
     throw new TRPCError({ code: "FORBIDDEN", message: "This is for customer users only." });
   }
   const actor: Actor = { side: "customer", role };
-  return next({ ctx: { actor, tenant: mintTenantId(m.customerId) } });
+  const tenant = mintTenantId(m.customerId);
+  await setTenantScope(ctx.db, tenant);
+  return next({ ctx: { actor, tenant } });
 });
 
 /** Staff acting on one customer named in the input; the customer is checked to exist. */

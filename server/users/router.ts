@@ -3,7 +3,7 @@ import { CUSTOMER_ROLES, STAFF_ROLES } from "@/db/schema/tenancy";
 import {
   createTRPCRouter,
   customerProcedure,
-  publicProcedure,
+  invitationTokenProcedure,
   staffCustomerProcedure,
   staffProcedure,
 } from "@/server/trpc/init";
@@ -62,10 +62,10 @@ export const staffRouter = createTRPCRouter({
 
 /** The invitation link: public, the token is the credential. */
 export const invitationsRouter = createTRPCRouter({
-  byToken: publicProcedure
+  byToken: invitationTokenProcedure
     .input(z.object({ token: z.string().min(20).max(200) }))
     .query(({ ctx, input }) => service.getInvitation(ctx.db, input.token)),
-  accept: publicProcedure
+  accept: invitationTokenProcedure
     .input(acceptInvitationInput)
     .mutation(({ ctx, input }) => service.acceptInvitation(ctx.db, input)),
 });

@@ -8,8 +8,11 @@ import { useTRPC } from "@/app/_lib/trpc/client";
 import { errorMessage } from "../_components/errors";
 
 const REASONS = {
-  content: "its content does not match its stored hash (the row was edited)",
+  content: "its content does not match its keyed hash (the row was edited or its hash recomputed)",
   link: "it does not link to the row before it (a row was removed or inserted)",
+  gap: "its number does not follow the entry before it (entries were removed)",
+  truncated: "the latest signed checkpoint names it, but the log now ends before it (the newest entries were removed)",
+  checkpoint: "it no longer matches the latest signed checkpoint (the log was rewritten, or the checkpoint forged)",
 } as const;
 
 export function useVerifyChain() {
@@ -45,7 +48,10 @@ export function VerifyChainResult({ verify }: { verify: ReturnType<typeof useVer
   const n = r.checked.toLocaleString("en-GB");
   return r.ok ? (
     <Alert tone="success" title="The audit chain is intact" action={dismiss} aria-live="polite">
-      All {n} entries were checked: every row matches its hash and links to the one before it.
+      All {n} entries were checked: every row matches its keyed hash, links to the one before it and follows its number.{" "}
+      {r.checkpoint
+        ? `The latest checkpoint (entry #${r.checkpoint.seq}, ${r.checkpoint.at.slice(0, 16).replace("T", " ")} UTC) is still in the log.`
+        : "No checkpoint has been written yet."}
     </Alert>
   ) : (
     <Alert tone="danger" title={`The audit chain is broken at entry #${r.seq}`} action={dismiss}>

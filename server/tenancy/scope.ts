@@ -1,0 +1,81 @@
+import { sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db";
+import type { TenantId } from "./tenant";
+
+/**
+ * The database's second wall (row-level security, migration 0010). Request work runs inside one transaction as the
+ * role `wk_app`, which owns nothing and is bound by the `wk_tenant` policy on every table with a `customer_id`:
+ * a row is visible and writable only when its customer is `app.customer_id`, or when `app.scope` is `staff` (the
+ * staff ladder) or `system` (a credential other than a session established the right: an invitation token).
+ * Settings are `SET LOCAL`: they end with the transaction. Jobs, the seed, the CLI and migrations use the
+ * connecting (owner) role and are not bound.
+ */
+export const APP_ROLE = "wk_app";
+
+type Hook = (root: Db) => unknown;
+type Scoped = { root: Db; hooks: Hook[] };
+const scoped = new WeakMap<object, Scoped>();
+
+/** Runs `fn` in a transaction as `wk_app` with no scope set yet; after-commit hooks run once it has committed. */
+export async function runAsApp<T>(root: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  const hooks: Hook[] = [];
+  const result = await root.transaction(async (tx) => {
+    await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
+    scoped.set(tx, { root, hooks });
+    try {
+      return await fn(tx as unknown as Db);
+    } finally {
+      scoped.delete(tx);
+    }
+  });
+  for (const hook of hooks) {
+    try {
+      await hook(root);
+    } catch (e) {
+      console.error("after-commit work failed:", e);
+    }
+  }
+  return result;
+}
+
+/** True inside a `runAsApp` transaction (the handle a procedure or intake request was given). */
+export function isAppTransaction(db: DbOrTx): boolean {
+  return scoped.has(db);
+}
+
+/**
+ * Work that must follow the real commit (SMTP delivery, kicking the report worker): queued when `db` is a request
+ * transaction and run with the process's own handle after COMMIT (never after a rollback); run at once otherwise.
+ */
+export async function afterCommit(db: DbOrTx, fn: Hook): Promise<void> {
+  const s = scoped.get(db);
+  if (s) s.hooks.push(fn);
+  else await fn(db as Db);
+}
+
+async function setting(tx: DbOrTx, name: string, value: string) {
+  await tx.execute(sql`select set_config(${name}, ${value}, true)`);
+}
+
+/** The signed-in user: lets the membership policy show the user's own row before any tenant is known. */
+export const setUserScope = (tx: DbOrTx, userId: string) => setting(tx, "app.user_id", userId);
+
+/** One customer: only its rows are visible or writable. */
+export async function setTenantScope(tx: DbOrTx, tenant: TenantId) {
+  await setting(tx, "app.customer_id", tenant);
+  await setting(tx, "app.scope", "customer");
+}
+
+/** Provider staff: every customer's rows (only the staff ladder sets this). */
+export const setStaffScope = (tx: DbOrTx) => setting(tx, "app.scope", "staff");
+
+/** A non-session credential (an invitation's token) that speaks for the provider or a customer not yet known. */
+export const setSystemScope = (tx: DbOrTx) => setting(tx, "app.scope", "system");
+
+/** Tenant work outside tRPC (sensor-key intake): a transaction as `wk_app` scoped to the key's customer. */
+export function runAsTenant<T>(root: Db, tenant: TenantId, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return runAsApp(root, async (tx) => {
+    await setTenantScope(tx, tenant);
+    return fn(tx);
+  });
+}
