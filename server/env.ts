@@ -23,6 +23,10 @@ const schema = z.object({
     .int()
     .min(0)
     .default(5 * 1024 * 1024),
+  /** pino level: fatal, error, warn, info, debug, trace or silent. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Bearer token for GET /metrics; without it /metrics answers 404. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   SESSION_HOURS: z.coerce
     .number()
     .int()

@@ -20,6 +20,7 @@ import { monthInput } from "@/server/sla/views";
 import { mintTenantId, systemContext } from "@/server/tenancy/tenant";
 import { emailSchema, passwordSchema, personName } from "@/server/users/schema";
 import { createUserDirect, inviteUser } from "@/server/users/service";
+import { BACKUP_HELP } from "./backup-cli";
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -43,6 +44,7 @@ Commands:
   report:generate  (--customer <slug> | --all) --month <YYYY-MM> [--send]
                    Generates and stores the report now (a new version); --send e-mails the report contacts if that
                    month was never sent to them.
+${BACKUP_HELP}
   audit:verify     Checks the audit log's hash chain; names the first row that was edited or removed.
   help             This text.
 

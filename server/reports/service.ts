@@ -10,6 +10,7 @@ import { deliverQueued, sendEmail } from "@/server/email/send";
 import { env } from "@/server/env";
 import { Invalid, NotFound } from "@/server/errors";
 import { kickWorkers } from "@/server/jobs/worker";
+import { metrics } from "@/server/observability/metrics";
 import { monthRange } from "@/server/sla/report";
 import {
   type ActorContext,
@@ -55,7 +56,16 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 export async function renderReport(model: MonthlyReportModel, generatedAt = new Date()) {
   await yieldToEventLoop();
   const started = performance.now();
-  const { pdf, pages } = await renderReportPdf(model, { generatedAt });
+  const stop = metrics.reportRenders.startTimer();
+  let rendered: Awaited<ReturnType<typeof renderReportPdf>>;
+  try {
+    rendered = await renderReportPdf(model, { generatedAt });
+  } catch (e) {
+    stop({ outcome: "failed" });
+    throw e;
+  }
+  stop({ outcome: "ok" });
+  const { pdf, pages } = rendered;
   const renderMs = Math.round(performance.now() - started);
   await yieldToEventLoop();
   return { pdf, pages, renderMs, sha256: createHash("sha256").update(pdf).digest("hex") };

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z } from "zod";
@@ -8,15 +9,18 @@ import type { Actor } from "@/server/auth/permissions";
 import { env } from "@/server/env";
 import { Conflict, DomainError, Forbidden, Invalid, NotFound, Unauthorized } from "@/server/errors";
 import { findIncidentCustomerId } from "@/server/incidents/queries";
+import { log } from "@/server/log";
+import { metrics } from "@/server/observability/metrics";
 import { customerExists, findMembership } from "@/server/tenancy/queries";
 import { mintTenantId } from "@/server/tenancy/tenant";
 
-export async function createTRPCContext(opts: { headers: Headers }) {
+export async function createTRPCContext(opts: { headers: Headers; requestId?: string }) {
   const db = await getDb();
   const session = await auth.api.getSession({ headers: opts.headers });
-  return { db, session, headers: opts.headers };
+  return { db, session, headers: opts.headers, requestId: opts.requestId ?? randomUUID() };
 }
-export type TRPCContext = Awaited<ReturnType<typeof createTRPCContext>>;
+/** Test callers build contexts by hand and may leave the request id out. */
+export type TRPCContext = Omit<Awaited<ReturnType<typeof createTRPCContext>>, "requestId"> & { requestId?: string };
 
 const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,
@@ -62,7 +66,30 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapDomainErrors);
+/** One structured log line and one histogram sample per procedure call: who, which tenant, how long, outcome. */
+const observe = t.middleware(async ({ ctx, path, type, next }) => {
+  const started = performance.now();
+  const result = await next();
+  const seconds = (performance.now() - started) / 1000;
+  const outcome = result.ok ? "ok" : result.error.code;
+  metrics.requests.observe({ procedure: path, outcome }, seconds);
+  const after = (result.ok ? (result as { ctx?: Record<string, unknown> }).ctx : undefined) ?? {};
+  const fields = {
+    requestId: ctx.requestId,
+    procedure: path,
+    type,
+    userId: ctx.session?.user.id ?? null,
+    customerId: (after as { tenant?: string }).tenant ?? null,
+    ms: Math.round(seconds * 1000),
+    outcome,
+  };
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR")
+    log.error({ ...fields, err: result.error.cause ?? result.error }, "procedure failed");
+  else log.info(fields, "procedure");
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(observe).use(mapDomainErrors);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
