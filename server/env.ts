@@ -27,6 +27,13 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Bearer token for GET /metrics; without it /metrics answers 404. */
   METRICS_TOKEN: z.string().min(16).optional(),
+  /** Worker threads that render monthly PDFs off the event loop; 0 renders in-process (default in tests). */
+  RENDER_THREADS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(16)
+    .default(process.env.NODE_ENV === "test" ? 0 : 1),
   SESSION_HOURS: z.coerce
     .number()
     .int()

@@ -22,7 +22,8 @@ import {
 } from "@/server/tenancy/tenant";
 import { findUserById } from "@/server/users/queries";
 import { assembleMonthlyReport, keyFigures, type MonthlyReportModel } from "./model/assemble";
-import { renderReportPdf } from "./pdf/render";
+import { renderInPool } from "./pdf/pool";
+import type { renderReportPdf } from "./pdf/render";
 import {
   activeCustomers,
   claimDelivery,
@@ -59,7 +60,7 @@ export async function renderReport(model: MonthlyReportModel, generatedAt = new 
   const stop = metrics.reportRenders.startTimer();
   let rendered: Awaited<ReturnType<typeof renderReportPdf>>;
   try {
-    rendered = await renderReportPdf(model, { generatedAt });
+    rendered = await renderInPool(model, generatedAt);
   } catch (e) {
     stop({ outcome: "failed" });
     throw e;
