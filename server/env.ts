@@ -34,6 +34,8 @@ const schema = z.object({
     .min(0)
     .max(16)
     .default(process.env.NODE_ENV === "test" ? 0 : 1),
+  /** A report job "running" for longer than this belongs to a dead worker and is taken again. */
+  REPORT_JOB_STALE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   SESSION_HOURS: z.coerce
     .number()
     .int()

@@ -41,7 +41,7 @@ import {
 import { reportDue } from "./schedule";
 
 /** A job claimed this long ago whose worker never finished it is taken again. */
-const STALE_MS = 10 * 60_000;
+const STALE_MS = env.REPORT_JOB_STALE_SECONDS * 1000;
 /** A scheduled job that fails is retried this many times before it is left failed for people to see. */
 const SCHEDULED_ATTEMPTS = 3;
 
