@@ -38,7 +38,6 @@ class RenderPool {
 
   private spawn(): Slot {
     const worker = new Worker(THREAD_FILE, { env: process.env });
-    worker.unref();
     let markReady: () => void = () => {};
     const slot: Slot = { worker, ready: new Promise((r) => (markReady = r)), busy: null };
     worker.on(
@@ -47,6 +46,7 @@ class RenderPool {
         if (m.ready) return markReady();
         const job = slot.busy;
         slot.busy = null;
+        worker.unref();
         if (job && m.id === job.id) {
           if (m.ok)
             job.resolve({ pdf: Buffer.from(m.pdf!.buffer, m.pdf!.byteOffset, m.pdf!.byteLength), pages: m.pages! });
@@ -67,6 +67,9 @@ class RenderPool {
     worker.on("exit", (code) => {
       if (this.slots.includes(slot)) fail(new Error(`render thread exited with code ${code}`));
     });
+    // An idle thread must not keep a script alive; one with a render in flight must (pump refs it). A listener added
+    // to a Worker refs it again, so this comes after them.
+    worker.unref();
     this.slots.push(slot);
     return slot;
   }
@@ -78,6 +81,7 @@ class RenderPool {
       if (!slot) return;
       const job = this.waiting.shift()!;
       slot.busy = job;
+      slot.worker.ref();
       const s = slot;
       void s.ready.then(() => {
         if (s.busy === job && this.slots.includes(s))
