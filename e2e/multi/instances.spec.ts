@@ -156,7 +156,7 @@ test("every scheduled run happened exactly once across the instances", async () 
     "two minute slots of the SLA sweep",
     async () => {
       const [r] = await sql<{ n: number }[]>`
-      select count(*)::int as n from job_runs where job = 'sla-sweep' and claimed_at >= ${startedAt}`;
+      select count(*)::int as n from job_runs where job = 'sla-sweep' and started_at >= ${startedAt}`;
       return r!.n >= 2;
     },
     180_000,
@@ -164,7 +164,7 @@ test("every scheduled run happened exactly once across the instances", async () 
   const dupes = await sql`select job, slot, count(*)::int from job_runs group by job, slot having count(*) > 1`;
   assert.equal(dupes.length, 0);
   const runs = await sql<{ job: string; slot: string; finished_at: Date | null; error: string | null }[]>`
-    select job, slot, finished_at, error from job_runs where claimed_at >= ${startedAt}`;
+    select job, slot, finished_at, error from job_runs where started_at >= ${startedAt}`;
   for (const r of runs) {
     if (r.finished_at === null) continue; // the one running right now
     assert.equal(r.error, null, `${r.job} ${r.slot} ran without error`);

@@ -140,7 +140,8 @@ async function main(): Promise<number> {
     void a;
     void b;
     const tap = path.join(dataDir, "multi.tap");
-    const test = spawnSync(
+    // Not spawnSync: this process serves the proxy and the worker control while the spec runs.
+    const test = spawn(
       process.execPath,
       [
         "--import",
@@ -155,13 +156,14 @@ async function main(): Promise<number> {
       ],
       { cwd: root, env, stdio: "inherit" },
     );
+    const status = await new Promise<number>((resolve) => test.on("exit", (code) => resolve(code ?? 1)));
     if (jsonOut) {
       const text = fs.existsSync(tap) ? fs.readFileSync(tap, "utf8") : "";
       const count = (k: string) => Number(text.match(new RegExp(`^# ${k} (\\d+)$`, "m"))?.[1] ?? 0);
-      const failed = count("fail") || (test.status === 0 ? 0 : 1);
+      const failed = count("fail") || (status === 0 ? 0 : 1);
       fs.writeFileSync(jsonOut, JSON.stringify({ numPassedTests: count("pass"), numFailedTests: failed }));
     }
-    return test.status ?? 1;
+    return status;
   } finally {
     clearInterval(control);
     server.close();
