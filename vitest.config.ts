@@ -18,6 +18,7 @@ export default defineConfig({
       BETTER_AUTH_SECRET: "watchkeeper-test-secret-0123456789abcdefghijkl",
       BETTER_AUTH_URL: "http://localhost:3000",
       STAFF_2FA: "required",
+      LOG_LEVEL: "warn",
     },
   },
 });

@@ -92,7 +92,8 @@ async function main() {
   const deadline = Date.now() + 60_000;
   for (;;) {
     try {
-      const r = await fetch(`${base}/sign-in`);
+      // Ready means database reachable, migrations current and the scheduler ticking (GET /readyz).
+      const r = await fetch(`${base}/readyz`);
       if (r.ok) break;
     } catch {}
     if (Date.now() > deadline) throw new Error(`server did not start; see ${path.join(dataDir, "server.log")}`);

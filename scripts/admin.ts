@@ -1,5 +1,6 @@
 import { closeDatabase, getDatabase } from "@/db";
 import { DatabaseLockedError } from "@/db/lock";
+import { runBackupCli } from "@/server/admin/backup-cli";
 import { HELP, runCli } from "@/server/admin/cli";
 import { env } from "@/server/env";
 
@@ -15,6 +16,7 @@ async function main() {
     console.log(HELP);
     return 0;
   }
+  if (argv[0] === "backup" || argv[0] === "restore") return runBackupCli(argv, io);
   let handle: Awaited<ReturnType<typeof getDatabase>>;
   try {
     handle = await getDatabase();

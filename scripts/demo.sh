@@ -51,6 +51,17 @@ if ! wait "$seed_pid"; then
 fi
 grep -E "seed:" .data/seed.log | tail -4
 
+step "Starting the server"
+node node_modules/next/dist/bin/next start -p "${PORT}" &
+server_pid=$!
+trap 'kill -TERM "$server_pid" 2>/dev/null; wait "$server_pid"' INT TERM
+# Ready = database reachable, migrations current, scheduler ticking (GET /readyz).
+until node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' \
+  "http://127.0.0.1:${PORT}/readyz"; do
+  kill -0 "$server_pid" 2>/dev/null || { echo "The server stopped during start-up (see above)." >&2; exit 1; }
+  sleep 0.5
+done
+
 step "Ready in $(( $(date +%s) - started )) s: serving on ${BETTER_AUTH_URL}"
 cat <<TXT
   Open ${BETTER_AUTH_URL} and sign in (password for every demo user: watchkeeper-demo):
@@ -61,4 +72,4 @@ cat <<TXT
     customer viewer  per@halvorsen.example        (Halvorsen Logistics)
   Stop with Ctrl+C.
 TXT
-exec node node_modules/next/dist/bin/next start -p "${PORT}"
+wait "$server_pid"

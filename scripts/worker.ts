@@ -5,16 +5,17 @@
  */
 import { closeDatabase, getDatabase } from "@/db";
 import { startScheduler } from "@/server/jobs/scheduler";
+import { log } from "@/server/log";
 
 async function main() {
   const handle = await getDatabase();
   const stop = startScheduler(handle.db);
-  console.log(`watchkeeper worker: scheduler and report queue running (${handle.kind}); stop with Ctrl+C`);
+  log.info({ database: handle.kind }, "worker running: scheduler and report queue; stop with Ctrl+C");
   const shutdown = (signal: string) => {
-    console.log(`watchkeeper worker: ${signal} received, stopping`);
+    log.info({ signal }, "worker stopping");
     stop();
     closeDatabase()
-      .catch((e) => console.error("watchkeeper worker: close failed", e))
+      .catch((e) => log.error({ err: e }, "database close failed"))
       .finally(() => process.exit(0));
   };
   process.once("SIGTERM", () => shutdown("SIGTERM"));
@@ -24,7 +25,7 @@ async function main() {
 }
 
 main().catch(async (e) => {
-  console.error(`worker: ${e instanceof Error ? e.message : e}`);
+  log.fatal({ err: e }, "worker failed");
   await closeDatabase().catch(() => {});
   process.exit(1);
 });

@@ -35,6 +35,19 @@ const schema = z.object({
   AUDIT_HMAC_KEY: z.string().min(32).optional(),
   /** Where the daily signed audit checkpoints are appended (one JSON line each), outside the database. */
   AUDIT_CHECKPOINT_DIR: z.string().min(1).default(".data/audit-checkpoints"),
+  /** pino level: fatal, error, warn, info, debug, trace or silent. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Bearer token for GET /metrics; without it /metrics answers 404. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** Worker threads that render monthly PDFs off the event loop; 0 renders in-process (default in tests). */
+  RENDER_THREADS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(16)
+    .default(process.env.NODE_ENV === "test" ? 0 : 1),
+  /** A report job "running" for longer than this belongs to a dead worker and is taken again. */
+  REPORT_JOB_STALE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   SESSION_HOURS: z.coerce
     .number()
     .int()

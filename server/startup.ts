@@ -1,5 +1,6 @@
 import { closeDatabase, getDatabase } from "@/db";
 import { env, usesDevelopmentAuditKey, usesDevelopmentSecret } from "@/server/env";
+import { log } from "@/server/log";
 
 /** Runs once when the Next server starts: opens and migrates the database, and closes it cleanly on a signal. */
 export async function startServer() {
@@ -7,29 +8,25 @@ export async function startServer() {
   if (g.__watchkeeperStarted) return;
   g.__watchkeeperStarted = true;
   if (usesDevelopmentSecret && env.NODE_ENV === "production") {
-    console.warn(
-      "watchkeeper: BETTER_AUTH_SECRET is the built-in development secret; set your own for a real deployment.",
-    );
+    log.warn("BETTER_AUTH_SECRET is the built-in development secret; set your own for a real deployment");
   }
   if (usesDevelopmentAuditKey && env.NODE_ENV === "production") {
     throw new Error("watchkeeper: set AUDIT_HMAC_KEY (32+ characters) to sign the audit chain in production.");
   }
   const handle = await getDatabase();
-  console.log(
-    `watchkeeper: database ready (${handle.kind === "pglite" ? `embedded PGlite at ${env.PGLITE_DIR}` : "PostgreSQL"})`,
-  );
+  log.info({ database: handle.kind, dir: handle.kind === "pglite" ? env.PGLITE_DIR : undefined }, "database ready");
   if (env.JOBS !== "off") {
     const { startScheduler } = await import("@/server/jobs/scheduler");
     startScheduler(handle.db);
-    console.log("watchkeeper: scheduler started (SLA sweep every minute)");
+    log.info("scheduler started");
   }
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
-    console.log(`watchkeeper: ${signal} received, closing the database`);
+    log.info({ signal }, "closing the database");
     closeDatabase()
-      .catch((e) => console.error("watchkeeper: close failed", e))
+      .catch((e) => log.error({ err: e }, "database close failed"))
       .finally(() => process.exit(0));
   };
   process.once("SIGTERM", () => shutdown("SIGTERM"));

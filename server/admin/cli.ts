@@ -21,6 +21,7 @@ import { monthInput } from "@/server/sla/views";
 import { mintTenantId, systemContext } from "@/server/tenancy/tenant";
 import { emailSchema, passwordSchema, personName } from "@/server/users/schema";
 import { createUserDirect, inviteUser } from "@/server/users/service";
+import { BACKUP_HELP } from "./backup-cli";
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -44,6 +45,7 @@ Commands:
   report:generate  (--customer <slug> | --all) --month <YYYY-MM> [--send]
                    Generates and stores the report now (a new version); --send e-mails the report contacts if that
                    month was never sent to them.
+${BACKUP_HELP}
   audit:verify     Checks the audit log's keyed chain and the latest checkpoint; names the first row edited or removed.
   audit:checkpoint Writes a signed checkpoint of the audit log now (the scheduler does it daily).
   help             This text.

@@ -5,6 +5,8 @@ import type { Db, DbOrTx } from "@/db";
 import { emailOutbox } from "@/db/schema";
 import type { EmailAttachment } from "@/db/schema/email";
 import { env } from "@/server/env";
+import { log } from "@/server/log";
+import { metrics } from "@/server/observability/metrics";
 import { reportBytes } from "@/server/reports/queries";
 import { afterCommit, isAppTransaction } from "@/server/tenancy/scope";
 
@@ -42,6 +44,7 @@ export async function sendEmail(db: DbOrTx, email: OutgoingEmail): Promise<strin
       status: env.SMTP_URL ? "queued" : "outbox",
     })
     .returning({ id: emailOutbox.id });
+  metrics.emails.inc({ outcome: env.SMTP_URL ? "queued" : "outbox" });
   return row!.id;
 }
 
@@ -110,7 +113,10 @@ export async function deliverQueued(db: DbOrTx, ids?: string[]): Promise<{ sent:
         .set({ status: "sent", sentAt: new Date(), error: null })
         .where(eq(emailOutbox.id, row.id));
       sent++;
+      metrics.emails.inc({ outcome: "sent" });
     } catch (e) {
+      metrics.emails.inc({ outcome: "failed" });
+      log.warn({ emailId: row.id, err: (e as Error).message }, "smtp delivery failed");
       await db
         .update(emailOutbox)
         .set({ status: "failed", error: (e as Error).message.slice(0, 500) })

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { type DatabaseHandle, getDatabase } from "@/db";
 import { INVENTORY_MAX, parseInventory } from "@/server/assets/inventory";
 import { env } from "@/server/env";
+import { countIntakeAlerts } from "@/server/observability/intake";
 import { postgresStore, WindowLimiter } from "./limiter";
 import { checkDeclaredSize, IntakeError, LIMITS, parseBody, parseJson } from "./parse";
 import {
@@ -139,11 +140,18 @@ export async function handleIngest(req: Request, source: string): Promise<Respon
     const body = parseBody(await readBody(req), req.headers.get("content-type"));
     if (!body.batch) {
       const [r] = await ingestItems(db, auth, [body.item]);
+      countIntakeAlerts(source, { [r!.status]: 1 });
       if (r!.status === "rejected") return errorResponse(422, r!.error.code, r!.error.message, r!.error.path);
       return json(STATUS[r!.status], r);
     }
     const results = await ingestItems(db, auth, body.items);
     const count = (s: ItemResult["status"]) => results.filter((r) => r.status === s).length;
+    countIntakeAlerts(source, {
+      created: count("created"),
+      updated: count("updated"),
+      ignored: count("ignored"),
+      rejected: count("rejected"),
+    });
     return json(200, {
       created: count("created"),
       updated: count("updated"),

@@ -5,6 +5,9 @@ import type { Db } from "@/db";
 import { jobRuns } from "@/db/schema";
 import { writeAuditCheckpoint } from "@/server/audit/checkpoint";
 import { runContractReminders } from "@/server/contracts/reminders";
+import { log } from "@/server/log";
+import { markSchedulerTick } from "@/server/observability/health";
+import { metrics } from "@/server/observability/metrics";
 import { processReportJobs, queueDueReports } from "@/server/reports/service";
 import { runSlaSweep } from "@/server/sla/service";
 import { kickWorkers, setWorker } from "./worker";
@@ -48,20 +51,23 @@ export async function runJobOnce(
   if (!slot) return { ran: false };
   const id = await claimRun(db, job.name, slot);
   if (!id) return { ran: false };
+  const stop = metrics.jobDuration.startTimer({ job: job.name });
   try {
     const result = await job.run(db, now);
+    stop({ outcome: "ok" });
     await db
       .update(jobRuns)
       .set({ finishedAt: new Date(), result: (result ?? null) as object })
       .where(and(eq(jobRuns.id, id)));
     return { ran: true, result };
   } catch (e) {
+    stop({ outcome: "failed" });
     const error = e instanceof Error ? e.message : String(e);
     await db
       .update(jobRuns)
       .set({ finishedAt: new Date(), error: error.slice(0, 2000) })
       .where(eq(jobRuns.id, id));
-    console.error(`job ${job.name} (${slot}) failed:`, e);
+    log.error({ job: job.name, slot, err: e }, "job failed");
     return { ran: true, error };
   }
 }
@@ -72,11 +78,12 @@ export function startScheduler(db: Db, jobs: Job[] = JOBS): () => void {
   const tick = async () => {
     if (busy) return;
     busy = true;
+    markSchedulerTick();
     try {
       for (const job of jobs) await runJobOnce(db, job);
       kickWorkers();
     } catch (e) {
-      console.error("scheduler tick failed:", e);
+      log.error({ err: e }, "scheduler tick failed");
     } finally {
       busy = false;
     }

@@ -1,3 +1,5 @@
+import { log } from "@/server/log";
+
 /**
  * Queued work (report generation) is drained by a worker in every instance: on each scheduler tick, and at once
  * when someone queues work (`kickWorkers`), instead of waiting for the next tick. One drain at a time per process.
@@ -17,7 +19,7 @@ export function kickWorkers(): void {
     try {
       await run();
     } catch (e) {
-      console.error("worker failed:", e);
+      log.error({ err: e }, "worker failed");
     } finally {
       draining = null;
     }

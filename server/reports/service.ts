@@ -10,6 +10,7 @@ import { deliverQueued, sendEmail } from "@/server/email/send";
 import { env } from "@/server/env";
 import { Invalid, NotFound } from "@/server/errors";
 import { kickWorkers } from "@/server/jobs/worker";
+import { metrics } from "@/server/observability/metrics";
 import { monthRange } from "@/server/sla/report";
 import { afterCommit } from "@/server/tenancy/scope";
 import {
@@ -22,7 +23,8 @@ import {
 } from "@/server/tenancy/tenant";
 import { findUserById } from "@/server/users/queries";
 import { assembleMonthlyReport, keyFigures, type MonthlyReportModel } from "./model/assemble";
-import { renderReportPdf } from "./pdf/render";
+import { renderInPool } from "./pdf/pool";
+import type { renderReportPdf } from "./pdf/render";
 import {
   activeCustomers,
   claimDelivery,
@@ -40,7 +42,7 @@ import {
 import { reportDue } from "./schedule";
 
 /** A job claimed this long ago whose worker never finished it is taken again. */
-const STALE_MS = 10 * 60_000;
+const STALE_MS = env.REPORT_JOB_STALE_SECONDS * 1000;
 /** A scheduled job that fails is retried this many times before it is left failed for people to see. */
 const SCHEDULED_ATTEMPTS = 3;
 
@@ -56,7 +58,16 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 export async function renderReport(model: MonthlyReportModel, generatedAt = new Date()) {
   await yieldToEventLoop();
   const started = performance.now();
-  const { pdf, pages } = await renderReportPdf(model, { generatedAt });
+  const stop = metrics.reportRenders.startTimer();
+  let rendered: Awaited<ReturnType<typeof renderReportPdf>>;
+  try {
+    rendered = await renderInPool(model, generatedAt);
+  } catch (e) {
+    stop({ outcome: "failed" });
+    throw e;
+  }
+  stop({ outcome: "ok" });
+  const { pdf, pages } = rendered;
   const renderMs = Math.round(performance.now() - started);
   await yieldToEventLoop();
   return { pdf, pages, renderMs, sha256: createHash("sha256").update(pdf).digest("hex") };

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z } from "zod";
@@ -8,16 +9,28 @@ import type { Actor } from "@/server/auth/permissions";
 import { env } from "@/server/env";
 import { Conflict, DomainError, Forbidden, Invalid, NotFound, Unauthorized } from "@/server/errors";
 import { findIncidentCustomerId } from "@/server/incidents/queries";
+import { log } from "@/server/log";
+import { metrics } from "@/server/observability/metrics";
 import { customerExists, findMembership } from "@/server/tenancy/queries";
 import { runAsApp, setStaffScope, setSystemScope, setTenantScope, setUserScope } from "@/server/tenancy/scope";
 import { mintTenantId } from "@/server/tenancy/tenant";
 
-export async function createTRPCContext(opts: { headers: Headers }) {
+export async function createTRPCContext(opts: { headers: Headers; requestId?: string }) {
   const db = await getDb();
   const session = await auth.api.getSession({ headers: opts.headers });
-  return { db, session, headers: opts.headers };
+  const logFields: { customerId?: string } = {};
+  return { db, session, headers: opts.headers, requestId: opts.requestId ?? randomUUID(), logFields };
 }
-export type TRPCContext = Awaited<ReturnType<typeof createTRPCContext>>;
+/** Test callers build contexts by hand and may leave the request id out. */
+export type TRPCContext = Omit<Awaited<ReturnType<typeof createTRPCContext>>, "requestId" | "logFields"> & {
+  requestId?: string;
+  logFields?: { customerId?: string };
+};
+
+/** The request log line names the customer a call acted on (set by the rungs that mint the tenant). */
+function noteTenant(ctx: TRPCContext, tenant: string) {
+  if (ctx.logFields) ctx.logFields.customerId = tenant;
+}
 
 const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,
@@ -63,6 +76,28 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** One structured log line and one histogram sample per procedure call: who, which tenant, how long, outcome. */
+const observe = t.middleware(async ({ ctx, path, type, next }) => {
+  const started = performance.now();
+  const result = await next();
+  const seconds = (performance.now() - started) / 1000;
+  const outcome = result.ok ? "ok" : result.error.code;
+  metrics.requests.observe({ procedure: path, outcome }, seconds);
+  const fields = {
+    requestId: ctx.requestId,
+    procedure: path,
+    type,
+    userId: ctx.session?.user.id ?? null,
+    customerId: ctx.logFields?.customerId ?? null,
+    ms: Math.round(seconds * 1000),
+    outcome,
+  };
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR")
+    log.error({ ...fields, err: result.error.cause ?? result.error }, "procedure failed");
+  else log.info(fields, "procedure");
+  return result;
+});
+
 const ROLLBACK = Symbol("rollback");
 
 /**
@@ -84,7 +119,7 @@ const inAppTransaction = t.middleware(async ({ ctx, next }) => {
   return result!;
 });
 
-export const publicProcedure = t.procedure.use(mapDomainErrors).use(inAppTransaction);
+export const publicProcedure = t.procedure.use(observe).use(mapDomainErrors).use(inAppTransaction);
 
 /**
  * Signed out, holding an invitation link: the token is the credential, and it may speak for the provider (staff
@@ -126,6 +161,7 @@ export const customerProcedure = protectedProcedure.use(async ({ ctx, next }) =>
   const actor: Actor = { side: "customer", role };
   const tenant = mintTenantId(m.customerId);
   await setTenantScope(ctx.db, tenant);
+  noteTenant(ctx, tenant);
   return next({ ctx: { actor, tenant } });
 });
 
@@ -136,6 +172,7 @@ export const staffCustomerProcedure = staffProcedure
     if (!(await customerExists(ctx.db, input.customerId))) {
       throw new TRPCError({ code: "NOT_FOUND", message: "No such customer." });
     }
+    noteTenant(ctx, input.customerId);
     return next({ ctx: { tenant: mintTenantId(input.customerId) } });
   });
 
@@ -145,5 +182,6 @@ export const staffIncidentProcedure = staffProcedure
   .use(async ({ ctx, input, next }) => {
     const customerId = await findIncidentCustomerId(ctx.db, input.incidentId);
     if (!customerId) throw new TRPCError({ code: "NOT_FOUND", message: "No such incident." });
+    noteTenant(ctx, customerId);
     return next({ ctx: { tenant: mintTenantId(customerId) } });
   });

@@ -1,7 +1,9 @@
 import { handleIngest } from "@/server/ingest/http";
+import { observeIntake } from "@/server/observability/intake";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(req: Request, ctx: { params: Promise<{ source: string }> }) {
-  return handleIngest(req, (await ctx.params).source);
+  const source = (await ctx.params).source;
+  return observeIntake(source, () => handleIngest(req, source));
 }

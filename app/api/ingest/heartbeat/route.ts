@@ -1,7 +1,8 @@
 import { handleHeartbeat } from "@/server/ingest/http";
+import { observeIntake } from "@/server/observability/intake";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(req: Request) {
-  return handleHeartbeat(req);
+  return observeIntake("heartbeat", () => handleHeartbeat(req));
 }
