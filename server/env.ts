@@ -23,6 +23,21 @@ const schema = z.object({
     .int()
     .min(0)
     .default(5 * 1024 * 1024),
+  /**
+   * Reverse proxies in front of the app (addresses or CIDR ranges, comma-separated). Default none: X-Forwarded-For is
+   * ignored and the socket's peer is the client. With a list, the right-most hop that is not listed is the client.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
+  /** Sign-in rate limits and lockouts; "off" only for tests that are not about them (default: off under test). */
+  AUTH_LIMITS: z.enum(["on", "off"]).optional(),
   SESSION_HOURS: z.coerce
     .number()
     .int()

@@ -1,6 +1,7 @@
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { z } from "zod";
 import { getDb } from "@/db";
+import { logInternal } from "@/server/log";
 import { checkDeclaredSize, IntakeError, LIMITS, parseBody, parseJson } from "./parse";
 import { authenticate, IntakeHttpError, type ItemResult, ingestItems, recordHeartbeat } from "./service";
 import { SOURCE_FORMATS, type SourceFormat } from "./types";
@@ -78,8 +79,8 @@ async function limit(keyId: string): Promise<Response | null> {
 function failure(e: unknown): Response {
   if (e instanceof IntakeHttpError) return errorResponse(e.status, e.code, e.message);
   if (e instanceof IntakeError) return errorResponse(e.status, e.code, e.message, e.path);
-  console.error("intake failed:", e);
-  return errorResponse(500, "internal", "The alert could not be stored; retry later.");
+  const { ref } = logInternal(e, { route: "ingest" });
+  return errorResponse(500, "internal", `The alert could not be stored; retry later (reference ${ref}).`);
 }
 
 const STATUS: Record<ItemResult["status"], number> = {
