@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Metric } from "@/db/schema/contracts";
 import { actorOf, recordAudit } from "@/server/audit/service";
 import { assertCan } from "@/server/auth/permissions";
