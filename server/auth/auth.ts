@@ -87,7 +87,15 @@ export const auth = betterAuth({
     }),
     after: createAuthMiddleware(countAttempt),
   },
-  plugins: [twoFactor({ issuer: "Watchkeeper" }), nextCookies()],
+  plugins: [
+    // better-auth's own per-account lock on wrong codes, stated here to match the sign-in lockout (server/security
+    // adds the notice e-mail and the per-address count).
+    twoFactor({
+      issuer: "Watchkeeper",
+      accountLockout: { enabled: true, maxFailedAttempts: 10, durationSeconds: 900 },
+    }),
+    nextCookies(),
+  ],
 });
 
 export type Session = typeof auth.$Infer.Session;
