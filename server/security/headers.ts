@@ -26,9 +26,12 @@ export function pagePolicy({ nonce, https, dev }: HeaderContext): string {
   ].join("; ");
 }
 
-/** API answers are data, never documents to run or frame; the report PDF may be framed by our own pages only. */
-export const apiPolicy = (framableBySelf: boolean) =>
-  `default-src 'none'; frame-ancestors ${framableBySelf ? "'self'" : "'none'"}; base-uri 'none'; form-action 'none'`;
+/**
+ * API answers are data, never documents to run or frame. The report PDF may be framed by our own pages only, and gets
+ * no fetch directives: Chrome's PDF viewer embeds itself into the PDF document, which `default-src 'none'` forbids.
+ */
+export const apiPolicy = (pdf: boolean) =>
+  pdf ? "frame-ancestors 'self'" : "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 const PDF_ROUTE = /^\/api\/reports\/[^/]+\/pdf\/?$/;
 
