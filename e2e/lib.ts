@@ -27,6 +27,7 @@ export async function launch(): Promise<Browser> {
   // console (server/security/headers.ts is what they are checked against).
   const newContext = browser.newContext.bind(browser);
   const newPage = browser.newPage.bind(browser);
+  security.launched = true;
   browser.newContext = async (o) => watch(await newContext(o));
   browser.newPage = async (o) => {
     const page = await newPage(o);
@@ -36,7 +37,7 @@ export async function launch(): Promise<Browser> {
   return browser;
 }
 
-const security = { navigations: 0, problems: [] as string[] };
+const security = { launched: false, navigations: 0, problems: [] as string[] };
 
 /** What every document (page, or the report PDF in its frame) must carry; the problems found. */
 export function headerProblems(url: string, h: Record<string, string>): string[] {
@@ -78,6 +79,8 @@ function watch(ctx: BrowserContext): BrowserContext {
 
 // Checked once per spec file, after its tests: a missing header or a blocked resource anywhere fails the run.
 after(() => {
+  if (security.launched && security.navigations === 0)
+    throw new Error("e2e: no navigation seen; header checks not wired");
   if (security.problems.length) {
     throw new Error(`security headers / CSP:\n${[...new Set(security.problems)].join("\n")}`);
   }
