@@ -66,6 +66,8 @@ function watch(ctx: BrowserContext): BrowserContext {
   ctx.on("response", (r: Response) => {
     const req = r.request();
     if (!req.isNavigationRequest() || !r.url().startsWith(BASE_URL)) return;
+    // Chrome's PDF viewer hands the already-fetched PDF to its own frame again: no server response, no headers.
+    if (req.frame().parentFrame()?.url().startsWith("chrome-extension:") || !r.headers().date) return;
     security.navigations++;
     security.problems.push(...headerProblems(r.url(), r.headers()));
   });
