@@ -2,14 +2,15 @@ import { createHmac } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { after } from "node:test";
+import { type Browser, type BrowserContext, chromium, type Page, type Response } from "playwright-core";
 
 export const BASE_URL = process.env.E2E_BASE_URL ?? "http://localhost:3210";
 export const DEMO_PASSWORD = "watchkeeper-demo";
 export const SHOTS = path.resolve(import.meta.dirname, "artifacts");
 
 export async function launch(): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
     args: [
@@ -22,7 +23,70 @@ export async function launch(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+  // Every context and page the specs open is watched: security headers on each navigation, CSP violations in the
+  // console (server/security/headers.ts is what they are checked against).
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  security.launched = true;
+  browser.newContext = async (o) => watch(await newContext(o));
+  browser.newPage = async (o) => {
+    const page = await newPage(o);
+    watch(page.context());
+    return page;
+  };
+  return browser;
 }
+
+const security = { launched: false, navigations: 0, problems: [] as string[] };
+
+/** What every document (page, or the report PDF in its frame) must carry; the problems found. */
+export function headerProblems(url: string, h: Record<string, string>): string[] {
+  const path = new URL(url).pathname;
+  const csp = h["content-security-policy"] ?? "";
+  const out: string[] = [];
+  const need = (ok: boolean, what: string) => {
+    if (!ok) out.push(`${path}: ${what}`);
+  };
+  need(h["x-content-type-options"] === "nosniff", "X-Content-Type-Options: nosniff");
+  need(Boolean(h["referrer-policy"]), "Referrer-Policy");
+  need(Boolean(h["permissions-policy"]), "Permissions-Policy");
+  if (/^\/api\/reports\/[^/]+\/pdf/.test(path)) {
+    need(csp.includes("frame-ancestors 'self'"), "the PDF may be framed by our pages only");
+  } else if (path.startsWith("/api/")) {
+    need(/^default-src 'none'/.test(csp) && csp.includes("frame-ancestors 'none'"), "API CSP");
+  } else {
+    need(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/.test(csp), "CSP script-src with a nonce");
+    need(!/script-src[^;]*'unsafe-/.test(csp), "no unsafe script sources");
+    need(csp.includes("frame-ancestors 'none'") && h["x-frame-options"] === "DENY", "not framable");
+  }
+  return out;
+}
+
+function watch(ctx: BrowserContext): BrowserContext {
+  ctx.on("response", (r: Response) => {
+    const req = r.request();
+    if (!req.isNavigationRequest() || !r.url().startsWith(BASE_URL)) return;
+    // Chrome's PDF viewer hands the already-fetched PDF to its own frame again: no server response, no headers.
+    if (req.frame().parentFrame()?.url().startsWith("chrome-extension:") || !r.headers().date) return;
+    security.navigations++;
+    security.problems.push(...headerProblems(r.url(), r.headers()));
+  });
+  ctx.on("console", (m) => {
+    if (/Content Security Policy|Refused to (load|execute|apply|frame|connect)/i.test(m.text())) {
+      security.problems.push(`CSP violation on ${m.page()?.url() ?? "?"}: ${m.text()}`);
+    }
+  });
+  return ctx;
+}
+
+// Checked once per spec file, after its tests: a missing header or a blocked resource anywhere fails the run.
+after(() => {
+  if (security.launched && security.navigations === 0)
+    throw new Error("e2e: no navigation seen; header checks not wired");
+  if (security.problems.length) {
+    throw new Error(`security headers / CSP:\n${[...new Set(security.problems)].join("\n")}`);
+  }
+});
 
 export async function shot(page: Page, name: string) {
   fs.mkdirSync(SHOTS, { recursive: true });

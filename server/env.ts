@@ -48,6 +48,21 @@ const schema = z.object({
     .default(process.env.NODE_ENV === "test" ? 0 : 1),
   /** A report job "running" for longer than this belongs to a dead worker and is taken again. */
   REPORT_JOB_STALE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  /**
+   * Reverse proxies in front of the app (addresses or CIDR ranges, comma-separated). Default none: X-Forwarded-For is
+   * ignored and the socket's peer is the client. With a list, the right-most hop that is not listed is the client.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
+  /** Sign-in rate limits and lockouts; "off" only for tests that are not about them (default: off under test). */
+  AUTH_LIMITS: z.enum(["on", "off"]).optional(),
   SESSION_HOURS: z.coerce
     .number()
     .int()

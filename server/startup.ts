@@ -1,12 +1,14 @@
 import { closeDatabase, getDatabase } from "@/db";
 import { env, usesDevelopmentAuditKey, usesDevelopmentSecret } from "@/server/env";
 import { log } from "@/server/log";
+import { installClientAddressHeader } from "@/server/security/install-client-address";
 
 /** Runs once when the Next server starts: opens and migrates the database, and closes it cleanly on a signal. */
 export async function startServer() {
   const g = globalThis as { __watchkeeperStarted?: boolean };
   if (g.__watchkeeperStarted) return;
   g.__watchkeeperStarted = true;
+  installClientAddressHeader();
   if (usesDevelopmentSecret && env.NODE_ENV === "production") {
     log.warn("BETTER_AUTH_SECRET is the built-in development secret; set your own for a real deployment");
   }

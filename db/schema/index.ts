@@ -6,5 +6,6 @@ export * from "./email";
 export * from "./incidents";
 export * from "./intake";
 export * from "./reports";
+export * from "./security";
 export * from "./sensors";
 export * from "./tenancy";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ALERT_STATUSES, VERDICTS } from "@/db/schema/incidents";
 import { SOURCE_FORMATS } from "@/db/schema/sensors";
+import { boundedDate } from "@/server/dates";
 
 export const AGE_BUCKETS = ["lt1h", "1h-24h", "1d-7d", "gt7d"] as const;
 export const AGE_LABELS: Record<(typeof AGE_BUCKETS)[number], string> = {
@@ -44,7 +45,7 @@ export const verdictInput = alertIds.extend({
 export const escalateInput = alertIds.extend({ title: z.string().trim().min(3).max(512).optional() });
 export const attachInput = alertIds.extend({ incidentId: z.uuid() });
 export const assignInput = alertIds.extend({ assigneeId: z.string().max(64).nullable() });
-export const funnelInput = z.object({ from: z.coerce.date(), to: z.coerce.date() }).refine((v) => v.from < v.to, {
+export const funnelInput = z.object({ from: boundedDate(), to: boundedDate() }).refine((v) => v.from < v.to, {
   message: "The period must end after it starts",
   path: ["to"],
 });

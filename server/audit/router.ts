@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { assertCan } from "@/server/auth/permissions";
+import { boundedDate } from "@/server/dates";
 import { createTRPCRouter, staffProcedure } from "@/server/trpc/init";
 import { listAuditActions, listAuditEntries } from "./queries";
 import { verifyAuditChain } from "./service";
@@ -13,8 +14,8 @@ export const auditRouter = createTRPCRouter({
         customerId: z.uuid().optional(),
         action: z.string().trim().max(80).optional(),
         actor: z.string().trim().max(120).optional(),
-        from: z.coerce.date().optional(),
-        to: z.coerce.date().optional(),
+        from: boundedDate().optional(),
+        to: boundedDate().optional(),
         cursor: z.number().int().positive().optional(),
       }),
     )

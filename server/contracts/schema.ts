@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ALLOWED_ACTIONS, METRICS, SLA_SEVERITIES, TIERS } from "@/db/schema/contracts";
 import { SENSOR_CLASSES } from "@/db/schema/sensors";
+import { boundedDate, boundedDay } from "@/server/dates";
 import { type Calendar, validateCalendar } from "@/server/sla/calendar";
 
 const minutes = z
@@ -30,7 +31,7 @@ export const coverageSchema = z
         z.enum(["1", "2", "3", "4", "5", "6", "7"]),
         z.array(z.object({ start: time, end: time })).max(6),
       ),
-      holidays: z.array(z.iso.date()).max(400),
+      holidays: z.array(boundedDay()).max(400),
     }),
   ])
   .superRefine((c, ctx) => {
@@ -45,8 +46,8 @@ export const coverageSchema = z
 export const termsSchema = z
   .object({
     tier: z.enum(TIERS),
-    startDate: z.iso.date("Use a date (YYYY-MM-DD)"),
-    endDate: z.iso.date("Use a date (YYYY-MM-DD)"),
+    startDate: boundedDay(),
+    endDate: boundedDay(),
     autoRenew: z.boolean(),
     noticeDays: z.number().int().min(0).max(730),
     licensedEndpoints: z.number().int().min(0).max(10_000_000),
@@ -65,11 +66,11 @@ export type Terms = z.infer<typeof termsSchema>;
 export const createContractInput = z.object({
   reference: z.string().trim().min(2).max(60),
   terms: termsSchema,
-  effectiveFrom: z.coerce.date(),
+  effectiveFrom: boundedDate(),
 });
 export const newVersionInput = z.object({
   contractId: z.uuid(),
   terms: termsSchema,
-  effectiveFrom: z.coerce.date(),
+  effectiveFrom: boundedDate(),
   note: z.string().trim().min(3, "Say what changed").max(2000),
 });

@@ -36,7 +36,20 @@ beforeAll(async () => {
       receivesReports: false,
     },
   });
-  const a1 = await insertTestAlert(h.db, w.a.customer.id, { severity: 4, title: "Mimikatz on FIN-1", host: "fin-1" });
+  const a1 = await insertTestAlert(h.db, w.a.customer.id, {
+    severity: 4,
+    title: "Mimikatz on FIN-1",
+    entities: {
+      hosts: [{ name: "fin-1" }],
+      ips: [],
+      externalIps: [],
+      users: ["ALPHA\\svc-backup"],
+      processes: [],
+      hashes: [],
+      domains: [],
+      urls: [],
+    },
+  });
   const a2 = await insertTestAlert(h.db, w.a.customer.id, { severity: 3, host: "fin-1" });
   const r = await callerAs(h.db, w.staff.analyst).alerts.escalate({ alertIds: [a1.id, a2.id] });
   incidentId = r.incidentId;
@@ -221,6 +234,72 @@ describe("incidents: tenancy and roles", () => {
     await expect(
       callerAs(h.db, w.staff.manager).incidents.assign({ incidentId, assigneeId: w.a.admin.id }),
     ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+  });
+});
+
+describe("who and what an incident's work may point at", () => {
+  it("gives tasks to provider staff only: not a customer's user, not an unknown id", async () => {
+    const api = callerAs(h.db, w.staff.analyst);
+    for (const ownerId of [w.b.admin.id, w.a.viewer.id, "u_does_not_exist"]) {
+      await expect(
+        api.incidents.addTask({ incidentId, title: "Collect triage package", ownerId }),
+      ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Tasks can only be assigned to provider staff." });
+    }
+    const task = await api.incidents.addTask({
+      incidentId,
+      title: "Collect triage package",
+      ownerId: w.staff.admin.id,
+    });
+    await expect(
+      api.incidents.updateTask({ incidentId, taskId: task.id, ownerId: w.b.viewer.id }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      api.incidents.addTask({ incidentId, title: "Far future", dueAt: new Date("9999-01-01T00:00:00Z") }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("between the years 2000 and 2100"),
+    });
+  });
+
+  it("aims response actions only at the incident's own hosts and accounts: at request, approval and execution", async () => {
+    const api = callerAs(h.db, w.staff.analyst);
+    await expect(
+      api.incidents.requestAction({ incidentId, kind: "isolate_host", target: "ceo-laptop", reason: "Contain" }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Only a host seen in this incident's alerts can be isolated.",
+    });
+    await expect(
+      api.incidents.requestAction({ incidentId, kind: "disable_account", target: "ALPHA\\ceo", reason: "Contain" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const ok = await api.incidents.requestAction({
+      incidentId,
+      kind: "isolate_host",
+      target: "FIN-1",
+      reason: "Contain",
+    });
+    expect(ok.status).toBe("requested");
+
+    // A request that predates the check (or was written around it) is refused at approval and at execution alike.
+    const { responseActions } = await import("@/db/schema");
+    const [stale] = await h.db
+      .insert(responseActions)
+      .values({
+        customerId: w.a.customer.id,
+        incidentId,
+        kind: "isolate_host",
+        target: "dc-01",
+        reason: "Contain",
+        requestedAt: new Date(),
+      })
+      .returning();
+    await expect(
+      callerAs(h.db, w.a.admin).myIncidents.decideAction({ incidentId, actionId: stale!.id, decision: "approved" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("Only a host") });
+    await h.db.update(responseActions).set({ status: "approved" }).where(eq(responseActions.id, stale!.id));
+    await expect(api.incidents.markActionExecuted({ incidentId, actionId: stale!.id })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
   });

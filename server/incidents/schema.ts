@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ACTION_KINDS, INCIDENT_STATUSES, OBSERVABLE_KINDS } from "@/db/schema/incidents";
+import { boundedDate } from "@/server/dates";
 
 const body = (max: number) =>
   z.string().trim().min(1, "Write something first").max(max, `Use at most ${max} characters`);
@@ -29,7 +30,7 @@ export const messageInput = z.object({ message: body(20_000) });
 export const taskInput = z.object({
   title: body(300),
   ownerId: z.string().max(64).nullable().optional(),
-  dueAt: z.coerce.date().nullable().optional(),
+  dueAt: boundedDate().nullable().optional(),
 });
 export const taskPatch = taskInput.partial().extend({ status: z.enum(["open", "done"]).optional() });
 export const observableInput = z.object({

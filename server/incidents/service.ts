@@ -8,6 +8,7 @@ import { Conflict, Invalid, NotFound } from "@/server/errors";
 import { recomputeIncidentClocks } from "@/server/sla/service";
 import { findMembership } from "@/server/tenancy/queries";
 import { type ActorContext, clockOf, personOf, type StaffContext, type TenantContext } from "@/server/tenancy/tenant";
+import { assertActionTarget, assertStaffUser } from "./guards";
 import { canTransition, milestonesOf, nextStatuses, STATUS_LABELS } from "./lifecycle";
 import { notifyCustomerContacts } from "./notify";
 import * as q from "./queries";
@@ -183,11 +184,7 @@ export async function acknowledge(ctx: TenantContext, id: string) {
 }
 
 export async function assign(ctx: TenantContext, id: string, assigneeId: string | null) {
-  if (assigneeId) {
-    const m = await findMembership(ctx.db, assigneeId);
-    if (!m || m.customerId !== null)
-      throw new Invalid("Incidents can only be assigned to provider staff.", "assigneeId");
-  }
+  if (assigneeId) await assertStaffUser(ctx.db, assigneeId, "assigneeId", "Incidents");
   return change(ctx, id, "assign", async (tx, inc) => {
     await q.updateIncidentRow(tx, ctx.tenant, id, { assigneeId });
     await q.insertTimeline(tx, ctx.tenant, id, {
@@ -302,6 +299,7 @@ export async function addTask(
   id: string,
   t: { title: string; ownerId?: string | null; dueAt?: Date | null },
 ) {
+  if (t.ownerId) await assertStaffUser(ctx.db, t.ownerId, "ownerId", "Tasks");
   return change(ctx, id, "task.add", async (tx) => {
     const task = await q.insertTask(tx, ctx.tenant, {
       incidentId: id,
@@ -325,6 +323,7 @@ export async function updateTask(
   taskId: string,
   patch: { title?: string; ownerId?: string | null; dueAt?: Date | null; status?: "open" | "done" },
 ) {
+  if (patch.ownerId) await assertStaffUser(ctx.db, patch.ownerId, "ownerId", "Tasks");
   return change(ctx, id, "task.update", async (tx) => {
     const row = await q.updateTaskRow(tx, ctx.tenant, id, taskId, {
       ...patch,
@@ -417,6 +416,7 @@ export async function requestAction(
   return change(ctx, id, "action.request", async (tx, inc, mail) => {
     if (!inc.incident.visibleToCustomer)
       throw new Invalid("Open the incident to the customer before asking for approval.");
+    await assertActionTarget(tx, ctx.tenant, id, a);
     const row = await q.insertAction(tx, ctx.tenant, {
       incidentId: id,
       ...a,
@@ -438,6 +438,8 @@ export async function requestAction(
 
 export async function markActionExecuted(ctx: TenantContext, id: string, actionId: string) {
   return change(ctx, id, "action.execute", async (tx, inc, mail) => {
+    const pending = (await q.listActions(tx, ctx.tenant, id)).find((x) => x.id === actionId);
+    if (pending) await assertActionTarget(tx, ctx.tenant, id, pending);
     const row = await q.updateActionRow(tx, ctx.tenant, id, actionId, "approved", {
       status: "executed",
       executedAt: clockOf(ctx),

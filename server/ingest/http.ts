@@ -4,6 +4,7 @@ import { INVENTORY_MAX, parseInventory } from "@/server/assets/inventory";
 import { env } from "@/server/env";
 import { countIntakeAlerts } from "@/server/observability/intake";
 import { postgresStore, WindowLimiter } from "./limiter";
+import { logInternal } from "@/server/log";
 import { checkDeclaredSize, IntakeError, LIMITS, parseBody, parseJson } from "./parse";
 import {
   authenticate,
@@ -111,8 +112,8 @@ async function limit(handle: DatabaseHandle, auth: IntakeAuth): Promise<Response
 function failure(e: unknown): Response {
   if (e instanceof IntakeHttpError) return errorResponse(e.status, e.code, e.message);
   if (e instanceof IntakeError) return errorResponse(e.status, e.code, e.message, e.path);
-  console.error("intake failed:", e);
-  return errorResponse(500, "internal", "The alert could not be stored; retry later.");
+  const { ref } = logInternal(e, { route: "ingest" });
+  return errorResponse(500, "internal", `The alert could not be stored; retry later (reference ${ref}).`);
 }
 
 const STATUS: Record<ItemResult["status"], number> = {

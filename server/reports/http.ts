@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+import { isGenericMessage, logInternal } from "@/server/log";
 import { findMembership } from "@/server/tenancy/queries";
 import type { TRPCContext } from "@/server/trpc/init";
 import { createCaller } from "@/server/trpc/root";
@@ -35,6 +36,10 @@ export async function reportDownload(ctx: TRPCContext, id: string, download: boo
     if (e instanceof TRPCError && ["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST"].includes(e.code)) {
       return text(404, "No such report.");
     }
-    throw e;
+    // The procedures' own generic error already carries the reference the log holds.
+    if (e instanceof TRPCError && e.code === "INTERNAL_SERVER_ERROR" && isGenericMessage(e.message)) {
+      return text(500, e.message);
+    }
+    return text(500, logInternal(e, { route: "reports.pdf", reportId: id }).message);
   }
 }

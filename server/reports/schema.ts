@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { boundedMonth } from "@/server/dates";
 
-export const monthInput = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Use a month as YYYY-MM");
+export const monthInput = boundedMonth();
 
 export const generateInput = z.object({
   month: monthInput,

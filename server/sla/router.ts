@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { boundedDate } from "@/server/dates";
 import {
   createTRPCRouter,
   customerProcedure,
@@ -19,7 +20,7 @@ export const slaRouter = createTRPCRouter({
   breaches: staffProcedure
     .input(
       z
-        .object({ from: z.coerce.date(), to: z.coerce.date(), customerId: z.uuid().optional() })
+        .object({ from: boundedDate(), to: boundedDate(), customerId: z.uuid().optional() })
         .refine((x) => x.from < x.to, { message: "The period must end after it starts", path: ["to"] }),
     )
     .query(({ ctx, input }) => v.breaches(ctx, input.from, input.to, input.customerId)),

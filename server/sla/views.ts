@@ -1,8 +1,8 @@
-import { z } from "zod";
 import type { Metric } from "@/db/schema/contracts";
 import { actorOf, recordAudit } from "@/server/audit/service";
 import { assertCan } from "@/server/auth/permissions";
 import { findCustomer } from "@/server/customers/queries";
+import { boundedMonth } from "@/server/dates";
 import { NotFound } from "@/server/errors";
 import { findIncident } from "@/server/incidents/queries";
 import { incidentReference } from "@/server/incidents/severity";
@@ -16,7 +16,7 @@ import { type AttainmentRow, attainmentMatrix, lastMonths, monthRange } from "./
  * The SLA read side: what is about to breach, how each month stood, and every clock's evidence. The console, the portal
  * and the monthly report all read these functions, so their numbers agree.
  */
-export const monthInput = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Use YYYY-MM");
+export const monthInput = boundedMonth("Use YYYY-MM");
 
 const withRef = <T extends { customerSlug: string; number: number }>(r: T) => ({
   ...r,

@@ -43,6 +43,8 @@ export async function seedReportMonth(
       eventTime: at(i.minute),
       techniques: ["T1003.001"],
       tactics: ["TA0006"],
+      // A response action must aim at the incident's own host.
+      ...(i.action?.kind === "isolate_host" ? { host: i.action.target } : {}),
     });
     const { incidentId } = await escalate({ ...analyst, now: () => at(i.minute + 2) }, [a.id]);
     const ctx = (m: number) => ({ ...analyst, tenant, now: () => at(i.minute + m) });

@@ -9,7 +9,7 @@ import type { Actor } from "@/server/auth/permissions";
 import { env } from "@/server/env";
 import { Conflict, DomainError, Forbidden, Invalid, NotFound, Unauthorized } from "@/server/errors";
 import { findIncidentCustomerId } from "@/server/incidents/queries";
-import { log } from "@/server/log";
+import { isGenericMessage, log, logInternal } from "@/server/log";
 import { metrics } from "@/server/observability/metrics";
 import { customerExists, findMembership } from "@/server/tenancy/queries";
 import { runAsApp, setStaffScope, setSystemScope, setTenantScope, setUserScope } from "@/server/tenancy/scope";
@@ -32,9 +32,18 @@ function noteTenant(ctx: TRPCContext, tenant: string) {
   if (ctx.logFields) ctx.logFields.customerId = tenant;
 }
 
+/** An error the client may read as it is: a domain error, a protocol error we raised, or bad input. */
+const isPublic = (e: TRPCError) => e.code !== "INTERNAL_SERVER_ERROR" || e.cause instanceof DomainError;
+
 const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, path }) {
+    // Last line of defence for failures outside the procedure chain (context creation, the adapter): never the
+    // internal text, always a reference that the log holds.
+    if (!isPublic(error) && !isGenericMessage(error.message)) {
+      const { message } = logInternal(error.cause ?? error, { path });
+      return { ...shape, message, data: { ...shape.data, stack: undefined, zodError: null, issues: null, path: null } };
+    }
     const cause = error.cause;
     const zod = cause instanceof z.ZodError ? cause : null;
     // Input errors get a readable message and every field's message under its full dotted path ("contact.email").
@@ -66,14 +75,19 @@ function codeOf(e: DomainError): TRPCError["code"] {
   return "INTERNAL_SERVER_ERROR";
 }
 
-/** The one place where domain errors become protocol errors. */
-const mapDomainErrors = t.middleware(async ({ next }) => {
+/**
+ * The one error policy: domain errors become their protocol errors with their message; input and protocol errors
+ * pass as they are; anything else (a database error, a bug) is logged with a reference and the client gets only
+ * "Something went wrong (reference …)".
+ */
+const mapDomainErrors = t.middleware(async ({ next, path, type }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainError) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: codeOf(cause), message: cause.message, cause });
-  }
-  return result;
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof DomainError) throw new TRPCError({ code: codeOf(cause), message: cause.message, cause });
+  if (isPublic(result.error)) return result;
+  const { message } = logInternal(cause ?? result.error, { path, type });
+  throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message });
 });
 
 /** One structured log line and one histogram sample per procedure call: who, which tenant, how long, outcome. */
@@ -92,9 +106,11 @@ const observe = t.middleware(async ({ ctx, path, type, next }) => {
     ms: Math.round(seconds * 1000),
     outcome,
   };
-  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR")
-    log.error({ ...fields, err: result.error.cause ?? result.error }, "procedure failed");
-  else log.info(fields, "procedure");
+  // A failure's cause is already logged under its reference (mapDomainErrors); this line carries the reference.
+  if (result.ok) log.info(fields, "procedure");
+  else if (result.error.code === "INTERNAL_SERVER_ERROR")
+    log.error({ ...fields, message: result.error.message }, "procedure");
+  else log.info({ ...fields, message: result.error.message }, "procedure");
   return result;
 });
 

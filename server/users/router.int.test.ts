@@ -92,10 +92,32 @@ describe("invitations", () => {
     expect((await callerAs(h.db, w.a.admin).team.list()).pending.map((p) => p.id)).toContain(mine.id);
   });
 
-  it("refuses to invite an address that already has an account", async () => {
-    await expect(
-      callerAs(h.db, w.a.admin).team.invite({ email: w.b.viewer.email, role: "viewer" }),
-    ).rejects.toMatchObject({ code: "CONFLICT" });
+  it("answers an address with an account elsewhere exactly as a new one, and tells its holder instead", async () => {
+    const api = callerAs(h.db, w.a.admin);
+    const shape = (r: Record<string, unknown>) => Object.keys(r).sort().join(",");
+    const fresh = await api.team.invite({ email: "fresh.person@alpha.test", role: "viewer" });
+    // Another customer's user, and provider staff: same answer, same pending row, no error to tell them apart.
+    for (const email of [w.b.viewer.email, w.staff.analyst.email]) {
+      const r = await api.team.invite({ email, role: "viewer" });
+      expect(shape(r)).toBe(shape(fresh));
+      expect(r.emailStatus).toBe(fresh.emailStatus);
+      expect((await api.team.list()).pending.map((p) => p.email)).toContain(email);
+      const [mail] = await h.db.select().from(emailOutbox).where(eq(emailOutbox.to, email));
+      expect(mail).toMatchObject({ template: "account-exists", customerId: null });
+      expect(mail!.html).not.toMatch(/\/invite\//);
+    }
+    // The console's invite behaves the same way.
+    const staff = await callerAs(h.db, w.staff.manager).customerUsers.invite({
+      customerId: w.a.customer.id,
+      email: w.b.admin.email,
+      role: "viewer",
+    });
+    expect(shape(staff)).toBe(shape(fresh));
+    // Someone already on this team is on the list the inviter reads anyway: that one may be named.
+    await expect(api.team.invite({ email: w.a.viewer.email, role: "viewer" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("already a member of this organisation"),
+    });
   });
 
   it("keeps the audit chain intact through all of it", async () => {

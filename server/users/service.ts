@@ -3,6 +3,7 @@ import { hashPassword } from "better-auth/crypto";
 import { createElement } from "react";
 import type { Db, DbOrTx } from "@/db";
 import type { Role } from "@/db/schema/tenancy";
+import AccountExistsEmail from "@/emails/account-exists";
 import InvitationEmail from "@/emails/invitation";
 import { type AuditActor, actorOf, recordAudit } from "@/server/audit/service";
 import { type Actor, assertCan, ROLE_LABELS } from "@/server/auth/permissions";
@@ -64,8 +65,10 @@ export async function inviteUser(ctx: ActorContext, org: Org, input: { email: st
   const now = new Date();
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
   const result = await ctx.db.transaction(async (tx) => {
-    if (await findUserByEmail(tx, input.email)) {
-      throw new Conflict(`${input.email} already has a Watchkeeper account.`, "email");
+    const existing = await findUserByEmail(tx, input.email);
+    // Someone already in this organisation is on the team list the inviter can read: saying so reveals nothing.
+    if (existing && (await findMember(tx, org, existing.id))) {
+      throw new Conflict(`${input.email} is already a member of this organisation.`, "email");
     }
     await revokePendingInvitationsFor(tx, org, input.email, now);
     const inv = await insertInvitation(tx, {
@@ -79,21 +82,36 @@ export async function inviteUser(ctx: ActorContext, org: Org, input: { email: st
     });
     const orgName = await organisationName(tx, org);
     const acceptUrl = new URL(`/invite/${token}`, env.BETTER_AUTH_URL).toString();
-    const emailId = await sendEmail(tx, {
-      to: input.email,
-      subject: `You are invited to ${orgName} on Watchkeeper`,
-      template: "invitation",
-      customerId: org,
-      element: createElement(InvitationEmail, {
-        branding: await getBranding(tx),
-        inviteeName: input.name ?? null,
-        inviterName: personOf(ctx)?.name ?? (await getBranding(tx)).providerName,
-        organisationName: orgName,
-        roleLabel: roleLabelFor(org, input.role),
-        acceptUrl,
-        expiresAt: `${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`,
-      }),
-    });
+    const inviterName = personOf(ctx)?.name ?? (await getBranding(tx)).providerName;
+    // An address with an account elsewhere (another customer, provider staff) gets the same answer and the same
+    // pending row as a new one, so an invitation cannot probe who has an account; its holder gets a notice instead
+    // of a link, and the row's token is never sent, so it cannot be accepted.
+    const emailId = existing
+      ? await sendEmail(tx, {
+          to: input.email,
+          subject: `An invitation to ${orgName} on Watchkeeper`,
+          template: "account-exists",
+          element: createElement(AccountExistsEmail, {
+            branding: await getBranding(tx),
+            organisationName: orgName,
+            inviterName,
+          }),
+        })
+      : await sendEmail(tx, {
+          to: input.email,
+          subject: `You are invited to ${orgName} on Watchkeeper`,
+          template: "invitation",
+          customerId: org,
+          element: createElement(InvitationEmail, {
+            branding: await getBranding(tx),
+            inviteeName: input.name ?? null,
+            inviterName,
+            organisationName: orgName,
+            roleLabel: roleLabelFor(org, input.role),
+            acceptUrl,
+            expiresAt: `${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+          }),
+        });
     await recordAudit(tx, {
       ...actorOf(ctx),
       customerId: org,

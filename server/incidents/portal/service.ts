@@ -6,6 +6,7 @@ import { deliverQueued } from "@/server/email/send";
 import { Conflict, Invalid, NotFound } from "@/server/errors";
 import { recomputeIncidentClocks } from "@/server/sla/service";
 import { clockOf, type TenantContext } from "@/server/tenancy/tenant";
+import { assertActionTarget } from "../guards";
 import { STATUS_LABELS } from "../lifecycle";
 import * as q from "../queries";
 import type { IncidentFilterInput } from "../schema";
@@ -170,6 +171,8 @@ export async function decideAction(
 ) {
   assertCan(ctx.actor, "incident:approve");
   return customerChange(ctx, id, `action.${decision === "approved" ? "approve" : "decline"}`, async (tx) => {
+    const pending = (await q.listActions(tx, ctx.tenant, id)).find((x) => x.id === actionId);
+    if (pending && decision === "approved") await assertActionTarget(tx, ctx.tenant, id, pending);
     const row = await q.updateActionRow(tx, ctx.tenant, id, actionId, "requested", {
       status: decision,
       decidedAt: clockOf(ctx),

@@ -9,16 +9,17 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app
 import { ConfirmDialog } from "@/app/_components/ui/confirm-dialog";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/app/_components/ui/dialog";
 import { Field } from "@/app/_components/ui/field";
-import { Input, Textarea } from "@/app/_components/ui/input";
+import { Textarea } from "@/app/_components/ui/input";
 import { Select } from "@/app/_components/ui/select";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { actionInput } from "@/server/incidents/schema";
+import { targetsFor } from "@/server/incidents/targets";
 import { DateTime } from "../../_components/date-time";
 import { describeError, errorMessage, type FieldErrors, validate } from "../../_components/errors";
 import { SafeText } from "../../_components/safe-text";
+import { TargetField } from "./action-target-field";
 import {
   ACTION_KIND_LABELS,
-  ACTION_TARGET_HINTS,
   type ActionKind,
   ActionStatusBadge,
   type SectionProps,
@@ -30,11 +31,13 @@ type Action = SectionProps["detail"]["actions"][number];
 function RequestDialog({ detail, onClose, notify }: Pick<SectionProps, "detail" | "notify"> & { onClose: () => void }) {
   const trpc = useTRPC();
   const refresh = useRefreshIncident();
+  const firstHost = targetsFor("isolate_host", detail.observables)[0] ?? "";
   const [values, setValues] = useState<{ kind: ActionKind; target: string; reason: string }>({
     kind: "isolate_host",
-    target: "",
+    target: firstHost,
     reason: "",
   });
+  const targets = targetsFor(values.kind, detail.observables);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const m = useMutation(
@@ -73,7 +76,13 @@ function RequestDialog({ detail, onClose, notify }: Pick<SectionProps, "detail" 
           }}
         >
           <Field label="Action" required error={errors.kind}>
-            <Select value={values.kind} onChange={(e) => change({ kind: e.target.value as ActionKind })}>
+            <Select
+              value={values.kind}
+              onChange={(e) => {
+                const kind = e.target.value as ActionKind;
+                change({ kind, target: targetsFor(kind, detail.observables)[0] ?? "" });
+              }}
+            >
               {(Object.keys(ACTION_KIND_LABELS) as ActionKind[]).map((k) => (
                 <option key={k} value={k}>
                   {ACTION_KIND_LABELS[k]}
@@ -81,16 +90,13 @@ function RequestDialog({ detail, onClose, notify }: Pick<SectionProps, "detail" 
               ))}
             </Select>
           </Field>
-          <Field label="Target" required error={errors.target} hint={ACTION_TARGET_HINTS[values.kind]}>
-            <Input
-              autoFocus
-              maxLength={500}
-              spellCheck={false}
-              className="font-mono"
-              value={values.target}
-              onChange={(e) => change({ target: e.target.value })}
-            />
-          </Field>
+          <TargetField
+            kind={values.kind}
+            targets={targets}
+            value={values.target}
+            error={errors.target}
+            onChange={(target) => change({ target })}
+          />
           <Field label="Reason" required error={errors.reason} hint="Why it is needed; the customer reads this.">
             <Textarea
               rows={4}
