@@ -66,6 +66,7 @@ const contact = (x: MatrixIds) => ({
   channels: [],
   receivesReports: false,
 });
+const assetCsv = (x: MatrixIds) => `hostname,ip,os,owner,criticality\nmatrix-${x.uniq()},10.0.0.9,Linux,IT,low\n`;
 const period = { from: new Date("2026-10-01T00:00:00Z"), to: new Date("2026-11-01T00:00:00Z") };
 
 export const accessMatrix: Record<string, Row> = {
@@ -270,6 +271,19 @@ export const accessMatrix: Record<string, Row> = {
     logoSvg: null,
     supportEmail: "soc@provider.test",
   })),
+
+  // Assets and ATT&CK visibility (coverage). byId takes an id no customer owns: NOT_FOUND past the access checks.
+  "assets.list": r(STAFF, () => ({})),
+  "assets.byId": r("U F F NF NF NF", (x) => ({ customerId: x.customerId, assetId: crypto.randomUUID() })),
+  "assets.coverage": r(STAFF, (x) => ({ customerId: x.customerId })),
+  "assets.import": r(MANAGERS, (x) => ({ customerId: x.customerId, csv: assetCsv(x) })),
+  "myAssets.list": r(CUSTOMER, () => ({})),
+  "myAssets.byId": r("U NF NF F F F", () => ({ assetId: crypto.randomUUID() })),
+  "myAssets.coverage": r(CUSTOMER),
+  "myAssets.import": r(CUSTOMER_ADMIN, (x) => ({ csv: assetCsv(x) })),
+  "visibility.heatMap": r(STAFF, (x) => ({ customerId: x.customerId })),
+  "visibility.provider": r(STAFF),
+  "myVisibility.heatMap": r(CUSTOMER),
 };
 
 /**
