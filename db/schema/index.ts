@@ -1,6 +1,7 @@
 export * from "./audit";
 export * from "./auth";
 export * from "./contracts";
+export * from "./coverage";
 export * from "./email";
 export * from "./incidents";
 export * from "./reports";

@@ -14,9 +14,9 @@ import {
   alertRowsJson,
   findOpenIncidentsByKeys,
   insertHealthEvents,
-  insertHeartbeat,
   markKeyUsed,
   markSensorEvent,
+  recordHeartbeatRow,
   touchSensor,
   upsertAlerts,
 } from "./queries";
@@ -259,15 +259,7 @@ export async function recordHeartbeat(
   body: { version?: string; eventsPerSecond?: number; hostCount?: number },
   at = new Date(),
 ) {
-  await db.transaction(async (tx) => {
-    await insertHeartbeat(tx, { customerId: auth.tenant, sensorId: auth.sensorId, at, ...body });
-    await touchSensor(tx, auth.tenant, auth.sensorId, {
-      lastHeartbeatAt: at,
-      ...(body.version !== undefined ? { agentVersion: body.version } : {}),
-      ...(body.eventsPerSecond !== undefined ? { eventsPerSecond: body.eventsPerSecond } : {}),
-      ...(body.hostCount !== undefined ? { hostCount: body.hostCount } : {}),
-    });
-  });
+  await recordHeartbeatRow(db, auth.tenant, auth.sensorId, at, body);
   const last = lastKeyTouch.get(auth.keyId) ?? 0;
   if (Math.abs(at.getTime() - last) > 60_000) {
     lastKeyTouch.set(auth.keyId, at.getTime());
