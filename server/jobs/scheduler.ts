@@ -4,6 +4,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { jobRuns } from "@/db/schema";
 import { runContractReminders } from "@/server/contracts/reminders";
+import { pruneRawHeartbeats, runSensorSweep } from "@/server/coverage/service";
 import { processReportJobs, queueDueReports } from "@/server/reports/service";
 import { runSlaSweep } from "@/server/sla/service";
 import { kickWorkers, setWorker } from "./worker";
@@ -25,6 +26,8 @@ export const JOBS: Job[] = [
   { name: "sla-sweep", slot: everyMinute, run: (db, now) => runSlaSweep(db, now) },
   { name: "contract-reminders", slot: everyDay, run: (db, now) => runContractReminders(db, now) },
   { name: "monthly-reports", slot: everyMinute, run: (db, now) => queueDueReports(db, now) },
+  { name: "sensor-sweep", slot: everyMinute, run: (db, now) => runSensorSweep(db, now) },
+  { name: "heartbeat-prune", slot: (now) => now.toISOString().slice(0, 13), run: (db, now) => pruneRawHeartbeats(db, now) },
 ];
 
 /** Inserts the claim; true for exactly one caller per (job, slot). */

@@ -2,6 +2,7 @@ import { alertsRouter, myAlertsRouter } from "@/server/alerts/router";
 import { auditRouter } from "@/server/audit/router";
 import { meRouter } from "@/server/auth/router";
 import { contractsRouter, myContractRouter } from "@/server/contracts/router";
+import { coverageRouter, myCoverageRouter } from "@/server/coverage/router";
 import { customersRouter, organisationRouter } from "@/server/customers/router";
 import { outboxRouter } from "@/server/email/router";
 import { myIncidentsRouter } from "@/server/incidents/portal/router";
@@ -36,6 +37,8 @@ export const appRouter = createTRPCRouter({
   reports: reportsRouter,
   myReports: myReportsRouter,
   provider: providerRouter,
+  coverage: coverageRouter,
+  myCoverage: myCoverageRouter,
 });
 
 export type AppRouter = typeof appRouter;

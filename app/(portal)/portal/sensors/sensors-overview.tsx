@@ -10,7 +10,7 @@ import { EmptyState, ErrorState, LoadingState } from "@/app/_components/ui/state
 import { cn } from "@/app/_lib/cn";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { SENSOR_CLASSES } from "@/db/schema/sensors";
-import type { SensorHealth } from "@/server/sensors/health";
+import type { SensorState as SensorHealth } from "@/server/coverage/health";
 import { SENSOR_CLASS_LABELS } from "@/server/sensors/schema";
 import { SectionHeader } from "../_components/section-header";
 import { trpcErrorInfo } from "../_lib/labels";
@@ -41,7 +41,7 @@ const HEALTH: Record<SensorHealth, { label: string; icon: typeof Activity; badge
     icon: CircleOff,
     badge: "border-destructive/30 bg-destructive/10 text-destructive",
   },
-  never_seen: { label: "Not connected yet", icon: CircleDashed, badge: "border-border bg-muted text-muted-foreground" },
+  pending: { label: "Not connected yet", icon: CircleDashed, badge: "border-border bg-muted text-muted-foreground" },
   retired: {
     label: "Retired",
     icon: CirclePause,
@@ -53,7 +53,7 @@ const HEALTH_HINTS: Record<SensorHealth, string> = {
   healthy: "Data arrived in the last 15 minutes.",
   degraded: "Data is arriving, but the sensor reported a problem (such as lost traffic) in the last hour.",
   silent: "Nothing has arrived from this sensor for more than 15 minutes.",
-  never_seen: "The sensor is registered but has not sent anything yet.",
+  pending: "The sensor is registered but has not sent anything yet.",
   retired: "No longer in use.",
 };
 
@@ -115,7 +115,7 @@ export function SensorsOverview({ timeZone, providerName }: { timeZone: string; 
     count("healthy") && `${count("healthy")} reporting`,
     count("degraded") && `${count("degraded")} reporting with problems`,
     count("silent") && `${count("silent")} not reporting`,
-    count("never_seen") && `${count("never_seen")} not connected yet`,
+    count("pending") && `${count("pending")} not connected yet`,
   ].filter(Boolean);
 
   return (
