@@ -19,4 +19,5 @@ export type UnsupportedVersionInput = z.infer<typeof unsupportedVersionInput>;
 export const matrixFilter = z.object({
   state: z.enum(["action", "all"]).default("all"),
   search: z.string().trim().max(80).optional(),
+  page: z.number().int().min(1).max(10_000).default(1),
 });

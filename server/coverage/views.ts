@@ -6,8 +6,16 @@ import { NotFound } from "@/server/errors";
 import { monthRange } from "@/server/sla/report";
 import { type ActorContext, clockOf, type TenantContext, type TenantId } from "@/server/tenancy/tenant";
 import { availability, historyFromHours, silentPeriods } from "./availability";
-import { type HealthFacts, sensorHealth, unsupportedSet } from "./health";
-import { byNeedForAction, classesOf, contractedClasses, MATRIX_CLASSES, type MatrixClass, matrixRow } from "./matrix";
+import { type HealthFacts, type SensorState, sensorHealth, unsupportedSet } from "./health";
+import {
+  byNeedForAction,
+  classesOf,
+  contractedClasses,
+  MATRIX_CLASSES,
+  type MatrixClass,
+  matrixRow,
+  needsAction,
+} from "./matrix";
 import * as q from "./queries";
 
 type Facts = Awaited<ReturnType<typeof q.listHealthFacts>>[number];
@@ -23,42 +31,61 @@ export async function tenantSensorHealth(db: DbOrTx, tenant: TenantId, now: Date
   return withHealth(rows, unsupportedSet(list), now);
 }
 
-export type MatrixFilter = { state?: "action" | "all"; search?: string };
+export type MatrixFilter = { state?: "action" | "all"; search?: string; page?: number };
+export const MATRIX_PAGE_SIZE = 50;
 
-/** Staff: every active customer × class, sorted by what needs action. */
+/** Staff: every active customer × class, sorted by what needs action, a page at a time. */
 export async function coverageMatrix(ctx: ActorContext, filter: MatrixFilter = {}) {
   assertCan(ctx.actor, "sensor:read");
+  if (ctx.actor.side !== "staff") throw new NotFound("No such list.");
   const now = clockOf(ctx);
   const [custs, facts, list] = await Promise.all([
     q.customersWithContract(ctx.db, now),
     q.listAllHealthFacts(ctx.db),
     q.listUnsupportedVersions(ctx.db),
   ]);
-  const bySensor = new Map<string, ReturnType<typeof withHealth<Facts>>>();
+  const byCustomer = new Map<string, { id: string; classes: MatrixClass[]; state: SensorState }[]>();
   for (const s of withHealth(facts, unsupportedSet(list), now)) {
-    bySensor.set(s.customerId, [...(bySensor.get(s.customerId) ?? []), s]);
+    const mine = byCustomer.get(s.customerId) ?? [];
+    mine.push({ id: s.id, classes: s.classes, state: s.state });
+    byCustomer.set(s.customerId, mine);
   }
-  const term = filter.search?.trim().toLowerCase();
-  const rows = custs
-    .filter((c) => !term || c.name.toLowerCase().includes(term) || c.slug.includes(term))
-    .map((c) => {
-      const sensors = bySensor.get(c.id) ?? [];
-      const contracted = contractedClasses(c.tier ? { tier: c.tier, monitoredClasses: c.monitoredClasses ?? [] } : null);
-      return {
-        id: c.id,
-        name: c.name,
-        slug: c.slug,
-        tier: c.tier,
-        row: matrixRow(contracted, sensors),
-        sensors: sensors
-          .filter((s) => s.state !== "retired")
-          .map((s) => ({ id: s.id, name: s.name, sensorClass: s.sensorClass, classes: s.classes, state: s.state,
-            silentSince: s.silentSince, lastSeen: s.lastSeen, reasons: s.reasons, healthNote: s.healthNote })),
-      };
-    })
-    .filter((r) => filter.state !== "action" || r.row.counts.silent + r.row.counts.missing + r.row.counts.degraded > 0)
+  const all = custs
+    .map((c) => ({
+      id: c.id,
+      name: c.name,
+      slug: c.slug,
+      tier: c.tier,
+      row: matrixRow(
+        contractedClasses(c.tier ? { tier: c.tier, monitoredClasses: c.monitoredClasses ?? [] } : null),
+        byCustomer.get(c.id) ?? [],
+      ),
+    }))
     .sort(byNeedForAction);
-  return { at: now, classes: MATRIX_CLASSES, rows };
+  const summary = {
+    customers: all.length,
+    needsAction: all.filter((r) => needsAction(r.row)).length,
+    missing: all.reduce((n, r) => n + r.row.counts.missing, 0),
+    silent: all.reduce((n, r) => n + r.row.counts.silent, 0),
+    degraded: all.reduce((n, r) => n + r.row.counts.degraded, 0),
+  };
+  const term = filter.search?.trim().toLowerCase();
+  const shown = all.filter(
+    (r) =>
+      (!term || r.name.toLowerCase().includes(term) || r.slug.includes(term)) &&
+      (filter.state !== "action" || needsAction(r.row)),
+  );
+  const pages = Math.max(1, Math.ceil(shown.length / MATRIX_PAGE_SIZE));
+  const page = Math.min(Math.max(1, filter.page ?? 1), pages);
+  return {
+    at: now,
+    classes: MATRIX_CLASSES,
+    summary,
+    total: shown.length,
+    page,
+    pages,
+    rows: shown.slice((page - 1) * MATRIX_PAGE_SIZE, page * MATRIX_PAGE_SIZE),
+  };
 }
 
 const DAY = 86_400_000;
