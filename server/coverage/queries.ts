@@ -262,6 +262,7 @@ export async function listBanner(db: DbOrTx, since: Date) {
       recoveredAt: sensorTransitions.recoveredAt,
       createdAt: sensorTransitions.createdAt,
       sensorId: sensors.id,
+      customerId: sensorTransitions.customerId,
       sensorName: sensors.name,
       customerName: customers.name,
       customerSlug: customers.slug,

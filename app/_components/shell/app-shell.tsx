@@ -5,6 +5,7 @@ import {
   Building2,
   FileChartColumn,
   FileText,
+  Grid3x3,
   LayoutDashboard,
   LogOut,
   Mail,
@@ -51,6 +52,7 @@ const ICONS = {
   contracts: FileText,
   reports: FileChartColumn,
   settings: Settings,
+  coverage: Grid3x3,
 } as const;
 
 export type NavItem = { href: string; label: string; icon: keyof typeof ICONS; exact?: boolean };
