@@ -35,8 +35,9 @@ export default function SensorHealthEmail(p: SensorHealthEmailProps) {
       </Text>
       {silent ? (
         <Text style={textStyle}>
-          We have received no heartbeat or event from this sensor since it went silent at <strong>{p.silentSince}</strong>.
-          While it is silent we cannot see what it watches. Check that the device is running and can reach us.
+          We have received no heartbeat or event from this sensor since it went silent at{" "}
+          <strong>{p.silentSince}</strong>. While it is silent we cannot see what it watches. Check that the device is
+          running and can reach us.
         </Text>
       ) : (
         <Text style={textStyle}>

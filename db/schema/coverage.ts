@@ -13,8 +13,8 @@ import {
 } from "drizzle-orm/pg-core";
 import { user } from "./auth";
 import { createdAt, id } from "./columns";
-import { customers } from "./tenancy";
 import { sensors } from "./sensors";
+import { customers } from "./tenancy";
 
 /**
  * One row per sensor and UTC hour with at least one heartbeat: the compact history availability is computed from.

@@ -184,7 +184,12 @@ export async function runCli(argv: string[], db: Db, io: CliIo): Promise<number>
             sensorClass: o.class ?? d.sensorClass,
             site: o.site,
             heartbeatIntervalSeconds: o.interval === undefined ? undefined : Number(o.interval),
-            providesClasses: o.provides === undefined ? undefined : String(o.provides).split(",").map((x) => x.trim()),
+            providesClasses:
+              o.provides === undefined
+                ? undefined
+                : String(o.provides)
+                    .split(",")
+                    .map((x) => x.trim()),
           }),
           "sensor",
         );

@@ -68,7 +68,12 @@ describe("heartbeat history", () => {
       .where(eq(sensorHeartbeatHours.sensorId, ids["b-edr"]!))
       .orderBy(sensorHeartbeatHours.hour);
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatchObject({ firstAt: t(0), lastAt: t(45), beats: 5, gaps: [[t(10).getTime(), t(40).getTime()]] });
+    expect(rows[0]).toMatchObject({
+      firstAt: t(0),
+      lastAt: t(45),
+      beats: 5,
+      gaps: [[t(10).getTime(), t(40).getTime()]],
+    });
     expect(rows[1]).toMatchObject({ firstAt: t(70), lastAt: t(70), beats: 1, gaps: [] });
   });
 
@@ -115,9 +120,9 @@ describe("coverage matrix and portal", () => {
     await expect(callerAs(h.db, w.a.admin).coverage.matrix({ state: "all" })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    await expect(
-      callerAs(h.db, w.a.admin).coverage.customer({ customerId: w.b.customer.id }),
-    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(callerAs(h.db, w.a.admin).coverage.customer({ customerId: w.b.customer.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(callerAs(h.db, w.staff.analyst).myCoverage.summary()).rejects.toMatchObject({ code: "FORBIDDEN" });
     const staffView = await callerAs(h.db, w.staff.analyst).coverage.customer({ customerId: w.b.customer.id });
     expect(staffView.sensors.map((s) => s.id)).toEqual([ids["b-edr"]]);
@@ -147,7 +152,9 @@ describe("unsupported agent versions", () => {
       reasons: ["unsupported_version"],
     });
     const audit = await h.db.execute(sql`select action from audit_log where target_id = ${row.id}`);
-    const actions = (Array.isArray(audit) ? audit : (audit as { rows: { action: string }[] }).rows) as { action: string }[];
+    const actions = (Array.isArray(audit) ? audit : (audit as { rows: { action: string }[] }).rows) as {
+      action: string;
+    }[];
     expect(actions.map((x) => x.action)).toEqual(["agent_version.unsupport"]);
     await expect(
       callerAs(h.db, w.staff.analyst).coverage.removeUnsupportedVersion({ id: row.id }),
@@ -166,7 +173,9 @@ describe("silent and recovered transitions", () => {
       .where(eq(sensors.id, ids["a-xdr"]!));
     // Exactly 3 × interval: not yet silent (this sweep announces only b-edr, silent since March).
     expect((await runSensorSweep(h.db, now)).silent).toBe(1);
-    expect(await h.db.select().from(sensorTransitions).where(eq(sensorTransitions.sensorId, ids["a-xdr"]!))).toEqual([]);
+    expect(await h.db.select().from(sensorTransitions).where(eq(sensorTransitions.sensorId, ids["a-xdr"]!))).toEqual(
+      [],
+    );
     const later = new Date(now.getTime() + 1);
     const [one, two] = await Promise.all([runSensorSweep(h.db, later), runSensorSweep(h.db, later)]);
     expect(one.silent + two.silent).toBe(1);

@@ -57,7 +57,10 @@ export function sensorHealth(s: HealthFacts, unsupported: ReadonlySet<string>, n
   const reasons: Health["reasons"] = [];
   const age = s.healthNoteAt ? now.getTime() - s.healthNoteAt.getTime() : null;
   if (age !== null && age >= 0 && age <= DEGRADED_WINDOW_MS) reasons.push("health_event");
-  if (s.agentVersion && unsupported.has(versionKey({ vendor: s.vendor, product: s.product, version: s.agentVersion }))) {
+  if (
+    s.agentVersion &&
+    unsupported.has(versionKey({ vendor: s.vendor, product: s.product, version: s.agentVersion }))
+  ) {
     reasons.push("unsupported_version");
   }
   return { state: reasons.length ? "degraded" : "healthy", lastSeen, silentSince: null, reasons };

@@ -21,7 +21,13 @@ describe("coverage matrix (coverage-rules.md)", () => {
     expect(classesOf({ sensorClass: "ndr", providesClasses: [] })).toEqual(["ndr"]);
     const row = matrixRow(
       ["edr", "identity"],
-      [{ id: "x", classes: classesOf({ sensorClass: "xdr", providesClasses: ["edr", "identity", "cloud"] }), state: "healthy" }],
+      [
+        {
+          id: "x",
+          classes: classesOf({ sensorClass: "xdr", providesClasses: ["edr", "identity", "cloud"] }),
+          state: "healthy",
+        },
+      ],
     );
     expect(row.cells.edr).toMatchObject({ state: "ok", sensorIds: ["x"] });
     expect(row.cells.identity.state).toBe("ok");

@@ -59,10 +59,19 @@ export function matrixRow(contracted: readonly MatrixClass[], sensors: readonly 
       isContracted,
       mine.map((s) => s.state),
     );
-    cells[cls] = { state, contracted: isContracted, sensorIds: mine.filter((s) => s.state !== "retired").map((s) => s.id) };
+    cells[cls] = {
+      state,
+      contracted: isContracted,
+      sensorIds: mine.filter((s) => s.state !== "retired").map((s) => s.id),
+    };
     counts[state]++;
   }
-  return { cells, contracted: [...contracted], coverage: contracted.length ? counts.ok / contracted.length : null, counts };
+  return {
+    cells,
+    contracted: [...contracted],
+    coverage: contracted.length ? counts.ok / contracted.length : null,
+    counts,
+  };
 }
 
 /**

@@ -72,7 +72,12 @@ export async function tenantContract(db: DbOrTx, tenant: TenantId, at: Date) {
   const [row] = await db
     .select({ tier: contractVersions.tier, monitoredClasses: contractVersions.monitoredClasses })
     .from(contractVersions)
-    .where(and(eq(contractVersions.customerId, tenant), sql`${contractVersions.effectiveFrom} <= ${at.toISOString()}::timestamptz`))
+    .where(
+      and(
+        eq(contractVersions.customerId, tenant),
+        sql`${contractVersions.effectiveFrom} <= ${at.toISOString()}::timestamptz`,
+      ),
+    )
     .orderBy(desc(contractVersions.effectiveFrom), desc(contractVersions.version))
     .limit(1);
   return row ?? null;
@@ -91,7 +96,11 @@ export async function listUnsupportedVersions(db: DbOrTx) {
       createdAt: unsupportedAgentVersions.createdAt,
     })
     .from(unsupportedAgentVersions)
-    .orderBy(asc(unsupportedAgentVersions.vendor), asc(unsupportedAgentVersions.product), asc(unsupportedAgentVersions.version));
+    .orderBy(
+      asc(unsupportedAgentVersions.vendor),
+      asc(unsupportedAgentVersions.product),
+      asc(unsupportedAgentVersions.version),
+    );
 }
 
 export async function insertUnsupportedVersion(
@@ -151,7 +160,10 @@ export const hourOf = (d: Date) => new Date(Math.floor(d.getTime() / 3_600_000) 
 
 /** Raw heartbeats older than this are deleted; the hourly rows keep what availability needs. */
 export async function pruneHeartbeats(db: DbOrTx, before: Date) {
-  const rows = await db.delete(sensorHeartbeats).where(lt(sensorHeartbeats.at, before)).returning({ id: sensorHeartbeats.id });
+  const rows = await db
+    .delete(sensorHeartbeats)
+    .where(lt(sensorHeartbeats.at, before))
+    .returning({ id: sensorHeartbeats.id });
   return rows.length;
 }
 
@@ -207,7 +219,11 @@ export async function claimRecovered(db: DbOrTx, now: Date) {
 }
 
 export async function insertTransition(db: DbOrTx, t: typeof sensorTransitions.$inferInsert) {
-  const [row] = await db.insert(sensorTransitions).values(t).onConflictDoNothing().returning({ id: sensorTransitions.id });
+  const [row] = await db
+    .insert(sensorTransitions)
+    .values(t)
+    .onConflictDoNothing()
+    .returning({ id: sensorTransitions.id });
   return row ?? null;
 }
 

@@ -90,7 +90,14 @@ export async function runSensorSweep(db: Db, now = new Date()) {
     const mail: string[] = [];
     const audience: Audience = {};
     for (const s of silent) {
-      mail.push(...(await announce(tx, { ...s, kind: "silent", silentSince: s.silentSince!, recoveredAt: null }, now, audience)));
+      mail.push(
+        ...(await announce(
+          tx,
+          { ...s, kind: "silent", silentSince: s.silentSince!, recoveredAt: null },
+          now,
+          audience,
+        )),
+      );
     }
     for (const r of recovered) mail.push(...(await announce(tx, { ...r, kind: "recovered" }, now, audience)));
     return { silent: silent.length, recovered: recovered.length, mail };
@@ -137,7 +144,11 @@ async function announce(tx: DbOrTx, t: Transition, now: Date, audience: Audience
         template: `sensor-${t.kind}`,
         createdAt: now,
         customerId: r.audience === "customer" ? t.customerId : undefined,
-        subject: `${t.kind === "silent" ? "Sensor silent" : "Sensor reporting again"}: ${sensor.name} — ${sensor.customerName}`.slice(0, 250),
+        subject:
+          `${t.kind === "silent" ? "Sensor silent" : "Sensor reporting again"}: ${sensor.name} — ${sensor.customerName}`.slice(
+            0,
+            250,
+          ),
         element: createElement(SensorHealthEmail, {
           branding: audience.branding,
           kind: t.kind,
@@ -147,7 +158,10 @@ async function announce(tx: DbOrTx, t: Transition, now: Date, audience: Audience
           silentSince: utc(t.silentSince)!,
           recoveredAt: utc(t.recoveredAt),
           audience: r.audience,
-          url: new URL(r.audience === "staff" ? "/console/coverage" : "/portal/coverage", env.BETTER_AUTH_URL).toString(),
+          url: new URL(
+            r.audience === "staff" ? "/console/coverage" : "/portal/coverage",
+            env.BETTER_AUTH_URL,
+          ).toString(),
         }),
       }),
     );

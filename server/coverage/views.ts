@@ -1,6 +1,6 @@
+import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { customers } from "@/db/schema";
-import { eq } from "drizzle-orm";
 import { assertCan } from "@/server/auth/permissions";
 import { NotFound } from "@/server/errors";
 import { monthRange } from "@/server/sla/report";
@@ -136,10 +136,19 @@ async function availabilityOf(
   to: Date,
 ) {
   const live = sensors.filter((s) => s.state !== "retired");
-  const rows = await q.hourRows(db, tenant, live.map((s) => s.id), from, to);
+  const rows = await q.hourRows(
+    db,
+    tenant,
+    live.map((s) => s.id),
+    from,
+    to,
+  );
   const out = new Map<string, { ratio: number | null; periods: ReturnType<typeof silentPeriods> }>();
   for (const s of live) {
-    const h = historyFromHours(rows.filter((r) => r.sensorId === s.id), s.heartbeatIntervalSeconds);
+    const h = historyFromHours(
+      rows.filter((r) => r.sensorId === s.id),
+      s.heartbeatIntervalSeconds,
+    );
     out.set(s.id, { ratio: availability(h, from, to).ratio, periods: silentPeriods(h, from, to) });
   }
   return out;
@@ -160,15 +169,32 @@ export async function coverageHealthForMonth(db: DbOrTx, tenant: TenantId, month
     q.listUnsupportedVersions(db),
     q.degradedAt(db, tenant, to),
   ]);
-  const rows = await q.hourRows(db, tenant, facts.map((s) => s.id), from, to);
+  const rows = await q.hourRows(
+    db,
+    tenant,
+    facts.map((s) => s.id),
+    from,
+    to,
+  );
   const existing = facts.filter((s) => s.createdAt < to || rows.some((r) => r.sensorId === s.id));
   const unsupported = unsupportedSet(list);
   const sensors = existing.map((s) => {
-    const h = historyFromHours(rows.filter((r) => r.sensorId === s.id && r.firstAt < to), s.heartbeatIntervalSeconds);
+    const h = historyFromHours(
+      rows.filter((r) => r.sensorId === s.id && r.firstAt < to),
+      s.heartbeatIntervalSeconds,
+    );
     const periods = silentPeriods(h, from, to);
-    const lastBeat = lastBeatBefore(rows.filter((r) => r.sensorId === s.id), to);
+    const lastBeat = lastBeatBefore(
+      rows.filter((r) => r.sensorId === s.id),
+      to,
+    );
     const health = sensorHealth(
-      { ...s, lastHeartbeatAt: lastBeat, lastEventAt: null, healthNoteAt: degradedIds.has(s.id) ? to : null } as HealthFacts,
+      {
+        ...s,
+        lastHeartbeatAt: lastBeat,
+        lastEventAt: null,
+        healthNoteAt: degradedIds.has(s.id) ? to : null,
+      } as HealthFacts,
       unsupported,
       to,
     );
@@ -183,13 +209,20 @@ export async function coverageHealthForMonth(db: DbOrTx, tenant: TenantId, month
       silentPeriods: periods,
     };
   });
-  const row = matrixRow(contractedClasses(contract), sensors.map((s) => ({ ...s, state: s.stateAtMonthEnd })));
+  const row = matrixRow(
+    contractedClasses(contract),
+    sensors.map((s) => ({ ...s, state: s.stateAtMonthEnd })),
+  );
   return {
     month,
     from,
     to,
     coverage: row.coverage,
-    classes: MATRIX_CLASSES.map((c: MatrixClass) => ({ cls: c, contracted: row.cells[c].contracted, state: row.cells[c].state })),
+    classes: MATRIX_CLASSES.map((c: MatrixClass) => ({
+      cls: c,
+      contracted: row.cells[c].contracted,
+      state: row.cells[c].state,
+    })),
     sensors,
   };
 }

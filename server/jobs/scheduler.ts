@@ -27,7 +27,11 @@ export const JOBS: Job[] = [
   { name: "contract-reminders", slot: everyDay, run: (db, now) => runContractReminders(db, now) },
   { name: "monthly-reports", slot: everyMinute, run: (db, now) => queueDueReports(db, now) },
   { name: "sensor-sweep", slot: everyMinute, run: (db, now) => runSensorSweep(db, now) },
-  { name: "heartbeat-prune", slot: (now) => now.toISOString().slice(0, 13), run: (db, now) => pruneRawHeartbeats(db, now) },
+  {
+    name: "heartbeat-prune",
+    slot: (now) => now.toISOString().slice(0, 13),
+    run: (db, now) => pruneRawHeartbeats(db, now),
+  },
 ];
 
 /** Inserts the claim; true for exactly one caller per (job, slot). */

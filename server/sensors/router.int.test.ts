@@ -42,7 +42,9 @@ describe("sensors", () => {
     const api = callerAs(h.db, w.staff.manager);
     const c = w.a.customer.id;
     const xdr = { ...sensor, name: "Cortex", sensorClass: "xdr" as const, sourceFormat: "ocsf" as const };
-    await expect(api.sensors.create({ customerId: c, sensor: { ...xdr, providesClasses: ["edr"] } })).rejects.toMatchObject({
+    await expect(
+      api.sensors.create({ customerId: c, sensor: { ...xdr, providesClasses: ["edr"] } }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
     await expect(

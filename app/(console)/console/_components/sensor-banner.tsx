@@ -38,7 +38,10 @@ export function SensorBanner({ enabled }: { enabled: boolean }) {
   const shown = expanded ? items : items.slice(0, SHOWN);
   const silent = items.filter((t) => t.kind === "silent").length;
   return (
-    <section aria-label={`Sensor alerts: ${silent} silent, ${items.length - silent} recovered`} className="mb-6 grid gap-1.5">
+    <section
+      aria-label={`Sensor alerts: ${silent} silent, ${items.length - silent} recovered`}
+      className="mb-6 grid gap-1.5"
+    >
       <ul className="grid gap-1.5">
         {shown.map((t) => {
           const isSilent = t.kind === "silent";
@@ -51,7 +54,10 @@ export function SensorBanner({ enabled }: { enabled: boolean }) {
                 isSilent ? "border-destructive/40 bg-destructive/10" : "border-success/40 bg-success/10",
               )}
             >
-              <Icon aria-hidden="true" className={cn("size-4 shrink-0", isSilent ? "text-destructive" : "text-success")} />
+              <Icon
+                aria-hidden="true"
+                className={cn("size-4 shrink-0", isSilent ? "text-destructive" : "text-success")}
+              />
               <Link
                 href={`/console/sensors/${t.sensorId}?customer=${t.customerId}`}
                 className="min-w-0 flex-1 truncate rounded-sm hover:underline"

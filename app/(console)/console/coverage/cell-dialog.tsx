@@ -75,7 +75,10 @@ export function CellDialog({ cell, onClose }: { cell: OpenCell | null; onClose: 
                 ))}
               </ul>
             )}
-            <Link href={`/console/sensors?customer=${cell?.customerId}`} className="text-sm text-primary hover:underline">
+            <Link
+              href={`/console/sensors?customer=${cell?.customerId}`}
+              className="text-sm text-primary hover:underline"
+            >
               All sensors of {cell?.customerName}
             </Link>
           </div>

@@ -15,9 +15,9 @@ import { TableSkeleton } from "../_components/page-skeleton";
 import { QueryError } from "../_components/query-error";
 import { useUrlParams } from "../_components/use-url-params";
 import { CellDialog, type OpenCell } from "./cell-dialog";
-import { MatrixTable } from "./matrix-table";
 import { readMatrixParams } from "./matrix-params";
 import { MatrixSummary } from "./matrix-summary";
+import { MatrixTable } from "./matrix-table";
 
 /** Customers × sensor classes against the contract, worst first; refreshes every 30 s. */
 export function CoverageView() {
@@ -72,7 +72,11 @@ export function CoverageView() {
         {matrix.isPending ? (
           <TableSkeleton rows={8} />
         ) : matrix.isError ? (
-          <QueryError error={matrix.error} onRetry={() => matrix.refetch()} title="Could not load the coverage matrix" />
+          <QueryError
+            error={matrix.error}
+            onRetry={() => matrix.refetch()}
+            title="Could not load the coverage matrix"
+          />
         ) : (
           <Card className="overflow-hidden p-0">
             <MatrixTable data={matrix.data} onOpen={setOpen} />

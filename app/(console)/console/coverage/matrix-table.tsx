@@ -1,10 +1,10 @@
 "use client";
 
+import { ShieldCheck } from "lucide-react";
 import Link from "next/link";
+import { EmptyState } from "@/app/_components/ui/states";
 import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
 import type { CellState, MatrixClass } from "@/server/coverage/matrix";
-import { EmptyState } from "@/app/_components/ui/states";
-import { ShieldCheck } from "lucide-react";
 import type { RouterOutputs } from "../_components/types";
 import { SENSOR_CLASS_LABELS } from "../sensors/sensor-labels";
 import type { OpenCell } from "./cell-dialog";
@@ -58,7 +58,11 @@ export function MatrixTable({ data, onOpen }: { data: Matrix; onOpen: (c: OpenCe
             </TD>
             {data.classes.map((c) => (
               <TD key={c}>
-                <Cell state={r.row.cells[c].state} onOpen={() => onOpen({ customerId: r.id, customerName: r.name, cls: c })} label={`${r.name}, ${SENSOR_CLASS_LABELS[c]}`} />
+                <Cell
+                  state={r.row.cells[c].state}
+                  onOpen={() => onOpen({ customerId: r.id, customerName: r.name, cls: c })}
+                  label={`${r.name}, ${SENSOR_CLASS_LABELS[c]}`}
+                />
               </TD>
             ))}
           </TR>

@@ -74,7 +74,11 @@ export function UnsupportedVersions({ canManage }: { canManage: boolean }) {
                 <TH>Product</TH>
                 <TH>Version</TH>
                 <TH className="hidden sm:table-cell">Note</TH>
-                {canManage ? <TH className="w-10"><span className="sr-only">Remove</span></TH> : null}
+                {canManage ? (
+                  <TH className="w-10">
+                    <span className="sr-only">Remove</span>
+                  </TH>
+                ) : null}
               </TR>
             </THead>
             <TBody>
@@ -107,12 +111,20 @@ export function UnsupportedVersions({ canManage }: { canManage: boolean }) {
             <div className="grid items-start gap-3 sm:grid-cols-3">
               {(["vendor", "product", "version"] as const).map((k) => (
                 <Field key={k} label={k[0]!.toUpperCase() + k.slice(1)} required error={errors[k]}>
-                  <Input value={values[k]} autoComplete="off" onChange={(e) => setValues((v) => ({ ...v, [k]: e.target.value }))} />
+                  <Input
+                    value={values[k]}
+                    autoComplete="off"
+                    onChange={(e) => setValues((v) => ({ ...v, [k]: e.target.value }))}
+                  />
                 </Field>
               ))}
             </div>
             <Field label="Note" error={errors.note} hint="Optional: why, or what to upgrade to.">
-              <Input value={values.note} autoComplete="off" onChange={(e) => setValues((v) => ({ ...v, note: e.target.value }))} />
+              <Input
+                value={values.note}
+                autoComplete="off"
+                onChange={(e) => setValues((v) => ({ ...v, note: e.target.value }))}
+              />
             </Field>
             {formError ? <Alert tone="danger">{formError}</Alert> : null}
             <Button type="submit" loading={add.isPending} className="justify-self-start">

@@ -17,7 +17,10 @@ export function ClassList({ classes, providerName }: { classes: Cls[]; providerN
       />
       <ul className="divide-y divide-border border-t border-border">
         {sorted.map((c) => (
-          <li key={c.cls} className="grid gap-1 px-5 py-3 sm:grid-cols-[10rem_minmax(0,1fr)_auto] sm:items-center sm:gap-4">
+          <li
+            key={c.cls}
+            className="grid gap-1 px-5 py-3 sm:grid-cols-[10rem_minmax(0,1fr)_auto] sm:items-center sm:gap-4"
+          >
             <span className="text-sm font-medium">{CLASS_NAMES[c.cls]}</span>
             <span className="text-sm text-muted-foreground">{classSentence(c.cls, c.state, providerName)}</span>
             <CellBadge state={c.state} className="justify-self-start sm:justify-self-end" />

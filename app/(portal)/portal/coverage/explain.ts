@@ -64,7 +64,9 @@ export function fixes(classes: { cls: MatrixClass; state: CellState }[], sensors
       out.push(`Update ${s.name}: its version${s.agentVersion ? ` (${s.agentVersion})` : ""} is no longer supported.`);
     }
     if (s.reasons.includes("health_event")) {
-      out.push(`${s.name} reported a problem in the last hour (for example dropped network traffic). Check its capacity and connection.`);
+      out.push(
+        `${s.name} reported a problem in the last hour (for example dropped network traffic). Check its capacity and connection.`,
+      );
     }
   }
   for (const s of sensors.filter((x) => x.state === "pending")) {

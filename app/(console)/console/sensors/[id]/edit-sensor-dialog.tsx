@@ -12,7 +12,15 @@ import { describeError, type FieldErrors, validate } from "../../_components/err
 import { SensorFieldsForm, type SensorValues, sensorPayload } from "../sensor-fields";
 import { SOURCE_FORMAT_LABELS, type SourceFormat } from "../sensor-labels";
 
-const FIELDS = ["name", "site", "sensorClass", "vendor", "product", "heartbeatIntervalSeconds", "providesClasses"] as const;
+const FIELDS = [
+  "name",
+  "site",
+  "sensorClass",
+  "vendor",
+  "product",
+  "heartbeatIntervalSeconds",
+  "providesClasses",
+] as const;
 
 type Sensor = Omit<SensorValues, "site" | "heartbeatMinutes" | "providesClasses"> & {
   site: string | null;

@@ -36,9 +36,9 @@ export function StatusAlert({
   if (s.health === "silent") {
     return (
       <Alert tone="danger" title="The sensor is silent">
-        Silent since{" "}
-        {s.silentSince ? <DateTime value={s.silentSince} className="text-foreground" /> : "it was added"} (3 × its
-        expected interval after it was last seen). Check the sensor, its network path to the intake and its key.
+        Silent since {s.silentSince ? <DateTime value={s.silentSince} className="text-foreground" /> : "it was added"}{" "}
+        (3 × its expected interval after it was last seen). Check the sensor, its network path to the intake and its
+        key.
       </Alert>
     );
   }
