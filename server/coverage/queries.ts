@@ -48,24 +48,33 @@ export async function listHealthFacts(db: DbOrTx, tenant: TenantId) {
   return db.select(healthColumns).from(sensors).where(eq(sensors.customerId, tenant)).orderBy(asc(sensors.name));
 }
 
-/** Every active customer with the contract version in force at `at` (null fields without one). */
+/**
+ * Every active customer with the contract version in force at `at` (null fields without one). Two plain reads joined
+ * here: a correlated subquery in the join condition ran once per customer × version (12 s at 1,000 customers).
+ */
 export async function customersWithContract(db: DbOrTx, at: Date) {
-  return db
-    .select({
-      id: customers.id,
-      name: customers.name,
-      slug: customers.slug,
-      tier: contractVersions.tier,
-      monitoredClasses: contractVersions.monitoredClasses,
-    })
-    .from(customers)
-    .leftJoin(
-      contractVersions,
-      sql`${contractVersions.id} = (select cv.id from contract_versions cv where cv.customer_id = ${customers.id}
-        and cv.effective_from <= ${at.toISOString()}::timestamptz order by cv.effective_from desc, cv.version desc limit 1)`,
-    )
-    .where(eq(customers.status, "active"))
-    .orderBy(asc(customers.name));
+  const [list, versions] = await Promise.all([
+    db
+      .select({ id: customers.id, name: customers.name, slug: customers.slug })
+      .from(customers)
+      .where(eq(customers.status, "active"))
+      .orderBy(asc(customers.name)),
+    db
+      .selectDistinctOn([contractVersions.customerId], {
+        customerId: contractVersions.customerId,
+        tier: contractVersions.tier,
+        monitoredClasses: contractVersions.monitoredClasses,
+      })
+      .from(contractVersions)
+      .where(lte(contractVersions.effectiveFrom, at))
+      .orderBy(contractVersions.customerId, desc(contractVersions.effectiveFrom), desc(contractVersions.version)),
+  ]);
+  const byCustomer = new Map(versions.map((v) => [v.customerId, v]));
+  return list.map((c) => ({
+    ...c,
+    tier: byCustomer.get(c.id)?.tier ?? null,
+    monitoredClasses: byCustomer.get(c.id)?.monitoredClasses ?? null,
+  }));
 }
 
 export async function tenantContract(db: DbOrTx, tenant: TenantId, at: Date) {
