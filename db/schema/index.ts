@@ -2,6 +2,7 @@ export * from "./assets";
 export * from "./audit";
 export * from "./auth";
 export * from "./contracts";
+export * from "./coverage";
 export * from "./email";
 export * from "./incidents";
 export * from "./intake";

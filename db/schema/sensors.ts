@@ -1,6 +1,8 @@
+import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -17,6 +19,9 @@ import { customers } from "./tenancy";
 
 export const SENSOR_CLASSES = ["edr", "ndr", "xdr", "siem", "cloud", "identity", "email"] as const;
 export type SensorClass = (typeof SENSOR_CLASSES)[number];
+/** The classes an `xdr` sensor may declare it provides (coverage-rules.md: at least two of these). */
+export const XDR_PROVIDED_CLASSES = ["edr", "ndr", "cloud", "identity", "email"] as const;
+export type XdrProvidedClass = (typeof XDR_PROVIDED_CLASSES)[number];
 export const SOURCE_FORMATS = ["ocsf", "crowdstrike", "sentinelone", "defender", "suricata", "zeek", "wazuh"] as const;
 
 /** A customer's sensor or integration that pushes alerts and heartbeats with its own API key. */
@@ -44,9 +49,19 @@ export const sensors = pgTable(
     hostCount: integer(),
     healthNote: text(),
     healthNoteAt: timestamp({ withTimezone: true }),
+    /** Expected heartbeat interval; silent after 3 × this (coverage-rules.md). */
+    heartbeatIntervalSeconds: integer().notNull().default(300),
+    /** For `xdr` sensors only: the classes it reports as (≥ 2); empty for every other class. */
+    providesClasses: text({ enum: XDR_PROVIDED_CLASSES }).array().notNull().default(sql`'{}'::text[]`),
+    /** The announced silent state: set by the one sweep that claims the silent transition, cleared on recovery. */
+    silentSince: timestamp({ withTimezone: true }),
     ...timestamps,
   },
-  (t) => [index("sensors_customer_idx").on(t.customerId, t.name)],
+  (t) => [
+    index("sensors_customer_idx").on(t.customerId, t.name),
+    uniqueIndex("sensors_id_customer_key").on(t.id, t.customerId),
+    check("sensors_interval_check", sql`${t.heartbeatIntervalSeconds} between 30 and 86400`),
+  ],
 );
 
 /** API keys: one sensor each, stored as SHA-256 of the secret, shown once. */

@@ -1,4 +1,5 @@
 import type { Tier } from "@/db/schema/contracts";
+import type { SensorClass, XdrProvidedClass } from "@/db/schema/sensors";
 import type { CustomerRole, StaffRole } from "@/db/schema/tenancy";
 import type { ContactFields, CreateCustomerInput } from "@/server/customers/schema";
 import type { SourceFormat } from "@/server/ingest/types";
@@ -31,7 +32,20 @@ export const staff: { name: string; email: string; role: StaffRole }[] = [
   { name: "Diego Alvarez", email: "diego.alvarez@northwatch.example", role: "analyst" },
 ];
 
-type DemoSensor = { format: SourceFormat; name: string; site: string };
+type DemoSensor = {
+  format: SourceFormat;
+  name: string;
+  site: string;
+  /** Class when it differs from the format's usual one; an xdr sensor lists what it provides. */
+  sensorClass?: SensorClass;
+  provides?: XdrProvidedClass[];
+  /** Endpoints an EDR agent reports (other classes report none). */
+  hosts?: number;
+  version: string;
+  /** Deliberate problems for the coverage views. */
+  silentForHours?: number;
+  outage?: { daysAgo: number; minutes: number };
+};
 /** The contract sold: tier, calendar, and a few terms that differ from the tier's template (for the demo's warnings). */
 type DemoContract = {
   tier: Tier;
@@ -44,6 +58,8 @@ type DemoContract = {
   licensedEndpoints?: number;
   licensedSensors?: number;
   autoRenew?: boolean;
+  /** The classes sold, when they differ from the tier's (coverage-rules.md: they replace it). */
+  monitoredClasses?: Exclude<SensorClass, "xdr">[];
 };
 type DemoCustomer = CreateCustomerInput & {
   users: { name: string; email: string; role: CustomerRole }[];
@@ -56,19 +72,31 @@ type DemoCustomer = CreateCustomerInput & {
   contract: DemoContract;
 };
 
+/** Agent versions the provider no longer supports (a sensor on one is degraded). */
+export const unsupportedVersions = [
+  { vendor: "OISF", product: "Suricata", version: "6.0.3", note: "End of life; upgrade to 7.0." },
+  { vendor: "CrowdStrike", product: "Falcon Insight", version: "6.45.14203", note: "Sensor build out of support." },
+];
+
 const everyone = ["critical", "high", "medium", "low"] as const;
 
 export const customers: DemoCustomer[] = [
   {
     name: "Halvorsen Logistics",
     slug: "halvorsen",
-    contract: { tier: "mndr", reference: "HAL-MNDR-2026", startedDaysAgo: 200, termDays: 365 },
+    contract: {
+      tier: "mndr",
+      reference: "HAL-MNDR-2026",
+      startedDaysAgo: 200,
+      termDays: 365,
+      monitoredClasses: ["ndr", "edr"],
+    },
     hostPrefix: "HAL",
     adDomain: "HALVORSEN",
     dnsDomain: "halvorsen.example",
     sensors: [
-      { format: "crowdstrike", name: "Falcon — all endpoints", site: "Oslo HQ" },
-      { format: "zeek", name: "Zeek — DC uplink", site: "Oslo data centre" },
+      { format: "crowdstrike", name: "Falcon — all endpoints", site: "Oslo HQ", hosts: 212, version: "7.18.17506" },
+      { format: "zeek", name: "Zeek — DC uplink", site: "Oslo data centre", version: "6.2.1" },
     ],
     industry: "Logistics",
     country: "NO",
@@ -101,14 +129,30 @@ export const customers: DemoCustomer[] = [
   {
     name: "Meridian Health Partners",
     slug: "meridian-health",
-    contract: { tier: "mxdr", reference: "MHP-MXDR-2025", startedDaysAgo: 320, termDays: 365, noticeDays: 30 },
+    contract: {
+      tier: "mxdr",
+      reference: "MHP-MXDR-2025",
+      startedDaysAgo: 320,
+      termDays: 365,
+      noticeDays: 30,
+      monitoredClasses: ["edr", "ndr", "identity", "cloud", "siem"],
+    },
     hostPrefix: "MHP",
     adDomain: "MERIDIAN",
     dnsDomain: "meridianhealth.example",
     sensors: [
-      { format: "defender", name: "Defender for Endpoint", site: "All clinics" },
-      { format: "suricata", name: "Suricata — core switch", site: "Chicago DC" },
-      { format: "wazuh", name: "Wazuh — EHR servers", site: "Chicago DC" },
+      { format: "defender", name: "Defender for Endpoint", site: "All clinics", hosts: 184, version: "10.8760.19041" },
+      { format: "suricata", name: "Suricata — core switch", site: "Chicago DC", version: "7.0.8" },
+      { format: "wazuh", name: "Wazuh — EHR servers", site: "Chicago DC", version: "4.9.2" },
+      {
+        format: "ocsf",
+        name: "Microsoft Defender XDR (OCSF)",
+        site: "Microsoft 365",
+        sensorClass: "xdr",
+        provides: ["identity", "cloud"],
+        version: "2026.11",
+        outage: { daysAgo: 9, minutes: 95 },
+      },
     ],
     industry: "Healthcare",
     country: "US",
@@ -146,9 +190,15 @@ export const customers: DemoCustomer[] = [
     adDomain: "KESTREL",
     dnsDomain: "kestrelbank.example",
     sensors: [
-      { format: "crowdstrike", name: "Falcon — workstations and servers", site: "London" },
-      { format: "suricata", name: "Suricata — internet edge", site: "London" },
-      { format: "ocsf", name: "Okta ITP (OCSF)", site: "Cloud" },
+      {
+        format: "crowdstrike",
+        name: "Falcon — workstations and servers",
+        site: "London",
+        hosts: 38,
+        version: "7.18.17506",
+      },
+      { format: "suricata", name: "Suricata — internet edge", site: "London", version: "7.0.8" },
+      { format: "ocsf", name: "Okta ITP (OCSF)", site: "Cloud", sensorClass: "identity", version: "2026.10" },
     ],
     industry: "Financial services",
     country: "GB",
@@ -181,13 +231,26 @@ export const customers: DemoCustomer[] = [
   {
     name: "Sakura Precision Components",
     slug: "sakura-precision",
-    contract: { tier: "mdr", reference: "SKR-MDR-2026", startedDaysAgo: 120, termDays: 365, licensedSensors: 1 },
+    contract: {
+      tier: "mdr",
+      reference: "SKR-MDR-2026",
+      startedDaysAgo: 120,
+      termDays: 365,
+      licensedSensors: 1,
+      monitoredClasses: ["edr", "siem"],
+    },
     hostPrefix: "SKR",
     adDomain: "SAKURA",
     dnsDomain: "sakura-precision.example",
     sensors: [
-      { format: "sentinelone", name: "SentinelOne — factory and office", site: "Nagoya plant" },
-      { format: "wazuh", name: "Wazuh — OT jump hosts", site: "Nagoya plant" },
+      {
+        format: "sentinelone",
+        name: "SentinelOne — factory and office",
+        site: "Nagoya plant",
+        hosts: 143,
+        version: "24.1.4",
+      },
+      { format: "wazuh", name: "Wazuh — OT jump hosts", site: "Nagoya plant", version: "4.9.2" },
     ],
     industry: "Manufacturing",
     country: "JP",
@@ -211,14 +274,21 @@ export const customers: DemoCustomer[] = [
   {
     name: "Müller Energie AG",
     slug: "mueller-energie",
-    contract: { tier: "mndr", reference: "MEA-MNDR-2026", startedDaysAgo: 250, termDays: 365 },
+    contract: {
+      tier: "mndr",
+      reference: "MEA-MNDR-2026",
+      startedDaysAgo: 250,
+      termDays: 365,
+      monitoredClasses: ["ndr", "edr"],
+    },
     hostPrefix: "MEA",
     adDomain: "MUELLER",
     dnsDomain: "mueller-energie.example",
     sensors: [
-      { format: "defender", name: "Defender for Endpoint", site: "Berlin" },
-      { format: "zeek", name: "Zeek — OT segment", site: "Umspannwerk Nord" },
-      { format: "suricata", name: "Suricata — IT/OT boundary", site: "Berlin" },
+      { format: "defender", name: "Defender for Endpoint", site: "Berlin", hosts: 96, version: "10.8760.19041" },
+      { format: "zeek", name: "Zeek — OT segment", site: "Umspannwerk Nord", version: "6.2.1" },
+      // 6.0.3 is on the provider's unsupported list: with the Zeek's capture loss, the NDR cell is degraded.
+      { format: "suricata", name: "Suricata — IT/OT boundary", site: "Berlin", version: "6.0.3" },
     ],
     industry: "Energy & utilities",
     country: "DE",
@@ -256,8 +326,8 @@ export const customers: DemoCustomer[] = [
     adDomain: "SCCOUNCIL",
     dnsDomain: "southerncross.example",
     sensors: [
-      { format: "wazuh", name: "Wazuh — council servers", site: "Sydney" },
-      { format: "ocsf", name: "Firewall findings (OCSF)", site: "Sydney" },
+      { format: "wazuh", name: "Wazuh — council servers", site: "Sydney", version: "4.9.2" },
+      { format: "ocsf", name: "Firewall findings (OCSF)", site: "Sydney", sensorClass: "siem", version: "2026.09" },
     ],
     industry: "Public sector",
     country: "AU",
@@ -281,13 +351,21 @@ export const customers: DemoCustomer[] = [
   {
     name: "Andes Mining Cooperative",
     slug: "andes-mining",
-    contract: { tier: "mdr", reference: "AMC-MDR-2026", startedDaysAgo: 100, termDays: 365, autoRenew: false },
+    contract: {
+      tier: "mdr",
+      reference: "AMC-MDR-2026",
+      startedDaysAgo: 100,
+      termDays: 365,
+      autoRenew: false,
+      monitoredClasses: ["edr", "ndr"],
+    },
     hostPrefix: "AMC",
     adDomain: "ANDES",
     dnsDomain: "andesmining.example",
     sensors: [
-      { format: "sentinelone", name: "SentinelOne — sites", site: "Antofagasta" },
-      { format: "suricata", name: "Suricata — site links", site: "Antofagasta" },
+      { format: "sentinelone", name: "SentinelOne — sites", site: "Antofagasta", hosts: 61, version: "24.1.4" },
+      // The site link's sensor has been silent for days (the mine's uplink is down).
+      { format: "suricata", name: "Suricata — site links", site: "Antofagasta", version: "7.0.8", silentForHours: 74 },
     ],
     industry: "Other",
     country: "CL",

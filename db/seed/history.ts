@@ -10,7 +10,7 @@ import type { StaffRole } from "@/db/schema/tenancy";
 import { acknowledgeAlerts, escalate, setVerdict } from "@/server/alerts/service";
 import * as portal from "@/server/incidents/portal/service";
 import * as inc from "@/server/incidents/service";
-import { authenticate, type IntakeAuth, ingestItems, recordHeartbeat } from "@/server/ingest/service";
+import { authenticate, type IntakeAuth, ingestItems } from "@/server/ingest/service";
 import { FORMAT_DEFAULTS } from "@/server/sensors/schema";
 import { createSensor } from "@/server/sensors/service";
 import {
@@ -23,6 +23,7 @@ import {
 } from "@/server/tenancy/tenant";
 import * as data from "./data";
 import { between, detectionsFor, makeHosts, makeUsers, pick, type Rng, render, rng, signalFrom } from "./generate";
+import { lastBeatOf, seedHeartbeats } from "./heartbeats";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -78,7 +79,12 @@ export async function seedHistory(db: Db, log: (s: string) => void, nowDate = ne
     });
     // One sensor goes quiet about three hours before now (a finding for the coverage views).
     const quietFrom = now - 3 * HOUR - 17 * MIN;
-    const quiet = (a: IntakeAuth, at: number) => c.slug === "halvorsen" && a.sourceFormat === "zeek" && at >= quietFrom;
+    const quiet = (a: IntakeAuth, at: number) => {
+      const i = auths.indexOf(a);
+      const silentFrom = i >= 0 ? lastBeatOf(c.sensors[i]!, now) : null;
+      if (silentFrom !== null && at >= silentFrom) return true;
+      return c.slug === "halvorsen" && a.sourceFormat === "zeek" && at >= quietFrom;
+    };
     const ingest = async (a: IntakeAuth, payloads: Record<string, unknown>[], at: number) => {
       if (quiet(a, at)) return [];
       counts.alerts += payloads.length;
@@ -175,7 +181,9 @@ export async function seedHistory(db: Db, log: (s: string) => void, nowDate = ne
     }
     steps.sort((x, y) => x.at - y.at);
     for (const s of steps) if (s.at <= now) await s.run();
-    await sensorHealth(db, auths, now, (a) => (quiet(a, now) ? quietFrom - 20 * MIN : null));
+    await seedHeartbeats(db, c.sensors, auths, now, (a) =>
+      c.slug === "halvorsen" && a.sourceFormat === "zeek" ? quietFrom - 20 * MIN : null,
+    );
     if (c.slug === "mueller-energie") {
       const zeek = auths.find((a) => a.sourceFormat === "zeek");
       if (zeek) {
@@ -410,28 +418,18 @@ async function createSensors(
   const auths: IntakeAuth[] = [];
   for (const s of sensors) {
     const d = FORMAT_DEFAULTS[s.format];
-    const { apiKey } = await createSensor(ctx, { name: s.name, site: s.site, sourceFormat: s.format, ...d });
+    const { apiKey } = await createSensor(ctx, {
+      name: s.name,
+      site: s.site,
+      sourceFormat: s.format,
+      ...d,
+      sensorClass: s.sensorClass ?? d.sensorClass,
+      providesClasses: s.provides ?? [],
+    });
     auths.push(await authenticate(db, `Bearer ${apiKey}`, s.format));
   }
   void r;
   return auths;
-}
-
-/** A recent heartbeat for every sensor, except one that went quiet (`silentAt` gives its last one). */
-async function sensorHealth(db: Db, auths: IntakeAuth[], now: number, silentAt: (a: IntakeAuth) => number | null) {
-  for (const [i, a] of auths.entries()) {
-    const at = silentAt(a) ?? now - between(rng(a.sensorId), 1, 4) * MIN;
-    await recordHeartbeat(
-      db,
-      a,
-      {
-        version: a.sourceFormat === "crowdstrike" ? "7.18.17506" : "2.4.1",
-        eventsPerSecond: 40 + ((i * 37) % 400),
-        hostCount: 24,
-      },
-      new Date(at),
-    );
-  }
 }
 
 export type { ActorContext };

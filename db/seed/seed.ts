@@ -5,6 +5,7 @@ import { customers, providerSettings } from "@/db/schema";
 import { systemActor } from "@/server/audit/service";
 import { createContract, defaultTerms } from "@/server/contracts/service";
 import { officeHours } from "@/server/contracts/templates";
+import { addUnsupportedVersion, runSensorSweep } from "@/server/coverage/service";
 import { addContact, createCustomer } from "@/server/customers/service";
 import { findProviderSettings } from "@/server/provider/queries";
 import { runSlaSweep } from "@/server/sla/service";
@@ -37,6 +38,7 @@ export async function seedDemo(
     await createUserDirect(db, null, { ...s, password: data.DEMO_PASSWORD }, actor);
   }
   log(`Staff: ${data.staff.length} users`);
+  for (const v of data.unsupportedVersions) await addUnsupportedVersion(ctx, v);
   for (const c of data.customers) {
     const { users, contacts, hostPrefix: _p, adDomain: _a, dnsDomain: _d, sensors: _s, contract, ...fields } = c;
     const row = await createCustomer(ctx, fields);
@@ -53,6 +55,8 @@ export async function seedDemo(
     log(`History: ${history.alerts} alerts through the intake, ${history.incidents} incidents`);
     const sweep = await runSlaSweep(db, now);
     log(`SLA sweep: ${sweep.breached} clocks breached, ${sweep.atRisk} at risk since their last change`);
+    const sensorSweep = await runSensorSweep(db, now);
+    log(`Sensor sweep: ${sensorSweep.silent} silent sensors announced`);
   }
   if (opts.history !== false) log(`Assets: ${(await seedAssets(db, now)).hosts} hosts beyond those the alerts named`);
   const started = Date.now();
@@ -77,6 +81,7 @@ async function seedContract(
   if (c.licensedEndpoints !== undefined) terms.licensedEndpoints = c.licensedEndpoints;
   if (c.licensedSensors !== undefined) terms.licensedSensors = c.licensedSensors;
   if (c.autoRenew !== undefined) terms.autoRenew = c.autoRenew;
+  if (c.monitoredClasses) terms.monitoredClasses = c.monitoredClasses;
   if (c.businessHours) terms.coverage = officeHours(timeZone) as typeof terms.coverage;
   const effectiveFrom = new Date(start.toZonedDateTime({ timeZone }).epochMilliseconds);
   await createContract({ ...ctx, now: () => effectiveFrom }, { reference: c.reference, terms, effectiveFrom });

@@ -85,6 +85,39 @@ describe("admin CLI", () => {
     expect((await cli("sensor:create", "--customer", "acme", "--source", "zeek")).err).toContain("--name");
   });
 
+  it("sets a sensor's heartbeat interval and an xdr sensor's classes", async () => {
+    const ok = await cli(
+      "sensor:create",
+      "--customer",
+      "acme",
+      "--source",
+      "ocsf",
+      "--name",
+      "XDR",
+      "--interval",
+      "60",
+      "--provides",
+      "edr,identity",
+    );
+    expect(ok.code).toBe(0);
+    const xdrOne = await cli(
+      "sensor:create",
+      "--customer",
+      "acme",
+      "--source",
+      "ocsf",
+      "--name",
+      "X1",
+      "--provides",
+      "edr",
+    );
+    expect(xdrOne.code).toBe(2);
+    expect(xdrOne.err).toContain("at least two");
+    expect(
+      (await cli("sensor:create", "--customer", "acme", "--source", "zeek", "--name", "Z", "--interval", "5")).code,
+    ).toBe(2);
+  });
+
   it("verifies the audit chain and names the row an edit broke", async () => {
     const ok = await cli("audit:verify");
     expect(ok.code).toBe(0);

@@ -35,6 +35,7 @@ Commands:
   user:invite      --email <e-mail> [--name <name>] --role <role> (--customer <slug> | --staff)
                    Customer roles: admin, viewer. Staff roles: admin, soc_manager, analyst.
   sensor:create    --customer <slug> --source <format> --name <name> [--class <class>] [--site <site>]
+                   [--interval <seconds>] [--provides <class,class>]   (interval default 300; --provides for xdr)
                    Formats: ocsf, crowdstrike, sentinelone, defender, suricata, zeek, wazuh. Prints the API key on
                    the last line (shown once).
   report:render    --customer <slug> --month <YYYY-MM> --out <file.pdf>
@@ -160,7 +161,15 @@ export async function runCli(argv: string[], db: Db, io: CliIo): Promise<number>
       }
 
       case "sensor:create": {
-        const o = opts(args, { customer: "string", source: "string", name: "string", class: "string", site: "string" });
+        const o = opts(args, {
+          customer: "string",
+          source: "string",
+          name: "string",
+          class: "string",
+          site: "string",
+          interval: "string",
+          provides: "string",
+        });
         const format = parse(
           z.enum(SOURCE_FORMATS, { error: `Use one of: ${SOURCE_FORMATS.join(", ")}` }),
           o.source,
@@ -178,6 +187,13 @@ export async function runCli(argv: string[], db: Db, io: CliIo): Promise<number>
             name: o.name,
             sensorClass: o.class ?? d.sensorClass,
             site: o.site,
+            heartbeatIntervalSeconds: o.interval === undefined ? undefined : Number(o.interval),
+            providesClasses:
+              o.provides === undefined
+                ? undefined
+                : String(o.provides)
+                    .split(",")
+                    .map((x) => x.trim()),
           }),
           "sensor",
         );

@@ -106,18 +106,24 @@ export async function listCurrentVersionsAll(db: DbOrTx, now: Date) {
     .orderBy(asc(customers.name));
 }
 
-type SensorFact = { customerId: string; sensorClass: string; hostCount: number | null };
+type SensorFact = { customerId: string; sensorClass: string; providesClasses: string[]; hostCount: number | null };
 export type Deployment = { activeSensors: number; endpoints: number; classes: string[] };
 
 function summarise(rows: SensorFact[]): Deployment {
   return {
     activeSensors: rows.length,
     endpoints: rows.filter((r) => r.sensorClass === "edr").reduce((s, r) => s + (r.hostCount ?? 0), 0),
-    classes: [...new Set(rows.map((r) => r.sensorClass))],
+    // An xdr sensor counts as each class it declares (coverage-rules.md).
+    classes: [...new Set(rows.flatMap((r) => (r.sensorClass === "xdr" ? r.providesClasses : [r.sensorClass])))],
   };
 }
 
-const sensorFacts = { customerId: sensors.customerId, sensorClass: sensors.sensorClass, hostCount: sensors.hostCount };
+const sensorFacts = {
+  customerId: sensors.customerId,
+  sensorClass: sensors.sensorClass,
+  providesClasses: sensors.providesClasses,
+  hostCount: sensors.hostCount,
+};
 
 /** What is deployed, for entitlement checks: active sensors, their classes and EDR host counts. */
 export async function deploymentOf(db: DbOrTx, tenant: TenantId): Promise<Deployment> {

@@ -52,7 +52,12 @@ export const termsSchema = z
     noticeDays: z.number().int().min(0).max(730),
     licensedEndpoints: z.number().int().min(0).max(10_000_000),
     licensedSensors: z.number().int().min(0).max(100_000),
-    monitoredClasses: z.array(z.enum(SENSOR_CLASSES)).max(SENSOR_CLASSES.length),
+    // A contract sells classes; `xdr` is a kind of sensor that reports as several of them (coverage-rules.md).
+    monitoredClasses: z
+      .array(z.enum(SENSOR_CLASSES))
+      .max(SENSOR_CLASSES.length)
+      .refine((l) => !l.includes("xdr"), "A contract lists the classes it sells (EDR, NDR…), never XDR")
+      .refine((l) => new Set(l).size === l.length, "List each class once"),
     coverage: coverageSchema,
     slaTargets: slaTargetsSchema,
     pauseOnCustomer: z.boolean(),

@@ -5,7 +5,7 @@ import type { SensorClass } from "@/db/schema/sensors";
 export const TIER_LABELS: Record<Tier, string> = {
   mdr: "MDR — managed detection and response (endpoint)",
   mndr: "MNDR — managed network detection and response",
-  mxdr: "MXDR — extended (endpoint, network, cloud, identity, e-mail)",
+  mxdr: "MXDR — extended (endpoint, network, identity, cloud)",
   mss: "MSS — managed security services (business hours)",
 };
 export const TIER_SHORT: Record<Tier, string> = { mdr: "MDR", mndr: "MNDR", mxdr: "MXDR", mss: "MSS" };
@@ -50,7 +50,7 @@ export const TEMPLATES: Record<Tier, Template> = {
     allowedActions: ["block_indicator"],
   },
   mxdr: {
-    monitoredClasses: ["edr", "ndr", "xdr", "cloud", "identity", "email"],
+    monitoredClasses: ["edr", "ndr", "identity", "cloud"],
     slaTargets: {
       critical: { acknowledge: 10, notify: 20, contain: 2 * H, resolve: 12 * H },
       high: { acknowledge: 20, notify: 45, contain: 6 * H, resolve: 36 * H },

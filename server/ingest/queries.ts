@@ -1,6 +1,6 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { type DbOrTx, rowsOf } from "@/db";
-import { apiKeys, sensorHealthEvents, sensorHeartbeats, sensors } from "@/db/schema";
+import { apiKeys, incidentEntities, incidents, sensorHealthEvents, sensorHeartbeats, sensors } from "@/db/schema";
 import type { TenantId } from "@/server/tenancy/tenant";
 
 /** One alert row for `upsertAlerts`, everything but the raw payload (which is spliced in as JSON text). */
@@ -145,8 +145,46 @@ export async function markSensorEvent(db: DbOrTx, tenant: TenantId, sensorId: st
     .where(and(eq(sensors.customerId, tenant), eq(sensors.id, sensorId)));
 }
 
-export async function insertHeartbeat(db: DbOrTx, row: typeof sensorHeartbeats.$inferInsert) {
-  await db.insert(sensorHeartbeats).values(row);
+/**
+ * One heartbeat in one statement (one round trip): the raw row (kept 48 h), the sensor's hourly row (first/last
+ * heartbeat, and the gap to the previous heartbeat of the hour when it is longer than 3 × the sensor's interval; see
+ * `sensor_heartbeat_hours`) and the sensor's latest facts. A heartbeat older than the hour's latest adds no gap.
+ */
+export async function recordHeartbeatRow(
+  db: DbOrTx,
+  tenant: TenantId,
+  sensorId: string,
+  at: Date,
+  body: { version?: string; eventsPerSecond?: number; hostCount?: number },
+) {
+  const iso = at.toISOString();
+  const hour = new Date(Math.floor(at.getTime() / 3_600_000) * 3_600_000).toISOString();
+  await db.execute(sql`
+    with beat as (
+      insert into sensor_heartbeats (customer_id, sensor_id, at, version, events_per_second, host_count)
+      values (${tenant}, ${sensorId}, ${iso}::timestamptz, ${body.version ?? null}, ${body.eventsPerSecond ?? null},
+        ${body.hostCount ?? null})
+    ), hour as (
+      insert into sensor_heartbeat_hours as h (customer_id, sensor_id, hour, first_at, last_at, beats, gaps)
+      values (${tenant}, ${sensorId}, ${hour}::timestamptz, ${iso}::timestamptz, ${iso}::timestamptz, 1, '[]'::jsonb)
+      on conflict (sensor_id, hour) do update set
+        first_at = least(h.first_at, excluded.first_at),
+        last_at = greatest(h.last_at, excluded.last_at),
+        beats = h.beats + 1,
+        gaps = case
+          when excluded.last_at - h.last_at > make_interval(secs => 3 * (
+            select s.heartbeat_interval_seconds from sensors s where s.id = ${sensorId}))
+          then h.gaps || jsonb_build_array(jsonb_build_array(
+            (extract(epoch from h.last_at) * 1000)::bigint, (extract(epoch from excluded.last_at) * 1000)::bigint))
+          else h.gaps end
+    )
+    update sensors set
+      last_heartbeat_at = greatest(last_heartbeat_at, ${iso}::timestamptz),
+      agent_version = coalesce(${body.version ?? null}, agent_version),
+      events_per_second = coalesce(${body.eventsPerSecond ?? null}::real, events_per_second),
+      host_count = coalesce(${body.hostCount ?? null}::integer, host_count),
+      updated_at = now()
+    where customer_id = ${tenant} and id = ${sensorId}`);
 }
 
 export async function insertHealthEvents(db: DbOrTx, rows: (typeof sensorHealthEvents.$inferInsert)[]) {

@@ -15,9 +15,9 @@ import {
   alertRowsJson,
   type Candidate,
   insertHealthEvents,
-  insertHeartbeat,
   markKeyUsed,
   markSensorEvent,
+  recordHeartbeatRow,
   touchSensor,
   upsertAlerts,
 } from "./queries";
@@ -241,14 +241,8 @@ export async function recordHeartbeat(
   inventory: HostFacts[] = [],
 ) {
   await runAsTenant(db, auth.tenant, async (tx) => {
-    await insertHeartbeat(tx, { customerId: auth.tenant, sensorId: auth.sensorId, at, ...body });
+    await recordHeartbeatRow(tx, auth.tenant, auth.sensorId, at, body);
     await learnHosts(tx, auth.tenant, auth.sensorId, inventory, at);
-    await touchSensor(tx, auth.tenant, auth.sensorId, {
-      lastHeartbeatAt: at,
-      ...(body.version !== undefined ? { agentVersion: body.version } : {}),
-      ...(body.eventsPerSecond !== undefined ? { eventsPerSecond: body.eventsPerSecond } : {}),
-      ...(body.hostCount !== undefined ? { hostCount: body.hostCount } : {}),
-    });
   });
   const last = lastKeyTouch.get(auth.keyId) ?? 0;
   if (Math.abs(at.getTime() - last) > 60_000) {

@@ -8,6 +8,7 @@ import { runContractReminders } from "@/server/contracts/reminders";
 import { log } from "@/server/log";
 import { markSchedulerTick } from "@/server/observability/health";
 import { metrics } from "@/server/observability/metrics";
+import { pruneRawHeartbeats, runSensorSweep } from "@/server/coverage/service";
 import { processReportJobs, queueDueReports } from "@/server/reports/service";
 import { runSlaSweep } from "@/server/sla/service";
 import { kickWorkers, setWorker } from "./worker";
@@ -30,6 +31,12 @@ export const JOBS: Job[] = [
   { name: "contract-reminders", slot: everyDay, run: (db, now) => runContractReminders(db, now) },
   { name: "monthly-reports", slot: everyMinute, run: (db, now) => queueDueReports(db, now) },
   { name: "audit-checkpoint", slot: everyDay, run: (db, now) => writeAuditCheckpoint(db, now) },
+  { name: "sensor-sweep", slot: everyMinute, run: (db, now) => runSensorSweep(db, now) },
+  {
+    name: "heartbeat-prune",
+    slot: (now) => now.toISOString().slice(0, 13),
+    run: (db, now) => pruneRawHeartbeats(db, now),
+  },
 ];
 
 /** Inserts the claim; true for exactly one caller per (job, slot). */

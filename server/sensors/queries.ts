@@ -21,6 +21,8 @@ const sensorColumns = {
   hostCount: sensors.hostCount,
   healthNote: sensors.healthNote,
   healthNoteAt: sensors.healthNoteAt,
+  heartbeatIntervalSeconds: sensors.heartbeatIntervalSeconds,
+  providesClasses: sensors.providesClasses,
   createdAt: sensors.createdAt,
 };
 

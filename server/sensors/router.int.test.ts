@@ -34,7 +34,38 @@ describe("sensors", () => {
     });
     expect(detail.keys).toHaveLength(1);
     expect(JSON.stringify(detail)).not.toContain(r.apiKey);
-    expect(detail.health).toBe("never_seen");
+    expect(detail.health).toBe("pending");
+    expect(detail.heartbeatIntervalSeconds).toBe(300);
+  });
+
+  it("validates an xdr sensor's classes and the heartbeat interval, on create and on update", async () => {
+    const api = callerAs(h.db, w.staff.manager);
+    const c = w.a.customer.id;
+    const xdr = { ...sensor, name: "Cortex", sensorClass: "xdr" as const, sourceFormat: "ocsf" as const };
+    await expect(
+      api.sensors.create({ customerId: c, sensor: { ...xdr, providesClasses: ["edr"] } }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(
+      api.sensors.create({ customerId: c, sensor: { ...sensor, providesClasses: ["edr", "ndr"] } }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      api.sensors.create({ customerId: c, sensor: { ...sensor, heartbeatIntervalSeconds: 29 } }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const { sensor: s } = await api.sensors.create({
+      customerId: c,
+      sensor: { ...xdr, providesClasses: ["edr", "identity"], heartbeatIntervalSeconds: 60 },
+    });
+    expect(s).toMatchObject({ providesClasses: ["edr", "identity"], heartbeatIntervalSeconds: 60 });
+    await expect(
+      api.sensors.update({ customerId: c, sensorId: s.id, patch: { providesClasses: ["edr"] } }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const edr = await api.sensors.update({ customerId: c, sensorId: s.id, patch: { sensorClass: "edr" } });
+    expect(edr.providesClasses).toEqual([]);
+    await expect(
+      api.sensors.update({ customerId: c, sensorId: s.id, patch: { sensorClass: "xdr" } }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("rotates and revokes keys", async () => {

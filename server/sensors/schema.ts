@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SENSOR_CLASSES, SOURCE_FORMATS } from "@/db/schema/sensors";
+import { SENSOR_CLASSES, SOURCE_FORMATS, XDR_PROVIDED_CLASSES } from "@/db/schema/sensors";
 
 export const SENSOR_CLASS_LABELS: Record<(typeof SENSOR_CLASSES)[number], string> = {
   edr: "EDR",
@@ -38,7 +38,7 @@ export const FORMAT_DEFAULTS: Record<
 const text = (max: number, what: string) =>
   z.string().trim().min(1, `Enter ${what}`).max(max, `Use at most ${max} characters`);
 
-export const sensorFields = z.object({
+const baseFields = z.object({
   name: text(120, "a name"),
   sensorClass: z.enum(SENSOR_CLASSES),
   vendor: text(80, "the vendor"),
@@ -50,6 +50,33 @@ export const sensorFields = z.object({
     .max(120)
     .optional()
     .transform((v) => v || null),
+  /** Expected heartbeat interval in seconds (silent after 3 × this). */
+  heartbeatIntervalSeconds: z
+    .number()
+    .int("Use whole seconds")
+    .min(30, "At least 30 seconds")
+    .max(86_400, "At most one day"),
+  /** For an XDR sensor: the classes it reports as (at least two); empty for every other class. */
+  providesClasses: z.array(z.enum(XDR_PROVIDED_CLASSES)).max(XDR_PROVIDED_CLASSES.length),
 });
+
+/** The rule for an xdr sensor's classes (coverage-rules.md); null when fine. */
+export function providesClassesError(sensorClass: string, provides: readonly string[]): string | null {
+  if (new Set(provides).size !== provides.length) return "List each class once";
+  if (sensorClass === "xdr") return provides.length >= 2 ? null : "An XDR sensor provides at least two classes";
+  return provides.length ? "Only an XDR sensor declares the classes it provides" : null;
+}
+
+export const sensorFields = baseFields
+  .extend({
+    heartbeatIntervalSeconds: baseFields.shape.heartbeatIntervalSeconds.default(300),
+    providesClasses: baseFields.shape.providesClasses.default([]),
+  })
+  .superRefine((f, ctx) => {
+    const message = providesClassesError(f.sensorClass, f.providesClasses);
+    if (message) ctx.addIssue({ code: "custom", message, path: ["providesClasses"] });
+  });
 export type SensorFields = z.infer<typeof sensorFields>;
-export const updateSensorFields = sensorFields.omit({ sourceFormat: true }).partial();
+/** A patch; the xdr rule is checked in the service against the sensor as it will be. */
+export const updateSensorFields = baseFields.omit({ sourceFormat: true }).partial();
+export type SensorPatch = z.infer<typeof updateSensorFields>;

@@ -1,9 +1,11 @@
+import type { DbOrTx } from "@/db";
 import { actorOf, diff, recordAudit } from "@/server/audit/service";
 import { assertCan } from "@/server/auth/permissions";
-import { NotFound } from "@/server/errors";
+import { type HealthFacts, sensorHealth, unsupportedSet } from "@/server/coverage/health";
+import { listUnsupportedVersions } from "@/server/coverage/queries";
+import { Invalid, NotFound } from "@/server/errors";
 import { forgetIntakeKeys } from "@/server/ingest/auth";
 import { type ActorContext, clockOf, personOf, type StaffContext, type TenantContext } from "@/server/tenancy/tenant";
-import { sensorHealth, silentSince } from "./health";
 import { generateApiKey } from "./keys";
 import {
   findSensor,
@@ -15,24 +17,26 @@ import {
   revokeActiveKeys,
   updateSensorRow,
 } from "./queries";
-import type { SensorFields } from "./schema";
+import { providesClassesError, type SensorFields, type SensorPatch } from "./schema";
 
-const withHealth = <
-  T extends Parameters<typeof sensorHealth>[0] & { lastHeartbeatAt: Date | null; lastEventAt: Date | null },
->(
-  rows: T[],
-  now = new Date(),
-) => rows.map((s) => ({ ...s, health: sensorHealth(s, now), silentSince: silentSince(s) }));
+/** Health per coverage-rules.md, decided in one place (`server/coverage/health.ts`). */
+async function withHealth<T extends HealthFacts>(db: DbOrTx, rows: T[], now: Date) {
+  const unsupported = unsupportedSet(await listUnsupportedVersions(db));
+  return rows.map((s) => {
+    const h = sensorHealth(s, unsupported, now);
+    return { ...s, health: h.state, silentSince: h.silentSince, lastSeen: h.lastSeen, healthReasons: h.reasons };
+  });
+}
 
 export async function getSensors(ctx: TenantContext) {
   assertCan(ctx.actor, "sensor:read");
-  return withHealth(await listSensors(ctx.db, ctx.tenant));
+  return withHealth(ctx.db, await listSensors(ctx.db, ctx.tenant), clockOf(ctx));
 }
 
 export async function getAllSensors(ctx: StaffContext) {
   assertCan(ctx.actor, "sensor:read");
   if (ctx.actor.side !== "staff") throw new NotFound("No such list.");
-  return withHealth(await listAllSensors(ctx.db));
+  return withHealth(ctx.db, await listAllSensors(ctx.db), clockOf(ctx));
 }
 
 export async function getSensor(ctx: TenantContext, id: string) {
@@ -40,12 +44,18 @@ export async function getSensor(ctx: TenantContext, id: string) {
   const s = await findSensor(ctx.db, ctx.tenant, id);
   if (!s) throw new NotFound("No such sensor.");
   const keys = ctx.actor.side === "staff" ? await listKeys(ctx.db, ctx.tenant, id) : [];
-  return { ...withHealth([s])[0]!, keys };
+  return { ...(await withHealth(ctx.db, [s], clockOf(ctx)))[0]!, keys };
 }
 
 /** Creates the sensor and its first API key; the key is returned once and never stored in clear. */
-export async function createSensor(ctx: TenantContext, input: SensorFields) {
+type NewSensor = Omit<SensorFields, "heartbeatIntervalSeconds" | "providesClasses"> &
+  Partial<Pick<SensorFields, "heartbeatIntervalSeconds" | "providesClasses">>;
+
+export async function createSensor(ctx: TenantContext, fields: NewSensor) {
   assertCan(ctx.actor, "sensor:manage");
+  const input: SensorFields = { heartbeatIntervalSeconds: 300, providesClasses: [], ...fields };
+  const message = providesClassesError(input.sensorClass, input.providesClasses);
+  if (message) throw new Invalid(message);
   return ctx.db.transaction(async (tx) => {
     const sensor = await insertSensor(tx, ctx.tenant, input);
     const k = generateApiKey();
@@ -67,11 +77,16 @@ export async function createSensor(ctx: TenantContext, input: SensorFields) {
   });
 }
 
-export async function updateSensor(ctx: TenantContext, id: string, patch: Partial<SensorFields>) {
+export async function updateSensor(ctx: TenantContext, id: string, input: SensorPatch) {
   assertCan(ctx.actor, "sensor:manage");
   return ctx.db.transaction(async (tx) => {
     const before = await findSensor(tx, ctx.tenant, id);
     if (!before) throw new NotFound("No such sensor.");
+    // Leaving xdr clears the declared classes; otherwise the sensor as it will be must satisfy the rule.
+    const sensorClass = input.sensorClass ?? before.sensorClass;
+    const patch = sensorClass === "xdr" || input.providesClasses ? input : { ...input, providesClasses: [] };
+    const message = providesClassesError(sensorClass, patch.providesClasses ?? before.providesClasses);
+    if (message) throw new Invalid(message);
     const row = await updateSensorRow(tx, ctx.tenant, id, patch);
     await recordAudit(tx, {
       ...actorOf(ctx),

@@ -3,6 +3,7 @@ import { assetsRouter, myAssetsRouter } from "@/server/assets/router";
 import { auditRouter } from "@/server/audit/router";
 import { meRouter } from "@/server/auth/router";
 import { contractsRouter, myContractRouter } from "@/server/contracts/router";
+import { coverageRouter, myCoverageRouter } from "@/server/coverage/router";
 import { customersRouter, organisationRouter } from "@/server/customers/router";
 import { outboxRouter } from "@/server/email/router";
 import { myIncidentsRouter } from "@/server/incidents/portal/router";
@@ -42,6 +43,8 @@ export const appRouter = createTRPCRouter({
   myAssets: myAssetsRouter,
   visibility: visibilityRouter,
   myVisibility: myVisibilityRouter,
+  coverage: coverageRouter,
+  myCoverage: myCoverageRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -14,7 +14,12 @@ const factsAt = (at: Date) => {
     id: sensors.id,
     customerId: sensors.customerId,
     sensorClass: sensors.sensorClass,
+    provides: sensors.providesClasses,
     status: sensors.status,
+    heartbeatIntervalSeconds: sensors.heartbeatIntervalSeconds,
+    vendor: sensors.vendor,
+    product: sensors.product,
+    agentVersion: sensors.agentVersion,
     lastHeartbeatAt: sql<Date | null>`case when ${sensors.lastHeartbeatAt} <= ${iso}::timestamptz
       then ${sensors.lastHeartbeatAt} else (select max(h.at) from sensor_heartbeats h where h.customer_id =
       sensors.customer_id and h.sensor_id = sensors.id and h.at <= ${iso}::timestamptz) end`.mapWith(ts),

@@ -1,7 +1,7 @@
 import type { DbOrTx } from "@/db";
 import { assertCan } from "@/server/auth/permissions";
 import { NotFound } from "@/server/errors";
-import { sensorHealth } from "@/server/sensors/health";
+import { sensorHealth } from "@/server/coverage/health";
 import { type ActorContext, clockOf, type TenantContext, type TenantId } from "@/server/tenancy/tenant";
 import { heatMap, providerHeatMap } from "./heatmap";
 import type { VisibilityClass } from "./mapping";
@@ -15,18 +15,19 @@ import {
 import { providedClasses } from "./sensor-classes";
 
 export const DETECTED_WINDOW_MS = 90 * 86_400_000;
+const NO_VERSIONS: ReadonlySet<string> = new Set();
 
 /**
  * THE adapter from sensor health to visibility (coverage-rules.md: a class is visible with at least one healthy or
- * degraded sensor; xdr counts as each class it provides). It reads today's `server/sensors/health.ts`; when the
- * health rules change, this is the one place to switch.
+ * degraded sensor; xdr counts as each class it provides), on the coverage domain's one health rule. An unsupported
+ * agent version only makes a sensor degraded, which still sees, so no version list is needed here.
  */
 export function classesVisible(rows: readonly SensorFactsAt[], at: Date): VisibilityClass[] {
   const out = new Set<VisibilityClass>();
   for (const s of rows) {
-    const h = sensorHealth(s, at);
+    const h = sensorHealth(s, NO_VERSIONS, at).state;
     if (h !== "healthy" && h !== "degraded") continue;
-    for (const c of providedClasses(s.sensorClass, (s as { provides?: string[] | null }).provides)) out.add(c);
+    for (const c of providedClasses(s.sensorClass, s.provides)) out.add(c);
   }
   return [...out].sort();
 }

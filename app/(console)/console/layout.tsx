@@ -3,6 +3,7 @@ import { AppShell, type NavItem } from "@/app/_components/shell/app-shell";
 import { requireStaff } from "@/app/_lib/session";
 import { serverCaller } from "@/app/_lib/trpc/server";
 import type { Permission } from "@/server/auth/permissions";
+import { SensorBanner } from "./_components/sensor-banner";
 import { SlaBanner } from "./_components/sla-banner";
 
 export const dynamic = "force-dynamic";
@@ -18,6 +19,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     { href: "/console/customers", label: "Customers", icon: "customers" },
     ...(can("contract:read") ? [{ href: "/console/contracts", label: "Contracts", icon: "contracts" } as const] : []),
     ...(can("report:read") ? [{ href: "/console/reports", label: "Reports", icon: "reports" } as const] : []),
+    ...(can("sensor:read") ? [{ href: "/console/coverage", label: "Coverage", icon: "coverage" } as const] : []),
     ...(can("sensor:read") ? [{ href: "/console/sensors", label: "Sensors", icon: "sensors" } as const] : []),
     ...(can("asset:read") ? [{ href: "/console/assets", label: "Assets", icon: "assets" } as const] : []),
     ...(can("sensor:read")
@@ -37,6 +39,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       user={{ name: info.user.name, email: info.user.email, roleLabel: info.roleLabel ?? "" }}
     >
       <SlaBanner enabled={can("sla:read")} />
+      <SensorBanner enabled={can("sensor:read")} />
       {children}
     </AppShell>
   );

@@ -12,9 +12,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     { href: "/portal", label: "Overview", icon: "overview", exact: true },
     { href: "/portal/incidents", label: "Incidents", icon: "incidents" },
     { href: "/portal/service", label: "Service & SLA", icon: "sla" },
-    { href: "/portal/sensors", label: "Sensors", icon: "sensors" },
-    { href: "/portal/coverage/assets", label: "Assets", icon: "assets" },
-    { href: "/portal/coverage/visibility", label: "ATT&CK visibility", icon: "visibility" },
+    { href: "/portal/coverage", label: "Coverage", icon: "coverage" },
     { href: "/portal/reports", label: "Reports", icon: "reports" },
     { href: "/portal/team", label: "Team & contacts", icon: "users" },
   ];

@@ -55,6 +55,7 @@ const ICONS = {
   settings: Settings,
   assets: Monitor,
   visibility: Grid3x3,
+  coverage: Grid3x3,
 } as const;
 
 export type NavItem = { href: string; label: string; icon: keyof typeof ICONS; exact?: boolean };

@@ -12,11 +12,21 @@ import { useTRPC } from "@/app/_lib/trpc/client";
 import { sensorFields } from "@/server/sensors/schema";
 import { describeError, type FieldErrors, validate } from "../_components/errors";
 import { ApiKeyDialog, type IssuedKey } from "./api-key-dialog";
-import { SensorFieldsForm, type SensorValues } from "./sensor-fields";
+import { SensorFieldsForm, type SensorValues, sensorPayload } from "./sensor-fields";
 import { FORMAT_DEFAULTS, SOURCE_FORMAT_LABELS, SOURCE_FORMATS, type SourceFormat } from "./sensor-labels";
 import { sensorHref } from "./sensor-params";
 
-const FIELDS = ["customerId", "name", "site", "sensorClass", "vendor", "product", "sourceFormat"] as const;
+const FIELDS = [
+  "customerId",
+  "name",
+  "site",
+  "sensorClass",
+  "vendor",
+  "product",
+  "sourceFormat",
+  "heartbeatIntervalSeconds",
+  "providesClasses",
+] as const;
 const FIRST_FORMAT: SourceFormat = "crowdstrike";
 
 type Values = SensorValues & { customerId: string; sourceFormat: SourceFormat };
@@ -26,6 +36,8 @@ const initial = (customerId: string): Values => ({
   sourceFormat: FIRST_FORMAT,
   name: "",
   site: "",
+  heartbeatMinutes: "5",
+  providesClasses: [],
   ...FORMAT_DEFAULTS[FIRST_FORMAT],
 });
 
@@ -107,7 +119,8 @@ export function AddSensorDialog({
   function submit(event: FormEvent) {
     event.preventDefault();
     setFormError(null);
-    const { customerId, ...sensor } = values;
+    const { customerId, sourceFormat, ...rest } = values;
+    const sensor = { ...sensorPayload(rest), sourceFormat };
     const parsed = validate(sensorFields, sensor);
     const customerError = customerId ? null : "Choose the customer this sensor belongs to";
     if (!parsed.ok || customerError) {

@@ -3,7 +3,7 @@
 import { Activity, CircleDashed, CircleOff, CirclePause, TriangleAlert } from "lucide-react";
 import { Badge } from "@/app/_components/ui/badge";
 import { cn } from "@/app/_lib/cn";
-import type { SensorHealth } from "@/server/sensors/health";
+import type { SensorState as SensorHealth } from "@/server/coverage/health";
 import { DateTime } from "../_components/date-time";
 import { HEALTH_HINTS, HEALTH_LABELS, healthNoteTitle } from "./sensor-labels";
 
@@ -33,7 +33,7 @@ export function HealthBadge({ health, className }: { health: SensorHealth; class
           {label}
         </Badge>
       );
-    case "never_seen":
+    case "pending":
       return (
         <Badge tone="neutral" title={title} className={className}>
           <CircleDashed aria-hidden="true" />

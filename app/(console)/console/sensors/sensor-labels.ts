@@ -1,5 +1,5 @@
 import { SENSOR_CLASSES, SOURCE_FORMATS } from "@/db/schema/sensors";
-import type { SensorHealth } from "@/server/sensors/health";
+import type { SensorState as SensorHealth } from "@/server/coverage/health";
 import { FORMAT_DEFAULTS, SENSOR_CLASS_LABELS, SOURCE_FORMAT_LABELS } from "@/server/sensors/schema";
 
 export { FORMAT_DEFAULTS, SENSOR_CLASS_LABELS, SENSOR_CLASSES, SOURCE_FORMAT_LABELS, SOURCE_FORMATS };
@@ -7,21 +7,22 @@ export type SensorClass = (typeof SENSOR_CLASSES)[number];
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 /** Worst first: the order the health filter lists them in. */
-export const HEALTH_STATES: readonly SensorHealth[] = ["silent", "degraded", "never_seen", "healthy", "retired"];
+export const HEALTH_STATES: readonly SensorHealth[] = ["silent", "degraded", "pending", "healthy", "retired"];
 
 export const HEALTH_LABELS: Record<SensorHealth, string> = {
   healthy: "Healthy",
   degraded: "Degraded",
   silent: "Silent",
-  never_seen: "Never seen",
+  pending: "Pending",
   retired: "Retired",
 };
 
 export const HEALTH_HINTS: Record<SensorHealth, string> = {
-  healthy: "Heartbeats or events arrived in the last 15 minutes.",
-  degraded: "Reporting, but the sensor raised a health event (capture loss, weird traffic) in the last hour.",
-  silent: "No heartbeat and no event for more than 15 minutes.",
-  never_seen: "Created, but no heartbeat or event has arrived yet.",
+  healthy: "A heartbeat or event arrived within 3 × its expected interval.",
+  degraded:
+    "Reporting, but a health event (capture loss, a vendor's health flag) arrived in the last hour, or its agent version is unsupported.",
+  silent: "No heartbeat and no event for more than 3 × its expected interval.",
+  pending: "Created, but no heartbeat or event has arrived yet.",
   retired: "Retired: its keys are revoked and the intake refuses it.",
 };
 

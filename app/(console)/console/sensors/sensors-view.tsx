@@ -14,7 +14,7 @@ import { EmptyState } from "@/app/_components/ui/states";
 import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
 import { cn } from "@/app/_lib/cn";
 import { useTRPC } from "@/app/_lib/trpc/client";
-import type { SensorHealth } from "@/server/sensors/health";
+import type { SensorState as SensorHealth } from "@/server/coverage/health";
 import { DateTime } from "../_components/date-time";
 import { TableSkeleton } from "../_components/page-skeleton";
 import { QueryError } from "../_components/query-error";
@@ -134,7 +134,7 @@ function countByHealth(rows: Sensor[]) {
 const SUMMARY_TONE: Record<SensorHealth, string> = {
   silent: "text-destructive",
   degraded: "text-warning",
-  never_seen: "text-muted-foreground",
+  pending: "text-muted-foreground",
   healthy: "text-success",
   retired: "text-muted-foreground",
 };

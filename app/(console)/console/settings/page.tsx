@@ -4,6 +4,7 @@ import { requireStaff } from "@/app/_lib/session";
 import { HydrateClient, prefetch, trpc } from "@/app/_lib/trpc/server";
 import { canDo } from "../_components/permissions";
 import { BrandingSettings } from "./branding-settings";
+import { UnsupportedVersions } from "./unsupported-versions";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -16,13 +17,17 @@ function lastMonth(now: Date) {
 export default async function SettingsPage() {
   const info = await requireStaff("/console/settings");
   prefetch(trpc.provider.settings.queryOptions());
+  if (canDo(info, "sensor:read")) prefetch(trpc.coverage.unsupportedVersions.queryOptions());
   return (
     <HydrateClient>
       <PageHeader
         title="Settings"
         description="How your company appears to customers: on monthly report covers, in e-mails and at the top of the portal."
       />
-      <BrandingSettings canManage={canDo(info, "settings:manage")} sampleMonth={lastMonth(new Date())} />
+      <div className="grid gap-6">
+        <BrandingSettings canManage={canDo(info, "settings:manage")} sampleMonth={lastMonth(new Date())} />
+        {canDo(info, "sensor:read") ? <UnsupportedVersions canManage={canDo(info, "sensor:manage")} /> : null}
+      </div>
     </HydrateClient>
   );
 }

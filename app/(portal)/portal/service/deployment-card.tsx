@@ -74,7 +74,7 @@ export function DeploymentCard({
             ))}
           </ul>
         ) : null}
-        <Link href="/portal/sensors" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
+        <Link href="/portal/coverage" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
           See your sensors
         </Link>
       </CardContent>

@@ -9,12 +9,25 @@ import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/app/_compone
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { updateSensorFields } from "@/server/sensors/schema";
 import { describeError, type FieldErrors, validate } from "../../_components/errors";
-import { SensorFieldsForm, type SensorValues } from "../sensor-fields";
+import { SensorFieldsForm, type SensorValues, sensorPayload } from "../sensor-fields";
 import { SOURCE_FORMAT_LABELS, type SourceFormat } from "../sensor-labels";
 
-const FIELDS = ["name", "site", "sensorClass", "vendor", "product"] as const;
+const FIELDS = [
+  "name",
+  "site",
+  "sensorClass",
+  "vendor",
+  "product",
+  "heartbeatIntervalSeconds",
+  "providesClasses",
+] as const;
 
-type Sensor = Omit<SensorValues, "site"> & { site: string | null; sourceFormat: SourceFormat };
+type Sensor = Omit<SensorValues, "site" | "heartbeatMinutes" | "providesClasses"> & {
+  site: string | null;
+  sourceFormat: SourceFormat;
+  heartbeatIntervalSeconds: number;
+  providesClasses: SensorValues["providesClasses"];
+};
 
 export function EditSensorDialog({
   sensorId,
@@ -36,6 +49,8 @@ export function EditSensorDialog({
     sensorClass: sensor.sensorClass,
     vendor: sensor.vendor,
     product: sensor.product,
+    heartbeatMinutes: String(sensor.heartbeatIntervalSeconds / 60),
+    providesClasses: [...sensor.providesClasses],
   });
   const [values, setValues] = useState<SensorValues>(fromSensor);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -80,9 +95,10 @@ export function EditSensorDialog({
   function submit(event: FormEvent) {
     event.preventDefault();
     setFormError(null);
-    const parsed = validate(updateSensorFields, values);
+    const patch = sensorPayload(values);
+    const parsed = validate(updateSensorFields, patch);
     if (!parsed.ok) return setErrors(parsed.errors);
-    update.mutate({ customerId, sensorId, patch: values });
+    update.mutate({ customerId, sensorId, patch });
   }
 
   return (

@@ -34,7 +34,17 @@ export function SensorCard({
                 "—"
               ),
             },
-            { label: "Class", value: SENSOR_CLASS_LABELS[s.sensorClass] },
+            {
+              label: "Class",
+              value:
+                s.sensorClass === "xdr"
+                  ? `${SENSOR_CLASS_LABELS.xdr}: ${s.providesClasses.map((c) => SENSOR_CLASS_LABELS[c]).join(", ")}`
+                  : SENSOR_CLASS_LABELS[s.sensorClass],
+            },
+            {
+              label: "Expected heartbeat",
+              value: `every ${s.heartbeatIntervalSeconds / 60} min (silent after ${(3 * s.heartbeatIntervalSeconds) / 60} min)`,
+            },
             { label: "Vendor", value: s.vendor },
             { label: "Product", value: s.product },
             { label: "Intake format", value: SOURCE_FORMAT_LABELS[s.sourceFormat] },

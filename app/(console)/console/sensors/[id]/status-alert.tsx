@@ -36,13 +36,13 @@ export function StatusAlert({
   if (s.health === "silent") {
     return (
       <Alert tone="danger" title="The sensor is silent">
-        Nothing has arrived since{" "}
-        {s.silentSince ? <DateTime value={s.silentSince} className="text-foreground" /> : "it was added"}. Check the
-        sensor, its network path to the intake and its key.
+        Silent since {s.silentSince ? <DateTime value={s.silentSince} className="text-foreground" /> : "it was added"}{" "}
+        (3 × its expected interval after it was last seen). Check the sensor, its network path to the intake and its
+        key.
       </Alert>
     );
   }
-  if (s.health === "never_seen") {
+  if (s.health === "pending") {
     return (
       <Alert tone="info" title="Waiting for the first heartbeat or alert">
         Configure the sensor with its key (see “Connect” below). It turns healthy with its first heartbeat.

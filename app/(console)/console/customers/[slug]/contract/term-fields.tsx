@@ -12,7 +12,11 @@ import { SENSOR_CLASS_LABELS } from "@/server/sensors/schema";
 import { CheckboxGroup } from "../checkbox-group";
 import type { EditorProps } from "./terms-editor";
 
-const CLASS_OPTIONS = SENSOR_CLASSES.map((c) => ({ value: c, label: SENSOR_CLASS_LABELS[c] }));
+// A contract sells classes; an XDR sensor counts as the classes it declares, so XDR itself is never sold.
+const CLASS_OPTIONS = SENSOR_CLASSES.filter((c) => c !== "xdr").map((c) => ({
+  value: c,
+  label: SENSOR_CLASS_LABELS[c],
+}));
 
 export function NumberInput(props: Omit<ComponentProps<typeof Input>, "type">) {
   return <Input type="number" inputMode="numeric" min={0} step={1} {...props} />;

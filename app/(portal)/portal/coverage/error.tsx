@@ -5,16 +5,16 @@ import { Card } from "@/app/_components/ui/card";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { ErrorState } from "@/app/_components/ui/states";
 
-export default function SensorsError({ error, retry }: { error: Error & { digest?: string }; retry: () => void }) {
+export default function CoverageError({ error, retry }: { error: Error & { digest?: string }; retry: () => void }) {
   useEffect(() => {
     console.error(error);
   }, [error]);
   return (
     <>
-      <PageHeader title="Sensors" />
+      <PageHeader title="Coverage" />
       <Card>
         <ErrorState
-          title="Your sensors could not be loaded"
+          title="Your coverage could not be loaded"
           message={`Something went wrong on our side or the connection dropped. Try again; if it keeps happening, contact your security provider${error.digest ? ` and mention reference ${error.digest}` : ""}.`}
           onRetry={retry}
         />

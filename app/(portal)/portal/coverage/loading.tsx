@@ -3,7 +3,7 @@ import { Skeleton } from "@/app/_components/ui/states";
 export default function Loading() {
   return (
     <div role="status" aria-live="polite" className="grid gap-6">
-      <span className="sr-only">Loading sensors…</span>
+      <span className="sr-only">Loading coverage…</span>
       <div className="grid gap-2">
         <Skeleton className="h-6 w-32" />
         <Skeleton className="h-4 w-96 max-w-full" />

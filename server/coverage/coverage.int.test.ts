@@ -1,0 +1,220 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db";
+import { customerContacts, emailOutbox, sensorHeartbeatHours, sensors, sensorTransitions } from "@/db/schema";
+import { defaultTerms } from "@/server/contracts/service";
+import { authenticate, recordHeartbeat } from "@/server/ingest/service";
+import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
+import { callerAs, createStaffUser, createWorld } from "@/server/testing/factories";
+import { runSensorSweep } from "./service";
+import { coverageHealthForMonth } from "./views";
+
+let h: DatabaseHandle;
+let w: Awaited<ReturnType<typeof createWorld>>;
+const ids: Record<string, string> = {};
+const keys: Record<string, string> = {};
+const MIN = 60_000;
+
+const base = { vendor: "CrowdStrike", product: "Falcon Insight", sourceFormat: "crowdstrike" as const };
+
+beforeAll(async () => {
+  h = await createTestDatabase();
+  w = await createWorld(h.db);
+  await createStaffUser(h.db, "soc_manager");
+  const api = callerAs(h.db, w.staff.manager);
+  await api.contracts.create({
+    customerId: w.a.customer.id,
+    reference: "A-MXDR",
+    terms: { ...defaultTerms("mxdr", "Europe/Berlin", "2026-01-01"), monitoredClasses: ["edr", "ndr", "identity"] },
+    effectiveFrom: new Date("2026-01-01T00:00:00Z"),
+  });
+  await api.contracts.create({
+    customerId: w.b.customer.id,
+    reference: "B-MDR",
+    terms: defaultTerms("mdr", "Europe/Berlin", "2026-01-01"),
+    effectiveFrom: new Date("2026-01-01T00:00:00Z"),
+  });
+  const add = async (name: string, customerId: string, extra: Record<string, unknown> = {}) => {
+    const r = await api.sensors.create({ customerId, sensor: { ...base, name, sensorClass: "edr", ...extra } });
+    ids[name] = r.sensor.id;
+    keys[name] = r.apiKey;
+  };
+  await add("a-edr", w.a.customer.id);
+  await add("a-xdr", w.a.customer.id, {
+    sensorClass: "xdr",
+    sourceFormat: "ocsf",
+    providesClasses: ["ndr", "email"],
+    vendor: "Palo Alto",
+    product: "Cortex XDR",
+  });
+  await add("b-edr", w.b.customer.id);
+  await h.db.insert(customerContacts).values([
+    { customerId: w.a.customer.id, name: "Ops", email: "ops@a.example", severities: ["critical"], channels: ["email"] },
+    { customerId: w.a.customer.id, name: "CFO", email: "cfo@a.example", severities: ["low"], channels: ["email"] },
+  ]);
+});
+afterAll(closeTestDatabase);
+
+const beat = async (name: string, at: Date, body: { version?: string } = {}) =>
+  recordHeartbeat(h.db, await authenticate(h.db, `Bearer ${keys[name]}`, "heartbeat"), body, at);
+
+describe("heartbeat history", () => {
+  it("keeps one row per sensor and hour with the gaps longer than 3 × interval", async () => {
+    const t = (m: number) => new Date(Date.UTC(2026, 2, 10, 10, 0) + m * MIN);
+    for (const m of [0, 5, 10, 40, 45, 70]) await beat("b-edr", t(m));
+    const rows = await h.db
+      .select()
+      .from(sensorHeartbeatHours)
+      .where(eq(sensorHeartbeatHours.sensorId, ids["b-edr"]!))
+      .orderBy(sensorHeartbeatHours.hour);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({
+      firstAt: t(0),
+      lastAt: t(45),
+      beats: 5,
+      gaps: [[t(10).getTime(), t(40).getTime()]],
+    });
+    expect(rows[1]).toMatchObject({ firstAt: t(70), lastAt: t(70), beats: 1, gaps: [] });
+  });
+
+  it("gives the month's availability, silent periods and state at month end", async () => {
+    const r = await coverageHealthForMonth(h.db, w.b.customer.tenant, "2026-03");
+    const s = r.sensors.find((x) => x.id === ids["b-edr"])!;
+    // Counted from the first heartbeat (10:00 UTC) to the end of March in Berlin (22:00 UTC on the 31st).
+    const counted = Date.UTC(2026, 2, 31, 22) - Date.UTC(2026, 2, 10, 10);
+    // Silent 10:25–10:40 and 11:00–11:10 (10:45 → 11:10 spans the hour), then from 11:25 on.
+    const silent = 25 * MIN + (counted - 85 * MIN);
+    expect(s.availability).toBeCloseTo(1 - silent / counted, 12);
+    expect(s.silentPeriods.slice(0, 2)).toEqual([
+      { start: new Date(Date.UTC(2026, 2, 10, 10, 25)), end: new Date(Date.UTC(2026, 2, 10, 10, 40)) },
+      { start: new Date(Date.UTC(2026, 2, 10, 11, 0)), end: new Date(Date.UTC(2026, 2, 10, 11, 10)) },
+    ]);
+    expect(s.stateAtMonthEnd).toBe("silent");
+    expect(s.silentSinceAtMonthEnd).toEqual(new Date(Date.UTC(2026, 2, 10, 11, 25)));
+    expect(r.classes.find((c) => c.cls === "edr")).toMatchObject({ contracted: true, state: "silent" });
+    expect(r.coverage).toBe(0);
+    const feb = await coverageHealthForMonth(h.db, w.b.customer.tenant, "2026-02");
+    expect(feb.sensors.find((x) => x.id === ids["b-edr"])?.availability ?? null).toBeNull();
+  });
+});
+
+describe("coverage matrix and portal", () => {
+  it("shows staff every customer's cells, xdr counting in each declared class", async () => {
+    await beat("a-edr", new Date());
+    await beat("a-xdr", new Date());
+    const m = await callerAs(h.db, w.staff.analyst).coverage.matrix({ state: "all" });
+    const a = m.rows.find((r) => r.id === w.a.customer.id)!;
+    expect(a.row.cells.edr.state).toBe("ok");
+    expect(a.row.cells.ndr).toMatchObject({ state: "ok", sensorIds: [ids["a-xdr"]] });
+    expect(a.row.cells.email.state).toBe("extra");
+    expect(a.row.cells.identity.state).toBe("missing");
+    expect(a.row.coverage).toBeCloseTo(2 / 3, 10);
+    expect(m.rows.findIndex((r) => r.id === w.b.customer.id)).toBeLessThan(m.rows.indexOf(a));
+  });
+
+  it("shows a customer only its own coverage, and no customer the matrix", async () => {
+    const mine = await callerAs(h.db, w.a.viewer).myCoverage.summary();
+    expect(mine.sensors.map((s) => s.id).sort()).toEqual([ids["a-edr"], ids["a-xdr"]].sort());
+    const theirs = await callerAs(h.db, w.b.admin).myCoverage.summary();
+    expect(theirs.sensors.map((s) => s.id)).toEqual([ids["b-edr"]]);
+    await expect(callerAs(h.db, w.a.admin).coverage.matrix({ state: "all" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(callerAs(h.db, w.a.admin).coverage.customer({ customerId: w.b.customer.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(callerAs(h.db, w.staff.analyst).myCoverage.summary()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const staffView = await callerAs(h.db, w.staff.analyst).coverage.customer({ customerId: w.b.customer.id });
+    expect(staffView.sensors.map((s) => s.id)).toEqual([ids["b-edr"]]);
+    await expect(callerAs(h.db, null).myCoverage.summary()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+});
+
+describe("unsupported agent versions", () => {
+  it("lets analysts read but only managers edit, audited; a sensor on a listed version is degraded", async () => {
+    const entry = { vendor: "CrowdStrike", product: "Falcon Insight", version: "6.40.1" };
+    await expect(callerAs(h.db, w.staff.analyst).coverage.addUnsupportedVersion(entry)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(callerAs(h.db, w.a.admin).coverage.addUnsupportedVersion(entry)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(callerAs(h.db, w.a.admin).coverage.unsupportedVersions()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const row = await callerAs(h.db, w.staff.manager).coverage.addUnsupportedVersion(entry);
+    await expect(
+      callerAs(h.db, w.staff.manager).coverage.addUnsupportedVersion({ ...entry, vendor: "crowdstrike " }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await callerAs(h.db, w.staff.analyst).coverage.unsupportedVersions()).toHaveLength(1);
+    await beat("a-edr", new Date(), { version: "6.40.1" });
+    const mine = await callerAs(h.db, w.a.viewer).myCoverage.summary();
+    expect(mine.sensors.find((s) => s.id === ids["a-edr"])).toMatchObject({
+      state: "degraded",
+      reasons: ["unsupported_version"],
+    });
+    const audit = await h.db.execute(sql`select action from audit_log where target_id = ${row.id}`);
+    const actions = (Array.isArray(audit) ? audit : (audit as { rows: { action: string }[] }).rows) as {
+      action: string;
+    }[];
+    expect(actions.map((x) => x.action)).toEqual(["agent_version.unsupport"]);
+    await expect(
+      callerAs(h.db, w.staff.analyst).coverage.removeUnsupportedVersion({ id: row.id }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await callerAs(h.db, w.staff.manager).coverage.removeUnsupportedVersion({ id: row.id });
+    expect(await callerAs(h.db, w.staff.analyst).coverage.unsupportedVersions()).toEqual([]);
+  });
+});
+
+describe("silent and recovered transitions", () => {
+  it("announces each transition once, whatever the number of sweepers", async () => {
+    const now = new Date();
+    await h.db
+      .update(sensors)
+      .set({ lastHeartbeatAt: new Date(now.getTime() - 15 * MIN), lastEventAt: null })
+      .where(eq(sensors.id, ids["a-xdr"]!));
+    // Exactly 3 × interval: not yet silent (this sweep announces only b-edr, silent since March).
+    expect((await runSensorSweep(h.db, now)).silent).toBe(1);
+    expect(await h.db.select().from(sensorTransitions).where(eq(sensorTransitions.sensorId, ids["a-xdr"]!))).toEqual(
+      [],
+    );
+    const later = new Date(now.getTime() + 1);
+    const [one, two] = await Promise.all([runSensorSweep(h.db, later), runSensorSweep(h.db, later)]);
+    expect(one.silent + two.silent).toBe(1);
+    const rows = await h.db.select().from(sensorTransitions).where(eq(sensorTransitions.sensorId, ids["a-xdr"]!));
+    expect(rows).toMatchObject([{ kind: "silent", silentSince: now, customerId: w.a.customer.id }]);
+    const mail = (await h.db.select().from(emailOutbox).where(eq(emailOutbox.template, "sensor-silent"))).filter((m) =>
+      m.subject.includes("a-xdr"),
+    );
+    expect(mail.map((m) => m.to).sort()).toEqual(
+      [w.staff.manager.email, "ops@a.example", ...(await managers())].filter(uniq).sort(),
+    );
+    expect(mail.some((m) => m.to === "cfo@a.example")).toBe(false);
+    const banner = await callerAs(h.db, w.staff.analyst).coverage.banner();
+    expect(banner.map((b) => `${b.sensorName} ${b.kind}`).sort()).toEqual(["a-xdr silent", "b-edr silent"]);
+    await expect(callerAs(h.db, w.a.admin).coverage.banner()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(callerAs(h.db, w.b.admin).coverage.dismiss({ id: banner[0]!.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+
+    await beat("a-xdr", new Date(later.getTime() + MIN));
+    const after = new Date(later.getTime() + 2 * MIN);
+    const [r1, r2] = await Promise.all([runSensorSweep(h.db, after), runSensorSweep(h.db, after)]);
+    expect(r1.recovered + r2.recovered).toBe(1);
+    expect((await runSensorSweep(h.db, after)).recovered).toBe(0);
+    const recovered = (
+      await h.db.select().from(emailOutbox).where(eq(emailOutbox.template, "sensor-recovered"))
+    ).filter((m) => m.subject.includes("a-xdr"));
+    expect(recovered).toHaveLength(mail.length);
+    const items = await callerAs(h.db, w.staff.analyst).coverage.banner();
+    expect(items).toHaveLength(3);
+    await callerAs(h.db, w.staff.analyst).coverage.dismiss({ id: items[0]!.id });
+    expect(await callerAs(h.db, w.staff.analyst).coverage.banner()).toHaveLength(2);
+  });
+});
+
+const uniq = <T>(v: T, i: number, a: T[]) => a.indexOf(v) === i;
+async function managers() {
+  const r = await h.db.execute(
+    sql`select u.email from memberships m join "user" u on u.id = m.user_id where m.role = 'soc_manager' and m.customer_id is null`,
+  );
+  return ((Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { email: string }[]).map((x) => x.email);
+}

@@ -1,0 +1,243 @@
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { customers } from "@/db/schema";
+import { assertCan } from "@/server/auth/permissions";
+import { NotFound } from "@/server/errors";
+import { monthRange } from "@/server/sla/report";
+import { type ActorContext, clockOf, type TenantContext, type TenantId } from "@/server/tenancy/tenant";
+import { availability, historyFromHours, silentPeriods } from "./availability";
+import { type HealthFacts, type SensorState, sensorHealth, unsupportedSet } from "./health";
+import {
+  byNeedForAction,
+  classesOf,
+  contractedClasses,
+  MATRIX_CLASSES,
+  type MatrixClass,
+  matrixRow,
+  needsAction,
+} from "./matrix";
+import * as q from "./queries";
+
+type Facts = Awaited<ReturnType<typeof q.listHealthFacts>>[number];
+
+/** Health of each sensor at `now`, with the classes it counts as. The one place sensor state is decided. */
+export function withHealth<T extends Facts>(rows: T[], unsupported: ReadonlySet<string>, now: Date) {
+  return rows.map((s) => ({ ...s, ...sensorHealth(s as HealthFacts, unsupported, now), classes: classesOf(s) }));
+}
+
+/** Health of a tenant's sensors (the sensors pages, portal and console). */
+export async function tenantSensorHealth(db: DbOrTx, tenant: TenantId, now: Date) {
+  const [rows, list] = await Promise.all([q.listHealthFacts(db, tenant), q.listUnsupportedVersions(db)]);
+  return withHealth(rows, unsupportedSet(list), now);
+}
+
+export type MatrixFilter = { state?: "action" | "all"; search?: string; page?: number };
+export const MATRIX_PAGE_SIZE = 50;
+
+/** Staff: every active customer × class, sorted by what needs action, a page at a time. */
+export async function coverageMatrix(ctx: ActorContext, filter: MatrixFilter = {}) {
+  assertCan(ctx.actor, "sensor:read");
+  if (ctx.actor.side !== "staff") throw new NotFound("No such list.");
+  const now = clockOf(ctx);
+  const [custs, facts, list] = await Promise.all([
+    q.customersWithContract(ctx.db, now),
+    q.listAllHealthFacts(ctx.db),
+    q.listUnsupportedVersions(ctx.db),
+  ]);
+  const byCustomer = new Map<string, { id: string; classes: MatrixClass[]; state: SensorState }[]>();
+  for (const s of withHealth(facts, unsupportedSet(list), now)) {
+    const mine = byCustomer.get(s.customerId) ?? [];
+    mine.push({ id: s.id, classes: s.classes, state: s.state });
+    byCustomer.set(s.customerId, mine);
+  }
+  const all = custs
+    .map((c) => ({
+      id: c.id,
+      name: c.name,
+      slug: c.slug,
+      tier: c.tier,
+      row: matrixRow(
+        contractedClasses(c.tier ? { tier: c.tier, monitoredClasses: c.monitoredClasses ?? [] } : null),
+        byCustomer.get(c.id) ?? [],
+      ),
+    }))
+    .sort(byNeedForAction);
+  const summary = {
+    customers: all.length,
+    needsAction: all.filter((r) => needsAction(r.row)).length,
+    missing: all.reduce((n, r) => n + r.row.counts.missing, 0),
+    silent: all.reduce((n, r) => n + r.row.counts.silent, 0),
+    degraded: all.reduce((n, r) => n + r.row.counts.degraded, 0),
+  };
+  const term = filter.search?.trim().toLowerCase();
+  const shown = all.filter(
+    (r) =>
+      (!term || r.name.toLowerCase().includes(term) || r.slug.includes(term)) &&
+      (filter.state !== "action" || needsAction(r.row)),
+  );
+  const pages = Math.max(1, Math.ceil(shown.length / MATRIX_PAGE_SIZE));
+  const page = Math.min(Math.max(1, filter.page ?? 1), pages);
+  return {
+    at: now,
+    classes: MATRIX_CLASSES,
+    summary,
+    total: shown.length,
+    page,
+    pages,
+    rows: shown.slice((page - 1) * MATRIX_PAGE_SIZE, page * MATRIX_PAGE_SIZE),
+  };
+}
+
+const DAY = 86_400_000;
+
+/** One customer's coverage now: contracted classes and their state, sensors with health and 30-day availability. */
+export async function customerCoverage(ctx: TenantContext) {
+  assertCan(ctx.actor, "sensor:read");
+  const now = clockOf(ctx);
+  const [contract, sensors] = await Promise.all([
+    q.tenantContract(ctx.db, ctx.tenant, now),
+    tenantSensorHealth(ctx.db, ctx.tenant, now),
+  ]);
+  const from = new Date(now.getTime() - 30 * DAY);
+  const avail = await availabilityOf(ctx.db, ctx.tenant, sensors, from, now);
+  const contracted = contractedClasses(contract);
+  const row = matrixRow(contracted, sensors);
+  return {
+    at: now,
+    tier: contract?.tier ?? null,
+    hasContract: contract !== null,
+    coverage: row.coverage,
+    classes: MATRIX_CLASSES.filter((c) => row.cells[c].state !== "none").map((c) => ({ cls: c, ...row.cells[c] })),
+    sensors: sensors.map((s) => ({
+      id: s.id,
+      name: s.name,
+      sensorClass: s.sensorClass,
+      classes: s.classes,
+      vendor: s.vendor,
+      product: s.product,
+      site: s.site,
+      state: s.state,
+      reasons: s.reasons,
+      lastSeen: s.lastSeen,
+      silentSince: s.silentSince,
+      healthNote: s.healthNote,
+      agentVersion: s.agentVersion,
+      heartbeatIntervalSeconds: s.heartbeatIntervalSeconds,
+      availability30d: avail.get(s.id)?.ratio ?? null,
+    })),
+  };
+}
+
+async function availabilityOf(
+  db: DbOrTx,
+  tenant: TenantId,
+  sensors: { id: string; heartbeatIntervalSeconds: number; state: string }[],
+  from: Date,
+  to: Date,
+) {
+  const live = sensors.filter((s) => s.state !== "retired");
+  const rows = await q.hourRows(
+    db,
+    tenant,
+    live.map((s) => s.id),
+    from,
+    to,
+  );
+  const out = new Map<string, { ratio: number | null; periods: ReturnType<typeof silentPeriods> }>();
+  for (const s of live) {
+    const h = historyFromHours(
+      rows.filter((r) => r.sensorId === s.id),
+      s.heartbeatIntervalSeconds,
+    );
+    out.set(s.id, { ratio: availability(h, from, to).ratio, periods: silentPeriods(h, from, to) });
+  }
+  return out;
+}
+
+/**
+ * For the monthly report: classes and states at the end of `month` (in the customer's zone), availability of each
+ * sensor over the month and its silent periods. State at month end is decided from the heartbeat history (the
+ * hourly rows), degraded from health events in the hour before the end and today's unsupported-versions list.
+ */
+export async function coverageHealthForMonth(db: DbOrTx, tenant: TenantId, month: string) {
+  const [cust] = await db.select({ timeZone: customers.timezone }).from(customers).where(eq(customers.id, tenant));
+  if (!cust) throw new NotFound("No such customer.");
+  const { from, to } = monthRange(month, cust.timeZone);
+  const [contract, facts, list, degradedIds] = await Promise.all([
+    q.tenantContract(db, tenant, to),
+    q.listHealthFacts(db, tenant),
+    q.listUnsupportedVersions(db),
+    q.degradedAt(db, tenant, to),
+  ]);
+  const rows = await q.hourRows(
+    db,
+    tenant,
+    facts.map((s) => s.id),
+    from,
+    to,
+  );
+  const existing = facts.filter((s) => s.createdAt < to || rows.some((r) => r.sensorId === s.id));
+  const unsupported = unsupportedSet(list);
+  const sensors = existing.map((s) => {
+    const h = historyFromHours(
+      rows.filter((r) => r.sensorId === s.id && r.firstAt < to),
+      s.heartbeatIntervalSeconds,
+    );
+    const periods = silentPeriods(h, from, to);
+    const lastBeat = lastBeatBefore(
+      rows.filter((r) => r.sensorId === s.id),
+      to,
+    );
+    const health = sensorHealth(
+      {
+        ...s,
+        lastHeartbeatAt: lastBeat,
+        lastEventAt: null,
+        healthNoteAt: degradedIds.has(s.id) ? to : null,
+      } as HealthFacts,
+      unsupported,
+      to,
+    );
+    return {
+      id: s.id,
+      name: s.name,
+      sensorClass: s.sensorClass,
+      classes: classesOf(s),
+      stateAtMonthEnd: health.state,
+      silentSinceAtMonthEnd: health.silentSince,
+      availability: availability(h, from, to).ratio,
+      silentPeriods: periods,
+    };
+  });
+  const row = matrixRow(
+    contractedClasses(contract),
+    sensors.map((s) => ({ ...s, state: s.stateAtMonthEnd })),
+  );
+  return {
+    month,
+    from,
+    to,
+    coverage: row.coverage,
+    classes: MATRIX_CLASSES.map((c: MatrixClass) => ({
+      cls: c,
+      contracted: row.cells[c].contracted,
+      state: row.cells[c].state,
+    })),
+    sensors,
+  };
+}
+
+/** The latest heartbeat before `to` known from the hourly rows (a row straddling `to` gives its last gap's start). */
+function lastBeatBefore(rows: { firstAt: Date; lastAt: Date; gaps: [number, number][] }[], to: Date): Date | null {
+  let best = Number.NEGATIVE_INFINITY;
+  const t = to.getTime();
+  for (const r of rows) {
+    if (r.lastAt.getTime() < t) best = Math.max(best, r.lastAt.getTime());
+    else if (r.firstAt.getTime() < t) {
+      // Inside the row: the heartbeat before `to` is at most 3 × interval earlier unless `to` falls in a stored gap.
+      const gap = r.gaps.find(([a, b]) => a < t && t <= b);
+      best = Math.max(best, gap ? gap[0] : t);
+    }
+  }
+  return Number.isFinite(best) ? new Date(best) : null;
+}
