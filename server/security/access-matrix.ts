@@ -284,6 +284,15 @@ export const accessMatrix: Record<string, Row> = {
   "visibility.heatMap": r(STAFF, (x) => ({ customerId: x.customerId })),
   "visibility.provider": r(STAFF),
   "myVisibility.heatMap": r(CUSTOMER),
+  // Monitoring coverage. dismiss/remove take ids that do not exist: NOT_FOUND once past the access checks.
+  "coverage.matrix": r(STAFF, () => ({})),
+  "coverage.customer": r(STAFF, (x) => ({ customerId: x.customerId })),
+  "coverage.banner": r(STAFF),
+  "coverage.dismiss": r("U F F NF NF NF", () => ({ id: crypto.randomUUID() })),
+  "coverage.unsupportedVersions": r(STAFF),
+  "coverage.addUnsupportedVersion": r(MANAGERS, (x) => ({ vendor: "Matrix", product: "Agent", version: x.uniq() })),
+  "coverage.removeUnsupportedVersion": r("U F F F NF NF", () => ({ id: crypto.randomUUID() })),
+  "myCoverage.summary": r(CUSTOMER),
 };
 
 /**
