@@ -3,13 +3,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { withAccessibilityAudit } from "./a11y";
 
 export const BASE_URL = process.env.E2E_BASE_URL ?? "http://localhost:3210";
 export const DEMO_PASSWORD = "watchkeeper-demo";
 export const SHOTS = path.resolve(import.meta.dirname, "artifacts");
 
+/** Debian's Chromium; every page the specs visit is audited with axe-core (WCAG 2.1 A/AA, both themes). */
 export async function launch(): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
     args: [
@@ -22,6 +24,7 @@ export async function launch(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+  return withAccessibilityAudit(browser);
 }
 
 export async function shot(page: Page, name: string) {

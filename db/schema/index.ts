@@ -5,4 +5,5 @@ export * from "./email";
 export * from "./incidents";
 export * from "./reports";
 export * from "./sensors";
+export * from "./sla-banner";
 export * from "./tenancy";

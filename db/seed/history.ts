@@ -374,10 +374,7 @@ function storySteps(r: Rng, steps: Step[], e: StoryEnv) {
         ),
     ]);
     t += between(r, 24 * 60, 72 * 60) * MIN;
-    plan.push([
-      t,
-      (at) => inc.setStatus(e.analystCtx(at), incidentId!, "closed", "Root cause documented; recommendations sent."),
-    ]);
+    plan.push([t, (at) => inc.setStatus(e.analystCtx(at), incidentId!, "closed", "Root cause documented.")]);
   }
   for (const [at, fn] of e.fresh ? [] : plan) {
     if (age <= 0) break;

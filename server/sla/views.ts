@@ -1,6 +1,5 @@
 import { z } from "zod";
 import type { Metric } from "@/db/schema/contracts";
-import { actorOf, recordAudit } from "@/server/audit/service";
 import { assertCan } from "@/server/auth/permissions";
 import { findCustomer } from "@/server/customers/queries";
 import { NotFound } from "@/server/errors";
@@ -36,7 +35,11 @@ export async function slaMonth(ctx: TenantContext, month: string) {
   return monthSlaData(ctx.db, ctx.tenant, customer.timezone, month, ctx.actor.side === "customer");
 }
 
-/** `customerView`: the customer's (and their report's) month counts only incidents opened to them. */
+/**
+ * THE attainment of a customer's month: every clock the contract measures counts, whether or not its incident was
+ * opened to the customer, so the console, the portal and the PDF show one number. `customerView` (the portal and the
+ * report) lists breaches only of incidents opened to the customer; the others appear only as counts in `internal`.
+ */
 export async function monthSlaData(
   db: TenantContext["db"],
   customerId: string,
@@ -46,10 +49,11 @@ export async function monthSlaData(
 ) {
   const range = monthRange(month, timeZone);
   const scope = { customerId, ...range, customerView };
-  const [rows, timeTo, breaches] = await Promise.all([
+  const [rows, timeTo, breaches, internal] = await Promise.all([
     q.attainmentRows(db, scope),
     q.timeToRows(db, scope),
     q.breachRows(db, scope),
+    q.internalIncidentCounts(db, { ...scope, customerId }),
   ]);
   return {
     month,
@@ -64,6 +68,8 @@ export async function monthSlaData(
       p90Ms: t.p90Ms,
     })),
     breaches: breaches.map(withRef),
+    /** Incidents kept internal (never opened to the customer) whose clocks count above: "N, of which M breached". */
+    internal,
   };
 }
 
@@ -166,20 +172,4 @@ export async function incidentClocks(ctx: TenantContext, incidentId: string, cus
         coverage: coverage?.kind === "business" ? `Business hours (${coverage.timeZone})` : "24/7",
       };
     });
-}
-
-export async function bannerAlerts(ctx: ActorContext) {
-  assertCan(ctx.actor, "sla:read");
-  const since = new Date(clockOf(ctx).getTime() - 24 * 3600_000);
-  return (await q.listSlaAlerts(ctx.db, since)).map(withRef);
-}
-
-/** Dismissing acknowledges the alert for the whole SOC (it is one shared banner), and is audited. */
-export async function dismissBanner(ctx: ActorContext, id: string) {
-  assertCan(ctx.actor, "sla:read");
-  await ctx.db.transaction(async (tx) => {
-    await q.dismissSlaAlert(tx, id, clockOf(ctx));
-    await recordAudit(tx, { ...actorOf(ctx), action: "sla.alert.dismiss", targetType: "sla_alert", targetId: id });
-  });
-  return { id };
 }
