@@ -20,6 +20,11 @@ export async function startServer() {
     startScheduler(handle.db);
     console.log("watchkeeper: scheduler started (SLA sweep every minute)");
   }
+  if (env.DEMO_LIVE === "on") {
+    const { startDemoSimulator } = await import("@/server/demo/simulator");
+    // After the server answers: the simulator speaks to it over HTTP, like any sensor.
+    setTimeout(() => void startDemoSimulator(handle.db, env.BETTER_AUTH_URL).catch((e) => console.error(e)), 10_000);
+  }
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
