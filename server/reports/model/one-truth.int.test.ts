@@ -57,7 +57,10 @@ describe("SLA attainment, three ways", () => {
         // The portal and report show internal incidents only as counts, never in the breach list.
         expect(portalMonth.internal, label).toEqual(consoleMonth.internal);
         const consoleClocks = new Set(consoleMonth.breaches.map((b) => b.clockId));
-        expect(portalMonth.breaches.every((b) => consoleClocks.has(b.clockId)), label).toBe(true);
+        expect(
+          portalMonth.breaches.every((b) => consoleClocks.has(b.clockId)),
+          label,
+        ).toBe(true);
         if (heat.attainment !== null) {
           const pct = Math.floor(heat.attainment * 1000) / 10;
           expect(model.executiveSummary.join(" "), label).toContain(`${pct} %`);
