@@ -4,11 +4,13 @@ import os from "node:os";
 import path from "node:path";
 import { after } from "node:test";
 import { type Browser, type BrowserContext, chromium, type Page, type Response } from "playwright-core";
+import { withAccessibilityAudit } from "./a11y";
 
 export const BASE_URL = process.env.E2E_BASE_URL ?? "http://localhost:3210";
 export const DEMO_PASSWORD = "watchkeeper-demo";
 export const SHOTS = path.resolve(import.meta.dirname, "artifacts");
 
+/** Debian's Chromium; every page the specs visit is audited with axe-core (WCAG 2.1 A/AA, both themes). */
 export async function launch(): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -34,7 +36,7 @@ export async function launch(): Promise<Browser> {
     watch(page.context());
     return page;
   };
-  return browser;
+  return withAccessibilityAudit(browser);
 }
 
 const security = { launched: false, navigations: 0, problems: [] as string[] };

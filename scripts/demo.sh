@@ -8,6 +8,8 @@ export PGLITE_DIR="${PGLITE_DIR:-.data/pglite}"
 export BETTER_AUTH_URL="${BETTER_AUTH_URL:-http://localhost:${PORT}}"
 # The demo lets staff skip two-factor enrolment; a real deployment keeps the default (required).
 export STAFF_2FA="${STAFF_2FA:-optional}"
+# The demo keeps its healthy sensors alive and sends a trickle of alerts while it runs (DEMO_LIVE=off stops it).
+export DEMO_LIVE="${DEMO_LIVE:-on}"
 unset DATABASE_URL
 export NEXT_TELEMETRY_DISABLED=1
 

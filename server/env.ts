@@ -15,6 +15,8 @@ const schema = z.object({
   STAFF_2FA: z.enum(["required", "optional"]).default("required"),
   /** "off" stops this instance's scheduled jobs (another instance keeps them; each run happens once anyway). */
   JOBS: z.enum(["on", "off"]).default("on"),
+  /** "on": the demo server keeps its seeded sensors alive and sends a trickle of alerts (scripts/demo.sh sets it). */
+  DEMO_LIVE: z.enum(["on", "off"]).default("off"),
   /** The first admin's password for `admin staff:create` (so it need not appear in shell history). */
   WK_PASSWORD: z.string().optional(),
   /** Monthly reports larger than this go out as a portal link only, not as an attachment. */

@@ -22,6 +22,11 @@ export async function startServer() {
     startScheduler(handle.db);
     log.info("scheduler started");
   }
+  if (env.DEMO_LIVE === "on") {
+    const { startDemoSimulator } = await import("@/server/demo/simulator");
+    // After the server answers: the simulator speaks to it over HTTP, like any sensor.
+    setTimeout(() => void startDemoSimulator(handle.db, env.BETTER_AUTH_URL).catch((e) => console.error(e)), 10_000);
+  }
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;

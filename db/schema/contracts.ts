@@ -132,6 +132,7 @@ export const slaClocks = pgTable(
   },
   (t) => [
     uniqueIndex("sla_clocks_metric_key").on(t.incidentId, t.metric),
+    uniqueIndex("sla_clocks_tenant_key").on(t.id, t.customerId),
     index("sla_clocks_customer_idx").on(t.customerId, t.startAt),
     index("sla_clocks_due_idx").on(t.dueAt).where(sql`state in ('running', 'at_risk')`),
     index("sla_clocks_risk_idx").on(t.atRiskDueAt).where(sql`state = 'running'`),

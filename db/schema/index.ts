@@ -9,4 +9,5 @@ export * from "./intake";
 export * from "./reports";
 export * from "./security";
 export * from "./sensors";
+export * from "./sla-banner";
 export * from "./tenancy";

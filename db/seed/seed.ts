@@ -23,7 +23,7 @@ export type SeedLog = (line: string) => void;
 export async function seedDemo(
   db: Db,
   log: SeedLog = () => {},
-  opts: { now?: Date; history?: boolean } = {},
+  opts: { now?: Date; history?: boolean; historyOf?: string[] } = {},
 ): Promise<{ seeded: boolean }> {
   const now = opts.now ?? new Date();
   if (await findProviderSettings(db)) {
@@ -51,7 +51,7 @@ export async function seedDemo(
     log(`Customer: ${c.name} (${c.timezone}), ${users.length} users, ${contacts.length} contacts`);
   }
   if (opts.history !== false) {
-    const history = await seedHistory(db, log, now);
+    const history = await seedHistory(db, log, now, opts.historyOf);
     log(`History: ${history.alerts} alerts through the intake, ${history.incidents} incidents`);
     const sweep = await runSlaSweep(db, now);
     log(`SLA sweep: ${sweep.breached} clocks breached, ${sweep.atRisk} at risk since their last change`);

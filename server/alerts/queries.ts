@@ -154,15 +154,17 @@ export async function alertFunnel(
   customerView = false,
 ): Promise<Funnel> {
   const inPeriod = and(eq(alerts.customerId, tenant), gte(alerts.receivedAt, from), lt(alerts.receivedAt, to));
-  const escalated = customerView
-    ? sql<number>`count(*) filter (where ${alerts.incidentId} in (select i.id from incidents i where i.customer_id = ${tenant} and i.visible_to_customer))::int`
-    : sql<number>`count(*) filter (where ${alerts.incidentId} is not null)::int`;
+  const inIncident = customerView
+    ? sql`${alerts.incidentId} in (select i.id from incidents i where i.customer_id = ${tenant} and i.visible_to_customer)`
+    : sql`${alerts.incidentId} is not null`;
+  const escalated = sql<number>`count(*) filter (where ${inIncident})::int`;
   const [a] = await db
     .select({
       received: count(),
       triaged: sql<number>`count(*) filter (where ${alerts.status} <> 'new')::int`,
       escalated,
-      tp: sql<number>`count(*) filter (where ${alerts.verdict} = 'true_positive')::int`,
+      // An alert escalated into an incident is a true positive unless an analyst gave it another verdict.
+      tp: sql<number>`count(*) filter (where ${alerts.verdict} = 'true_positive' or (${alerts.verdict} is null and ${inIncident}))::int`,
       fp: sql<number>`count(*) filter (where ${alerts.verdict} = 'false_positive')::int`,
       benign: sql<number>`count(*) filter (where ${alerts.verdict} = 'benign')::int`,
       duplicate: sql<number>`count(*) filter (where ${alerts.verdict} = 'duplicate')::int`,

@@ -105,7 +105,8 @@ describe("triage queue", () => {
       triaged: 3,
       escalated: 2,
       incidents: 1,
-      byVerdict: { true_positive: 0, false_positive: 1, benign: 0, duplicate: 0, none: 2 },
+      // Escalated alerts without another verdict count as true positives.
+      byVerdict: { true_positive: 2, false_positive: 1, benign: 0, duplicate: 0, none: 0 },
     });
     // The customer's own view counts only incidents opened to them: A's incident is still internal.
     expect(await callerAs(h.db, w.a.viewer).myAlerts.funnel({ from, to })).toMatchObject({

@@ -45,8 +45,11 @@ describe("permissions", () => {
     }
   });
 
-  it("limits the outbox and audit verification to provider admins", () => {
-    expect(can({ side: "staff", role: "soc_manager" }, "outbox:read")).toBe(false);
+  it("lets SOC managers (who invite) read the outbox; audit verification and resolving SLA items stay with managers", () => {
+    expect(can({ side: "staff", role: "soc_manager" }, "outbox:read")).toBe(true);
+    expect(can({ side: "staff", role: "analyst" }, "outbox:read")).toBe(false);
+    expect(can({ side: "staff", role: "soc_manager" }, "sla:resolve")).toBe(true);
+    expect(can({ side: "staff", role: "analyst" }, "sla:resolve")).toBe(false);
     expect(can({ side: "staff", role: "soc_manager" }, "audit:verify")).toBe(false);
     expect(can({ side: "staff", role: "admin" }, "audit:verify")).toBe(true);
   });

@@ -2,7 +2,7 @@ import { and, desc, eq, ilike, lt, or, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { emailOutbox } from "@/db/schema";
 
-/** Provider-wide (admins only): the outbox is the provider's own mail log. */
+/** Provider-wide (admins and SOC managers, who send invitations): the outbox is the provider's own mail log. */
 /** Newest first; `before` is the (createdAt, id) of the last row seen, so rows sharing a time are never skipped. */
 export async function listOutbox(db: DbOrTx, f: { q?: string; before?: { at: Date; id: string } }, limit: number) {
   const where: SQL[] = [];

@@ -2,9 +2,9 @@ import { z } from "zod";
 import { type DatabaseHandle, getDatabase } from "@/db";
 import { INVENTORY_MAX, parseInventory } from "@/server/assets/inventory";
 import { env } from "@/server/env";
+import { logInternal } from "@/server/log";
 import { countIntakeAlerts } from "@/server/observability/intake";
 import { postgresStore, WindowLimiter } from "./limiter";
-import { logInternal } from "@/server/log";
 import { checkDeclaredSize, IntakeError, LIMITS, parseBody, parseJson } from "./parse";
 import {
   authenticate,

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { type DbOrTx, rowsOf } from "@/db";
 import {
   contractVersions,
@@ -7,6 +7,7 @@ import {
   incidents,
   memberships,
   slaAlerts,
+  slaBannerDismissals,
   slaClocks,
   slaMonthly,
   user,
@@ -216,7 +217,10 @@ export async function versionById(db: DbOrTx, id: string) {
 
 // ---- reads for the SLA views, the portal and the monthly report ----
 
-/** `customerView`: only incidents opened to the customer count (their month must not reveal internal incidents). */
+/**
+ * `customerView`: only incidents opened to the customer are listed in detail (breaches). Attainment and time-to count
+ * every clock the contract measures, opened to the customer or not: one number in the console, portal and PDF.
+ */
 export type SlaScope = { scope: ReadScope; from: Date; to: Date; customerView?: boolean };
 /** The customer condition of a read: the tenant's id, a staff member's chosen customer, or none (staff-wide). */
 const customerIs = (column: typeof slaClocks.customerId | typeof slaMonthly.customerId, scope: ReadScope) => {
@@ -285,7 +289,6 @@ export async function attainmentRows(db: DbOrTx, s: SlaScope) {
         sql`${slaClocks.startAt} >= ${s.from.toISOString()}::timestamptz`,
         sql`${slaClocks.startAt} < ${s.to.toISOString()}::timestamptz`,
         ...customerIs(slaClocks.customerId, s.scope),
-        ...visibleOnly(s),
       ),
     )
     .groupBy(slaClocks.customerId, customers.name, customers.timezone, monthExpr, slaClocks.severity, slaClocks.metric);
@@ -310,7 +313,6 @@ export async function timeToRows(db: DbOrTx, s: SlaScope) {
         sql`${slaClocks.startAt} >= ${s.from.toISOString()}::timestamptz`,
         sql`${slaClocks.startAt} < ${s.to.toISOString()}::timestamptz`,
         ...customerIs(slaClocks.customerId, s.scope),
-        ...visibleOnly(s),
       ),
     )
     .groupBy(monthExpr, slaClocks.metric)
@@ -355,6 +357,26 @@ export async function breachRows(db: DbOrTx, s: SlaScope, limit = 500) {
     .limit(limit);
 }
 
+/** Incidents not opened to the customer whose clocks started in the period, and how many of them breached any target. */
+export async function internalIncidentCounts(db: DbOrTx, s: SlaScope & { scope: TenantId }) {
+  const [row] = await db
+    .select({
+      incidents: sql<number>`count(distinct ${slaClocks.incidentId})::int`,
+      breached: sql<number>`count(distinct ${slaClocks.incidentId}) filter (where ${slaClocks.state} = 'breached')::int`,
+    })
+    .from(slaClocks)
+    .innerJoin(incidents, eq(incidents.id, slaClocks.incidentId))
+    .where(
+      and(
+        eq(slaClocks.customerId, s.scope),
+        eq(incidents.visibleToCustomer, false),
+        sql`${slaClocks.startAt} >= ${s.from.toISOString()}::timestamptz`,
+        sql`${slaClocks.startAt} < ${s.to.toISOString()}::timestamptz`,
+      ),
+    );
+  return { incidents: row?.incidents ?? 0, breached: row?.breached ?? 0 };
+}
+
 export async function listClocksForIncident(db: DbOrTx, tenant: TenantId, incidentId: string) {
   return db
     .select({
@@ -389,36 +411,39 @@ export async function stopActors(db: DbOrTx, tenant: TenantId, incidentId: strin
     .orderBy(asc(incidentEvents.at));
 }
 
-export async function listSlaAlerts(db: DbOrTx, since: Date) {
-  return db
-    .select({
-      id: slaAlerts.id,
-      kind: slaAlerts.kind,
-      metric: slaAlerts.metric,
-      dueAt: slaAlerts.dueAt,
-      createdAt: slaAlerts.createdAt,
-      incidentId: incidents.id,
-      number: incidents.number,
-      title: incidents.title,
-      customerName: customers.name,
-      customerSlug: customers.slug,
-    })
-    .from(slaAlerts)
-    .innerJoin(incidents, eq(incidents.id, slaAlerts.incidentId))
-    .innerJoin(customers, eq(customers.id, slaAlerts.customerId))
-    .where(
-      and(
-        isNull(slaAlerts.dismissedAt),
-        sql`${slaAlerts.createdAt} >= ${since.toISOString()}::timestamptz`,
-        sql`${incidents.status} <> 'closed'`,
-      ),
-    )
-    .orderBy(sql`${slaAlerts.createdAt} desc`)
-    .limit(20);
+/** The clock keys (`clockId|state`) the banner hides for this person: their own dismissals and those for everyone. */
+export async function listBannerDismissals(db: DbOrTx, userId: string) {
+  const rows = await db
+    .select({ clockId: slaBannerDismissals.clockId, state: slaBannerDismissals.state })
+    .from(slaBannerDismissals)
+    .where(or(isNull(slaBannerDismissals.userId), eq(slaBannerDismissals.userId, userId)));
+  return new Set(rows.map((r) => `${r.clockId}|${r.state}`));
 }
 
-export async function dismissSlaAlert(db: DbOrTx, id: string, at: Date) {
-  await db.update(slaAlerts).set({ dismissedAt: at }).where(eq(slaAlerts.id, id));
+export async function findClockForBanner(db: DbOrTx, clockId: string) {
+  const [row] = await db
+    .select({
+      id: slaClocks.id,
+      customerId: slaClocks.customerId,
+      state: slaClocks.state,
+      incidentId: slaClocks.incidentId,
+    })
+    .from(slaClocks)
+    .where(eq(slaClocks.id, clockId));
+  return row ?? null;
+}
+
+export async function insertBannerDismissal(
+  db: DbOrTx,
+  row: {
+    customerId: string;
+    clockId: string;
+    state: (typeof slaClocks.$inferSelect)["state"];
+    userId: string | null;
+    resolvedBy?: string | null;
+  },
+) {
+  await db.insert(slaBannerDismissals).values(row).onConflictDoNothing();
 }
 
 // ---- monthly rollup (cache for the cross-customer views) ----

@@ -7,6 +7,7 @@ import {
   staffIncidentProcedure,
   staffProcedure,
 } from "@/server/trpc/init";
+import * as b from "./banner";
 import * as v from "./views";
 
 /** Staff: the SLA side of the service. */
@@ -28,10 +29,15 @@ export const slaRouter = createTRPCRouter({
     .input(z.object({ month: v.monthInput }))
     .query(({ ctx, input }) => v.slaMonth(ctx, input.month)),
   incident: staffIncidentProcedure.query(({ ctx, input }) => v.incidentClocks(ctx, input.incidentId)),
-  banner: staffProcedure.query(({ ctx }) => v.bannerAlerts(ctx)),
+  banner: staffProcedure.query(({ ctx }) => b.slaBanner(ctx)),
+  /** Hides one clock from the caller's own banner. */
   dismiss: staffProcedure
-    .input(z.object({ id: z.uuid() }))
-    .mutation(({ ctx, input }) => v.dismissBanner(ctx, input.id)),
+    .input(z.object({ clockId: z.uuid() }))
+    .mutation(({ ctx, input }) => b.dismissBannerItem(ctx, input.clockId)),
+  /** A SOC manager resolves one clock's banner item for everyone (audited). */
+  resolve: staffProcedure
+    .input(z.object({ clockId: z.uuid() }))
+    .mutation(({ ctx, input }) => b.resolveBannerItem(ctx, input.clockId)),
 });
 
 /** Customers: their own month and each incident's evidence. */

@@ -1,5 +1,4 @@
 import type { Metric } from "@/db/schema/contracts";
-import { actorOf, recordAudit } from "@/server/audit/service";
 import { assertCan } from "@/server/auth/permissions";
 import { findCustomer } from "@/server/customers/queries";
 import { boundedMonth } from "@/server/dates";
@@ -37,7 +36,11 @@ export async function slaMonth(ctx: TenantContext, month: string) {
   return monthSlaData(ctx.db, ctx.tenant, customer.timezone, month, ctx.actor.side === "customer");
 }
 
-/** `customerView`: the customer's (and their report's) month counts only incidents opened to them. */
+/**
+ * THE attainment of a customer's month: every clock the contract measures counts, whether or not its incident was
+ * opened to the customer, so the console, the portal and the PDF show one number. `customerView` (the portal and the
+ * report) lists breaches only of incidents opened to the customer; the others appear only as counts in `internal`.
+ */
 export async function monthSlaData(
   db: TenantContext["db"],
   tenant: TenantId,
@@ -47,10 +50,11 @@ export async function monthSlaData(
 ) {
   const range = monthRange(month, timeZone);
   const scope = { scope: tenant, ...range, customerView };
-  const [rows, timeTo, breaches] = await Promise.all([
+  const [rows, timeTo, breaches, internal] = await Promise.all([
     q.attainmentRows(db, scope),
     q.timeToRows(db, scope),
     q.breachRows(db, scope),
+    q.internalIncidentCounts(db, scope),
   ]);
   return {
     month,
@@ -65,6 +69,8 @@ export async function monthSlaData(
       p90Ms: t.p90Ms,
     })),
     breaches: breaches.map(withRef),
+    /** Incidents kept internal (never opened to the customer) whose clocks count above: "N, of which M breached". */
+    internal,
   };
 }
 
@@ -171,20 +177,4 @@ export async function incidentClocks(ctx: TenantContext, incidentId: string, cus
         coverage: coverage?.kind === "business" ? `Business hours (${coverage.timeZone})` : "24/7",
       };
     });
-}
-
-export async function bannerAlerts(ctx: StaffContext) {
-  assertCan(ctx.actor, "sla:read");
-  const since = new Date(clockOf(ctx).getTime() - 24 * 3600_000);
-  return (await q.listSlaAlerts(ctx.db, since)).map(withRef);
-}
-
-/** Dismissing acknowledges the alert for the whole SOC (it is one shared banner), and is audited. */
-export async function dismissBanner(ctx: StaffContext, id: string) {
-  assertCan(ctx.actor, "sla:read");
-  await ctx.db.transaction(async (tx) => {
-    await q.dismissSlaAlert(tx, id, clockOf(ctx));
-    await recordAudit(tx, { ...actorOf(ctx), action: "sla.alert.dismiss", targetType: "sla_alert", targetId: id });
-  });
-  return { id };
 }

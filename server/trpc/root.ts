@@ -8,6 +8,7 @@ import { customersRouter, organisationRouter } from "@/server/customers/router";
 import { outboxRouter } from "@/server/email/router";
 import { myIncidentsRouter } from "@/server/incidents/portal/router";
 import { incidentsRouter } from "@/server/incidents/router";
+import { operationsRouter } from "@/server/operations/router";
 import { providerRouter } from "@/server/provider/router";
 import { myReportsRouter, reportsRouter } from "@/server/reports/router";
 import { mySensorsRouter, sensorsRouter } from "@/server/sensors/router";
@@ -45,6 +46,7 @@ export const appRouter = createTRPCRouter({
   myVisibility: myVisibilityRouter,
   coverage: coverageRouter,
   myCoverage: myCoverageRouter,
+  operations: operationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

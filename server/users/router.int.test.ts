@@ -232,8 +232,9 @@ describe("staff management", () => {
 });
 
 describe("audit and outbox access", () => {
-  it("limits the outbox to provider admins and the audit log to staff", async () => {
-    await expect(callerAs(h.db, w.staff.manager).outbox.list({})).rejects.toMatchObject({ code: "FORBIDDEN" });
+  it("limits the outbox to provider admins and SOC managers (who invite) and the audit log to staff", async () => {
+    await expect(callerAs(h.db, w.staff.analyst).outbox.list({})).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await callerAs(h.db, w.staff.manager).outbox.list({ q: "alpha" })).items.length).toBeGreaterThan(0);
     await expect(callerAs(h.db, w.a.admin).outbox.list({})).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(callerAs(h.db, w.a.admin).audit.list({})).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(callerAs(h.db, w.staff.analyst).audit.list({})).rejects.toMatchObject({ code: "FORBIDDEN" });

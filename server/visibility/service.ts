@@ -1,7 +1,7 @@
 import type { DbOrTx } from "@/db";
 import { assertCan } from "@/server/auth/permissions";
-import { NotFound } from "@/server/errors";
 import { sensorHealth } from "@/server/coverage/health";
+import { NotFound } from "@/server/errors";
 import { type ActorContext, clockOf, type TenantContext, type TenantId } from "@/server/tenancy/tenant";
 import { heatMap, providerHeatMap } from "./heatmap";
 import type { VisibilityClass } from "./mapping";

@@ -38,7 +38,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       nav={nav}
       user={{ name: info.user.name, email: info.user.email, roleLabel: info.roleLabel ?? "" }}
     >
-      <SlaBanner enabled={can("sla:read")} />
+      <SlaBanner enabled={can("sla:read")} canResolve={can("sla:resolve")} />
       <SensorBanner enabled={can("sensor:read")} />
       {children}
     </AppShell>

@@ -147,11 +147,16 @@ export function AppShell({
             <ThemeToggle />
             <DropdownMenu>
               <DropdownMenuTrigger asChild>
-                <Button variant="ghost" className="gap-2 px-2" aria-label="Account menu">
-                  <span className="flex size-7 items-center justify-center rounded-full bg-primary text-xs font-semibold text-primary-foreground">
+                <Button variant="ghost" className="gap-2 px-2">
+                  <span
+                    aria-hidden="true"
+                    className="flex size-7 items-center justify-center rounded-full bg-primary text-xs font-semibold text-primary-foreground"
+                  >
                     {initials(user.name)}
                   </span>
-                  <span className="hidden text-sm sm:inline">{user.name}</span>
+                  {/* The name is the button's visible text at sm and up, and its accessible name everywhere. */}
+                  <span className="sr-only sm:not-sr-only sm:text-sm">{user.name}</span>
+                  <span className="sr-only">, account menu</span>
                 </Button>
               </DropdownMenuTrigger>
               <DropdownMenuContent className="w-60">

@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { CircleCheck, Laptop, Smartphone } from "lucide-react";
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { Alert } from "@/app/_components/ui/alert";
 import { Badge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
@@ -15,6 +15,15 @@ import { SectionHeader } from "@/app/(portal)/portal/_components/section-header"
 import { describeAgent, knownIp } from "./session-agent";
 import { SESSIONS_KEY } from "./sessions-key";
 
+const noop = () => () => {};
+/** False while hydrating server HTML: times render in UTC until then (server and browser zones and clocks differ). */
+const useHydrated = () =>
+  useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  );
+
 type SessionRow = {
   id: string;
   userAgent?: string | null;
@@ -24,6 +33,7 @@ type SessionRow = {
 };
 
 export function SessionsCard() {
+  const hydrated = useHydrated();
   const queryClient = useQueryClient();
   const sessions = useQuery({
     queryKey: SESSIONS_KEY,
@@ -110,8 +120,10 @@ export function SessionsCard() {
                     </p>
                     <p className="text-xs text-muted-foreground">
                       {knownIp(s.ipAddress) ? `${s.ipAddress} · ` : ""}
-                      Signed in {formatDateTime(s.createdAt)} · last active{" "}
-                      <time dateTime={new Date(s.updatedAt).toISOString()}>{formatRelative(s.updatedAt)}</time>
+                      Signed in {formatDateTime(s.createdAt, hydrated ? undefined : "UTC")} · last active{" "}
+                      <time dateTime={new Date(s.updatedAt).toISOString()}>
+                        {hydrated ? formatRelative(s.updatedAt) : formatDateTime(s.updatedAt, "UTC")}
+                      </time>
                     </p>
                   </div>
                 </li>

@@ -1,5 +1,9 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
+import { incidents } from "@/db/schema";
+import * as portalIncidents from "@/server/incidents/portal/service";
+import * as inc from "@/server/incidents/service";
 import { monthRange } from "@/server/sla/report";
 import { mintTenantId } from "@/server/tenancy/tenant";
 import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
@@ -21,6 +25,31 @@ beforeAll(async () => {
   // Noise the customer was never told about, and another customer's alert.
   await insertTestAlert(h.db, w.a.customer.id, { severity: 2, receivedAt: at(30), eventTime: at(30) });
   await insertTestAlert(h.db, w.b.customer.id, { severity: 5, receivedAt: at(30), eventTime: at(30) });
+  // November: the customer decides the October approval, and a question is asked on another October incident. A
+  // report of October regenerated now still tells October as it ended.
+  const tenant = mintTenantId(w.a.customer.id);
+  const items = await h.db.select().from(incidents).where(eq(incidents.customerId, w.a.customer.id));
+  const nov = new Date("2026-11-10T09:00:00Z");
+  const analyst = {
+    db: h.db,
+    actor: { side: "staff" as const, role: "analyst" as const },
+    user: w.staff.analyst,
+    tenant,
+    now: () => nov,
+  };
+  const customer = {
+    db: h.db,
+    actor: { side: "customer" as const, role: "admin" as const },
+    user: w.a.admin,
+    tenant,
+    now: () => nov,
+  };
+  for (const i of items) {
+    const full = await inc.getIncident(analyst, i.id);
+    const action = full.actions.find((a) => a.status === "requested");
+    if (action) await portalIncidents.decideAction(customer, i.id, action.id, "approved");
+    else if (i.visibleToCustomer) await inc.askCustomer(analyst, i.id, "Was this you?");
+  }
 });
 afterAll(closeTestDatabase);
 
@@ -59,6 +88,31 @@ describe("assembleMonthlyReport", () => {
     ]);
     expect(model.executiveSummary).toContain("1 item is waiting on your team.");
     expect(model.incidents.all).toHaveLength(2);
+  });
+
+  it("reads waiting items, states and actions at the month end, however late it is regenerated", async () => {
+    const model = await assembleMonthlyReport(h.db, mintTenantId(w.a.customer.id), "2026-10");
+    for (const item of model.waiting) expect(item.since.getTime()).toBeLessThan(new Date("2026-11-01").getTime());
+    expect(model.incidents.all.map((i) => i.status)).toEqual(["contained", "contained"]);
+    expect(model.incidents.all.flatMap((i) => i.actions.map((a) => a.status))).toEqual(["requested"]);
+    // The November model sees what happened in November.
+    const nov = await assembleMonthlyReport(h.db, mintTenantId(w.a.customer.id), "2026-11");
+    expect(nov.waiting.map((x) => x.what)).toEqual([expect.stringMatching(/^Question: /)]);
+  });
+
+  it("counts escalated alerts as true positives unless an analyst said otherwise", async () => {
+    const model = await assembleMonthlyReport(h.db, mintTenantId(w.a.customer.id), "2026-10");
+    expect(model.funnel.escalated).toBe(2);
+    expect(model.funnel.byVerdict.true_positive).toBe(2);
+    expect(model.funnel.byVerdict.none).toBe(model.funnel.received - 2);
+  });
+
+  it("counts internal incidents' clocks in the attainment and shows them only as counts", async () => {
+    const model = await assembleMonthlyReport(h.db, mintTenantId(w.a.customer.id), "2026-10");
+    const staff = await callerAs(h.db, w.staff.manager).sla.month({ customerId: w.a.customer.id, month: "2026-10" });
+    expect(model.sla.attainment.overall).toEqual(staff.attainment.overall);
+    expect(model.sla.internal).toEqual({ incidents: 1, breached: 0 });
+    expect(model.incidents.all.map((i) => i.title)).not.toContain(undefined);
   });
 
   it("never mixes in another customer", async () => {

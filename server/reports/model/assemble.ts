@@ -36,7 +36,7 @@ export async function assembleMonthlyReport(db: Db, tenant: TenantId, month: str
     monthSlaData(db, tenant, tz, month, true),
     incidentsOpenedIn(db, tenant, from, to),
     versionInForce(db, tenant, to),
-    waitingOnCustomer(db, tenant),
+    waitingOnCustomer(db, tenant, to),
   ]);
 
   // MTTA and MTTR against the previous six months (the customer's view, same function as the portal).
@@ -60,7 +60,7 @@ export async function assembleMonthlyReport(db: Db, tenant: TenantId, month: str
       tenant,
       opened.map((i) => i.id),
     ),
-    actionsOf(db, tenant, notableIds.slice(0, NOTABLE)),
+    actionsOf(db, tenant, notableIds.slice(0, NOTABLE), to),
     containBreached(
       db,
       tenant,
@@ -137,7 +137,7 @@ export async function assembleMonthlyReport(db: Db, tenant: TenantId, month: str
     },
     sla,
     trend,
-    /** Items waiting on the customer's team when the report was generated. */
+    /** Items waiting on the customer's team at the month end (whenever the report is generated). */
     waiting: waitingItems,
   };
 }

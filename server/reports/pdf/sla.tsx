@@ -205,11 +205,21 @@ export function Trend({ model, theme }: Props) {
 export function Breaches({ model }: Props) {
   const list = model.sla.breaches;
   const tz = model.customer.timezone;
+  const internal = model.sla.internal;
   return (
     <>
       <Heading>Missed SLA targets</Heading>
+      {internal.incidents > 0 ? (
+        <Text style={[s.muted, { marginBottom: 4 }]}>
+          {`Internal incidents: ${internal.incidents}, of which breached: ${internal.breached}. They count in the attainment above; they were handled by our team without needing your action, so they are not listed.`}
+        </Text>
+      ) : null}
       {list.length === 0 ? (
-        <Text style={s.empty}>Every SLA target that fell due this month was met.</Text>
+        <Text style={s.empty}>
+          {internal.breached > 0
+            ? "No missed target on an incident opened with you."
+            : "Every SLA target that fell due this month was met."}
+        </Text>
       ) : (
         <>
           <Text style={[s.muted, { marginBottom: 4 }]}>

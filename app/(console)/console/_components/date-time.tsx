@@ -2,6 +2,7 @@
 
 import { useSyncExternalStore } from "react";
 import { type DateInput, formatDate, formatDateTime, formatRelative, formatTime, toDate } from "@/app/_lib/format";
+import { useViewTimeZone } from "./view-time-zone";
 
 const noop = () => () => {};
 
@@ -30,9 +31,11 @@ export function DateTime({
   className?: string;
 }) {
   const hydrated = useHydrated();
+  const viewZone = useViewTimeZone();
   const d = toDate(value);
   if (Number.isNaN(d.getTime())) return <span className={className}>—</span>;
-  const zone = hydrated ? timeZone : "UTC";
+  // The console's chosen zone (the browser's by default) unless the caller names one.
+  const zone = hydrated ? (timeZone ?? viewZone ?? undefined) : "UTC";
   const text =
     mode === "relative" && hydrated
       ? formatRelative(d)

@@ -16,7 +16,7 @@ import { cn } from "@/app/_lib/cn";
 import { formatMonth } from "@/app/_lib/format";
 import { DateTime } from "../_components/date-time";
 import { describeCell, StatusChip } from "./report-chip";
-import { isBusy, type MatrixCell, type MatrixCustomer, STATUS_LABELS } from "./report-labels";
+import { isBusy, type MatrixCell, type MatrixCustomer } from "./report-labels";
 
 export type CellAction = {
   kind: "preview" | "generate" | "versions";
@@ -74,7 +74,6 @@ export function ReportCell({
           <button
             ref={trigger}
             type="button"
-            aria-label={`${customer.name}, ${formatMonth(cell.month)}: ${STATUS_LABELS[cell.status]}. Actions`}
             className={cn(
               "-mx-1.5 grid justify-items-start gap-1 rounded-md px-1.5 py-1 text-left transition-colors",
               "hover:bg-muted data-[state=open]:bg-muted",
@@ -85,6 +84,7 @@ export function ReportCell({
               <ChevronDown aria-hidden="true" className="size-3.5 text-muted-foreground" />
             </span>
             {meta}
+            <span className="sr-only">{` ${customer.name}, ${formatMonth(cell.month)}. Actions`}</span>
           </button>
         </DropdownMenuTrigger>
       </Tooltip>

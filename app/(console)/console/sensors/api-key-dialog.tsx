@@ -34,7 +34,8 @@ export function curlExamples(origin: string, format: SourceFormat, key: string) 
     `curl -sS -X POST '${origin}/api/ingest/${format}' \\`,
     `  -H "Authorization: Bearer ${key}" \\`,
     "  -H 'Content-Type: application/json' \\",
-    "  --data-binary @alert.json",
+    // The repository ships a sample for CrowdStrike; other sources send their own alert file.
+    `  --data-binary @${format === "crowdstrike" ? "docs/samples/crowdstrike-alert.json" : "alert.json"}`,
   ].join("\n");
   const heartbeat = [
     `curl -sS -X POST '${origin}/api/ingest/heartbeat' \\`,

@@ -140,7 +140,7 @@ function MatrixCell({ counts: c }: { counts: Counts }) {
   return (
     <span className={cn("grid min-w-20 rounded-md border px-2 py-1", BAND_CLASSES[band])}>
       <span className="font-semibold tabular-nums">{formatAttainment(c.attainment)}</span>
-      <span className="text-[11px] tabular-nums opacity-90">
+      <span className="text-[11px] tabular-nums">
         {decided ? `${c.met}/${decided}` : ""}
         {decided && c.open ? " · " : ""}
         {c.open ? `${c.open} open` : ""}

@@ -213,14 +213,17 @@ function GridCell({ label, matrix, onOpen }: { label: string; matrix: Matrix | n
     <button
       type="button"
       onClick={() => onOpen(matrix)}
-      aria-label={`${label}: ${attainment === null ? "nothing decided yet" : formatAttainment(attainment)}, ${met} met, ${breached} breached, ${open} open. Show detail.`}
       className={cn(
         "grid w-full min-w-20 rounded-md border px-2 py-1.5 transition-[filter] hover:brightness-95 dark:hover:brightness-125",
         BAND_CLASSES[band],
       )}
     >
+      {/* The accessible name starts with the visible text (WCAG 2.5.3), then the context a screen reader needs. */}
       <span className="text-sm font-semibold tabular-nums">{formatAttainment(attainment)}</span>
-      <span className="text-[11px] tabular-nums opacity-90">{detail}</span>
+      <span className="text-[11px] tabular-nums">{detail}</span>
+      <span className="sr-only">
+        {` ${label}: ${met} met, ${breached} breached, ${open} open${attainment === null ? ", nothing decided yet" : ""}. Show detail.`}
+      </span>
     </button>
   );
 }

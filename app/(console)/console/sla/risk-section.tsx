@@ -9,6 +9,7 @@ import { EmptyState, LoadingState } from "@/app/_components/ui/states";
 import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
 import { cn } from "@/app/_lib/cn";
 import { useTRPC } from "@/app/_lib/trpc/client";
+import { isOverdueClock, isPausedClock } from "@/server/sla/risk";
 import { DateTime } from "../_components/date-time";
 import { QueryError } from "../_components/query-error";
 import { SafeText, visibleText } from "../_components/safe-text";
@@ -150,10 +151,9 @@ export function RiskSection({ input, filtered }: { input: { customerId?: string 
   );
 }
 
-const isPaused = (r: Row) => r.state === "paused" || !r.dueAt;
-/** Past due by the browser's clock, or already marked breached by the minute sweep. */
-const isOverdue = (r: Row, now: number | null) =>
-  !isPaused(r) && (r.state === "breached" || (now !== null && r.dueAt !== null && r.dueAt.getTime() <= now));
+const isPaused = (r: Row) => isPausedClock(r);
+/** Past due by the browser's clock, or already marked breached by the minute sweep (the banner counts the same). */
+const isOverdue = (r: Row, now: number | null) => isOverdueClock(r, now);
 
 function RiskRow({ row: r, now }: { row: Row; now: number | null }) {
   const paused = isPaused(r);

@@ -102,7 +102,9 @@ export function SlaThisMonth({ timezone }: { timezone: string }) {
 function Body({ data }: { data: RouterOutputs["mySla"]["month"] }) {
   const o = data.attainment.overall;
   const decided = o.met + o.breached;
-  const breaches = data.breaches.length;
+  // The same count as the attainment (every measured target), not only the breaches listed in detail.
+  const breaches = o.breached;
+  const internal = data.internal;
   if (decided === 0) {
     return (
       <div className="grid gap-1 rounded-lg border border-dashed border-border px-4 py-6 text-center">
@@ -126,6 +128,11 @@ function Body({ data }: { data: RouterOutputs["mySla"]["month"] }) {
         <span className={cn("text-sm font-medium", breaches ? "text-destructive" : "text-success")}>
           {breaches === 0 ? "No target missed" : `${breaches} ${breaches === 1 ? "target" : "targets"} missed`}
         </span>
+        {internal.incidents > 0 ? (
+          <span className="text-xs text-muted-foreground">
+            Internal incidents: {internal.incidents}, of which breached: {internal.breached}
+          </span>
+        ) : null}
       </div>
       <ul className="grid gap-3" aria-label="On target, per commitment">
         {METRICS.map(({ metric, label }) => {

@@ -1,0 +1,39 @@
+import Link from "next/link";
+import type { RouterOutputs } from "../_components/types";
+import { Tile } from "./tile";
+
+type Row = RouterOutputs["operations"]["home"]["workload"][number];
+
+/** What each analyst (and manager) holds: open incidents assigned and alerts acknowledged but not closed. */
+export function WorkloadTile({ rows }: { rows: Row[] }) {
+  const max = Math.max(1, ...rows.map((r) => r.incidents + r.alerts));
+  return (
+    <Tile
+      title="Workload per analyst"
+      description="Open incidents and acknowledged alerts each person holds."
+      href="/console/staff"
+      linkText="Staff"
+    >
+      <ul className="grid gap-2 text-sm">
+        {rows.map((r) => (
+          <li key={r.userId} className="grid gap-1">
+            <div className="flex justify-between gap-2">
+              <Link href={`/console/incidents?assignee=${r.userId}`} className="truncate underline underline-offset-4">
+                {r.name}
+              </Link>
+              <span className="shrink-0 tabular-nums text-muted-foreground">
+                {r.incidents} incidents · {r.alerts} alerts
+              </span>
+            </div>
+            <span aria-hidden="true" className="block h-1.5 rounded-full bg-muted">
+              <span
+                className="block h-1.5 rounded-full bg-primary"
+                style={{ width: `${((r.incidents + r.alerts) / max) * 100}%` }}
+              />
+            </span>
+          </li>
+        ))}
+      </ul>
+    </Tile>
+  );
+}

@@ -1,0 +1,58 @@
+import { AGE_LABELS } from "@/server/alerts/schema";
+
+/**
+ * The SOC manager's home, in pure pieces: how long untriaged alerts have waited, and the intake trend. Pure; `now`
+ * passed in.
+ */
+/** The queue's own age filter buckets (`?age=`), so each cell links to the alerts it counts. */
+export const AGE_BUCKETS = [
+  { key: "lt1h", label: AGE_LABELS.lt1h, maxMs: 3600_000 },
+  { key: "1h-24h", label: AGE_LABELS["1h-24h"], maxMs: 24 * 3600_000 },
+  { key: "1d-7d", label: AGE_LABELS["1d-7d"], maxMs: 7 * 24 * 3600_000 },
+  { key: "gt7d", label: AGE_LABELS.gt7d, maxMs: Number.POSITIVE_INFINITY },
+] as const;
+export type AgeBucket = (typeof AGE_BUCKETS)[number]["key"];
+
+export function ageBucket(receivedAt: Date, now: Date): AgeBucket {
+  const age = Math.max(0, now.getTime() - receivedAt.getTime());
+  return AGE_BUCKETS.find((b) => age < b.maxMs)!.key;
+}
+
+/** Alert severities (1–5) as the console names them, most severe first. */
+export const SEVERITY_ROWS = [
+  { severity: 5, label: "Critical" },
+  { severity: 4, label: "High" },
+  { severity: 3, label: "Medium" },
+  { severity: 2, label: "Low" },
+  { severity: 1, label: "Informational" },
+] as const;
+
+/** Untriaged alerts as a severity × age matrix (rows most severe first, every bucket present). */
+export function ageingMatrix(rows: { severity: number; receivedAt: Date }[], now: Date) {
+  const matrix = SEVERITY_ROWS.map((s) => ({
+    ...s,
+    buckets: Object.fromEntries(AGE_BUCKETS.map((b) => [b.key, 0])) as Record<AgeBucket, number>,
+    total: 0,
+  }));
+  for (const r of rows) {
+    const row = matrix.find((m) => m.severity === Math.min(5, Math.max(1, r.severity)))!;
+    row.buckets[ageBucket(r.receivedAt, now)]++;
+    row.total++;
+  }
+  return matrix;
+}
+
+/** The last `days` calendar days (YYYY-MM-DD, oldest first) ending today in `timeZone`, each with its count. */
+export function intakeTrend(counts: { day: string; count: number }[], now: Date, timeZone: string, days = 14) {
+  const fmt = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+  const today = fmt.format(now);
+  const [y, m, d] = today.split("-").map(Number) as [number, number, number];
+  const list: { day: string; count: number }[] = [];
+  for (let i = days - 1; i >= 0; i--) {
+    const day = new Date(Date.UTC(y, m - 1, d - i)).toISOString().slice(0, 10);
+    list.push({ day, count: counts.find((c) => c.day === day)?.count ?? 0 });
+  }
+  const prior = list.slice(0, -1);
+  const average = prior.length ? prior.reduce((a, c) => a + c.count, 0) / prior.length : 0;
+  return { days: list, today: list.at(-1)!.count, averageBefore: Math.round(average * 10) / 10 };
+}

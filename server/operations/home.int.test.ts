@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db";
+import { escalate } from "@/server/alerts/service";
+import * as portal from "@/server/incidents/portal/service";
+import * as inc from "@/server/incidents/service";
+import { mintTenantId, type StaffContext } from "@/server/tenancy/tenant";
+import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
+import { callerAs, createWorld, insertTestAlert } from "@/server/testing/factories";
+
+let h: DatabaseHandle;
+let w: Awaited<ReturnType<typeof createWorld>>;
+const now = Date.now();
+const ago = (h: number) => new Date(now - h * 3600_000);
+
+beforeAll(async () => {
+  h = await createTestDatabase();
+  w = await createWorld(h.db);
+  const analyst: StaffContext = { db: h.db, actor: { side: "staff", role: "analyst" }, user: w.staff.analyst };
+  // Untriaged: a fresh critical, a two-day-old high, a ten-day-old low; another customer's fresh medium.
+  await insertTestAlert(h.db, w.a.customer.id, { severity: 5, receivedAt: ago(0.2), eventTime: ago(0.2) });
+  await insertTestAlert(h.db, w.a.customer.id, { severity: 4, receivedAt: ago(48), eventTime: ago(48) });
+  await insertTestAlert(h.db, w.a.customer.id, { severity: 2, receivedAt: ago(240), eventTime: ago(240) });
+  await insertTestAlert(h.db, w.b.customer.id, { severity: 3, receivedAt: ago(0.5), eventTime: ago(0.5) });
+  // An incident of A, assigned to the analyst, shared, with an approval the customer gave and a question answered.
+  const a = await insertTestAlert(h.db, w.a.customer.id, { severity: 5, receivedAt: ago(3), eventTime: ago(3) });
+  const { incidentId } = await escalate({ ...analyst, now: () => ago(2.9) }, [a.id]);
+  const tenant = mintTenantId(w.a.customer.id);
+  const t = (hh: number) => ({ ...analyst, tenant, now: () => ago(hh) });
+  await inc.acknowledge(t(2.8), incidentId);
+  await inc.openToCustomer(t(2.7), incidentId, "We are on it.");
+  const action = await inc.requestAction(t(2.6), incidentId, { kind: "isolate_host", target: "ws-1", reason: "C2" });
+  const customer = { db: h.db, actor: { side: "customer" as const, role: "admin" as const }, user: w.a.admin, tenant };
+  await portal.decideAction(
+    { ...customer, now: () => ago(2.5) },
+    incidentId,
+    (action as { id: string }).id,
+    "approved",
+  );
+  await inc.askCustomer(t(2), incidentId, "Was this you?");
+  await portal.answer({ ...customer, now: () => ago(1) }, incidentId, "No, it was not.");
+});
+afterAll(closeTestDatabase);
+
+describe("operations.home", () => {
+  it("shows the manager what needs a decision, the intake, ageing, incidents, workload and customer health", async () => {
+    const home = await callerAs(h.db, w.staff.manager).operations.home({ timeZone: "Asia/Kathmandu" });
+    expect(home.ageing.total).toBe(4);
+    const byLabel = Object.fromEntries(home.ageing.rows.map((r) => [r.label, r.buckets]));
+    expect(byLabel.Critical).toMatchObject({ lt1h: 1 });
+    expect(byLabel.High).toMatchObject({ "1d-7d": 1 });
+    expect(byLabel.Low).toMatchObject({ gt7d: 1 });
+    expect(home.intake.days).toHaveLength(14);
+    expect(home.intake.days.reduce((a, d) => a + d.count, 0)).toBe(5); // every alert of the last 14 days
+    expect(home.decisions.approvals.map((x) => x.what)).toEqual(["Isolate host — ws-1"]);
+    expect(home.decisions.waiting).toHaveLength(1);
+    expect(home.incidents.reduce((a, r) => a + r.count, 0)).toBe(1);
+    expect(home.workload.find((x) => x.userId === w.staff.analyst.id)?.incidents).toBe(1);
+    const alpha = home.customers.find((c) => c.customerId === w.a.customer.id)!;
+    expect(alpha).toMatchObject({ openCritical: 1, open: 1, silentSensors: 0 });
+    expect(home.customers.find((c) => c.customerId === w.b.customer.id)).toMatchObject({ openCritical: 0 });
+  });
+
+  it("is for provider staff only: customer users of either customer and signed-out callers are refused", async () => {
+    for (const u of [w.a.admin, w.a.viewer, w.b.admin]) {
+      await expect(callerAs(h.db, u).operations.home({ timeZone: "UTC" })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
+    }
+    await expect(callerAs(h.db, null).operations.home({ timeZone: "UTC" })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+  });
+
+  it("rejects a time zone that does not exist", async () => {
+    await expect(callerAs(h.db, w.staff.analyst).operations.home({ timeZone: "Mars/Olympus" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+  });
+});

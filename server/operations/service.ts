@@ -1,0 +1,67 @@
+import { assertCan } from "@/server/auth/permissions";
+import { Forbidden } from "@/server/errors";
+import { ACTION_LABELS, incidentReference } from "@/server/incidents/severity";
+import { getAllSensors } from "@/server/sensors/service";
+import { riskCounts } from "@/server/sla/risk";
+import { attainmentOverview, riskNow } from "@/server/sla/views";
+import { clockOf, type StaffContext } from "@/server/tenancy/tenant";
+import { ageingMatrix, intakeTrend } from "./ageing";
+import * as q from "./queries";
+
+const DAY = 24 * 3600_000;
+const TREND_DAYS = 14;
+
+/**
+ * The SOC manager's home: what needs a decision now, today's intake against the last two weeks, how long untriaged
+ * alerts have waited, open incidents by state and assignee, each analyst's load, and every customer's health. Each
+ * figure comes from the same reads as the list it links to (the SLA risk list, the sensors' health, the rollup).
+ */
+export async function socHome(ctx: StaffContext, timeZone: string) {
+  assertCan(ctx.actor, "alert:read");
+  assertCan(ctx.actor, "incident:read");
+  if (ctx.actor.side !== "staff") throw new Forbidden("This is for provider staff only.");
+  const now = clockOf(ctx);
+  const [risk, intake, untriaged, open, workload, approvals, waiting, customers, sensors, sla] = await Promise.all([
+    riskNow(ctx),
+    q.intakeByDay(ctx.db, new Date(now.getTime() - (TREND_DAYS + 1) * DAY), timeZone),
+    q.untriagedAlerts(ctx.db),
+    q.openIncidentCounts(ctx.db),
+    q.staffWorkload(ctx.db),
+    q.answeredApprovals(ctx.db, new Date(now.getTime() - DAY)),
+    q.customersWaiting(ctx.db),
+    q.customerCriticals(ctx.db),
+    getAllSensors(ctx),
+    attainmentOverview(ctx, 1),
+  ]);
+  const month = sla.months.at(-1);
+  const ref = (slug: string, n: number) => incidentReference(slug, n);
+  return {
+    generatedAt: now,
+    timeZone,
+    decisions: {
+      sla: riskCounts(risk, now.getTime()),
+      approvals: approvals.map((a) => ({
+        ...a,
+        reference: ref(a.customerSlug, a.number),
+        what: `${ACTION_LABELS[a.kind]} — ${a.target}`,
+      })),
+      waiting: waiting.map((w) => ({ ...w, reference: ref(w.customerSlug, w.number) })),
+    },
+    intake: intakeTrend(intake, now, timeZone, TREND_DAYS),
+    ageing: { rows: ageingMatrix(untriaged, now), total: untriaged.length },
+    incidents: open,
+    workload,
+    customers: customers.map((c) => {
+      const mine = sensors.filter((s) => s.customerId === c.customerId);
+      const cell = sla.cells.find((x) => x.customerId === c.customerId && x.month === month);
+      return {
+        ...c,
+        slaMonth: month ?? null,
+        attainment: cell?.overall.attainment ?? null,
+        breached: cell?.overall.breached ?? 0,
+        sensors: mine.length,
+        silentSensors: mine.filter((s) => s.health === "silent").length,
+      };
+    }),
+  };
+}

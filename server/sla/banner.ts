@@ -1,0 +1,65 @@
+import { actorOf, recordAudit } from "@/server/audit/service";
+import { assertCan } from "@/server/auth/permissions";
+import { NotFound } from "@/server/errors";
+import { incidentReference } from "@/server/incidents/severity";
+import { clockOf, type StaffContext, staffWide } from "@/server/tenancy/tenant";
+import * as q from "./queries";
+import { riskCounts, riskKind } from "./risk";
+
+/**
+ * The console's SLA banner: the same clocks the SLA page lists as "at risk and breached now", counted the same way
+ * (`riskCounts`), less the ones this person dismissed and the ones a SOC manager resolved for everyone.
+ */
+export async function slaBanner(ctx: StaffContext) {
+  assertCan(ctx.actor, "sla:read");
+  const now = clockOf(ctx).getTime();
+  const [rows, hidden] = await Promise.all([
+    q.listClocksAtRisk(ctx.db, staffWide(ctx)),
+    q.listBannerDismissals(ctx.db, ctx.user.id),
+  ]);
+  const items = rows
+    .filter((r) => !hidden.has(`${r.clockId}|${r.state}`))
+    .map((r) => ({ ...r, reference: incidentReference(r.customerSlug, r.number), kind: riskKind(r, now) }))
+    .filter((r) => r.kind !== "paused")
+    .sort((a, b) => Number(b.kind === "overdue") - Number(a.kind === "overdue"));
+  return { counts: riskCounts(rows, now), items };
+}
+
+/** Hides one clock (in its present state) from this person's banner only. */
+export async function dismissBannerItem(ctx: StaffContext, clockId: string) {
+  assertCan(ctx.actor, "sla:read");
+  const clock = await q.findClockForBanner(ctx.db, clockId);
+  if (!clock) throw new NotFound("No such SLA clock.");
+  await q.insertBannerDismissal(ctx.db, {
+    customerId: clock.customerId,
+    clockId,
+    state: clock.state,
+    userId: ctx.user.id,
+  });
+  return { clockId };
+}
+
+/** A SOC manager resolves one clock's banner item for everyone (after a confirmation in the UI); audited. */
+export async function resolveBannerItem(ctx: StaffContext, clockId: string) {
+  assertCan(ctx.actor, "sla:resolve");
+  return ctx.db.transaction(async (tx) => {
+    const clock = await q.findClockForBanner(tx, clockId);
+    if (!clock) throw new NotFound("No such SLA clock.");
+    await q.insertBannerDismissal(tx, {
+      customerId: clock.customerId,
+      clockId,
+      state: clock.state,
+      userId: null,
+      resolvedBy: ctx.user.id,
+    });
+    await recordAudit(tx, {
+      ...actorOf(ctx),
+      customerId: clock.customerId,
+      action: "sla.banner.resolve",
+      targetType: "sla_clock",
+      targetId: clockId,
+      summary: { state: clock.state, incidentId: clock.incidentId },
+    });
+    return { clockId };
+  });
+}
