@@ -22,7 +22,12 @@ beforeAll(async () => {
   await insertTestAlert(h.db, w.a.customer.id, { severity: 2, receivedAt: ago(240), eventTime: ago(240) });
   await insertTestAlert(h.db, w.b.customer.id, { severity: 3, receivedAt: ago(0.5), eventTime: ago(0.5) });
   // An incident of A, assigned to the analyst, shared, with an approval the customer gave and a question answered.
-  const a = await insertTestAlert(h.db, w.a.customer.id, { severity: 5, receivedAt: ago(3), eventTime: ago(3) });
+  const a = await insertTestAlert(h.db, w.a.customer.id, {
+    severity: 5,
+    receivedAt: ago(3),
+    eventTime: ago(3),
+    host: "ws-1",
+  });
   const { incidentId } = await escalate({ ...analyst, now: () => ago(2.9) }, [a.id]);
   const tenant = mintTenantId(w.a.customer.id);
   const t = (hh: number) => ({ ...analyst, tenant, now: () => ago(hh) });

@@ -152,8 +152,8 @@ export const accessMatrix: Record<string, Row> = {
   "audit.list": r(MANAGERS, (x) => ({ customerId: x.customerId })),
   "audit.actions": r(MANAGERS),
   "audit.verify": r(ADMIN),
-  "outbox.list": r(ADMIN, () => ({})),
-  "outbox.byId": r("U F F F F NF", () => ({ id: "00000000-0000-4000-8000-000000000000" })),
+  "outbox.list": r(MANAGERS, () => ({})),
+  "outbox.byId": r("U F F F NF NF", () => ({ id: "00000000-0000-4000-8000-000000000000" })),
 
   "sensors.all": r(STAFF),
   "sensors.list": r(STAFF, (x) => ({ customerId: x.customerId })),
@@ -247,7 +247,9 @@ export const accessMatrix: Record<string, Row> = {
   "sla.month": r(STAFF, (x) => ({ customerId: x.customerId, month })),
   "sla.incident": r(STAFF, (x) => ({ incidentId: x.incidentId })),
   "sla.banner": r(STAFF),
-  "sla.dismiss": r(STAFF, (x) => ({ id: x.bannerId })),
+  "sla.dismiss": r("U F F NF NF NF", () => ({ clockId: crypto.randomUUID() })),
+  "sla.resolve": r("U F F F NF NF", () => ({ clockId: crypto.randomUUID() })),
+  "operations.home": r(STAFF, () => ({ timeZone: "Europe/Berlin" })),
   "mySla.month": r(CUSTOMER, () => ({ month })),
   "mySla.incident": r(`${CUSTOMER} / U NF NF F F F`, (x) => ({ incidentId: x.incidentId })),
 

@@ -6,6 +6,7 @@ import { deliverQueued, sendEmail } from "@/server/email/send";
 import { env } from "@/server/env";
 import { incidentReference, SEVERITY_LABELS } from "@/server/incidents/severity";
 import { getBranding } from "@/server/provider/queries";
+import { withProviderScope } from "@/server/tenancy/scope";
 import type { TenantId } from "@/server/tenancy/tenant";
 import { computeClocks, METRIC_LABELS } from "./compute";
 import * as q from "./queries";
@@ -80,6 +81,17 @@ async function announce(
   });
   const inc = await q.incidentForAlert(tx, c.incidentId);
   if (!inc) return [];
+  // The announcement is the provider's: its recipients are provider memberships and its e-mails belong to no customer.
+  return withProviderScope(tx, () => announceToStaff(tx, c, now, audience, inc));
+}
+
+async function announceToStaff(
+  tx: DbOrTx,
+  c: { id: string; incidentId: string; metric: string; kind: "at_risk" | "breached"; dueAt: Date | null },
+  now: Date,
+  audience: { managers?: string[]; branding?: Awaited<ReturnType<typeof getBranding>> },
+  inc: NonNullable<Awaited<ReturnType<typeof q.incidentForAlert>>>,
+): Promise<string[]> {
   audience.managers ??= await q.socManagerEmails(tx);
   audience.branding ??= await getBranding(tx);
   const recipients = new Set(audience.managers);

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "@/db";
+import { type Db, type DbOrTx, rowsOf } from "@/db";
 import type { TenantId } from "./tenant";
 
 /**
@@ -78,4 +78,27 @@ export function runAsTenant<T>(root: Db, tenant: TenantId, fn: (tx: Db) => Promi
     await setTenantScope(tx, tenant);
     return fn(tx);
   });
+}
+
+/**
+ * Provider-side follow-up of a tenant's change, inside that change's transaction: an SLA announcement reads the SOC
+ * managers (provider memberships) and records e-mails that belong to no customer. Only such deliberate provider
+ * work widens the scope, and the previous scope is restored before the tenant's work goes on.
+ */
+export async function withProviderScope<T>(tx: DbOrTx, fn: () => Promise<T>): Promise<T> {
+  // Outside a request transaction the owner role is not bound by the policy and the setting changes nothing.
+  const previous = await currentScope(tx);
+  await setting(tx, "app.scope", "system");
+  try {
+    return await fn();
+  } finally {
+    await setting(tx, "app.scope", previous ?? "");
+  }
+}
+
+async function currentScope(tx: DbOrTx): Promise<string | null> {
+  const rows = rowsOf<{ scope: string | null }>(
+    await tx.execute(sql`select current_setting('app.scope', true) as scope`),
+  );
+  return rows[0]?.scope ?? null;
 }
