@@ -6,3 +6,4 @@ export * from "./incidents";
 export * from "./reports";
 export * from "./sensors";
 export * from "./tenancy";
+export * from "./recommendations";

@@ -19,6 +19,9 @@ export const statements = {
   sla: ["read"],
   report: ["read", "generate"],
   settings: ["manage"],
+  recommendation: ["read", "manage", "respond"],
+  hunt: ["read", "manage"],
+  posture: ["read"],
 } as const;
 
 type Statements = typeof statements;
@@ -55,6 +58,11 @@ const grants: Record<`${Actor["side"]}:${string}`, readonly Permission[]> = {
     "report:read",
     "report:generate",
     "settings:manage",
+    "recommendation:read",
+    "recommendation:manage",
+    "hunt:read",
+    "hunt:manage",
+    "posture:read",
   ],
   "staff:soc_manager": [
     "customer:read",
@@ -79,6 +87,11 @@ const grants: Record<`${Actor["side"]}:${string}`, readonly Permission[]> = {
     "sla:read",
     "report:read",
     "report:generate",
+    "recommendation:read",
+    "recommendation:manage",
+    "hunt:read",
+    "hunt:manage",
+    "posture:read",
   ],
   "staff:analyst": [
     "customer:read",
@@ -94,6 +107,11 @@ const grants: Record<`${Actor["side"]}:${string}`, readonly Permission[]> = {
     "contract:read",
     "sla:read",
     "report:read",
+    "recommendation:read",
+    "recommendation:manage",
+    "hunt:read",
+    "hunt:manage",
+    "posture:read",
   ],
   "customer:admin": [
     "customer:read",
@@ -110,6 +128,10 @@ const grants: Record<`${Actor["side"]}:${string}`, readonly Permission[]> = {
     "contract:read",
     "sla:read",
     "report:read",
+    "recommendation:read",
+    "recommendation:respond",
+    "hunt:read",
+    "posture:read",
   ],
   "customer:viewer": [
     "customer:read",
@@ -120,6 +142,9 @@ const grants: Record<`${Actor["side"]}:${string}`, readonly Permission[]> = {
     "contract:read",
     "sla:read",
     "report:read",
+    "recommendation:read",
+    "hunt:read",
+    "posture:read",
   ],
 };
 
