@@ -3,6 +3,7 @@ import { deliverQueued } from "@/server/email/send";
 import { attachAlerts, type TimelineActor } from "@/server/incidents/queries";
 import { bearerToken, hashApiKey } from "@/server/sensors/keys";
 import { findKeyByHash } from "@/server/sensors/queries";
+import { markFactsChanged } from "@/server/recommendations/dirty";
 import { recomputeIncidentClocks } from "@/server/sla/service";
 import { mintTenantId, type TenantId } from "@/server/tenancy/tenant";
 import { chooseIncident, type OpenIncident } from "./correlate";
@@ -234,6 +235,7 @@ export async function ingestItems(
       for (const h of health) results[h.index] = { status: "health" };
     }),
   );
+  await markFactsChanged(db, auth.tenant);
 
   if (mailAfter.length) await deliverQueued(db, mailAfter);
   // "Last event" is a cache of the facts (the alerts): refreshed after commit, at most every 15 s per sensor and

@@ -4,6 +4,8 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { jobRuns } from "@/db/schema";
 import { runContractReminders } from "@/server/contracts/reminders";
+import { runMonthClose } from "@/server/posture/service";
+import { evaluateAll, evaluateDirty } from "@/server/recommendations/evaluation";
 import { processReportJobs, queueDueReports } from "@/server/reports/service";
 import { runSlaSweep } from "@/server/sla/service";
 import { kickWorkers, setWorker } from "./worker";
@@ -19,12 +21,17 @@ const INSTANCE = `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex
 
 export const everyMinute = (now: Date) => now.toISOString().slice(0, 16);
 
+export const everyHour = (now: Date) => now.toISOString().slice(0, 13);
+
 export const everyDay = (now: Date) => now.toISOString().slice(0, 10);
 
 export const JOBS: Job[] = [
   { name: "sla-sweep", slot: everyMinute, run: (db, now) => runSlaSweep(db, now) },
   { name: "contract-reminders", slot: everyDay, run: (db, now) => runContractReminders(db, now) },
   { name: "monthly-reports", slot: everyMinute, run: (db, now) => queueDueReports(db, now) },
+  { name: "recommendations-hourly", slot: everyHour, run: (db, now) => evaluateAll(db, now) },
+  { name: "recommendations-dirty", slot: everyMinute, run: (db, now) => evaluateDirty(db, now) },
+  { name: "posture-month-close", slot: everyHour, run: (db, now) => runMonthClose(db, now) },
 ];
 
 /** Inserts the claim; true for exactly one caller per (job, slot). */

@@ -6,7 +6,10 @@ import { customersRouter, organisationRouter } from "@/server/customers/router";
 import { outboxRouter } from "@/server/email/router";
 import { myIncidentsRouter } from "@/server/incidents/portal/router";
 import { incidentsRouter } from "@/server/incidents/router";
+import { huntsRouter, myHuntsRouter } from "@/server/hunts/router";
+import { myPostureRouter, postureRouter } from "@/server/posture/router";
 import { providerRouter } from "@/server/provider/router";
+import { myRecommendationsRouter, recommendationsRouter } from "@/server/recommendations/router";
 import { myReportsRouter, reportsRouter } from "@/server/reports/router";
 import { mySensorsRouter, sensorsRouter } from "@/server/sensors/router";
 import { mySlaRouter, slaRouter } from "@/server/sla/router";
@@ -36,6 +39,12 @@ export const appRouter = createTRPCRouter({
   reports: reportsRouter,
   myReports: myReportsRouter,
   provider: providerRouter,
+  recommendations: recommendationsRouter,
+  myRecommendations: myRecommendationsRouter,
+  hunts: huntsRouter,
+  myHunts: myHuntsRouter,
+  posture: postureRouter,
+  myPosture: myPostureRouter,
 });
 
 export type AppRouter = typeof appRouter;
