@@ -3,9 +3,12 @@
 import {
   Bell,
   Building2,
+  Crosshair,
   FileChartColumn,
   FileText,
+  Gauge,
   LayoutDashboard,
+  Lightbulb,
   LogOut,
   Mail,
   Menu,
@@ -51,6 +54,9 @@ const ICONS = {
   contracts: FileText,
   reports: FileChartColumn,
   settings: Settings,
+  recommendations: Lightbulb,
+  hunts: Crosshair,
+  posture: Gauge,
 } as const;
 
 export type NavItem = { href: string; label: string; icon: keyof typeof ICONS; exact?: boolean };
