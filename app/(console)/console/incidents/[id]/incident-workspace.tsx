@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Clock } from "lucide-react";
 import Link from "next/link";
+import { NewRecommendation } from "../../recommendations/new-recommendation";
 import { Alert } from "@/app/_components/ui/alert";
 import { Badge } from "@/app/_components/ui/badge";
 import { PageHeader } from "@/app/_components/ui/page-header";
@@ -105,6 +106,20 @@ export function IncidentWorkspace({
           </span>
         </div>
         {canManage ? <HeaderActions {...props} /> : null}
+        {canManage && (inc.status === "closed" || inc.status === "recovered") ? (
+          <Alert tone="info" title="Recommend to customer">
+            <span className="flex flex-wrap items-center gap-3">
+              What should {detail.customerName} change so this does not happen again?
+              <NewRecommendation
+                customers={[]}
+                fixedCustomerId={inc.customerId}
+                origin={{ origin: "incident", incidentId: inc.id }}
+                label="Recommend to customer"
+                defaults={{ title: `After ${detail.reference}: `, body: "" }}
+              />
+            </span>
+          </Alert>
+        ) : null}
         {inc.status === "waiting_on_customer" ? (
           <Alert tone="info" icon={Clock} title="Waiting on the customer">
             When they answer in their portal the incident returns to{" "}
