@@ -12,6 +12,7 @@ import type { TenantContext } from "@/server/tenancy/tenant";
 import { mintTenantId, systemContext } from "@/server/tenancy/tenant";
 import { createUserDirect } from "@/server/users/service";
 import * as data from "./data";
+import { seedPosture } from "./posture";
 import { seedHistory } from "./history";
 import { seedReports } from "./reports";
 
@@ -52,6 +53,7 @@ export async function seedDemo(
     log(`History: ${history.alerts} alerts through the intake, ${history.incidents} incidents`);
     const sweep = await runSlaSweep(db, now);
     log(`SLA sweep: ${sweep.breached} clocks breached, ${sweep.atRisk} at risk since their last change`);
+    await seedPosture(db, log, now);
   }
   const started = Date.now();
   const reports = await seedReports(db, now);

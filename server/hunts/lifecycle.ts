@@ -46,3 +46,13 @@ export function checkConclusion(h: {
     return { ok: false, reason: "Raise the recommendation from the hunt first.", field: "outcome" };
   return { ok: true };
 }
+
+/**
+ * The outcome one customer reads: an incident or a recommendation made for another customer in the same hunt reads
+ * as "nothing found" for this one.
+ */
+export function ownOutcome(outcome: HuntOutcome | null, own?: { incident: boolean; recommendation: boolean }): HuntOutcome {
+  if (outcome === "incident" && own?.incident) return "incident";
+  if (outcome === "recommendation" && own?.recommendation) return "recommendation";
+  return "nothing_found";
+}

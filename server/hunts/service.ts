@@ -4,7 +4,7 @@ import { Invalid, NotFound } from "@/server/errors";
 import { technique } from "@/server/attack/attack";
 import { findMembership } from "@/server/tenancy/queries";
 import { type ActorContext, clockOf, type TenantContext } from "@/server/tenancy/tenant";
-import { canMove, checkConclusion, type HuntOutcome, type HuntStatus } from "./lifecycle";
+import { canMove, checkConclusion, type HuntOutcome, type HuntStatus, ownOutcome } from "./lifecycle";
 import * as q from "./queries";
 import type { HuntInput, HuntPatch } from "./schema";
 
@@ -123,10 +123,4 @@ export async function listCustomerHunts(ctx: TenantContext, range?: { from: Date
     effortHours: r.effortHours,
     outcome: ownOutcome(r.outcome, own.get(r.id)),
   }));
-}
-
-function ownOutcome(outcome: HuntOutcome | null, own?: { incident: boolean; recommendation: boolean }): HuntOutcome {
-  if (outcome === "incident" && own?.incident) return "incident";
-  if (outcome === "recommendation" && own?.recommendation) return "recommendation";
-  return "nothing_found";
 }

@@ -8,6 +8,11 @@ export type HistoryRow = { id: string; at: Date; to: RecStatus | null; severity:
  * (ordered by time): status rows move the status, severity rows the severity. Pure.
  */
 export function outstandingAt(history: HistoryRow[], at: Date): RecSeverity[] {
+  return outstandingEntriesAt(history, at).map((e) => e.severity);
+}
+
+/** The same, with each recommendation's id. */
+export function outstandingEntriesAt(history: HistoryRow[], at: Date): { id: string; severity: RecSeverity }[] {
   const state = new Map<string, { status: RecStatus | null; severity: RecSeverity | null }>();
   for (const h of history) {
     if (h.at.getTime() >= at.getTime()) break;
@@ -16,7 +21,7 @@ export function outstandingAt(history: HistoryRow[], at: Date): RecSeverity[] {
     if (h.severity) s.severity = h.severity;
     state.set(h.id, s);
   }
-  return [...state.values()]
-    .filter((s) => (s.status === "open" || s.status === "accepted") && s.severity)
-    .map((s) => s.severity!);
+  return [...state]
+    .filter(([, s]) => (s.status === "open" || s.status === "accepted") && s.severity)
+    .map(([id, s]) => ({ id, severity: s.severity! }));
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
 import { customers, postureScores } from "@/db/schema";
 import { runJobOnce } from "@/server/jobs/scheduler";
+import { assembleMonthlyReport, keyFigures } from "@/server/reports/model/assemble";
 import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
 import { callerAs, createWorld } from "@/server/testing/factories";
 import { giveContract, giveSensor } from "@/server/testing/posture";
@@ -60,6 +61,15 @@ describe("posture score", () => {
     const b = await callerAs(h.db, w.b.viewer).myPosture.summary();
     expect(b.raise).toEqual([]);
     expect(b.noData).toContain("coverage");
+  });
+
+  it("the report's score for a month equals the portal's", async () => {
+    await runMonthClose(h.db, new Date());
+    const s = await callerAs(h.db, w.a.viewer).myPosture.summary();
+    const last = s.trend.at(-2)!;
+    const model = await assembleMonthlyReport(h.db, w.a.customer.tenant, last.month);
+    expect(model.posture.score).toBe(last.score);
+    expect(keyFigures(model).postureScore).toBe(last.score);
   });
 
   it("staff see every customer; customers cannot use the overview", async () => {
