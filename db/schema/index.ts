@@ -3,7 +3,7 @@ export * from "./auth";
 export * from "./contracts";
 export * from "./email";
 export * from "./incidents";
+export * from "./recommendations";
 export * from "./reports";
 export * from "./sensors";
 export * from "./tenancy";
-export * from "./recommendations";

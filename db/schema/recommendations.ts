@@ -20,7 +20,14 @@ import { incidents } from "./incidents";
 import { customers } from "./tenancy";
 
 export const REC_SEVERITIES = ["critical", "high", "medium", "low"] as const;
-export const REC_CATEGORIES = ["visibility", "sensor-health", "hardening", "identity", "response", "licensing"] as const;
+export const REC_CATEGORIES = [
+  "visibility",
+  "sensor-health",
+  "hardening",
+  "identity",
+  "response",
+  "licensing",
+] as const;
 export const REC_STATUSES = ["open", "accepted", "done", "risk_accepted", "dismissed"] as const;
 export const REC_ORIGINS = ["rule", "incident", "hunt", "manual"] as const;
 export type EvidenceJson = { kind: string; id: string; label: string }[];
@@ -98,9 +105,7 @@ export const recommendations = pgTable(
   },
   (t) => [
     unique("recommendations_id_customer_key").on(t.id, t.customerId),
-    uniqueIndex("recommendations_dedup_key")
-      .on(t.customerId, t.dedupKey)
-      .where(sql`${t.dedupKey} is not null`),
+    uniqueIndex("recommendations_dedup_key").on(t.customerId, t.dedupKey).where(sql`${t.dedupKey} is not null`),
     index("recommendations_customer_idx").on(t.customerId, t.status, t.severity),
     index("recommendations_review_idx").on(t.reviewAt).where(sql`${t.status} = 'risk_accepted'`),
   ],

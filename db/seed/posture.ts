@@ -15,7 +15,7 @@ const DAY = 24 * HOUR;
 
 /**
  * Posture for the demo: heartbeat history with a few outages a month (sensor health moves month to month), the rule
- * engine replayed weekly over three months (rule-made recommendations raise and clear through the real code), a few
+ * engine replayed every 13 days over three months (rule-made recommendations raise and clear through the real code), a few
  * analyst-written ones with the customers' decisions, a dozen hunts with every outcome, then the month-close job.
  */
 export async function seedPosture(db: Db, log: (s: string) => void, nowDate: Date) {
@@ -56,7 +56,7 @@ export async function seedPosture(db: Db, log: (s: string) => void, nowDate: Dat
       .where(and(eq(sensors.customerId, sakura.id), eq(sensors.sourceFormat, "wazuh")));
   await heartbeatHistory(db, now);
 
-  for (let at = now - 91 * DAY; at < now; at += 7 * DAY)
+  for (let at = now - 91 * DAY; at < now; at += 13 * DAY)
     for (const c of rows) await evaluateCustomer(db, mintTenantId(c.id), new Date(at));
 
   const recs = await analystRecommendations(db, now, staffCtx, adminCtx, bySlug);
@@ -68,12 +68,12 @@ export async function seedPosture(db: Db, log: (s: string) => void, nowDate: Dat
   );
 }
 
-/** Every 12 minutes (under the 15-minute silence threshold) from 100 days back, minus a few outages a month. */
+/** Every 14 minutes (under the 15-minute silence threshold) from 100 days back, minus a few outages a month. */
 async function heartbeatHistory(db: Db, now: number) {
   const all = await db.select().from(sensors).where(isNotNull(sensors.lastHeartbeatAt));
   for (const s of all) {
     const r = rng(`hb:${s.id}:${s.name}`);
-    const end = s.lastHeartbeatAt!.getTime() - 12 * MIN;
+    const end = s.lastHeartbeatAt!.getTime() - 14 * MIN;
     const outages: [string, string][] = [];
     for (let m = 0; m < 4; m++) {
       for (let k = between(r, 0, 3); k > 0; k--) {
@@ -84,7 +84,7 @@ async function heartbeatHistory(db: Db, now: number) {
     await db.execute(sql`
       insert into sensor_heartbeats (customer_id, sensor_id, at)
       select ${s.customerId}::uuid, ${s.id}::uuid, t
-      from generate_series(${new Date(now - 100 * DAY).toISOString()}::timestamptz, ${new Date(end).toISOString()}::timestamptz, interval '12 minutes') t
+      from generate_series(${new Date(now - 100 * DAY).toISOString()}::timestamptz, ${new Date(end).toISOString()}::timestamptz, interval '14 minutes') t
       where not exists (
         select 1 from jsonb_array_elements(${JSON.stringify(outages)}::jsonb) w
         where t >= (w->>0)::timestamptz and t < (w->>1)::timestamptz)`);
@@ -105,7 +105,13 @@ async function closedIncident(db: Db, tenant: TenantId) {
   return row?.id;
 }
 
-async function analystRecommendations(db: Db, now: number, staff: Ctx, admin: AdminCtx, m: Map<string, { id: string }>) {
+async function analystRecommendations(
+  db: Db,
+  now: number,
+  staff: Ctx,
+  admin: AdminCtx,
+  m: Map<string, { id: string }>,
+) {
   const as = (slug: string, at: number): TenantContext => ({ ...staff(at), tenant: tenantOf(m, slug) });
   const hal = tenantOf(m, "halvorsen");
   const incidentId = await closedIncident(db, hal);
@@ -145,19 +151,110 @@ async function analystRecommendations(db: Db, now: number, staff: Ctx, admin: Ad
   return 3;
 }
 
-const HUNTS: { title: string; techniques: string[]; components: string[]; slugs: string[] | "all"; outcome: "nothing_found" | "incident" | "recommendation"; days: number }[] = [
-  { title: "Kerberoasting against service accounts", techniques: ["T1558.003"], components: ["Active Directory Credential Request"], slugs: "all", outcome: "nothing_found", days: 84 },
-  { title: "Living-off-the-land PowerShell download cradles", techniques: ["T1059.001", "T1105"], components: ["Process Creation", "Command Execution"], slugs: ["halvorsen", "kestrel-bank"], outcome: "incident", days: 77 },
-  { title: "Scheduled tasks created by non-admin users", techniques: ["T1053.005"], components: ["Scheduled Job Creation"], slugs: ["meridian-health"], outcome: "nothing_found", days: 70 },
-  { title: "DNS tunnelling from OT segments", techniques: ["T1071.004"], components: ["Network Traffic Content"], slugs: ["mueller-energie"], outcome: "recommendation", days: 63 },
-  { title: "Impossible-travel sign-ins to Okta", techniques: ["T1078.004"], components: ["Logon Session Creation"], slugs: ["kestrel-bank"], outcome: "recommendation", days: 55 },
-  { title: "SMB lateral movement with admin shares", techniques: ["T1021.002"], components: ["Network Share Access"], slugs: "all", outcome: "nothing_found", days: 48 },
-  { title: "Credential dumping from LSASS", techniques: ["T1003.001"], components: ["Process Access"], slugs: ["sakura-precision", "meridian-health"], outcome: "incident", days: 41 },
-  { title: "Persistence through registry run keys", techniques: ["T1547.001"], components: ["Windows Registry Key Modification"], slugs: ["halvorsen"], outcome: "nothing_found", days: 34 },
-  { title: "Exfiltration over web services", techniques: ["T1567.002"], components: ["Network Traffic Flow"], slugs: "all", outcome: "nothing_found", days: 27 },
-  { title: "Inbox forwarding rules set by attackers", techniques: ["T1114.003"], components: ["Application Log Content"], slugs: ["southern-cross"], outcome: "recommendation", days: 20 },
-  { title: "Web shells on internet-facing servers", techniques: ["T1505.003"], components: ["File Creation"], slugs: ["kestrel-bank", "meridian-health"], outcome: "nothing_found", days: 13 },
-  { title: "Remote services abused through RDP", techniques: ["T1021.001"], components: ["Logon Session Creation"], slugs: ["mueller-energie"], outcome: "nothing_found", days: 6 },
+const HUNTS: {
+  title: string;
+  techniques: string[];
+  components: string[];
+  slugs: string[] | "all";
+  outcome: "nothing_found" | "incident" | "recommendation";
+  days: number;
+}[] = [
+  {
+    title: "Kerberoasting against service accounts",
+    techniques: ["T1558.003"],
+    components: ["Active Directory Credential Request"],
+    slugs: "all",
+    outcome: "nothing_found",
+    days: 84,
+  },
+  {
+    title: "Living-off-the-land PowerShell download cradles",
+    techniques: ["T1059.001", "T1105"],
+    components: ["Process Creation", "Command Execution"],
+    slugs: ["halvorsen", "kestrel-bank"],
+    outcome: "incident",
+    days: 77,
+  },
+  {
+    title: "Scheduled tasks created by non-admin users",
+    techniques: ["T1053.005"],
+    components: ["Scheduled Job Creation"],
+    slugs: ["meridian-health"],
+    outcome: "nothing_found",
+    days: 70,
+  },
+  {
+    title: "DNS tunnelling from OT segments",
+    techniques: ["T1071.004"],
+    components: ["Network Traffic Content"],
+    slugs: ["mueller-energie"],
+    outcome: "recommendation",
+    days: 63,
+  },
+  {
+    title: "Impossible-travel sign-ins to Okta",
+    techniques: ["T1078.004"],
+    components: ["Logon Session Creation"],
+    slugs: ["kestrel-bank"],
+    outcome: "recommendation",
+    days: 55,
+  },
+  {
+    title: "SMB lateral movement with admin shares",
+    techniques: ["T1021.002"],
+    components: ["Network Share Access"],
+    slugs: "all",
+    outcome: "nothing_found",
+    days: 48,
+  },
+  {
+    title: "Credential dumping from LSASS",
+    techniques: ["T1003.001"],
+    components: ["Process Access"],
+    slugs: ["sakura-precision", "meridian-health"],
+    outcome: "incident",
+    days: 41,
+  },
+  {
+    title: "Persistence through registry run keys",
+    techniques: ["T1547.001"],
+    components: ["Windows Registry Key Modification"],
+    slugs: ["halvorsen"],
+    outcome: "nothing_found",
+    days: 34,
+  },
+  {
+    title: "Exfiltration over web services",
+    techniques: ["T1567.002"],
+    components: ["Network Traffic Flow"],
+    slugs: "all",
+    outcome: "nothing_found",
+    days: 27,
+  },
+  {
+    title: "Inbox forwarding rules set by attackers",
+    techniques: ["T1114.003"],
+    components: ["Application Log Content"],
+    slugs: ["southern-cross"],
+    outcome: "recommendation",
+    days: 20,
+  },
+  {
+    title: "Web shells on internet-facing servers",
+    techniques: ["T1505.003"],
+    components: ["File Creation"],
+    slugs: ["kestrel-bank", "meridian-health"],
+    outcome: "nothing_found",
+    days: 13,
+  },
+  {
+    title: "Remote services abused through RDP",
+    techniques: ["T1021.001"],
+    components: ["Logon Session Creation"],
+    slugs: ["mueller-energie"],
+    outcome: "nothing_found",
+    days: 6,
+  },
 ];
 
 async function seedHunts(db: Db, now: number, staff: Ctx, m: Map<string, { id: string }>) {
@@ -177,21 +274,28 @@ async function seedHunts(db: Db, now: number, staff: Ctx, m: Map<string, { id: s
       analystId: staff(start, i).user.id,
       effortHours: 3 + (i % 5) * 2.5,
     });
-    await updateHunt(staff(start + HOUR, i), { huntId: hunt.id, status: "in_progress", findings: "Queries and pivots kept in the hunt notebook." });
+    await updateHunt(staff(start + HOUR, i), {
+      huntId: hunt.id,
+      status: "in_progress",
+      findings: "Queries and pivots kept in the hunt notebook.",
+    });
     const target = slugs[0] ? mintTenantId(m.get(slugs[0])!.id) : null;
     const inc = h.outcome === "incident" && target ? await closedIncident(db, target) : undefined;
     const outcome = (h.outcome === "incident" && !inc) || !target ? "nothing_found" : h.outcome;
     if (inc) await linkIncident(staff(start + 2 * DAY, i), hunt.id, inc);
     if (outcome === "recommendation" && target)
-      await createRec({ ...staff(start + 2 * DAY, i), tenant: target }, {
-        title: `Harden against ${h.title.toLowerCase()}`,
-        body: `Our hunt for ${h.title.toLowerCase()} found weak spots that an attacker could use; close them.`,
-        severity: i % 2 ? "high" : "medium",
-        category: "hardening",
-        evidence: [{ kind: "hunt", id: hunt.id, label: h.title }],
-        origin: "hunt",
-        huntId: hunt.id,
-      });
+      await createRec(
+        { ...staff(start + 2 * DAY, i), tenant: target },
+        {
+          title: `Harden against ${h.title.toLowerCase()}`,
+          body: `Our hunt for ${h.title.toLowerCase()} found weak spots that an attacker could use; close them.`,
+          severity: i % 2 ? "high" : "medium",
+          category: "hardening",
+          evidence: [{ kind: "hunt", id: hunt.id, label: h.title }],
+          origin: "hunt",
+          huntId: hunt.id,
+        },
+      );
     const summary =
       outcome === "nothing_found"
         ? `We searched for ${h.title.toLowerCase()} and found no sign of it.`

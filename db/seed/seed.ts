@@ -12,8 +12,8 @@ import type { TenantContext } from "@/server/tenancy/tenant";
 import { mintTenantId, systemContext } from "@/server/tenancy/tenant";
 import { createUserDirect } from "@/server/users/service";
 import * as data from "./data";
-import { seedPosture } from "./posture";
 import { seedHistory } from "./history";
+import { seedPosture } from "./posture";
 import { seedReports } from "./reports";
 
 export type SeedLog = (line: string) => void;

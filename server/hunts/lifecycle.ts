@@ -51,7 +51,10 @@ export function checkConclusion(h: {
  * The outcome one customer reads: an incident or a recommendation made for another customer in the same hunt reads
  * as "nothing found" for this one.
  */
-export function ownOutcome(outcome: HuntOutcome | null, own?: { incident: boolean; recommendation: boolean }): HuntOutcome {
+export function ownOutcome(
+  outcome: HuntOutcome | null,
+  own?: { incident: boolean; recommendation: boolean },
+): HuntOutcome {
   if (outcome === "incident" && own?.incident) return "incident";
   if (outcome === "recommendation" && own?.recommendation) return "recommendation";
   return "nothing_found";

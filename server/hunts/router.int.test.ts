@@ -31,7 +31,9 @@ describe("threat hunts", () => {
     const api = callerAs(h.db, w.staff.analyst).hunts;
     const created = await api.create(hunt([w.a.customer.id]));
     expect(created.techniques).toEqual(["T1558.003"]);
-    await expect(api.update({ huntId: created.id, status: "concluded" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(api.update({ huntId: created.id, status: "concluded" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     await api.update({ huntId: created.id, status: "in_progress", findings: SECRET });
     await expect(
       api.update({ huntId: created.id, status: "concluded", outcome: "incident", customerSummary: "We found one." }),
@@ -92,15 +94,25 @@ describe("threat hunts", () => {
     for (const secret of [SECRET, "internal hypothesis", "Active Directory Credential Request", "analyst"])
       expect(text).not.toContain(secret);
     expect(Object.keys(mine[0]!).sort()).toEqual(
-      ["concludedAt", "effortHours", "id", "outcome", "periodFrom", "periodTo", "summary", "techniques", "title"].sort(),
+      [
+        "concludedAt",
+        "effortHours",
+        "id",
+        "outcome",
+        "periodFrom",
+        "periodTo",
+        "summary",
+        "techniques",
+        "title",
+      ].sort(),
     );
     // Bravo was only in the all-customer hunt; Alpha's incident is not Bravo's outcome.
     const theirs = await callerAs(h.db, w.b.admin).myHunts.list();
     expect(theirs.map((x) => [x.id, x.outcome])).toEqual([[all.id, "nothing_found"]]);
     const late = await createTestCustomer(h.db);
-    expect((await callerAs(h.db, w.staff.admin).hunts.byId({ huntId: all.id })).scope.map((s) => s.customerId)).toContain(
-      late.id,
-    );
+    expect(
+      (await callerAs(h.db, w.staff.admin).hunts.byId({ huntId: all.id })).scope.map((s) => s.customerId),
+    ).toContain(late.id);
   });
 
   it("customers cannot use the staff procedures; analysts cannot be customers", async () => {

@@ -1,7 +1,7 @@
+import { technique } from "@/server/attack/attack";
 import { actorOf, recordAudit } from "@/server/audit/service";
 import { assertCan } from "@/server/auth/permissions";
 import { Invalid, NotFound } from "@/server/errors";
-import { technique } from "@/server/attack/attack";
 import { findMembership } from "@/server/tenancy/queries";
 import { type ActorContext, clockOf, type TenantContext } from "@/server/tenancy/tenant";
 import { canMove, checkConclusion, type HuntOutcome, type HuntStatus, ownOutcome } from "./lifecycle";
@@ -111,7 +111,11 @@ export async function linkIncident(ctx: ActorContext, huntId: string, incidentId
 export async function listCustomerHunts(ctx: TenantContext, range?: { from: Date; to: Date }) {
   assertCan(ctx.actor, "hunt:read");
   const rows = await q.listCustomerHunts(ctx.db, ctx.tenant, range);
-  const own = await q.customerOutcomes(ctx.db, ctx.tenant, rows.map((r) => r.id));
+  const own = await q.customerOutcomes(
+    ctx.db,
+    ctx.tenant,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     title: r.title,

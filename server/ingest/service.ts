@@ -1,9 +1,9 @@
 import type { Db } from "@/db";
 import { deliverQueued } from "@/server/email/send";
 import { attachAlerts, type TimelineActor } from "@/server/incidents/queries";
+import { markFactsChanged } from "@/server/recommendations/dirty";
 import { bearerToken, hashApiKey } from "@/server/sensors/keys";
 import { findKeyByHash } from "@/server/sensors/queries";
-import { markFactsChanged } from "@/server/recommendations/dirty";
 import { recomputeIncidentClocks } from "@/server/sla/service";
 import { mintTenantId, type TenantId } from "@/server/tenancy/tenant";
 import { chooseIncident, type OpenIncident } from "./correlate";

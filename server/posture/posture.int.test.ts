@@ -26,7 +26,9 @@ describe("posture score", () => {
     const now = new Date("2026-05-15T12:00:00Z");
     const first = await runMonthClose(h.db, now);
     expect(first.stored).toBe(4); // Jan–Apr for Alpha; Bravo was created after them
-    expect((await Promise.all([runMonthClose(h.db, now), runMonthClose(h.db, now)])).map((r) => r.stored)).toEqual([0, 0]);
+    expect((await Promise.all([runMonthClose(h.db, now), runMonthClose(h.db, now)])).map((r) => r.stored)).toEqual([
+      0, 0,
+    ]);
     const [before] = await h.db.select().from(postureScores).where(eq(postureScores.month, "2026-03"));
     // The facts change afterwards (the missing class appears): March stays as stored.
     await giveSensor(h.db, w.a.customer.id, "ndr", new Date());

@@ -52,7 +52,11 @@ export const bandOf = (score: number): Band => (score >= 80 ? "good" : score >= 
 export const roundHalfUp = (x: number) => Math.floor(Math.round(x * 1e9) / 1e9 + 0.5);
 
 export const exposureOf = (outstanding: RecSeverity[]) =>
-  100 - Math.min(100, outstanding.reduce((s, v) => s + EXPOSURE_POINTS[v], 0));
+  100 -
+  Math.min(
+    100,
+    outstanding.reduce((s, v) => s + EXPOSURE_POINTS[v], 0),
+  );
 
 export function drivers(i: ScoreInput): { drivers: Record<Driver, number>; noData: NoData[] } {
   const noData: NoData[] = [];

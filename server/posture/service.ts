@@ -21,7 +21,13 @@ export async function scoreOver(db: DbOrTx, tenant: TenantId, period: { from: Da
     gatherFacts(db, tenant, period),
     listStatusHistory(db, tenant, period.to),
   ]);
-  return postureScore({ ...period, coverage: facts, outstanding: outstandingAt(history, period.to), incidents: facts.incidents, asks: facts.asks });
+  return postureScore({
+    ...period,
+    coverage: facts,
+    outstanding: outstandingAt(history, period.to),
+    incidents: facts.incidents,
+    asks: facts.asks,
+  });
 }
 
 /** A month's score: the stored one once the month is closed, computed (and not stored) before. */
@@ -132,4 +138,8 @@ export async function postureOverview(ctx: ActorContext) {
 }
 
 export const monthOf = (now: Date, timeZone: string) =>
-  Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(timeZone).toPlainDate().toPlainYearMonth().toString();
+  Temporal.Instant.fromEpochMilliseconds(now.getTime())
+    .toZonedDateTimeISO(timeZone)
+    .toPlainDate()
+    .toPlainYearMonth()
+    .toString();

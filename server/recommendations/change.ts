@@ -22,11 +22,7 @@ export async function changeRec<T>(
   ctx: TenantContext,
   id: string,
   action: string,
-  fn: (
-    tx: DbOrTx,
-    rec: q.RecRow,
-    mail: string[],
-  ) => Promise<{ result: T; summary?: Record<string, unknown> }>,
+  fn: (tx: DbOrTx, rec: q.RecRow, mail: string[]) => Promise<{ result: T; summary?: Record<string, unknown> }>,
 ): Promise<T> {
   const mail: string[] = [];
   const result = await ctx.db.transaction(async (tx) => {

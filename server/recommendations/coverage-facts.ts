@@ -55,7 +55,8 @@ export async function coverageFactsOf(
       if (!first || counted <= 0) return { sensorId: s.id, firstSeenAt: first, value: null };
       const w = silence.get(s.id);
       // Before the first heartbeat read, a sensor seen earlier is silent (its last heartbeat is older than the gap).
-      const lead = first.getTime() < period.from.getTime() ? (w?.windowFirstAt.getTime() ?? period.to.getTime()) - start : 0;
+      const lead =
+        first.getTime() < period.from.getTime() ? (w?.windowFirstAt.getTime() ?? period.to.getTime()) - start : 0;
       const silentMs = Math.max(0, lead) + (w?.silentMs ?? 0);
       return { sensorId: s.id, firstSeenAt: first, value: Math.max(0, 1 - silentMs / counted) };
     });

@@ -7,13 +7,19 @@ import { eventActor } from "./change";
 import { gatherFacts } from "./gather";
 import { RESOLVED_BY_CONDITION } from "./labels";
 import { notifyIfSerious } from "./notify";
+import * as q from "./queries";
 import { reconcile } from "./reconcile";
 import { evaluateRules } from "./rules";
-import * as q from "./queries";
 import { move, raise } from "./service";
 
 export const ENGINE = "recommendation engine";
-export type EvaluationResult = { raised: number; resolved: number; reopened: number; severity: number; reviewed: number };
+export type EvaluationResult = {
+  raised: number;
+  resolved: number;
+  reopened: number;
+  severity: number;
+  reviewed: number;
+};
 
 /**
  * Makes one customer's rule-made recommendations match its facts at `now`: raise once, clear by itself ("resolved:
@@ -82,7 +88,7 @@ export async function evaluateCustomer(db: Db, tenant: TenantId, now: Date): Pro
     }
     for (const d of due) {
       const rec = await load(d.id);
-      if (!rec || rec.status !== "risk_accepted") continue;
+      if (rec?.status !== "risk_accepted") continue;
       await move(tx, ctx, rec, "reopen", { body: "The risk acceptance reached its review date.", side: "system" });
       await audit(rec.id, "review", { reviewAt: rec.reviewAt?.toISOString() ?? null });
       res.reviewed++;

@@ -4,7 +4,14 @@
  */
 export const REC_SEVERITIES = ["critical", "high", "medium", "low"] as const;
 export type RecSeverity = (typeof REC_SEVERITIES)[number];
-export const REC_CATEGORIES = ["visibility", "sensor-health", "hardening", "identity", "response", "licensing"] as const;
+export const REC_CATEGORIES = [
+  "visibility",
+  "sensor-health",
+  "hardening",
+  "identity",
+  "response",
+  "licensing",
+] as const;
 export type RecCategory = (typeof REC_CATEGORIES)[number];
 
 /** Coverage-matrix cell of one class (coverage-rules.md). */

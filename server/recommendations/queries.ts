@@ -2,8 +2,11 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, type SQL, sql } f
 import type { DbOrTx } from "@/db";
 import {
   alerts,
+  contractVersions,
   customerContacts,
   customers,
+  huntCustomers,
+  hunts,
   incidentEvents,
   incidents,
   incidentTechniques,
@@ -11,11 +14,8 @@ import {
   recommendationEvents,
   recommendations,
   responseActions,
-  hunts,
-  huntCustomers,
   sensorHeartbeats,
   sensors,
-  contractVersions,
 } from "@/db/schema";
 import type { TenantId } from "@/server/tenancy/tenant";
 import type { RecSeverity } from "./facts";
@@ -85,10 +85,11 @@ export async function listAsksSince(db: DbOrTx, tenant: TenantId, from: Date) {
     .select({
       id: incidentEvents.id,
       askedAt: incidentEvents.at,
-      answeredAt: sql<Date | null>`(select min(e.at) from ${incidentEvents} e where e.customer_id = ${incidentEvents.customerId}
+      answeredAt:
+        sql<Date | null>`(select min(e.at) from ${incidentEvents} e where e.customer_id = ${incidentEvents.customerId}
         and e.incident_id = ${incidentEvents.incidentId} and e.kind = 'answer' and e.at >= ${incidentEvents.at})`.mapWith(
-        (v) => (v === null ? null : new Date(v)),
-      ),
+          (v) => (v === null ? null : new Date(v)),
+        ),
     })
     .from(incidentEvents)
     .where(
@@ -143,13 +144,7 @@ export async function findRec(db: DbOrTx, tenant: TenantId, id: string) {
 }
 
 /** Updates only when the row is still in `from` (a concurrent change makes this return null). */
-export async function updateRec(
-  db: DbOrTx,
-  tenant: TenantId,
-  id: string,
-  patch: Partial<NewRec>,
-  from?: RecStatus,
-) {
+export async function updateRec(db: DbOrTx, tenant: TenantId, id: string, patch: Partial<NewRec>, from?: RecStatus) {
   const [row] = await db
     .update(recommendations)
     .set(patch)
@@ -208,10 +203,9 @@ export async function listRecsAll(db: DbOrTx, f: RecFilter, limit: number, offse
     .orderBy(SEVERITY_ORDER, desc(recommendations.updatedAt))
     .limit(limit)
     .offset(offset);
-  const [{ n }] = (await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(recommendations)
-    .where(where)) as [{ n: number }];
+  const [{ n }] = (await db.select({ n: sql<number>`count(*)::int` }).from(recommendations).where(where)) as [
+    { n: number },
+  ];
   return { rows, total: n };
 }
 
@@ -300,6 +294,8 @@ export async function listSensorsOf(db: DbOrTx, tenant: TenantId) {
  */
 export async function heartbeatSilence(db: DbOrTx, tenant: TenantId, from: Date, to: Date, gapMs: number) {
   const lower = new Date(from.getTime() - gapMs);
+  // Raw fragments bind strings: postgres-js does not serialise a Date bound inside `sql` (drizzle's columns do).
+  const [fromIso, toIso] = [from.toISOString(), to.toISOString()];
   const hb = db
     .select({
       sensorId: sensorHeartbeats.sensorId,
@@ -309,9 +305,7 @@ export async function heartbeatSilence(db: DbOrTx, tenant: TenantId, from: Date,
       ),
     })
     .from(sensorHeartbeats)
-    .where(
-      and(eq(sensorHeartbeats.customerId, tenant), gte(sensorHeartbeats.at, lower), lt(sensorHeartbeats.at, to)),
-    )
+    .where(and(eq(sensorHeartbeats.customerId, tenant), gte(sensorHeartbeats.at, lower), lt(sensorHeartbeats.at, to)))
     .as("hb");
   const ms = (x: SQL) => sql`extract(epoch from (${x})) * 1000`;
   const silent = await db
@@ -319,7 +313,7 @@ export async function heartbeatSilence(db: DbOrTx, tenant: TenantId, from: Date,
       sensorId: hb.sensorId,
       windowFirstAt: sql<string>`min(${hb.at})`.mapWith((v) => new Date(v)),
       silentMs: sql<number>`coalesce(sum(greatest(0, ${ms(
-        sql`least(coalesce(${hb.nxt}, ${to}), ${to}::timestamptz) - greatest(${hb.at} + ${`${gapMs} milliseconds`}::interval, ${from}::timestamptz)`,
+        sql`least(coalesce(${hb.nxt}, ${toIso}::timestamptz), ${toIso}::timestamptz) - greatest(${hb.at} + ${`${gapMs} milliseconds`}::interval, ${fromIso}::timestamptz)`,
       )})), 0)`.mapWith(Number),
     })
     .from(hb)

@@ -5,8 +5,8 @@ import { auditLog, emailOutbox, recommendationEvents, sensors } from "@/db/schem
 import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
 import { callerAs, createWorld } from "@/server/testing/factories";
 import { giveContract, giveReportContact, giveSensor } from "@/server/testing/posture";
-import { evaluateCustomer, evaluateDirty } from "./evaluation";
 import { markFactsChanged } from "./dirty";
+import { evaluateCustomer, evaluateDirty } from "./evaluation";
 
 let h: DatabaseHandle;
 let w: Awaited<ReturnType<typeof createWorld>>;
@@ -80,7 +80,9 @@ describe("the customer's decisions", () => {
       callerAs(h.db, w.a.viewer).myRecommendations.comment({ recommendationId: id, body: "hi" }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     const admin = callerAs(h.db, w.a.admin).myRecommendations;
-    await expect(admin.respond({ recommendationId: id, action: "accept_risk", reason: "Legacy" })).rejects.toMatchObject({
+    await expect(
+      admin.respond({ recommendationId: id, action: "accept_risk", reason: "Legacy" }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
     await admin.respond({ recommendationId: id, action: "accept" });
@@ -98,7 +100,11 @@ describe("the customer's decisions", () => {
 
   it("staff dismiss with a reason; customers cannot dismiss or create", async () => {
     await expect(
-      callerAs(h.db, w.a.admin).recommendations.dismiss({ customerId: w.a.customer.id, recommendationId: id, reason: "x y z" }),
+      callerAs(h.db, w.a.admin).recommendations.dismiss({
+        customerId: w.a.customer.id,
+        recommendationId: id,
+        reason: "x y z",
+      }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(
       callerAs(h.db, w.a.admin).recommendations.create({
@@ -146,10 +152,14 @@ describe("the customer's decisions", () => {
     expect(open.rows.every((r) => r.rec.status === "open")).toBe(true);
     const ids = all.rows.map((r) => r.rec.id);
     expect(await api.bulk({ action: "severity", ids, severity: "low" })).toEqual({ changed: 2 });
-    await expect(callerAs(h.db, w.a.admin).recommendations.bulk({ action: "severity", ids, severity: "high" })).rejects.toMatchObject({
+    await expect(
+      callerAs(h.db, w.a.admin).recommendations.bulk({ action: "severity", ids, severity: "high" }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    await expect(callerAs(h.db, w.a.admin).recommendations.list({ page: 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(callerAs(h.db, w.a.admin).recommendations.list({ page: 1 })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect(await api.bulk({ action: "dismiss", ids, reason: "Clean-up" })).toEqual({ changed: 1 });
   });
 });

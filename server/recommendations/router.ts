@@ -1,10 +1,5 @@
 import { z } from "zod";
-import {
-  createTRPCRouter,
-  customerProcedure,
-  staffCustomerProcedure,
-  staffProcedure,
-} from "@/server/trpc/init";
+import { createTRPCRouter, customerProcedure, staffCustomerProcedure, staffProcedure } from "@/server/trpc/init";
 import { REC_SEVERITIES } from "./facts";
 import { bulkInput, commentInput, customerAction, reasonInput, recFilter, recInput } from "./schema";
 import * as s from "./service";
@@ -15,7 +10,9 @@ const byRec = z.object({ recommendationId: z.uuid() });
 export const recommendationsRouter = createTRPCRouter({
   list: staffProcedure.input(recFilter).query(({ ctx, input }) => s.listAll(ctx, input)),
   byId: staffCustomerProcedure.input(byRec).query(({ ctx, input }) => s.getRec(ctx, input.recommendationId)),
-  create: staffCustomerProcedure.input(recInput).mutation(({ ctx, input: { customerId: _, ...r } }) => s.createRec(ctx, r)),
+  create: staffCustomerProcedure
+    .input(recInput)
+    .mutation(({ ctx, input: { customerId: _, ...r } }) => s.createRec(ctx, r)),
   dismiss: staffCustomerProcedure
     .input(byRec.extend({ reason: reasonInput }))
     .mutation(({ ctx, input }) => s.dismiss(ctx, input.recommendationId, input.reason)),

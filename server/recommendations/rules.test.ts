@@ -47,7 +47,10 @@ describe("recommendation rules", () => {
   it("a sensor silent for more than 24 hours → high sensor-health, one per sensor; at exactly 24 h not yet", () => {
     const f = (since: Date) =>
       facts({
-        sensors: [sensor({ state: "silent", silentSince: since }), sensor({ id: "s2", state: "silent", silentSince: since })],
+        sensors: [
+          sensor({ state: "silent", silentSince: since }),
+          sensor({ id: "s2", state: "silent", silentSince: since }),
+        ],
       });
     expect(keys(f(ago(D)))).toEqual([]);
     expect(keys(f(ago(D + 1)))).toEqual(["sensor-silent:s1/high", "sensor-silent:s2/high"]);
@@ -155,5 +158,38 @@ describe("raise once, clear by itself, reopen the same row", () => {
     expect(reconcile([{ ...row, severity: "high" }], evaluateRules(facts({ edr: edr(10, 9) }), NOW))).toMatchObject([
       { kind: "severity", from: "high", finding: { severity: "medium" } },
     ]);
+  });
+
+  it("every rule raises, clears and reopens through its own dedup key", () => {
+    const incs = ["1", "2", "3"].map((id) => ({
+      id,
+      reference: `HAL-${id}`,
+      severity: "high" as const,
+      truePositive: true,
+      openedAt: ago(D),
+      techniques: ["T1566.001"],
+    }));
+    const cases: Partial<CustomerFacts>[] = [
+      { contractedClasses: [{ sensorClass: "ndr", state: "missing" }] },
+      { sensors: [sensor({ state: "silent", silentSince: ago(3 * D) })] },
+      { edr: edr(10, 7) },
+      { edr: { ...edr(1, 1), crownJewelsUncovered: [{ id: "cj", name: "erp" }] } },
+      { endpoints: { deployed: 5, licensed: 4 } },
+      { waitingActions: [{ id: "ra", incidentId: "i", reference: "HAL-1", label: "Isolate", since: ago(2 * D) }] },
+      { incidents: incs },
+      { sensors: [sensor({ unsupported: true })] },
+    ];
+    const rules = new Set<string>();
+    for (const c of cases) {
+      const found = evaluateRules(facts(c), NOW);
+      expect(found).toHaveLength(1);
+      const f = found[0]!;
+      rules.add(f.rule);
+      expect(reconcile([], found)).toEqual([{ kind: "raise", finding: f }]);
+      const row = { id: "r", dedupKey: f.dedupKey, status: "open" as const, severity: f.severity };
+      expect(reconcile([row], [])).toEqual([{ kind: "resolve", id: "r", dedupKey: f.dedupKey }]);
+      expect(reconcile([{ ...row, status: "done" }], found)).toEqual([{ kind: "reopen", id: "r", finding: f }]);
+    }
+    expect(rules.size).toBe(8);
   });
 });

@@ -8,10 +8,7 @@ const MAX_DATE = new Date("2100-01-01T00:00:00Z");
 export const boundedDate = z.coerce.date().min(MIN_DATE).max(MAX_DATE);
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
-  z
-    .array(z.enum(values))
-    .max(values.length)
-    .optional();
+  z.array(z.enum(values)).max(values.length).optional();
 
 export const recFilter = z.object({
   customerId: z.uuid().optional(),

@@ -6,7 +6,10 @@ const SLA = { acknowledge: 15, notify: 30, contain: 240, resolve: 1440 };
 
 /** A contract monitoring `classes` from `effectiveFrom`, for posture and recommendation tests. */
 export async function giveContract(db: Db, customerId: string, classes: SensorClass[], effectiveFrom = new Date(0)) {
-  const [c] = await db.insert(contracts).values({ customerId, reference: `T-${Math.random()}` }).returning();
+  const [c] = await db
+    .insert(contracts)
+    .values({ customerId, reference: `T-${Math.random()}` })
+    .returning();
   await db.insert(contractVersions).values({
     customerId,
     contractId: c!.id,

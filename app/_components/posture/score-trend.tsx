@@ -39,10 +39,7 @@ export function ScoreTrend({ data }: { data: ScorePoint[] }) {
           color: "var(--color-popover-foreground)",
           fontSize: 12,
         }}
-        formatter={(v, _n, item) => [
-          `${v}${(item.payload as ScorePoint).live ? " (live)" : ""}`,
-          "Score",
-        ]}
+        formatter={(v, _n, item) => [`${v}${(item.payload as ScorePoint).live ? " (live)" : ""}`, "Score"]}
       />
       <Line
         type="monotone"

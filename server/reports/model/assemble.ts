@@ -14,8 +14,8 @@ import { providerProfile } from "@/server/provider/queries";
 import { monthRange } from "@/server/sla/report";
 import { monthSlaData } from "@/server/sla/views";
 import type { TenantId } from "@/server/tenancy/tenant";
-import { actionsOf, containBreached, incidentsOpenedIn, techniquesOf, waitingOnCustomer } from "./queries";
 import { assemblePosture } from "./posture";
+import { actionsOf, containBreached, incidentsOpenedIn, techniquesOf, waitingOnCustomer } from "./queries";
 import { executiveSummary } from "./summary";
 
 /** How many notable (high and critical) incidents the report tells in detail. */

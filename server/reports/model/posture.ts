@@ -1,9 +1,9 @@
 import { Temporal } from "temporal-polyfill";
 import { formatMonth } from "@/app/_lib/format";
 import type { Db } from "@/db";
+import { technique } from "@/server/attack/attack";
 import { ownOutcome } from "@/server/hunts/lifecycle";
 import { customerOutcomes, listCustomerHunts } from "@/server/hunts/queries";
-import { technique } from "@/server/attack/attack";
 import { outstandingEntriesAt } from "@/server/posture/outstanding";
 import { DRIVER_LABELS, DRIVERS, type Driver, pointsIfDone } from "@/server/posture/score";
 import { monthScore } from "@/server/posture/service";
@@ -15,13 +15,28 @@ import type { TenantId } from "@/server/tenancy/tenant";
  * The posture, hunts and recommendations sections of a monthly report, from the same functions the portal reads
  * (`monthScore`: the stored score of a closed month; the customer's hunts, customer-visible fields only).
  */
-export async function assemblePosture(db: Db, tenant: TenantId, month: string, tz: string, period: { from: Date; to: Date }) {
-  const months = Array.from({ length: 6 }, (_, i) => Temporal.PlainYearMonth.from(month).subtract({ months: 5 - i }).toString());
+export async function assemblePosture(
+  db: Db,
+  tenant: TenantId,
+  month: string,
+  tz: string,
+  period: { from: Date; to: Date },
+) {
+  const months = Array.from({ length: 6 }, (_, i) =>
+    Temporal.PlainYearMonth.from(month)
+      .subtract({ months: 5 - i })
+      .toString(),
+  );
   const scores = [];
-  for (const m of months) scores.push({ month: m, label: formatMonth(m, "short"), ...(await monthScore(db, tenant, m, tz)) });
+  for (const m of months)
+    scores.push({ month: m, label: formatMonth(m, "short"), ...(await monthScore(db, tenant, m, tz)) });
   const current = scores[scores.length - 1]!;
   const previous = scores[scores.length - 2]!;
-  const movers = DRIVERS.map((d) => ({ driver: d, label: DRIVER_LABELS[d], change: current.drivers[d] - previous.drivers[d] }))
+  const movers = DRIVERS.map((d) => ({
+    driver: d,
+    label: DRIVER_LABELS[d],
+    change: current.drivers[d] - previous.drivers[d],
+  }))
     .filter((m) => Math.abs(m.change) >= 0.5)
     .sort((a, b) => Math.abs(b.change) - Math.abs(a.change))
     .slice(0, 2);
@@ -31,7 +46,11 @@ export async function assemblePosture(db: Db, tenant: TenantId, month: string, t
     listRecsOf(db, tenant),
     listStatusHistory(db, tenant, period.to),
   ]);
-  const own = await customerOutcomes(db, tenant, huntRows.map((h) => h.id));
+  const own = await customerOutcomes(
+    db,
+    tenant,
+    huntRows.map((h) => h.id),
+  );
   const hunts = huntRows.map((h) => ({ ...h, outcome: ownOutcome(h.outcome, own.get(h.id)) }));
   const outstanding = outstandingEntriesAt(
     history.map((h) => ({ ...h, to: h.to ?? null, severity: h.severity ?? null })),
@@ -70,11 +89,24 @@ export async function assemblePosture(db: Db, tenant: TenantId, month: string, t
     recommendations: {
       new: recs.filter((r) => inPeriod(r.createdAt)).length,
       done: doneIds.size,
-      openBySeverity: REC_SEVERITIES.map((sev) => ({ severity: sev, count: severities.filter((x) => x === sev).length })),
+      openBySeverity: REC_SEVERITIES.map((sev) => ({
+        severity: sev,
+        count: severities.filter((x) => x === sev).length,
+      })),
       open: outstanding.length,
       top: outstanding
-        .map((o) => ({ ...o, title: byId.get(o.id)?.title ?? "", category: byId.get(o.id)?.category ?? "visibility", points: pointsIfDone(severities, o.severity) }))
-        .sort((a, b) => b.points - a.points || REC_SEVERITIES.indexOf(a.severity) - REC_SEVERITIES.indexOf(b.severity) || a.title.localeCompare(b.title))
+        .map((o) => ({
+          ...o,
+          title: byId.get(o.id)?.title ?? "",
+          category: byId.get(o.id)?.category ?? "visibility",
+          points: pointsIfDone(severities, o.severity),
+        }))
+        .sort(
+          (a, b) =>
+            b.points - a.points ||
+            REC_SEVERITIES.indexOf(a.severity) - REC_SEVERITIES.indexOf(b.severity) ||
+            a.title.localeCompare(b.title),
+        )
         .slice(0, 5),
     },
   };

@@ -72,10 +72,14 @@ function postureSentences(p: NonNullable<SummaryFacts["posture"]>): string[] {
   const diff = p.score - p.previousScore;
   const out = [
     `Your posture score is ${p.score} of 100 (${p.band})${
-      diff === 0 ? ", unchanged from last month" : `, ${diff > 0 ? "up" : "down"} ${Math.abs(diff)} from ${p.previousScore} last month`
+      diff === 0
+        ? ", unchanged from last month"
+        : `, ${diff > 0 ? "up" : "down"} ${Math.abs(diff)} from ${p.previousScore} last month`
     }.`,
   ];
   if (p.movers.length)
-    out.push(`It moved most on ${p.movers.map((m) => `${m.label.toLowerCase()} (${signed(m.change)})`).join(" and ")}.`);
+    out.push(
+      `It moved most on ${p.movers.map((m) => `${m.label.toLowerCase()} (${signed(m.change)})`).join(" and ")}.`,
+    );
   return out;
 }

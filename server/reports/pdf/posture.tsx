@@ -28,7 +28,11 @@ export function PostureScore({ model, theme }: Props) {
           <Text style={{ fontSize: 9, fontWeight: "normal", color: MUTED }}> / 100 · {BAND[p.band]}</Text>
         </Text>
         <Text style={[s.small, s.muted, { marginBottom: 6 }]}>
-          {p.score === p.previousScore ? "Unchanged" : p.score > p.previousScore ? `Up ${p.score - p.previousScore}` : `Down ${p.previousScore - p.score}`}{" "}
+          {p.score === p.previousScore
+            ? "Unchanged"
+            : p.score > p.previousScore
+              ? `Up ${p.score - p.previousScore}`
+              : `Down ${p.previousScore - p.score}`}{" "}
           from last month
         </Text>
         <BarList
@@ -61,7 +65,11 @@ export function PostureScore({ model, theme }: Props) {
 
 export { SUMMARY_WIDTH };
 
-const OUTCOME = { nothing_found: "Nothing found", incident: "Incident opened", recommendation: "Recommendation raised" };
+const OUTCOME = {
+  nothing_found: "Nothing found",
+  incident: "Incident opened",
+  recommendation: "Recommendation raised",
+};
 
 export function Hunts({ model }: Props) {
   const h = model.hunts;
@@ -71,7 +79,9 @@ export function Hunts({ model }: Props) {
       <Text style={s.paragraph}>
         {h.count === 0
           ? "No threat hunt covering you concluded this month."
-          : `${h.count} hunt${h.count === 1 ? "" : "s"} covering you concluded, ${h.effortHours} analyst hours: ${(Object.keys(OUTCOME) as (keyof typeof OUTCOME)[])
+          : `${h.count} hunt${h.count === 1 ? "" : "s"} covering you concluded, ${h.effortHours} analyst hours: ${(
+              Object.keys(OUTCOME) as (keyof typeof OUTCOME)[]
+            )
               .map((k) => `${h.outcomes[k]} ${OUTCOME[k].toLowerCase()}`)
               .join(", ")}.`}
       </Text>
@@ -108,7 +118,12 @@ export function Recommendations({ model }: Props) {
             columns={[
               { title: "Recommendation", cell: (x) => x.title },
               { title: "Severity", width: 60, cell: (x) => x.severity },
-              { title: "Points if done", width: 70, align: "right", cell: (x) => `+${Math.round(x.points * 100) / 100}` },
+              {
+                title: "Points if done",
+                width: 70,
+                align: "right",
+                cell: (x) => `+${Math.round(x.points * 100) / 100}`,
+              },
             ]}
           />
         </>

@@ -13,14 +13,26 @@ import { Input, Textarea } from "@/app/_components/ui/input";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { errorMessage } from "../_components/errors";
 
-const list = (s: string) => s.split(",").map((x) => x.trim()).filter(Boolean);
+const list = (s: string) =>
+  s
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /** Plans a hunt: hypothesis, techniques, data components, scope, period. */
 export function NewHunt({ customers }: { customers: { id: string; name: string }[] }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [f, setF] = useState({ title: "", hypothesis: "", techniques: "", components: "", from: "", to: "", hours: "0" });
+  const [f, setF] = useState({
+    title: "",
+    hypothesis: "",
+    techniques: "",
+    components: "",
+    from: "",
+    to: "",
+    hours: "0",
+  });
   const [all, setAll] = useState(false);
   const [ids, setIds] = useState<string[]>([]);
   const create = useMutation(

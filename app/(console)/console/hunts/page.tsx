@@ -67,7 +67,10 @@ export default async function HuntsPage({ searchParams }: Props) {
             {hunts.map((h) => (
               <TR key={h.id}>
                 <TD className="max-w-72">
-                  <Link href={`/console/hunts/${h.id}`} className="break-words font-medium text-primary hover:underline">
+                  <Link
+                    href={`/console/hunts/${h.id}`}
+                    className="break-words font-medium text-primary hover:underline"
+                  >
                     {h.title}
                   </Link>
                 </TD>

@@ -38,7 +38,9 @@ export function BulkBar({ ids, onDone }: { ids: string[]; onDone: () => void }) 
         aria-label="Set severity"
         placeholder="Set severity…"
         value=""
-        onChange={(e) => e.target.value && bulk.mutate({ action: "severity", ids, severity: e.target.value as RecSeverity })}
+        onChange={(e) =>
+          e.target.value && bulk.mutate({ action: "severity", ids, severity: e.target.value as RecSeverity })
+        }
       >
         {REC_SEVERITIES.map((s) => (
           <option key={s} value={s}>
@@ -63,7 +65,13 @@ export function BulkBar({ ids, onDone }: { ids: string[]; onDone: () => void }) 
         <label htmlFor="bulk-reason" className="text-sm font-medium">
           Reason
         </label>
-        <Textarea id="bulk-reason" rows={2} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <Textarea
+          id="bulk-reason"
+          rows={2}
+          maxLength={2000}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
       </ConfirmDialog>
     </div>
   );

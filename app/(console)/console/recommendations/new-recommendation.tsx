@@ -14,7 +14,10 @@ import { REC_CATEGORIES, REC_SEVERITIES, type RecCategory, type RecSeverity } fr
 import { CATEGORY_LABELS, SEVERITY_LABELS } from "@/server/recommendations/labels";
 import { errorMessage } from "../_components/errors";
 
-export type Origin = { origin: "incident"; incidentId: string } | { origin: "hunt"; huntId: string } | { origin: "manual" };
+export type Origin =
+  | { origin: "incident"; incidentId: string }
+  | { origin: "hunt"; huntId: string }
+  | { origin: "manual" };
 
 /** An analyst-written recommendation: manual, or from an incident at closure, or from a hunt. */
 export function NewRecommendation({
@@ -53,7 +56,10 @@ export function NewRecommendation({
         {label}
       </Button>
       <Dialog open={open} onOpenChange={setOpen}>
-        <DialogContent title={label} description="The customer sees it with its evidence; critical and high ones are e-mailed to their report contacts.">
+        <DialogContent
+          title={label}
+          description="The customer sees it with its evidence; critical and high ones are e-mailed to their report contacts."
+        >
           <form
             className="grid gap-3"
             onSubmit={(e) => {

@@ -3,7 +3,7 @@
 import { Field } from "@/app/_components/ui/field";
 import { Select } from "@/app/_components/ui/select";
 import { REC_SEVERITIES } from "@/server/recommendations/facts";
-import { SEVERITY_LABELS, ORIGIN_LABELS } from "@/server/recommendations/labels";
+import { ORIGIN_LABELS, SEVERITY_LABELS } from "@/server/recommendations/labels";
 import { REC_ORIGINS, REC_STATUSES, STATUS_LABELS } from "@/server/recommendations/lifecycle";
 import type { RecFilters } from "./rec-params";
 
@@ -20,7 +20,11 @@ export function RecFiltersBar({
   return (
     <search aria-label="Filter recommendations" className="grid grid-cols-2 gap-x-3 gap-y-2 lg:grid-cols-4">
       <Field label="Customer">
-        <Select placeholder="All customers" value={filters.customer} onChange={(e) => set({ customer: e.target.value })}>
+        <Select
+          placeholder="All customers"
+          value={filters.customer}
+          onChange={(e) => set({ customer: e.target.value })}
+        >
           {customers.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}

@@ -26,7 +26,10 @@ export function RecommendationsConsole({ canManage }: { canManage: boolean }) {
   const trpc = useTRPC();
   const url = useUrlParams();
   const filters = useMemo(() => readRecFilters((k) => url.params.get(k)), [url.params]);
-  const list = useQuery({ ...trpc.recommendations.list.queryOptions(toRecInput(filters)), placeholderData: keepPreviousData });
+  const list = useQuery({
+    ...trpc.recommendations.list.queryOptions(toRecInput(filters)),
+    placeholderData: keepPreviousData,
+  });
   const customers = useQuery(trpc.customers.list.queryOptions());
   const [selected, setSelected] = useState<string[]>([]);
   const [open, setOpen] = useState<{ id: string; customerId: string } | null>(null);
@@ -57,7 +60,11 @@ export function RecommendationsConsole({ canManage }: { canManage: boolean }) {
             <Table framed className="text-[13px]">
               <THead>
                 <TR>
-                  {canManage ? <TH className="w-8"><span className="sr-only">Select</span></TH> : null}
+                  {canManage ? (
+                    <TH className="w-8">
+                      <span className="sr-only">Select</span>
+                    </TH>
+                  ) : null}
                   <TH>Title</TH>
                   <TH>Customer</TH>
                   <TH>Severity</TH>
@@ -91,16 +98,27 @@ export function RecommendationsConsole({ canManage }: { canManage: boolean }) {
                       </button>
                     </TD>
                     <TD className="max-w-40 break-words">{customerName}</TD>
-                    <TD><SeverityBadge severity={rec.severity} /></TD>
-                    <TD><RecStatusBadge status={rec.status} /></TD>
+                    <TD>
+                      <SeverityBadge severity={rec.severity} />
+                    </TD>
+                    <TD>
+                      <RecStatusBadge status={rec.status} />
+                    </TD>
                     <TD className="hidden lg:table-cell">{CATEGORY_LABELS[rec.category]}</TD>
                     <TD className="hidden lg:table-cell">{ORIGIN_LABELS[rec.origin]}</TD>
-                    <TD className="hidden md:table-cell"><DateTime value={rec.updatedAt} /></TD>
+                    <TD className="hidden md:table-cell">
+                      <DateTime value={rec.updatedAt} />
+                    </TD>
                   </TR>
                 ))}
               </TBody>
             </Table>
-            <Pager page={list.data!.page} pageSize={list.data!.pageSize} total={list.data!.total} onPage={(p) => url.set({ page: String(p) })} />
+            <Pager
+              page={list.data!.page}
+              pageSize={list.data!.pageSize}
+              total={list.data!.total}
+              onPage={(p) => url.set({ page: String(p) })}
+            />
           </>
         )}
       </div>

@@ -21,7 +21,14 @@ export function StaffRecDialog(p: { id: string; customerId: string; canManage: b
   const [text, setText] = useState("");
   const refresh = () => qc.invalidateQueries({ queryKey: trpc.recommendations.pathKey() });
   const dismiss = useMutation(trpc.recommendations.dismiss.mutationOptions({ onSuccess: refresh }));
-  const comment = useMutation(trpc.recommendations.comment.mutationOptions({ onSuccess: () => (setText(""), refresh()) }));
+  const comment = useMutation(
+    trpc.recommendations.comment.mutationOptions({
+      onSuccess: () => {
+        setText("");
+        return refresh();
+      },
+    }),
+  );
   const r = q.data;
   const err = dismiss.error ?? comment.error;
   const args = { customerId: p.customerId, recommendationId: p.id };
@@ -29,7 +36,11 @@ export function StaffRecDialog(p: { id: string; customerId: string; canManage: b
     <Dialog open onOpenChange={(o) => (o ? undefined : p.onClose())}>
       <DialogContent title={r?.title ?? "Recommendation"} size="lg">
         {!r ? (
-          q.isError ? <Alert tone="danger">{errorMessage(q.error)}</Alert> : <LoadingState rows={3} />
+          q.isError ? (
+            <Alert tone="danger">{errorMessage(q.error)}</Alert>
+          ) : (
+            <LoadingState rows={3} />
+          )
         ) : (
           <div className="grid gap-4 text-sm">
             <div className="flex flex-wrap gap-2">
@@ -51,13 +62,29 @@ export function StaffRecDialog(p: { id: string; customerId: string; canManage: b
                 <label htmlFor="staff-rec-text" className="text-xs font-medium text-muted-foreground">
                   Comment, or reason to dismiss
                 </label>
-                <Textarea id="staff-rec-text" rows={2} maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} />
+                <Textarea
+                  id="staff-rec-text"
+                  rows={2}
+                  maxLength={2000}
+                  value={text}
+                  onChange={(e) => setText(e.target.value)}
+                />
                 <div className="flex flex-wrap gap-2">
-                  <Button size="sm" variant="outline" loading={comment.isPending} onClick={() => comment.mutate({ ...args, body: text })}>
+                  <Button
+                    size="sm"
+                    variant="outline"
+                    loading={comment.isPending}
+                    onClick={() => comment.mutate({ ...args, body: text })}
+                  >
                     Add comment
                   </Button>
                   {r.status === "open" ? (
-                    <Button size="sm" variant="destructive" loading={dismiss.isPending} onClick={() => dismiss.mutate({ ...args, reason: text })}>
+                    <Button
+                      size="sm"
+                      variant="destructive"
+                      loading={dismiss.isPending}
+                      onClick={() => dismiss.mutate({ ...args, reason: text })}
+                    >
                       Dismiss with this reason
                     </Button>
                   ) : null}

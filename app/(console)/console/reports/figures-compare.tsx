@@ -25,7 +25,10 @@ const ROWS: { label: string; show: (f: Figures) => string }[] = [
   { label: "MTTR", show: (f) => time(f.mttrMs) },
   { label: "Posture score", show: (f) => (f.postureScore == null ? "—" : String(f.postureScore)) },
   { label: "Threat hunts concluded", show: (f) => (f.huntsConcluded == null ? "—" : String(f.huntsConcluded)) },
-  { label: "Recommendations open at month end", show: (f) => (f.recommendationsOpen == null ? "—" : String(f.recommendationsOpen)) },
+  {
+    label: "Recommendations open at month end",
+    show: (f) => (f.recommendationsOpen == null ? "—" : String(f.recommendationsOpen)),
+  },
 ];
 
 /**

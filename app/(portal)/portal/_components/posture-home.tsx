@@ -42,7 +42,11 @@ export function PostureHome() {
             <Skeleton className="h-32 w-full" />
           </div>
         ) : q.isError ? (
-          <ErrorState title="Could not load your score" message={trpcErrorInfo(q.error).message} onRetry={() => q.refetch()} />
+          <ErrorState
+            title="Could not load your score"
+            message={trpcErrorInfo(q.error).message}
+            onRetry={() => q.refetch()}
+          />
         ) : (
           <>
             <ScoreCard {...q.data} caption="Live score, last 30 days" />
@@ -51,9 +55,7 @@ export function PostureHome() {
                 <h3 id="trend-h" className="text-sm font-medium">
                   Trend
                 </h3>
-                <ScoreTrend
-                  data={q.data.trend.map((t) => ({ ...t, label: formatMonth(t.month, "short") }))}
-                />
+                <ScoreTrend data={q.data.trend.map((t) => ({ ...t, label: formatMonth(t.month, "short") }))} />
                 <p className="text-xs text-muted-foreground">
                   Closed months are stored when they end and never change; this month is live.
                 </p>
@@ -63,7 +65,12 @@ export function PostureHome() {
                   What would raise it most
                 </h3>
                 {q.data.raise.length === 0 ? (
-                  <EmptyState icon={ThumbsUp} className="py-6" title="Nothing open" description="No recommendation is waiting on you." />
+                  <EmptyState
+                    icon={ThumbsUp}
+                    className="py-6"
+                    title="Nothing open"
+                    description="No recommendation is waiting on you."
+                  />
                 ) : (
                   <ol className="divide-y divide-border rounded-lg border border-border">
                     {q.data.raise.slice(0, 5).map((r) => (

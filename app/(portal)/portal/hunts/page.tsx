@@ -25,7 +25,11 @@ export default async function PortalHuntsPage() {
       />
       {hunts.length === 0 ? (
         <Card>
-          <EmptyState icon={Crosshair} title="No concluded hunts yet" description="Hunts that covered you appear here when they conclude." />
+          <EmptyState
+            icon={Crosshair}
+            title="No concluded hunts yet"
+            description="Hunts that covered you appear here when they conclude."
+          />
         </Card>
       ) : (
         <ul className="grid gap-3">

@@ -22,7 +22,12 @@ const EVIDENCE_HREF: Record<string, (id: string) => string | null> = {
 };
 
 /** One recommendation: its evidence and history; customer admins accept, mark done, accept the risk, comment. */
-export function RecommendationDialog(props: { id: string; timeZone: string; canRespond: boolean; onClose: () => void }) {
+export function RecommendationDialog(props: {
+  id: string;
+  timeZone: string;
+  canRespond: boolean;
+  onClose: () => void;
+}) {
   const trpc = useTRPC();
   const qc = useQueryClient();
   const q = useQuery(trpc.myRecommendations.byId.queryOptions({ recommendationId: props.id }));
@@ -31,7 +36,12 @@ export function RecommendationDialog(props: { id: string; timeZone: string; canR
   const done = () => qc.invalidateQueries({ queryKey: trpc.myRecommendations.pathKey() });
   const respond = useMutation(trpc.myRecommendations.respond.mutationOptions({ onSuccess: done }));
   const say = useMutation(
-    trpc.myRecommendations.comment.mutationOptions({ onSuccess: () => (setComment(""), done()) }),
+    trpc.myRecommendations.comment.mutationOptions({
+      onSuccess: () => {
+        setComment("");
+        return done();
+      },
+    }),
   );
   const err = respond.error ?? say.error;
   const r = q.data;
@@ -78,12 +88,20 @@ export function RecommendationDialog(props: { id: string; timeZone: string; canR
             {actions.length ? (
               <div className="flex flex-wrap gap-2">
                 {actions.includes("accept") ? (
-                  <Button size="sm" loading={respond.isPending} onClick={() => respond.mutate({ recommendationId: r.id, action: "accept" })}>
+                  <Button
+                    size="sm"
+                    loading={respond.isPending}
+                    onClick={() => respond.mutate({ recommendationId: r.id, action: "accept" })}
+                  >
                     Accept — we plan it
                   </Button>
                 ) : null}
                 {actions.includes("done") ? (
-                  <Button size="sm" loading={respond.isPending} onClick={() => respond.mutate({ recommendationId: r.id, action: "done" })}>
+                  <Button
+                    size="sm"
+                    loading={respond.isPending}
+                    onClick={() => respond.mutate({ recommendationId: r.id, action: "done" })}
+                  >
                     Mark done
                   </Button>
                 ) : null}
@@ -96,7 +114,10 @@ export function RecommendationDialog(props: { id: string; timeZone: string; canR
               <RiskForm
                 pending={respond.isPending}
                 onSubmit={(reason, reviewOn) =>
-                  respond.mutate({ recommendationId: r.id, action: "accept_risk", reason, reviewOn }, { onSuccess: () => setRisk(false) })
+                  respond.mutate(
+                    { recommendationId: r.id, action: "accept_risk", reason, reviewOn },
+                    { onSuccess: () => setRisk(false) },
+                  )
                 }
               />
             ) : null}
@@ -112,7 +133,13 @@ export function RecommendationDialog(props: { id: string; timeZone: string; canR
                 <label htmlFor="rec-comment" className="text-xs font-medium text-muted-foreground">
                   Comment
                 </label>
-                <Textarea id="rec-comment" rows={2} maxLength={5000} value={comment} onChange={(e) => setComment(e.target.value)} />
+                <Textarea
+                  id="rec-comment"
+                  rows={2}
+                  maxLength={5000}
+                  value={comment}
+                  onChange={(e) => setComment(e.target.value)}
+                />
                 <div>
                   <Button size="sm" variant="outline" type="submit" loading={say.isPending}>
                     Add comment

@@ -5,6 +5,7 @@ import { Lightbulb } from "lucide-react";
 import { RecStatusBadge } from "@/app/_components/posture/rec-badges";
 import { SeverityBadge } from "@/app/_components/ui/badge";
 import { Card } from "@/app/_components/ui/card";
+import { Field } from "@/app/_components/ui/field";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { Select } from "@/app/_components/ui/select";
 import { EmptyState, ErrorState, LoadingState } from "@/app/_components/ui/states";
@@ -30,24 +31,31 @@ export function RecommendationsView({ timeZone, canRespond }: { timeZone: string
       />
       <div className="grid gap-4">
         <div className="flex flex-wrap items-end gap-3">
-          <label className="grid gap-1 text-sm">
-            <span className="text-xs text-muted-foreground">Show</span>
-            <Select value={status} onChange={(e) => url.set({ status: e.target.value })} aria-label="Show">
+          <Field label="Show">
+            <Select value={status} onChange={(e) => url.set({ status: e.target.value })}>
               {STATUS_FILTERS.map((f) => (
                 <option key={f.value} value={f.value}>
                   {f.label}
                 </option>
               ))}
             </Select>
-          </label>
+          </Field>
         </div>
         {list.isPending ? (
           <LoadingState label="Loading recommendations…" />
         ) : list.isError ? (
-          <ErrorState title="Could not load recommendations" message={trpcErrorInfo(list.error).message} onRetry={() => list.refetch()} />
+          <ErrorState
+            title="Could not load recommendations"
+            message={trpcErrorInfo(list.error).message}
+            onRetry={() => list.refetch()}
+          />
         ) : list.data.length === 0 ? (
           <Card>
-            <EmptyState icon={Lightbulb} title="No recommendations here" description="Nothing in this list right now." />
+            <EmptyState
+              icon={Lightbulb}
+              title="No recommendations here"
+              description="Nothing in this list right now."
+            />
           </Card>
         ) : (
           <ul className="grid gap-3">
@@ -58,7 +66,8 @@ export function RecommendationsView({ timeZone, canRespond }: { timeZone: string
                     <SeverityBadge severity={r.severity} />
                     <RecStatusBadge status={r.status} />
                     <span className="text-xs text-muted-foreground">
-                      {CATEGORY_LABELS[r.category]} · {ORIGIN_LABELS[r.origin]} · raised {formatDate(r.createdAt, timeZone)}
+                      {CATEGORY_LABELS[r.category]} · {ORIGIN_LABELS[r.origin]} · raised{" "}
+                      {formatDate(r.createdAt, timeZone)}
                     </span>
                   </div>
                   <button

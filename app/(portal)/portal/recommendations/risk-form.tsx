@@ -5,7 +5,13 @@ import { Button } from "@/app/_components/ui/button";
 import { Input, Textarea } from "@/app/_components/ui/input";
 
 /** Reason and review date for accepting a risk; the recommendation reopens on that date. */
-export function RiskForm({ pending, onSubmit }: { pending: boolean; onSubmit: (reason: string, reviewOn: Date) => void }) {
+export function RiskForm({
+  pending,
+  onSubmit,
+}: {
+  pending: boolean;
+  onSubmit: (reason: string, reviewOn: Date) => void;
+}) {
   const [reason, setReason] = useState("");
   const [date, setDate] = useState("");
   return (
@@ -19,7 +25,14 @@ export function RiskForm({ pending, onSubmit }: { pending: boolean; onSubmit: (r
       <label htmlFor="risk-reason" className="text-xs font-medium">
         Why you accept the risk
       </label>
-      <Textarea id="risk-reason" rows={2} required maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
+      <Textarea
+        id="risk-reason"
+        rows={2}
+        required
+        maxLength={2000}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
       <label htmlFor="risk-review" className="text-xs font-medium">
         Review on (it reopens that day)
       </label>

@@ -26,7 +26,13 @@ type Patch = {
 };
 
 /** Findings (internal), the customer-visible summary, the outcome, effort, and the next status. */
-export function HuntForm(p: { hunt: Hunt; canManage: boolean; pending: boolean; error: unknown; onSave: (p: Patch) => void }) {
+export function HuntForm(p: {
+  hunt: Hunt;
+  canManage: boolean;
+  pending: boolean;
+  error: unknown;
+  onSave: (p: Patch) => void;
+}) {
   const h = p.hunt;
   const [findings, setFindings] = useState(h.findings ?? "");
   const [summary, setSummary] = useState(h.customerSummary ?? "");
@@ -46,14 +52,31 @@ export function HuntForm(p: { hunt: Hunt; canManage: boolean; pending: boolean; 
       </CardHeader>
       <CardContent className="grid gap-3">
         <Field label="Findings (internal, never shown to customers)">
-          <Textarea rows={5} maxLength={20_000} disabled={off} value={findings} onChange={(e) => setFindings(e.target.value)} />
+          <Textarea
+            rows={5}
+            maxLength={20_000}
+            disabled={off}
+            value={findings}
+            onChange={(e) => setFindings(e.target.value)}
+          />
         </Field>
         <Field label="Summary for customers" hint="What customers read in the portal and the monthly report.">
-          <Textarea rows={3} maxLength={5000} disabled={off || final} value={summary} onChange={(e) => setSummary(e.target.value)} />
+          <Textarea
+            rows={3}
+            maxLength={5000}
+            disabled={off || final}
+            value={summary}
+            onChange={(e) => setSummary(e.target.value)}
+          />
         </Field>
         <div className="grid grid-cols-2 gap-3">
           <Field label="Outcome">
-            <Select placeholder="Not yet" disabled={off || final} value={outcome} onChange={(e) => setOutcome(e.target.value)}>
+            <Select
+              placeholder="Not yet"
+              disabled={off || final}
+              value={outcome}
+              onChange={(e) => setOutcome(e.target.value)}
+            >
               {HUNT_OUTCOMES.map((o) => (
                 <option key={o} value={o}>
                   {HUNT_OUTCOME_LABELS[o]}
@@ -62,7 +85,14 @@ export function HuntForm(p: { hunt: Hunt; canManage: boolean; pending: boolean; 
             </Select>
           </Field>
           <Field label="Effort (hours)">
-            <Input type="number" min={0} step={0.5} disabled={off} value={hours} onChange={(e) => setHours(e.target.value)} />
+            <Input
+              type="number"
+              min={0}
+              step={0.5}
+              disabled={off}
+              value={hours}
+              onChange={(e) => setHours(e.target.value)}
+            />
           </Field>
         </div>
         {p.error ? <Alert tone="danger">{errorMessage(p.error)}</Alert> : null}

@@ -64,7 +64,13 @@ export function HuntWorkspace({ id, canManage }: { id: string; canManage: boolea
               ) : null}
             </CardContent>
           </Card>
-          <HuntForm hunt={h} canManage={canManage} pending={update.isPending} error={update.error} onSave={(p) => update.mutate({ huntId: h.id, ...p })} />
+          <HuntForm
+            hunt={h}
+            canManage={canManage}
+            pending={update.isPending}
+            error={update.error}
+            onSave={(p) => update.mutate({ huntId: h.id, ...p })}
+          />
         </div>
         <div className="grid content-start gap-6">
           <Card>
@@ -78,7 +84,10 @@ export function HuntWorkspace({ id, canManage }: { id: string; canManage: boolea
                   <li key={c.customerId} className="grid gap-1 border-b border-border pb-2 last:border-0">
                     <span className="font-medium break-words">{c.name}</span>
                     {c.incidentId ? (
-                      <Link href={`/console/incidents/${c.incidentId}`} className="text-xs text-primary hover:underline">
+                      <Link
+                        href={`/console/incidents/${c.incidentId}`}
+                        className="text-xs text-primary hover:underline"
+                      >
                         Linked incident
                       </Link>
                     ) : null}

@@ -13,7 +13,14 @@ export function LinkIncident({ huntId }: { huntId: string }) {
   const trpc = useTRPC();
   const qc = useQueryClient();
   const [id, setId] = useState("");
-  const link = useMutation(trpc.hunts.linkIncident.mutationOptions({ onSuccess: () => (setId(""), qc.invalidateQueries()) }));
+  const link = useMutation(
+    trpc.hunts.linkIncident.mutationOptions({
+      onSuccess: () => {
+        setId("");
+        return qc.invalidateQueries();
+      },
+    }),
+  );
   const incidentId = id.trim().split("/").pop() ?? "";
   return (
     <form

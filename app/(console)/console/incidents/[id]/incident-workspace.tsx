@@ -3,7 +3,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Clock } from "lucide-react";
 import Link from "next/link";
-import { NewRecommendation } from "../../recommendations/new-recommendation";
 import { Alert } from "@/app/_components/ui/alert";
 import { Badge } from "@/app/_components/ui/badge";
 import { PageHeader } from "@/app/_components/ui/page-header";
@@ -16,6 +15,7 @@ import { QueryError } from "../../_components/query-error";
 import { SafeText } from "../../_components/safe-text";
 import { SeverityIdBadge } from "../../_components/severity";
 import { CustomerVisibilityBadge, IncidentStatusBadge } from "../../_components/status-badges";
+import { NewRecommendation } from "../../recommendations/new-recommendation";
 import { ActionsCard } from "./actions-card";
 import { AlertsCard } from "./alerts-card";
 import { AttackCard } from "./attack-card";
