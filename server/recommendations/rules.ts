@@ -35,18 +35,30 @@ const pct = (r: number) => `${Math.floor(r * 1000) / 10} %`;
 
 type Rule = (f: CustomerFacts, now: Date) => Finding[];
 
+const CLASS_NAMES: Record<string, string> = {
+  edr: "EDR",
+  ndr: "NDR",
+  siem: "SIEM",
+  cloud: "cloud",
+  identity: "identity",
+  email: "e-mail",
+};
+
 const classMissing: Rule = (f) =>
   f.contractedClasses
     .filter((c) => c.state === "missing")
-    .map((c) => ({
-      rule: "class-missing",
-      dedupKey: `class-missing:${c.sensorClass}`,
-      title: `Connect a ${c.sensorClass.toUpperCase()} sensor`,
-      body: `Your contract includes ${c.sensorClass.toUpperCase()} monitoring but no ${c.sensorClass.toUpperCase()} sensor is connected, so we cannot see that part of your estate.`,
-      severity: "high",
-      category: "visibility",
-      evidence: [{ kind: "class", id: c.sensorClass, label: c.sensorClass.toUpperCase() }],
-    }));
+    .map((c) => {
+      const name = CLASS_NAMES[c.sensorClass] ?? c.sensorClass;
+      return {
+        rule: "class-missing",
+        dedupKey: `class-missing:${c.sensorClass}`,
+        title: `Connect a sensor for ${name} monitoring`,
+        body: `Your contract includes ${name} monitoring but no ${name} sensor is connected, so we cannot see that part of your estate.`,
+        severity: "high",
+        category: "visibility",
+        evidence: [{ kind: "class", id: c.sensorClass, label: name }],
+      };
+    });
 
 const sensorSilent: Rule = (f, now) =>
   f.sensors

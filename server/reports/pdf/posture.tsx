@@ -1,6 +1,7 @@
 import { Text, View } from "@react-pdf/renderer";
 import type { MonthlyReportModel } from "@/server/reports/model/assemble";
 import { BarList, LineChart } from "./charts";
+import { monthShort } from "./format";
 import { Heading } from "./overview";
 import { BAD, CONTENT_WIDTH, GOOD, MUTED, PANEL, s, type Theme } from "./styles";
 import { Table } from "./table";
@@ -52,7 +53,7 @@ export function PostureScore({ model, theme }: Props) {
       <View style={{ marginTop: 8 }}>
         <LineChart
           title="Six-month trend"
-          categories={p.trend.map((t) => t.label)}
+          categories={p.trend.map((t) => monthShort(t.month))}
           series={[{ label: "Score", color: theme.primary, values: p.trend.map((t) => t.score) }]}
           width={POSTURE_WIDTH}
           height={96}
