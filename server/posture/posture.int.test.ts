@@ -4,6 +4,7 @@ import type { DatabaseHandle } from "@/db";
 import { customers, postureScores } from "@/db/schema";
 import { runJobOnce } from "@/server/jobs/scheduler";
 import { assembleMonthlyReport, keyFigures } from "@/server/reports/model/assemble";
+import { lastMonths } from "@/server/sla/report";
 import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
 import { callerAs, createWorld } from "@/server/testing/factories";
 import { giveContract, giveSensor } from "@/server/testing/posture";
@@ -77,6 +78,7 @@ describe("posture score", () => {
   it("staff see every customer; customers cannot use the overview", async () => {
     const rows = await callerAs(h.db, w.staff.analyst).posture.overview();
     expect(rows.map((r) => r.customerId).sort()).toEqual([w.a.customer.id, w.b.customer.id].sort());
+    expect(rows[0]!.lastMonth).toBe(lastMonths(new Date(), "Europe/Berlin", 2)[0]); // the last closed month
     await expect(callerAs(h.db, w.a.admin).posture.overview()).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(callerAs(h.db, w.staff.admin).myPosture.summary()).rejects.toMatchObject({ code: "FORBIDDEN" });
   });

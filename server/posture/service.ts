@@ -114,7 +114,7 @@ export async function postureOverview(ctx: ActorContext) {
   const rows = [];
   for (const c of customers) {
     const tenant = mintTenantId(c.id);
-    const [prev, last] = lastMonths(now, c.timezone, 3).slice(0, 2).reverse();
+    const [prev, last] = lastMonths(now, c.timezone, 3).slice(0, 2);
     const [live, lastStored, prevStored] = await Promise.all([
       liveScore(ctx.db, tenant, now),
       q.findStored(ctx.db, tenant, last!),

@@ -43,7 +43,7 @@ export function ScoreCard({
       <div className="grid gap-3">
         <ul className="grid gap-2.5" aria-label="Score drivers">
           {DRIVERS.map((d) => (
-            <li key={d} className="grid grid-cols-[minmax(0,9rem)_1fr_3rem] items-center gap-3 text-sm">
+            <li key={d} className="grid grid-cols-[minmax(0,10.5rem)_1fr_3rem] items-center gap-3 text-sm">
               <span className="min-w-0 truncate">
                 {DRIVER_LABELS[d]} <span className="text-xs text-muted-foreground">{WEIGHTS[d]} %</span>
               </span>
