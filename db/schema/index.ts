@@ -6,6 +6,7 @@ export * from "./coverage";
 export * from "./email";
 export * from "./incidents";
 export * from "./intake";
+export * from "./recommendations";
 export * from "./reports";
 export * from "./security";
 export * from "./sensors";

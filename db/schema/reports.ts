@@ -34,6 +34,10 @@ export type ReportFigures = {
   slaBreached: number;
   mttaMs: number | null;
   mttrMs: number | null;
+  /** The month's posture score (absent on versions made before the score existed). */
+  postureScore?: number | null;
+  huntsConcluded?: number;
+  recommendationsOpen?: number;
 };
 
 export const REPORT_JOB_STATUSES = ["pending", "running", "done", "failed"] as const;

@@ -15,6 +15,7 @@ import { createUserDirect } from "@/server/users/service";
 import { seedAssets } from "./assets";
 import * as data from "./data";
 import { seedHistory } from "./history";
+import { seedPosture } from "./posture";
 import { seedReports } from "./reports";
 
 export type SeedLog = (line: string) => void;
@@ -57,6 +58,7 @@ export async function seedDemo(
     log(`SLA sweep: ${sweep.breached} clocks breached, ${sweep.atRisk} at risk since their last change`);
     const sensorSweep = await runSensorSweep(db, now);
     log(`Sensor sweep: ${sensorSweep.silent} silent sensors announced`);
+    await seedPosture(db, log, now);
   }
   if (opts.history !== false) log(`Assets: ${(await seedAssets(db, now)).hosts} hosts beyond those the alerts named`);
   const started = Date.now();

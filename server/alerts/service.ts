@@ -8,6 +8,7 @@ import { timelineActor, withRef } from "@/server/incidents/service";
 import { incidentReference } from "@/server/incidents/severity";
 import { entityKeys } from "@/server/ingest/correlate";
 import type { Entities } from "@/server/ingest/types";
+import { markFactsChanged } from "@/server/recommendations/dirty";
 import { recomputeIncidentClocks } from "@/server/sla/service";
 import { findMembership } from "@/server/tenancy/queries";
 import {
@@ -179,6 +180,7 @@ export async function escalate(ctx: StaffContext, ids: string[], title?: string)
         body: `Escalated from ${rows.length} alert${rows.length === 1 ? "" : "s"}`,
       });
       await attachAlerts(tx, tenant, inc.id, rows.map(attachable), timelineActor(tctx));
+      await markFactsChanged(tx, tenant);
       const mail = await recomputeIncidentClocks(tx, tenant, inc.id, clockOf(ctx));
       const detail = await findIncident(tx, tenant, inc.id);
       await recordAudit(tx, {

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { can, permissionsOf, statements } from "./permissions";
 
 describe("permissions", () => {
-  it("lets a provider admin do everything named but the customer's own answers and approvals", () => {
-    const customerOnly = ["incident:answer", "incident:approve"];
+  it("lets a provider admin do everything named but the customer's own answers, approvals and decisions", () => {
+    const customerOnly = ["incident:answer", "incident:approve", "recommendation:respond"];
     const all = Object.entries(statements)
       .flatMap(([r, acts]) => acts.map((a) => `${r}:${a}`))
       .filter((p) => !customerOnly.includes(p));

@@ -20,6 +20,9 @@ export const statements = {
   sla: ["read", "resolve"],
   report: ["read", "generate"],
   settings: ["manage"],
+  recommendation: ["read", "manage", "respond"],
+  hunt: ["read", "manage"],
+  posture: ["read"],
 } as const;
 
 type Statements = typeof statements;
@@ -59,6 +62,11 @@ const grants: Record<`${Actor["side"]}:${string}`, readonly Permission[]> = {
     "report:read",
     "report:generate",
     "settings:manage",
+    "recommendation:read",
+    "recommendation:manage",
+    "hunt:read",
+    "hunt:manage",
+    "posture:read",
   ],
   "staff:soc_manager": [
     "customer:read",
@@ -87,6 +95,11 @@ const grants: Record<`${Actor["side"]}:${string}`, readonly Permission[]> = {
     "sla:resolve",
     "report:read",
     "report:generate",
+    "recommendation:read",
+    "recommendation:manage",
+    "hunt:read",
+    "hunt:manage",
+    "posture:read",
   ],
   "staff:analyst": [
     "customer:read",
@@ -103,6 +116,11 @@ const grants: Record<`${Actor["side"]}:${string}`, readonly Permission[]> = {
     "contract:read",
     "sla:read",
     "report:read",
+    "recommendation:read",
+    "recommendation:manage",
+    "hunt:read",
+    "hunt:manage",
+    "posture:read",
   ],
   "customer:admin": [
     "customer:read",
@@ -121,6 +139,10 @@ const grants: Record<`${Actor["side"]}:${string}`, readonly Permission[]> = {
     "contract:read",
     "sla:read",
     "report:read",
+    "recommendation:read",
+    "recommendation:respond",
+    "hunt:read",
+    "posture:read",
   ],
   "customer:viewer": [
     "customer:read",
@@ -132,6 +154,9 @@ const grants: Record<`${Actor["side"]}:${string}`, readonly Permission[]> = {
     "contract:read",
     "sla:read",
     "report:read",
+    "recommendation:read",
+    "hunt:read",
+    "posture:read",
   ],
 };
 

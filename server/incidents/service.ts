@@ -5,6 +5,7 @@ import { actorOf, recordAudit } from "@/server/audit/service";
 import { assertCan } from "@/server/auth/permissions";
 import { deliverQueued } from "@/server/email/send";
 import { Conflict, Invalid, NotFound } from "@/server/errors";
+import { markFactsChanged } from "@/server/recommendations/dirty";
 import { recomputeIncidentClocks } from "@/server/sla/service";
 import { findMembership } from "@/server/tenancy/queries";
 import { type ActorContext, clockOf, personOf, type StaffContext, type TenantContext } from "@/server/tenancy/tenant";
@@ -48,6 +49,7 @@ async function change<T>(
     // Every change, notes and tasks included, is activity: updatedAt is the incident's "last activity".
     await q.updateIncidentRow(tx, ctx.tenant, incidentId, { updatedAt: clockOf(ctx) });
     mail.push(...(await recomputeIncidentClocks(tx, ctx.tenant, incidentId, clockOf(ctx))));
+    await markFactsChanged(tx, ctx.tenant);
     await recordAudit(tx, {
       ...actorOf(ctx),
       customerId: ctx.tenant,

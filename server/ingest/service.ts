@@ -3,6 +3,7 @@ import type { HostFacts } from "@/server/assets/identity";
 import { learnHosts } from "@/server/assets/service";
 import { deliverQueued } from "@/server/email/send";
 import { attachAlerts, type TimelineActor } from "@/server/incidents/queries";
+import { markFactsChanged } from "@/server/recommendations/dirty";
 import { recomputeIncidentClocks } from "@/server/sla/service";
 import { runAsTenant } from "@/server/tenancy/scope";
 import type { IntakeAuth } from "./auth";
@@ -214,6 +215,7 @@ export async function ingestItems(
       for (const h of health) results[h.index] = { status: "health" };
     }),
   );
+  await markFactsChanged(db, auth.tenant);
 
   if (mailAfter.length) await deliverQueued(db, mailAfter);
   // "Last event" is a cache of the facts (the alerts): refreshed after commit, at most every 15 s per sensor and

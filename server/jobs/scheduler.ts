@@ -9,6 +9,8 @@ import { pruneRawHeartbeats, runSensorSweep } from "@/server/coverage/service";
 import { log } from "@/server/log";
 import { markSchedulerTick } from "@/server/observability/health";
 import { metrics } from "@/server/observability/metrics";
+import { runMonthClose } from "@/server/posture/service";
+import { evaluateAll, evaluateDirty } from "@/server/recommendations/evaluation";
 import { processReportJobs, queueDueReports } from "@/server/reports/service";
 import { runSlaSweep } from "@/server/sla/service";
 import { kickWorkers, setWorker } from "./worker";
@@ -24,6 +26,8 @@ const INSTANCE = `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex
 
 export const everyMinute = (now: Date) => now.toISOString().slice(0, 16);
 
+export const everyHour = (now: Date) => now.toISOString().slice(0, 13);
+
 export const everyDay = (now: Date) => now.toISOString().slice(0, 10);
 
 export const JOBS: Job[] = [
@@ -37,6 +41,9 @@ export const JOBS: Job[] = [
     slot: (now) => now.toISOString().slice(0, 13),
     run: (db, now) => pruneRawHeartbeats(db, now),
   },
+  { name: "recommendations-hourly", slot: everyHour, run: (db, now) => evaluateAll(db, now) },
+  { name: "recommendations-dirty", slot: everyMinute, run: (db, now) => evaluateDirty(db, now) },
+  { name: "posture-month-close", slot: everyHour, run: (db, now) => runMonthClose(db, now) },
 ];
 
 /** Inserts the claim; true for exactly one caller per (job, slot). */

@@ -6,10 +6,13 @@ import { contractsRouter, myContractRouter } from "@/server/contracts/router";
 import { coverageRouter, myCoverageRouter } from "@/server/coverage/router";
 import { customersRouter, organisationRouter } from "@/server/customers/router";
 import { outboxRouter } from "@/server/email/router";
+import { huntsRouter, myHuntsRouter } from "@/server/hunts/router";
 import { myIncidentsRouter } from "@/server/incidents/portal/router";
 import { incidentsRouter } from "@/server/incidents/router";
 import { operationsRouter } from "@/server/operations/router";
+import { myPostureRouter, postureRouter } from "@/server/posture/router";
 import { providerRouter } from "@/server/provider/router";
+import { myRecommendationsRouter, recommendationsRouter } from "@/server/recommendations/router";
 import { myReportsRouter, reportsRouter } from "@/server/reports/router";
 import { mySensorsRouter, sensorsRouter } from "@/server/sensors/router";
 import { mySlaRouter, slaRouter } from "@/server/sla/router";
@@ -47,6 +50,12 @@ export const appRouter = createTRPCRouter({
   coverage: coverageRouter,
   myCoverage: myCoverageRouter,
   operations: operationsRouter,
+  recommendations: recommendationsRouter,
+  myRecommendations: myRecommendationsRouter,
+  hunts: huntsRouter,
+  myHunts: myHuntsRouter,
+  posture: postureRouter,
+  myPosture: myPostureRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -16,6 +16,11 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     ...(can("alert:read") ? [{ href: "/console/queue", label: "Alert queue", icon: "queue" } as const] : []),
     ...(can("incident:read") ? [{ href: "/console/incidents", label: "Incidents", icon: "incidents" } as const] : []),
     ...(can("sla:read") ? [{ href: "/console/sla", label: "SLA", icon: "sla" } as const] : []),
+    ...(can("recommendation:read")
+      ? [{ href: "/console/recommendations", label: "Recommendations", icon: "recommendations" } as const]
+      : []),
+    ...(can("hunt:read") ? [{ href: "/console/hunts", label: "Threat hunts", icon: "hunts" } as const] : []),
+    ...(can("posture:read") ? [{ href: "/console/posture", label: "Posture", icon: "posture" } as const] : []),
     { href: "/console/customers", label: "Customers", icon: "customers" },
     ...(can("contract:read") ? [{ href: "/console/contracts", label: "Contracts", icon: "contracts" } as const] : []),
     ...(can("report:read") ? [{ href: "/console/reports", label: "Reports", icon: "reports" } as const] : []),

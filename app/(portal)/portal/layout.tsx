@@ -11,6 +11,8 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const nav: NavItem[] = [
     { href: "/portal", label: "Overview", icon: "overview", exact: true },
     { href: "/portal/incidents", label: "Incidents", icon: "incidents" },
+    { href: "/portal/recommendations", label: "Recommendations", icon: "recommendations" },
+    { href: "/portal/hunts", label: "Threat hunts", icon: "hunts" },
     { href: "/portal/service", label: "Service & SLA", icon: "sla" },
     { href: "/portal/coverage", label: "Coverage", icon: "coverage" },
     { href: "/portal/reports", label: "Reports", icon: "reports" },

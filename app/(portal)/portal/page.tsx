@@ -10,6 +10,7 @@ import { EmptyState } from "@/app/_components/ui/states";
 import { formatDate } from "@/app/_lib/format";
 import { requireCustomer } from "@/app/_lib/session";
 import { serverCaller } from "@/app/_lib/trpc/server";
+import { PostureHome } from "./_components/posture-home";
 import { SectionHeader } from "./_components/section-header";
 import { SlaThisMonth } from "./_components/sla-this-month";
 import { ThisMonth } from "./_components/this-month";
@@ -60,6 +61,7 @@ export default async function PortalOverviewPage() {
       />
 
       <div className="grid gap-6">
+        {info.permissions.includes("posture:read") ? <PostureHome /> : null}
         <ThisMonth timezone={org.timezone} />
         {info.permissions.includes("sla:read") ? <SlaThisMonth timezone={org.timezone} /> : null}
         <div className="grid gap-6 lg:grid-cols-3">

@@ -3,10 +3,13 @@
 import {
   Bell,
   Building2,
+  Crosshair,
   FileChartColumn,
   FileText,
   Grid3x3,
+  Gauge,
   LayoutDashboard,
+  Lightbulb,
   LogOut,
   Mail,
   Menu,
@@ -56,6 +59,9 @@ const ICONS = {
   assets: Monitor,
   visibility: Grid3x3,
   coverage: Grid3x3,
+  recommendations: Lightbulb,
+  hunts: Crosshair,
+  posture: Gauge,
 } as const;
 
 export type NavItem = { href: string; label: string; icon: keyof typeof ICONS; exact?: boolean };

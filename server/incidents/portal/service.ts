@@ -4,6 +4,7 @@ import { actorOf, recordAudit } from "@/server/audit/service";
 import { assertCan } from "@/server/auth/permissions";
 import { deliverQueued } from "@/server/email/send";
 import { Conflict, Invalid, NotFound } from "@/server/errors";
+import { markFactsChanged } from "@/server/recommendations/dirty";
 import { recomputeIncidentClocks } from "@/server/sla/service";
 import { clockOf, type TenantContext } from "@/server/tenancy/tenant";
 import { assertActionTarget } from "../guards";
@@ -122,6 +123,7 @@ async function customerChange<T>(
     const result = await fn(tx, inc);
     await q.updateIncidentRow(tx, ctx.tenant, id, { updatedAt: clockOf(ctx) });
     mail.push(...(await recomputeIncidentClocks(tx, ctx.tenant, id, clockOf(ctx))));
+    await markFactsChanged(tx, ctx.tenant);
     await recordAudit(tx, {
       ...actorOf(ctx),
       customerId: ctx.tenant,

@@ -14,6 +14,7 @@ import { providerProfile } from "@/server/provider/queries";
 import { monthRange } from "@/server/sla/report";
 import { monthSlaData } from "@/server/sla/views";
 import type { TenantId } from "@/server/tenancy/tenant";
+import { assemblePosture } from "./posture";
 import { actionsOf, containBreached, incidentsOpenedIn, techniquesOf, waitingOnCustomer } from "./queries";
 import { executiveSummary } from "./summary";
 
@@ -38,6 +39,7 @@ export async function assembleMonthlyReport(db: Db, tenant: TenantId, month: str
     versionInForce(db, tenant, to),
     waitingOnCustomer(db, tenant, to),
   ]);
+  const posture = await assemblePosture(db, tenant, month, tz, { from, to });
 
   // MTTA and MTTR against the previous six months (the customer's view, same function as the portal).
   const trend = [];
@@ -125,6 +127,12 @@ export async function assembleMonthlyReport(db: Db, tenant: TenantId, month: str
       // The targets decided for this month's clocks, the same count the attainment figure is made of.
       breaches: sla.attainment.overall.breached,
       waitingOnCustomer: waitingItems.length,
+      posture: {
+        score: posture.posture.score,
+        band: posture.posture.band,
+        previousScore: posture.posture.previousScore,
+        movers: posture.posture.movers,
+      },
     }),
     funnel,
     incidents: {
@@ -139,6 +147,9 @@ export async function assembleMonthlyReport(db: Db, tenant: TenantId, month: str
     trend,
     /** Items waiting on the customer's team at the month end (whenever the report is generated). */
     waiting: waitingItems,
+    ...posture,
+    /** The coverage section (classes and states, availability, EDR, visibility heat strip) comes with the coverage domain. */
+    coverage: null as null,
   };
 }
 
@@ -156,5 +167,8 @@ export function keyFigures(model: MonthlyReportModel): ReportFigures {
     slaBreached: model.sla.attainment.overall.breached,
     mttaMs: mean("acknowledge"),
     mttrMs: mean("resolve"),
+    postureScore: model.posture.score,
+    huntsConcluded: model.hunts.count,
+    recommendationsOpen: model.recommendations.open,
   };
 }

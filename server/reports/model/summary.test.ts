@@ -49,4 +49,17 @@ describe("executiveSummary", () => {
       "1 item is waiting on your team.",
     ]);
   });
+
+  it("mentions the posture score, its change and its biggest movers", () => {
+    const movers = [
+      { label: "Exposure", change: -8 },
+      { label: "Threats", change: 12.4 },
+    ];
+    const s = executiveSummary({ ...base, posture: { score: 71, band: "fair", previousScore: 75, movers } });
+    expect(s[1]).toBe("Your posture score is 71 of 100 (fair), down 4 from 75 last month.");
+    expect(s[2]).toBe("It moved most on exposure (−8) and threats (+12).");
+    const same = executiveSummary({ ...base, posture: { score: 80, band: "good", previousScore: 80, movers: [] } });
+    expect(same[1]).toBe("Your posture score is 80 of 100 (good), unchanged from last month.");
+    expect(same[2]).toBe("No incidents were opened with you this month.");
+  });
 });

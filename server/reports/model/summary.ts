@@ -10,6 +10,8 @@ export type SummaryFacts = {
   attainment: number | null;
   breaches: number;
   waitingOnCustomer: number;
+  /** The month's posture score, the one before, and the drivers that moved most. */
+  posture?: { score: number; band: string; previousScore: number; movers: { label: string; change: number }[] };
 };
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -27,6 +29,7 @@ export function executiveSummary(f: SummaryFacts): string[] {
       ? `No alerts were received from ${f.customerName}'s sensors in ${f.monthLabel}.`
       : `In ${f.monthLabel} we received ${plural(f.alertsReceived, "alert")} from your sensors; ${plural(f.alertsEscalated, "alert")} became part of an incident.`,
   );
+  if (f.posture) out.push(...postureSentences(f.posture));
   if (f.incidents.length === 0) {
     out.push("No incidents were opened with you this month.");
   } else {
@@ -59,6 +62,24 @@ export function executiveSummary(f: SummaryFacts): string[] {
   if (f.waitingOnCustomer > 0)
     out.push(
       `${plural(f.waitingOnCustomer, "item")} ${f.waitingOnCustomer === 1 ? "is" : "are"} waiting on your team.`,
+    );
+  return out;
+}
+
+const signed = (n: number) => `${n > 0 ? "+" : "−"}${Math.abs(Math.round(n))}`;
+
+function postureSentences(p: NonNullable<SummaryFacts["posture"]>): string[] {
+  const diff = p.score - p.previousScore;
+  const out = [
+    `Your posture score is ${p.score} of 100 (${p.band})${
+      diff === 0
+        ? ", unchanged from last month"
+        : `, ${diff > 0 ? "up" : "down"} ${Math.abs(diff)} from ${p.previousScore} last month`
+    }.`,
+  ];
+  if (p.movers.length)
+    out.push(
+      `It moved most on ${p.movers.map((m) => `${m.label.toLowerCase()} (${signed(m.change)})`).join(" and ")}.`,
     );
   return out;
 }

@@ -3,6 +3,7 @@ import type { MonthlyReportModel } from "@/server/reports/model/assemble";
 import { Cover } from "./cover";
 import { IncidentTable, NotableIncidents, ServiceFacts, Waiting } from "./incidents";
 import { ExecutiveSummary, Funnel, IncidentBreakdown, KeyFigures } from "./overview";
+import { Hunts, PostureScore, Recommendations, SUMMARY_WIDTH } from "./posture";
 import { Breaches, SlaAttainment, TimeTo, Trend } from "./sla";
 import { s, type Theme, themeOf } from "./styles";
 
@@ -53,7 +54,12 @@ export function ReportDocument({ model, generatedAt }: { model: MonthlyReportMod
       <Page size="A4" style={s.page} wrap>
         <Chrome model={model} theme={theme} />
         <View style={s.body}>
-          <ExecutiveSummary model={model} theme={theme} />
+          <View style={{ flexDirection: "row", justifyContent: "space-between", marginBottom: 8 }}>
+            <View style={{ width: SUMMARY_WIDTH }}>
+              <ExecutiveSummary model={model} theme={theme} />
+            </View>
+            <PostureScore model={model} theme={theme} />
+          </View>
           <KeyFigures model={model} theme={theme} />
           <Funnel model={model} theme={theme} />
 
@@ -64,6 +70,9 @@ export function ReportDocument({ model, generatedAt }: { model: MonthlyReportMod
           <Trend model={model} theme={theme} />
           <Breaches model={model} theme={theme} />
           {busy ? <IncidentTable model={model} /> : null}
+          {/* The coverage section (classes and states, availability, silent periods, EDR, visibility strip) goes here. */}
+          <Hunts model={model} theme={theme} />
+          <Recommendations model={model} theme={theme} />
           <Waiting model={model} />
           <ServiceFacts model={model} />
         </View>

@@ -86,6 +86,20 @@ describe("renderReportPdf", () => {
     expect(text).not.toMatch(/NaN|undefined|Infinity|\[object/);
   });
 
+  it("puts the posture score and its drivers beside the summary, then the hunts and recommendations", async () => {
+    const text = await textOf(small.pdf);
+    const p = model.posture;
+    expect(text).toContain("Executive summary Posture score");
+    expect(text).toContain(`/ 100 · ${p.band[0]!.toUpperCase()}${p.band.slice(1)}`);
+    for (const d of p.drivers) expect(text).toContain(d.label);
+    expect(text).toContain("Six-month trend");
+    expect(text).toContain(`Your posture score is ${p.score} of 100 (${p.band})`);
+    expect(text).toContain("Threat hunts this month");
+    expect(text).toContain("No threat hunt covering you concluded this month.");
+    expect(text).toContain("Recommendations");
+    expect(text).toMatch(/\d+ new and \d+ done this month; \d+ still open at month end/);
+  });
+
   it("counts pages as poppler does", async () => {
     const { stdout } = await run("pdfinfo", [path.join(dir, await writePdf(small.pdf))]);
     expect(Number(/Pages:\s+(\d+)/.exec(stdout)?.[1])).toBe(small.pages);

@@ -23,6 +23,12 @@ const ROWS: { label: string; show: (f: Figures) => string }[] = [
   { label: "SLA targets met", show: (f) => `${pct(f)} (${f.slaMet} of ${f.slaMet + f.slaBreached})` },
   { label: "MTTA", show: (f) => time(f.mttaMs) },
   { label: "MTTR", show: (f) => time(f.mttrMs) },
+  { label: "Posture score", show: (f) => (f.postureScore == null ? "—" : String(f.postureScore)) },
+  { label: "Threat hunts concluded", show: (f) => (f.huntsConcluded == null ? "—" : String(f.huntsConcluded)) },
+  {
+    label: "Recommendations open at month end",
+    show: (f) => (f.recommendationsOpen == null ? "—" : String(f.recommendationsOpen)),
+  },
 ];
 
 /**

@@ -15,6 +15,7 @@ import { QueryError } from "../../_components/query-error";
 import { SafeText } from "../../_components/safe-text";
 import { SeverityIdBadge } from "../../_components/severity";
 import { CustomerVisibilityBadge, IncidentStatusBadge } from "../../_components/status-badges";
+import { NewRecommendation } from "../../recommendations/new-recommendation";
 import { ActionsCard } from "./actions-card";
 import { AlertsCard } from "./alerts-card";
 import { AttackCard } from "./attack-card";
@@ -105,6 +106,20 @@ export function IncidentWorkspace({
           </span>
         </div>
         {canManage ? <HeaderActions {...props} /> : null}
+        {canManage && (inc.status === "closed" || inc.status === "recovered") ? (
+          <Alert tone="info" title="Recommend to customer">
+            <span className="flex flex-wrap items-center gap-3">
+              What should {detail.customerName} change so this does not happen again?
+              <NewRecommendation
+                customers={[]}
+                fixedCustomerId={inc.customerId}
+                origin={{ origin: "incident", incidentId: inc.id }}
+                label="Recommend to customer"
+                defaults={{ title: `After ${detail.reference}: `, body: "" }}
+              />
+            </span>
+          </Alert>
+        ) : null}
         {inc.status === "waiting_on_customer" ? (
           <Alert tone="info" icon={Clock} title="Waiting on the customer">
             When they answer in their portal the incident returns to{" "}

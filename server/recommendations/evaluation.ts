@@ -1,0 +1,119 @@
+import type { Db } from "@/db";
+import { recordAudit, systemActor } from "@/server/audit/service";
+import { deliverQueued } from "@/server/email/send";
+import { livePeriod } from "@/server/posture/score";
+import { mintTenantId, systemContext, type TenantContext, type TenantId } from "@/server/tenancy/tenant";
+import { eventActor } from "./change";
+import { gatherFacts } from "./gather";
+import { RESOLVED_BY_CONDITION } from "./labels";
+import { notifyIfSerious } from "./notify";
+import * as q from "./queries";
+import { reconcile } from "./reconcile";
+import { evaluateRules } from "./rules";
+import { move, raise } from "./service";
+
+export const ENGINE = "recommendation engine";
+export type EvaluationResult = {
+  raised: number;
+  resolved: number;
+  reopened: number;
+  severity: number;
+  reviewed: number;
+};
+
+/**
+ * Makes one customer's rule-made recommendations match its facts at `now`: raise once, clear by itself ("resolved:
+ * condition cleared", with the instant), reopen the same row; risk acceptances whose review date has come reopen.
+ * Safe on several instances at once: inserts skip an existing dedup key, moves are conditional on the status read.
+ */
+export async function evaluateCustomer(db: Db, tenant: TenantId, now: Date): Promise<EvaluationResult> {
+  const res: EvaluationResult = { raised: 0, resolved: 0, reopened: 0, severity: 0, reviewed: 0 };
+  const facts = await gatherFacts(db, tenant, livePeriod(now));
+  const findings = evaluateRules(facts, now);
+  const [existing, due] = await Promise.all([q.listRuleRecs(db, tenant), q.listReviewDue(db, tenant, now)]);
+  const plan = reconcile(
+    existing.filter((e): e is typeof e & { dedupKey: string } => e.dedupKey !== null),
+    findings,
+  );
+  if (plan.length === 0 && due.length === 0) return res;
+  const ctx: TenantContext = { ...systemContext(db, ENGINE), tenant, now: () => now };
+  const mail: string[] = [];
+  await db.transaction(async (tx) => {
+    const audit = (targetId: string, action: string, summary: Record<string, unknown>) =>
+      recordAudit(tx, {
+        ...systemActor(ENGINE),
+        customerId: tenant,
+        action: `recommendation.${action}`,
+        targetType: "recommendation",
+        targetId,
+        summary,
+      });
+    const load = async (id: string) => q.findRec(tx, tenant, id);
+    for (const p of plan) {
+      if (p.kind === "raise") {
+        const { rule: _rule, ...f } = p.finding;
+        const row = await raise(tx, ctx, { ...f, origin: "rule", createdBy: null }, mail);
+        if (!row) continue;
+        await audit(row.id, "raise", { dedupKey: f.dedupKey, severity: f.severity, title: f.title });
+        res.raised++;
+      } else if (p.kind === "resolve") {
+        const rec = await load(p.id);
+        if (!rec || !["open", "accepted", "risk_accepted"].includes(rec.status)) continue;
+        const body = `${RESOLVED_BY_CONDITION} at ${now.toISOString()}`;
+        await move(tx, ctx, rec, "resolve", { body, side: "system" });
+        await audit(rec.id, "resolve", { dedupKey: p.dedupKey, at: now.toISOString() });
+        res.resolved++;
+      } else {
+        const rec = await load(p.id);
+        if (!rec) continue;
+        const f = p.finding;
+        const patch = { title: f.title, body: f.body, evidence: f.evidence, severity: f.severity, updatedAt: now };
+        if (p.kind === "reopen") {
+          if (rec.status !== "done") continue;
+          await move(tx, ctx, rec, "reopen", { body: "The condition returned.", side: "system" });
+          res.reopened++;
+        } else {
+          await q.insertRecEvent(tx, tenant, rec.id, {
+            ...eventActor(ctx),
+            kind: "severity",
+            body: `${rec.severity} → ${f.severity}`,
+            data: { from: rec.severity, severity: f.severity },
+          });
+          res.severity++;
+        }
+        const row = (await q.updateRec(tx, tenant, rec.id, patch))!;
+        mail.push(...(await notifyIfSerious(tx, tenant, row, now)));
+        await audit(rec.id, p.kind, { dedupKey: f.dedupKey, severity: f.severity });
+      }
+    }
+    for (const d of due) {
+      const rec = await load(d.id);
+      if (rec?.status !== "risk_accepted") continue;
+      await move(tx, ctx, rec, "reopen", { body: "The risk acceptance reached its review date.", side: "system" });
+      await audit(rec.id, "review", { reviewAt: rec.reviewAt?.toISOString() ?? null });
+      res.reviewed++;
+    }
+  });
+  if (mail.length) await deliverQueued(db, mail);
+  return res;
+}
+
+/** The hourly run: every active customer. */
+export async function evaluateAll(db: Db, now: Date) {
+  const customers = await q.listActiveCustomers(db);
+  const total: EvaluationResult = { raised: 0, resolved: 0, reopened: 0, severity: 0, reviewed: 0 };
+  for (const c of customers) add(total, await evaluateCustomer(db, mintTenantId(c.id), now));
+  return { customers: customers.length, ...total };
+}
+
+/** The minute run: customers marked dirty since (intake batches, incident changes). */
+export async function evaluateDirty(db: Db, now: Date) {
+  const ids = await q.takeDirty(db);
+  const total: EvaluationResult = { raised: 0, resolved: 0, reopened: 0, severity: 0, reviewed: 0 };
+  for (const id of ids) add(total, await evaluateCustomer(db, mintTenantId(id), now));
+  return { customers: ids.length, ...total };
+}
+
+function add(a: EvaluationResult, b: EvaluationResult) {
+  for (const k of Object.keys(a) as (keyof EvaluationResult)[]) a[k] += b[k];
+}

@@ -1,0 +1,49 @@
+import type { DbOrTx } from "@/db";
+import { findCustomer } from "@/server/customers/queries";
+import { ACTION_LABELS, incidentReference, severityName } from "@/server/incidents/severity";
+import type { TenantId } from "@/server/tenancy/tenant";
+import { coverageFactsOf } from "./coverage-facts";
+import type { CustomerFacts, RecSeverity } from "./facts";
+import { listAsksSince, listIncidentsSince, listWaitingActions } from "./queries";
+
+const DAY = 86_400_000;
+
+/**
+ * A customer's facts for the rules at `period.to` and for the score over `period`. Incidents are read from 30 days
+ * before the period (the repeated-technique rule looks back 30 days from its instant).
+ */
+export async function gatherFacts(
+  db: DbOrTx,
+  tenant: TenantId,
+  period: { from: Date; to: Date },
+): Promise<CustomerFacts> {
+  const since = new Date(Math.min(period.from.getTime(), period.to.getTime() - 30 * DAY));
+  const [customer, coverage, waiting, incidents, asks] = await Promise.all([
+    findCustomer(db, tenant),
+    coverageFactsOf(db, tenant, period),
+    listWaitingActions(db, tenant),
+    listIncidentsSince(db, tenant, since),
+    listAsksSince(db, tenant, period.from),
+  ]);
+  const slug = customer?.slug ?? "";
+  return {
+    customerId: tenant,
+    ...coverage,
+    waitingActions: waiting.map((a) => ({
+      id: a.id,
+      incidentId: a.incidentId,
+      reference: incidentReference(slug, a.number),
+      label: `${ACTION_LABELS[a.kind]} — ${a.target}`,
+      since: a.since,
+    })),
+    incidents: incidents.map((i) => ({
+      id: i.id,
+      reference: incidentReference(slug, i.number),
+      severity: severityName(i.severity) as RecSeverity | "informational",
+      truePositive: !i.falseAlarm,
+      openedAt: i.openedAt,
+      techniques: i.techniques,
+    })),
+    asks,
+  };
+}

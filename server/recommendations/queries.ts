@@ -1,0 +1,373 @@
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, type SQL, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import {
+  alerts,
+  contractVersions,
+  customerContacts,
+  customers,
+  huntCustomers,
+  hunts,
+  incidentEvents,
+  incidents,
+  incidentTechniques,
+  recommendationDirty,
+  recommendationEvents,
+  recommendations,
+  responseActions,
+  sensorHeartbeats,
+  sensors,
+} from "@/db/schema";
+import type { TenantId } from "@/server/tenancy/tenant";
+import type { RecSeverity } from "./facts";
+import type { RecStatus } from "./lifecycle";
+
+export type RecRow = typeof recommendations.$inferSelect;
+export type NewRec = Omit<typeof recommendations.$inferInsert, "customerId">;
+export type RecEvent = Omit<typeof recommendationEvents.$inferInsert, "customerId" | "recommendationId">;
+
+// ---- facts (everything but coverage) ----
+
+/** Response actions asked of the customer and not yet decided. */
+export async function listWaitingActions(db: DbOrTx, tenant: TenantId) {
+  return db
+    .select({
+      id: responseActions.id,
+      incidentId: responseActions.incidentId,
+      number: incidents.number,
+      kind: responseActions.kind,
+      target: responseActions.target,
+      since: responseActions.requestedAt,
+    })
+    .from(responseActions)
+    .innerJoin(incidents, eq(incidents.id, responseActions.incidentId))
+    .where(
+      and(
+        eq(responseActions.customerId, tenant),
+        eq(responseActions.status, "requested"),
+        eq(incidents.visibleToCustomer, true),
+      ),
+    );
+}
+
+/**
+ * Incidents opened at or after `from`, with their techniques. An incident is a true positive unless every one of its
+ * alerts was judged false positive or benign (escalation is the analyst's judgement that it is real).
+ */
+export async function listIncidentsSince(db: DbOrTx, tenant: TenantId, from: Date) {
+  const rows = await db
+    .select({
+      id: incidents.id,
+      number: incidents.number,
+      severity: sql<number>`coalesce(${incidents.severityOverride}, ${incidents.severity})`.mapWith(Number),
+      openedAt: incidents.createdAt,
+      falseAlarm: sql<boolean>`exists (select 1 from ${alerts} a where a.incident_id = ${incidents.id})
+        and not exists (select 1 from ${alerts} a where a.incident_id = ${incidents.id}
+          and (a.verdict is null or a.verdict not in ('false_positive', 'benign')))`,
+    })
+    .from(incidents)
+    .where(and(eq(incidents.customerId, tenant), gte(incidents.createdAt, from)));
+  const ids = rows.map((r) => r.id);
+  const techniques = ids.length
+    ? await db
+        .select({ incidentId: incidentTechniques.incidentId, techniqueId: incidentTechniques.techniqueId })
+        .from(incidentTechniques)
+        .where(and(eq(incidentTechniques.customerId, tenant), inArray(incidentTechniques.incidentId, ids)))
+    : [];
+  return rows.map((r) => ({
+    ...r,
+    techniques: techniques.filter((t) => t.incidentId === r.id).map((t) => t.techniqueId),
+  }));
+}
+
+/** Questions (timeline `question` → the next `answer` on the incident) and approvals asked since `from`. */
+export async function listAsksSince(db: DbOrTx, tenant: TenantId, from: Date) {
+  const questions = await db
+    .select({
+      id: incidentEvents.id,
+      askedAt: incidentEvents.at,
+      answeredAt:
+        sql<Date | null>`(select min(e.at) from ${incidentEvents} e where e.customer_id = ${incidentEvents.customerId}
+        and e.incident_id = ${incidentEvents.incidentId} and e.kind = 'answer' and e.at >= ${incidentEvents.at})`.mapWith(
+          (v) => (v === null ? null : new Date(v)),
+        ),
+    })
+    .from(incidentEvents)
+    .where(
+      and(eq(incidentEvents.customerId, tenant), eq(incidentEvents.kind, "question"), gte(incidentEvents.at, from)),
+    );
+  const approvals = await db
+    .select({ id: responseActions.id, askedAt: responseActions.requestedAt, answeredAt: responseActions.decidedAt })
+    .from(responseActions)
+    .where(
+      and(
+        eq(responseActions.customerId, tenant),
+        gte(responseActions.requestedAt, from),
+        isNotNull(responseActions.requestedBy),
+      ),
+    );
+  return [
+    ...questions.map((q) => ({ ...q, kind: "question" as const })),
+    ...approvals.map((a) => ({ ...a, kind: "approval" as const })),
+  ];
+}
+
+// ---- recommendations ----
+
+export async function listRuleRecs(db: DbOrTx, tenant: TenantId) {
+  return db
+    .select({
+      id: recommendations.id,
+      dedupKey: recommendations.dedupKey,
+      status: recommendations.status,
+      severity: recommendations.severity,
+    })
+    .from(recommendations)
+    .where(and(eq(recommendations.customerId, tenant), isNotNull(recommendations.dedupKey)));
+}
+
+export async function insertRec(db: DbOrTx, tenant: TenantId, r: NewRec) {
+  const [row] = await db
+    .insert(recommendations)
+    .values({ ...r, customerId: tenant })
+    .onConflictDoNothing()
+    .returning();
+  /** null when another evaluation raised the same dedup key first. */
+  return row ?? null;
+}
+
+export async function findRec(db: DbOrTx, tenant: TenantId, id: string) {
+  const [row] = await db
+    .select()
+    .from(recommendations)
+    .where(and(eq(recommendations.customerId, tenant), eq(recommendations.id, id)));
+  return row ?? null;
+}
+
+/** Updates only when the row is still in `from` (a concurrent change makes this return null). */
+export async function updateRec(db: DbOrTx, tenant: TenantId, id: string, patch: Partial<NewRec>, from?: RecStatus) {
+  const [row] = await db
+    .update(recommendations)
+    .set(patch)
+    .where(
+      and(
+        eq(recommendations.customerId, tenant),
+        eq(recommendations.id, id),
+        from ? eq(recommendations.status, from) : undefined,
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
+export async function insertRecEvent(db: DbOrTx, tenant: TenantId, recommendationId: string, e: RecEvent) {
+  await db.insert(recommendationEvents).values({ ...e, customerId: tenant, recommendationId });
+}
+
+export async function listRecEvents(db: DbOrTx, tenant: TenantId, id: string) {
+  return db
+    .select()
+    .from(recommendationEvents)
+    .where(and(eq(recommendationEvents.customerId, tenant), eq(recommendationEvents.recommendationId, id)))
+    .orderBy(asc(recommendationEvents.at));
+}
+
+export type RecFilter = {
+  customerId?: string;
+  status?: RecStatus[];
+  severity?: RecSeverity[];
+  origin?: string;
+  category?: string;
+};
+
+function recWhere(f: RecFilter, tenant?: TenantId): SQL | undefined {
+  return and(
+    tenant ? eq(recommendations.customerId, tenant) : undefined,
+    f.customerId ? eq(recommendations.customerId, f.customerId) : undefined,
+    f.status?.length ? inArray(recommendations.status, f.status) : undefined,
+    f.severity?.length ? inArray(recommendations.severity, f.severity) : undefined,
+    f.origin ? eq(recommendations.origin, f.origin as "rule") : undefined,
+    f.category ? eq(recommendations.category, f.category as "visibility") : undefined,
+  );
+}
+
+const SEVERITY_ORDER = sql`array_position(array['critical','high','medium','low']::text[], ${recommendations.severity})`;
+
+/** Provider-wide list (staff only: the service checks). */
+export async function listRecsAll(db: DbOrTx, f: RecFilter, limit: number, offset: number) {
+  const where = recWhere(f);
+  const rows = await db
+    .select({ rec: recommendations, customerName: customers.name, customerSlug: customers.slug })
+    .from(recommendations)
+    .innerJoin(customers, eq(customers.id, recommendations.customerId))
+    .where(where)
+    .orderBy(SEVERITY_ORDER, desc(recommendations.updatedAt))
+    .limit(limit)
+    .offset(offset);
+  const [{ n }] = (await db.select({ n: sql<number>`count(*)::int` }).from(recommendations).where(where)) as [
+    { n: number },
+  ];
+  return { rows, total: n };
+}
+
+export async function listRecsOf(db: DbOrTx, tenant: TenantId, f: RecFilter = {}) {
+  return db
+    .select()
+    .from(recommendations)
+    .where(recWhere(f, tenant))
+    .orderBy(SEVERITY_ORDER, desc(recommendations.updatedAt));
+}
+
+/** Every status change of the customer's recommendations before `at` (to know what was outstanding then). */
+export async function listStatusHistory(db: DbOrTx, tenant: TenantId, at: Date) {
+  return db
+    .select({
+      id: recommendationEvents.recommendationId,
+      at: recommendationEvents.at,
+      to: recommendationEvents.toStatus,
+      severity: sql<RecSeverity | null>`${recommendationEvents.data}->>'severity'`,
+    })
+    .from(recommendationEvents)
+    .where(
+      and(
+        eq(recommendationEvents.customerId, tenant),
+        lt(recommendationEvents.at, at),
+        inArray(recommendationEvents.kind, ["raised", "status", "severity"]),
+      ),
+    )
+    .orderBy(asc(recommendationEvents.at));
+}
+
+export async function listReviewDue(db: DbOrTx, tenant: TenantId, now: Date) {
+  return db
+    .select({ id: recommendations.id })
+    .from(recommendations)
+    .where(
+      and(
+        eq(recommendations.customerId, tenant),
+        eq(recommendations.status, "risk_accepted"),
+        lte(recommendations.reviewAt, now),
+      ),
+    );
+}
+
+export async function reportContacts(db: DbOrTx, tenant: TenantId) {
+  return db
+    .select({ name: customerContacts.name, email: customerContacts.email })
+    .from(customerContacts)
+    .where(and(eq(customerContacts.customerId, tenant), eq(customerContacts.receivesReports, true)));
+}
+
+// ---- dirty marks (provider-wide, the job's) ----
+
+export async function markDirty(db: DbOrTx, tenant: TenantId) {
+  await db.insert(recommendationDirty).values({ customerId: tenant }).onConflictDoNothing();
+}
+
+/** Takes the marks: each customer is handed to exactly one caller. */
+export async function takeDirty(db: DbOrTx, limit = 200): Promise<string[]> {
+  const rows = await db
+    .delete(recommendationDirty)
+    .where(
+      sql`${recommendationDirty.customerId} in (select customer_id from ${recommendationDirty} limit ${limit} for update skip locked)`,
+    )
+    .returning({ id: recommendationDirty.customerId });
+  return rows.map((r) => r.id);
+}
+
+export async function listActiveCustomers(db: DbOrTx) {
+  return db
+    .select({ id: customers.id, timezone: customers.timezone, createdAt: customers.createdAt, name: customers.name })
+    .from(customers)
+    .where(eq(customers.status, "active"));
+}
+
+// ---- coverage, from today's tables (coverage-facts.ts; replaced by the coverage domain at merge) ----
+
+export async function listSensorsOf(db: DbOrTx, tenant: TenantId) {
+  return db.select().from(sensors).where(eq(sensors.customerId, tenant));
+}
+
+/**
+ * Silent time per sensor over [from, to) from its heartbeats: after each heartbeat the sensor is silent from
+ * heartbeat + gap until the next one (or `to`). Heartbeats from `from − gap` on are read (an earlier one cannot end
+ * a silence inside the period); `firstAt` is the sensor's first heartbeat ever, `windowFirstAt` the first read.
+ */
+export async function heartbeatSilence(db: DbOrTx, tenant: TenantId, from: Date, to: Date, gapMs: number) {
+  const lower = new Date(from.getTime() - gapMs);
+  // Raw fragments bind strings: postgres-js does not serialise a Date bound inside `sql` (drizzle's columns do).
+  const [fromIso, toIso] = [from.toISOString(), to.toISOString()];
+  const hb = db
+    .select({
+      sensorId: sensorHeartbeats.sensorId,
+      at: sensorHeartbeats.at,
+      nxt: sql<Date | null>`lead(${sensorHeartbeats.at}) over (partition by ${sensorHeartbeats.sensorId} order by ${sensorHeartbeats.at})`.as(
+        "nxt",
+      ),
+    })
+    .from(sensorHeartbeats)
+    .where(and(eq(sensorHeartbeats.customerId, tenant), gte(sensorHeartbeats.at, lower), lt(sensorHeartbeats.at, to)))
+    .as("hb");
+  const ms = (x: SQL) => sql`extract(epoch from (${x})) * 1000`;
+  const silent = await db
+    .select({
+      sensorId: hb.sensorId,
+      windowFirstAt: sql<string>`min(${hb.at})`.mapWith((v) => new Date(v)),
+      silentMs: sql<number>`coalesce(sum(greatest(0, ${ms(
+        sql`least(coalesce(${hb.nxt}, ${toIso}::timestamptz), ${toIso}::timestamptz) - greatest(${hb.at} + ${`${gapMs} milliseconds`}::interval, ${fromIso}::timestamptz)`,
+      )})), 0)`.mapWith(Number),
+    })
+    .from(hb)
+    .groupBy(hb.sensorId);
+  const first = await db
+    .select({
+      sensorId: sensorHeartbeats.sensorId,
+      firstAt: sql<string>`min(${sensorHeartbeats.at})`.mapWith((v) => new Date(v)),
+    })
+    .from(sensorHeartbeats)
+    .where(eq(sensorHeartbeats.customerId, tenant))
+    .groupBy(sensorHeartbeats.sensorId);
+  return { silent, first };
+}
+
+export async function contractAt(db: DbOrTx, tenant: TenantId, at: Date) {
+  const [row] = await db
+    .select({
+      tier: contractVersions.tier,
+      monitoredClasses: contractVersions.monitoredClasses,
+      licensedEndpoints: contractVersions.licensedEndpoints,
+    })
+    .from(contractVersions)
+    .where(and(eq(contractVersions.customerId, tenant), lte(contractVersions.effectiveFrom, at)))
+    .orderBy(desc(contractVersions.effectiveFrom), desc(contractVersions.version))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function ownersOf(db: DbOrTx, ids: string[]) {
+  return db
+    .select({ id: recommendations.id, customerId: recommendations.customerId, status: recommendations.status })
+    .from(recommendations)
+    .where(inArray(recommendations.id, ids));
+}
+
+export async function incidentBelongs(db: DbOrTx, tenant: TenantId, incidentId: string) {
+  const [row] = await db
+    .select({ id: incidents.id })
+    .from(incidents)
+    .where(and(eq(incidents.customerId, tenant), eq(incidents.id, incidentId)));
+  return Boolean(row);
+}
+
+/** The hunt exists and covers the customer (all customers, or listed). */
+export async function huntCovers(db: DbOrTx, tenant: TenantId, huntId: string) {
+  const [row] = await db
+    .select({ id: hunts.id })
+    .from(hunts)
+    .where(
+      and(
+        eq(hunts.id, huntId),
+        sql`(${hunts.allCustomers} or exists (select 1 from ${huntCustomers} hc where hc.hunt_id = ${hunts.id} and hc.customer_id = ${tenant}))`,
+      ),
+    );
+  return Boolean(row);
+}

@@ -1,0 +1,36 @@
+import type { RecSeverity } from "./facts";
+import type { RecStatus } from "./lifecycle";
+import type { Finding } from "./rules";
+
+export type ExistingRuleRec = { id: string; dedupKey: string; status: RecStatus; severity: RecSeverity };
+
+export type Plan =
+  | { kind: "raise"; finding: Finding }
+  | { kind: "reopen"; id: string; finding: Finding }
+  | { kind: "resolve"; id: string; dedupKey: string }
+  | { kind: "severity"; id: string; from: RecSeverity; finding: Finding };
+
+/**
+ * What the evaluation job does to make a customer's rule-made recommendations match the findings at an instant:
+ * raise once, clear by itself, reopen the same row. A dismissed one stays dismissed (a staff decision); a
+ * risk-accepted one waits for its review date while the condition holds, and is done when the condition clears.
+ * Pure; applying the plan twice is a no-op the second time.
+ */
+export function reconcile(existing: ExistingRuleRec[], findings: Finding[]): Plan[] {
+  const byKey = new Map(existing.map((e) => [e.dedupKey, e]));
+  const held = new Set(findings.map((f) => f.dedupKey));
+  const plan: Plan[] = [];
+  for (const f of findings) {
+    const e = byKey.get(f.dedupKey);
+    if (!e) plan.push({ kind: "raise", finding: f });
+    else if (e.status === "done") plan.push({ kind: "reopen", id: e.id, finding: f });
+    else if (e.status !== "dismissed" && e.severity !== f.severity)
+      plan.push({ kind: "severity", id: e.id, from: e.severity, finding: f });
+  }
+  for (const e of existing) {
+    if (held.has(e.dedupKey)) continue;
+    if (e.status === "open" || e.status === "accepted" || e.status === "risk_accepted")
+      plan.push({ kind: "resolve", id: e.id, dedupKey: e.dedupKey });
+  }
+  return plan;
+}
