@@ -295,6 +295,54 @@ export const accessMatrix: Record<string, Row> = {
   "coverage.addUnsupportedVersion": r(MANAGERS, (x) => ({ vendor: "Matrix", product: "Agent", version: x.uniq() })),
   "coverage.removeUnsupportedVersion": r("U F F F NF NF", () => ({ id: crypto.randomUUID() })),
   "myCoverage.summary": r(CUSTOMER),
+  // Recommendations, hunts and posture. Ids nobody owns answer NOT_FOUND once past the access checks.
+  "recommendations.list": r(STAFF, () => ({})),
+  "recommendations.byId": r("U F F NF NF NF", (x) => ({
+    customerId: x.customerId,
+    recommendationId: crypto.randomUUID(),
+  })),
+  "recommendations.create": r(STAFF, (x) => ({
+    customerId: x.customerId,
+    title: `Matrix ${x.uniq()}`,
+    body: "Enable multi-factor sign-in for remote access.",
+    severity: "low",
+    category: "hardening",
+  })),
+  "recommendations.dismiss": r("U F F NF NF NF", (x) => ({
+    customerId: x.customerId,
+    recommendationId: crypto.randomUUID(),
+    reason: "Not applicable to this customer.",
+  })),
+  "recommendations.setSeverity": r("U F F NF NF NF", (x) => ({
+    customerId: x.customerId,
+    recommendationId: crypto.randomUUID(),
+    severity: "low",
+  })),
+  "recommendations.comment": r("U F F NF NF NF", (x) => ({
+    customerId: x.customerId,
+    recommendationId: crypto.randomUUID(),
+    body: "Matrix comment.",
+  })),
+  "recommendations.bulk": r("U F F NF NF NF", () => ({ action: "severity", ids: [crypto.randomUUID()], severity: "low" })),
+  "myRecommendations.list": r(CUSTOMER, () => ({})),
+  "myRecommendations.byId": r("U NF NF F F F", () => ({ recommendationId: crypto.randomUUID() })),
+  "myRecommendations.respond": r("U F NF F F F", () => ({ recommendationId: crypto.randomUUID(), action: "accept" })),
+  "myRecommendations.comment": r("U F NF F F F", () => ({ recommendationId: crypto.randomUUID(), body: "Matrix." })),
+  "hunts.list": r(STAFF, () => ({})),
+  "hunts.byId": r("U F F NF NF NF", () => ({ huntId: crypto.randomUUID() })),
+  "hunts.create": r(STAFF, (x) => ({
+    title: `Matrix hunt ${x.uniq()}`,
+    hypothesis: "Credential dumping from LSASS on servers.",
+    techniques: ["T1003.001"],
+    customerIds: [x.customerId],
+    periodFrom: new Date("2026-10-01T00:00:00Z"),
+    periodTo: new Date("2026-10-08T00:00:00Z"),
+  })),
+  "hunts.update": r("U F F NF NF NF", () => ({ huntId: crypto.randomUUID(), effortHours: 2 })),
+  "hunts.linkIncident": r("U F F NF NF NF", (x) => ({ huntId: crypto.randomUUID(), incidentId: x.incidentId })),
+  "myHunts.list": r(CUSTOMER),
+  "posture.overview": r(STAFF),
+  "myPosture.summary": r(CUSTOMER),
 };
 
 /**
