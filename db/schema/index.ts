@@ -4,5 +4,6 @@ export * from "./contracts";
 export * from "./email";
 export * from "./incidents";
 export * from "./reports";
+export * from "./roster";
 export * from "./sensors";
 export * from "./tenancy";

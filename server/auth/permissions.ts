@@ -19,6 +19,7 @@ export const statements = {
   sla: ["read"],
   report: ["read", "generate"],
   settings: ["manage"],
+  roster: ["read", "request", "manage"],
 } as const;
 
 type Statements = typeof statements;
@@ -55,6 +56,7 @@ const grants: Record<`${Actor["side"]}:${string}`, readonly Permission[]> = {
     "report:read",
     "report:generate",
     "settings:manage",
+    "roster:read",
   ],
   "staff:soc_manager": [
     "customer:read",
@@ -79,6 +81,9 @@ const grants: Record<`${Actor["side"]}:${string}`, readonly Permission[]> = {
     "sla:read",
     "report:read",
     "report:generate",
+    "roster:read",
+    "roster:request",
+    "roster:manage",
   ],
   "staff:analyst": [
     "customer:read",
@@ -94,6 +99,8 @@ const grants: Record<`${Actor["side"]}:${string}`, readonly Permission[]> = {
     "contract:read",
     "sla:read",
     "report:read",
+    "roster:read",
+    "roster:request",
   ],
   "customer:admin": [
     "customer:read",

@@ -33,11 +33,14 @@ export function hourOfWeek(t: number): number {
   return ((d.getUTCDay() + 6) % 7) * 24 + d.getUTCHours();
 }
 
-/** Mean arrivals per UTC hour of the week over [now − 8 weeks, now). */
-export function arrivalRates(arrivals: Iterable<number>, now: number): number[] {
+/** Mean arrivals per UTC hour of the week over [now − 8 weeks, now); an arrival is an instant or (instant, count). */
+export function arrivalRates(arrivals: Iterable<number | { at: number; count: number }>, now: number): number[] {
   const counts = new Array<number>(HOURS_OF_WEEK).fill(0);
   const from = now - FORECAST_WEEKS * WEEK;
-  for (const t of arrivals) if (t >= from && t < now) counts[hourOfWeek(t)]!++;
+  for (const a of arrivals) {
+    const [t, n] = typeof a === "number" ? [a, 1] : [a.at, a.count];
+    if (t >= from && t < now) counts[hourOfWeek(t)]! += n;
+  }
   return counts.map((c) => c / FORECAST_WEEKS);
 }
 
