@@ -8,6 +8,7 @@ import { myIncidentsRouter } from "@/server/incidents/portal/router";
 import { incidentsRouter } from "@/server/incidents/router";
 import { providerRouter } from "@/server/provider/router";
 import { myReportsRouter, reportsRouter } from "@/server/reports/router";
+import { rosterRouter } from "@/server/roster/router";
 import { mySensorsRouter, sensorsRouter } from "@/server/sensors/router";
 import { mySlaRouter, slaRouter } from "@/server/sla/router";
 import { customerUsersRouter, invitationsRouter, staffRouter, teamRouter } from "@/server/users/router";
@@ -36,6 +37,7 @@ export const appRouter = createTRPCRouter({
   reports: reportsRouter,
   myReports: myReportsRouter,
   provider: providerRouter,
+  roster: rosterRouter,
 });
 
 export type AppRouter = typeof appRouter;
