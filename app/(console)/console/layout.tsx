@@ -3,6 +3,7 @@ import { AppShell, type NavItem } from "@/app/_components/shell/app-shell";
 import { requireStaff } from "@/app/_lib/session";
 import { serverCaller } from "@/app/_lib/trpc/server";
 import type { Permission } from "@/server/auth/permissions";
+import { OnDutyNow } from "./_components/on-duty-now";
 import { SlaBanner } from "./_components/sla-banner";
 
 export const dynamic = "force-dynamic";
@@ -16,6 +17,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     ...(can("incident:read") ? [{ href: "/console/incidents", label: "Incidents", icon: "incidents" } as const] : []),
     ...(can("sla:read") ? [{ href: "/console/sla", label: "SLA", icon: "sla" } as const] : []),
     { href: "/console/customers", label: "Customers", icon: "customers" },
+    ...(can("roster:read") ? [{ href: "/console/roster", label: "Roster", icon: "roster" } as const] : []),
     ...(can("contract:read") ? [{ href: "/console/contracts", label: "Contracts", icon: "contracts" } as const] : []),
     ...(can("report:read") ? [{ href: "/console/reports", label: "Reports", icon: "reports" } as const] : []),
     ...(can("sensor:read") ? [{ href: "/console/sensors", label: "Sensors", icon: "sensors" } as const] : []),
@@ -31,6 +33,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       orgName="Operations"
       nav={nav}
       user={{ name: info.user.name, email: info.user.email, roleLabel: info.roleLabel ?? "" }}
+      headerExtra={can("roster:read") ? <OnDutyNow /> : null}
     >
       <SlaBanner enabled={can("sla:read")} />
       {children}

@@ -3,6 +3,7 @@
 import {
   Bell,
   Building2,
+  CalendarClock,
   FileChartColumn,
   FileText,
   LayoutDashboard,
@@ -51,6 +52,7 @@ const ICONS = {
   contracts: FileText,
   reports: FileChartColumn,
   settings: Settings,
+  roster: CalendarClock,
 } as const;
 
 export type NavItem = { href: string; label: string; icon: keyof typeof ICONS; exact?: boolean };
@@ -61,6 +63,7 @@ export function AppShell({
   orgName,
   nav,
   user,
+  headerExtra,
   children,
 }: {
   area: "Console" | "Portal";
@@ -68,6 +71,8 @@ export function AppShell({
   orgName: string;
   nav: NavItem[];
   user: { name: string; email: string; roleLabel: string };
+  /** Shown in the header before the theme toggle (the console's "on duty now"). */
+  headerExtra?: ReactNode;
   children: ReactNode;
 }) {
   const pathname = usePathname();
@@ -138,7 +143,8 @@ export function AppShell({
             {open ? <X className="size-4" /> : <Menu className="size-4" />}
           </Button>
           <span className="truncate text-sm text-muted-foreground md:hidden">{orgName}</span>
-          <div className="ml-auto flex items-center gap-1">
+          <div className="ml-auto flex min-w-0 items-center gap-1">
+            {headerExtra}
             <ThemeToggle />
             <DropdownMenu>
               <DropdownMenuTrigger asChild>
