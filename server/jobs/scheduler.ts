@@ -5,6 +5,7 @@ import type { Db } from "@/db";
 import { jobRuns } from "@/db/schema";
 import { runContractReminders } from "@/server/contracts/reminders";
 import { processReportJobs, queueDueReports } from "@/server/reports/service";
+import { runGapNotices } from "@/server/roster/notify";
 import { runSlaSweep } from "@/server/sla/service";
 import { kickWorkers, setWorker } from "./worker";
 
@@ -25,6 +26,7 @@ export const JOBS: Job[] = [
   { name: "sla-sweep", slot: everyMinute, run: (db, now) => runSlaSweep(db, now) },
   { name: "contract-reminders", slot: everyDay, run: (db, now) => runContractReminders(db, now) },
   { name: "monthly-reports", slot: everyMinute, run: (db, now) => queueDueReports(db, now) },
+  { name: "roster-gap-notices", slot: everyDay, run: (db, now) => runGapNotices(db, now) },
 ];
 
 /** Inserts the claim; true for exactly one caller per (job, slot). */

@@ -3,11 +3,12 @@ import ICAL from "ical.js";
 import { Temporal } from "temporal-polyfill";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
-import { auditLog } from "@/db/schema";
+import { auditLog, emailOutbox } from "@/db/schema";
 import { defaultTerms } from "@/server/contracts/service";
 import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
 import { callerAs, createStaffUser, createWorld } from "@/server/testing/factories";
 import { calendarFeed } from "./feed";
+import { runGapNotices } from "./notify";
 
 let h: DatabaseHandle;
 let w: Awaited<ReturnType<typeof createWorld>>;
@@ -261,5 +262,21 @@ describe("iCal", () => {
     expect(await calendarFeed(h.db, mToken, "provider", Date.now())).toContain(second.name);
     await analyst().roster.rotateCalendar();
     await expect(calendarFeed(h.db, token, "mine", Date.now())).rejects.toThrow(/No such calendar/);
+  });
+});
+
+describe("gap e-mail", () => {
+  it("sends each new gap once, however many instances run the job", async () => {
+    const gaps = (await manager().roster.gaps()).filter(
+      (g) => g.start.getTime() > Date.now() && g.start.getTime() < Date.now() + 14 * 86_400_000,
+    );
+    expect(gaps.length).toBeGreaterThan(0);
+    const [a, b] = await Promise.all([runGapNotices(h.db), runGapNotices(h.db)]);
+    expect(a.gaps + b.gaps).toBe(gaps.length);
+    expect(a.emails + b.emails).toBe(1); // one SOC manager, one e-mail listing every new gap
+    expect(await runGapNotices(h.db)).toEqual({ gaps: 0, emails: 0 });
+    const mail = await h.db.select().from(emailOutbox).where(eq(emailOutbox.template, "roster-gaps"));
+    expect(mail).toHaveLength(1);
+    expect(mail[0]!.to).toBe(w.staff.manager.email);
   });
 });
