@@ -57,6 +57,8 @@ const grants: Record<`${Actor["side"]}:${string}`, readonly Permission[]> = {
     "report:generate",
     "settings:manage",
     "roster:read",
+    "roster:request",
+    "roster:manage",
   ],
   "staff:soc_manager": [
     "customer:read",
