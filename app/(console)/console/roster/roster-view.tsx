@@ -30,7 +30,7 @@ export function RosterView({ canManage }: { canManage: boolean }) {
         }
       />
       <div className="flex flex-wrap items-center gap-2">
-        <fieldset aria-label="Timeline span" className="inline-flex rounded-md border border-border p-0.5">
+        <fieldset aria-label="Timeline span" className="m-0 inline-flex min-w-0 rounded-md border border-border p-0.5">
           {(["week", "month"] as const).map((m) => (
             <Button
               key={m}

@@ -51,7 +51,9 @@ export function Timeline({
               {Array.from({ length: days }, (_, i) => {
                 const a = addLocalDays(from, i);
                 const b = addLocalDays(from, i + 1);
-                const shifts = q.data.instances.filter((s) => s.start.getTime() >= a && s.start.getTime() < b);
+                const shifts = q.data.instances
+                  .filter((s) => s.start.getTime() >= a && s.start.getTime() < b)
+                  .sort((x, y) => x.start.getTime() - y.start.getTime());
                 return (
                   <li
                     key={a}
