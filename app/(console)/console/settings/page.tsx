@@ -4,6 +4,7 @@ import { requireStaff } from "@/app/_lib/session";
 import { HydrateClient, prefetch, trpc } from "@/app/_lib/trpc/server";
 import { canDo } from "../_components/permissions";
 import { BrandingSettings } from "./branding-settings";
+import { RosterPolicy } from "./roster-policy";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -23,6 +24,11 @@ export default async function SettingsPage() {
         description="How your company appears to customers: on monthly report covers, in e-mails and at the top of the portal."
       />
       <BrandingSettings canManage={canDo(info, "settings:manage")} sampleMonth={lastMonth(new Date())} />
+      {canDo(info, "roster:read") ? (
+        <div className="mt-6">
+          <RosterPolicy canManage={canDo(info, "settings:manage")} />
+        </div>
+      ) : null}
     </HydrateClient>
   );
 }
