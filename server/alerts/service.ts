@@ -8,6 +8,7 @@ import { timelineActor, withRef } from "@/server/incidents/service";
 import { incidentReference } from "@/server/incidents/severity";
 import { entityKeys } from "@/server/ingest/correlate";
 import type { Entities } from "@/server/ingest/types";
+import { loadCustomersInCoverage } from "@/server/roster/plan";
 import { recomputeIncidentClocks } from "@/server/sla/service";
 import { findMembership } from "@/server/tenancy/queries";
 import { type ActorContext, clockOf, mintTenantId, personOf, type TenantContext } from "@/server/tenancy/tenant";
@@ -18,7 +19,9 @@ export const QUEUE_PAGE = 50;
 
 export async function getQueue(ctx: ActorContext, f: QueueFilter, now = clockOf(ctx)) {
   assertCan(ctx.actor, "alert:read");
-  const { page, ...filter } = f;
+  const { page, coverage, ...rest } = f;
+  const inCoverage = coverage === "now" ? await loadCustomersInCoverage(ctx.db, now.getTime()) : undefined;
+  const filter = { ...rest, inCoverage };
   const { rows, total } = await q.listQueue(ctx.db, filter, now, QUEUE_PAGE, (page - 1) * QUEUE_PAGE);
   return {
     rows: rows.map((r) => ({

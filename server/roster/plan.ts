@@ -1,6 +1,7 @@
 import type { DbOrTx } from "@/db";
 import { strictestAckTarget, toDemands, toOverrides, toRosters, toTimeOff } from "./assemble";
 import { applyOverrides, dutySpans } from "./changes";
+import { customersInCoverageAt } from "./coverage-now";
 import type { Staff } from "./demand";
 import { dateOfEpochDay, expandRoster } from "./expand";
 import { arrivalRates, FORECAST_WEEKS, forecastHeadcount, type Policy } from "./forecast";
@@ -86,3 +87,8 @@ export async function loadPlan(db: DbOrTx, from: number, to: number, now: number
 }
 
 export type Plan = Awaited<ReturnType<typeof loadPlan>>;
+
+/** Provider-wide (staff only): the ids of the customers whose contracted coverage counts at `now`. */
+export async function loadCustomersInCoverage(db: DbOrTx, now: number): Promise<string[]> {
+  return customersInCoverageAt(toDemands(await q.listAllContractVersions(db)), now);
+}
