@@ -8,7 +8,7 @@ import { timelineActor, withRef } from "@/server/incidents/service";
 import { incidentReference } from "@/server/incidents/severity";
 import { entityKeys } from "@/server/ingest/correlate";
 import type { Entities } from "@/server/ingest/types";
-import { loadCustomersInCoverage } from "@/server/roster/plan";
+import { loadCustomersInCoverage, pickAutoAssignee } from "@/server/roster/plan";
 import { recomputeIncidentClocks } from "@/server/sla/service";
 import { findMembership } from "@/server/tenancy/queries";
 import { type ActorContext, clockOf, mintTenantId, personOf, type TenantContext } from "@/server/tenancy/tenant";
@@ -156,17 +156,19 @@ export async function escalate(ctx: ActorContext, ids: string[], title?: string)
   const tctx: TenantContext = { ...ctx, tenant };
   return ctx.db
     .transaction(async (tx) => {
+      const version = await versionInForce(tx, tenant, clockOf(ctx));
+      const auto = version ? await pickAutoAssignee(tx, version.tier, clockOf(ctx).getTime()) : null;
       const inc = await insertIncident(tx, tenant, {
         title: title ?? top.title,
         severity: top.severity,
         status: "triage",
-        assigneeId: personOf(ctx)?.id ?? null,
+        assigneeId: auto ?? personOf(ctx)?.id ?? null,
         firstAlertReceivedAt: top.receivedAt,
         firstEventTime: top.eventTime,
         latestEventTime: top.eventTime,
         createdBy: personOf(ctx)?.id ?? null,
         createdAt: clockOf(ctx),
-        contractVersionId: (await versionInForce(tx, tenant, clockOf(ctx)))?.id ?? null,
+        contractVersionId: version?.id ?? null,
       });
       await insertTimeline(tx, tenant, inc.id, {
         ...timelineActor(tctx),

@@ -1,8 +1,9 @@
 import type { DbOrTx } from "@/db";
 import { strictestAckTarget, toDemands, toOverrides, toRosters, toTimeOff } from "./assemble";
-import { applyOverrides, dutySpans } from "./changes";
+import { chooseAssignee } from "./auto-assign";
+import { applyOverrides, dutySpans, onDutyAt } from "./changes";
 import { customersInCoverageAt } from "./coverage-now";
-import type { Staff } from "./demand";
+import { type Staff, skillsNeeded, type Tier } from "./demand";
 import { dateOfEpochDay, expandRoster } from "./expand";
 import { arrivalRates, FORECAST_WEEKS, forecastHeadcount, type Policy } from "./forecast";
 import { computeGaps } from "./gaps";
@@ -91,4 +92,32 @@ export type Plan = Awaited<ReturnType<typeof loadPlan>>;
 /** Provider-wide (staff only): the ids of the customers whose contracted coverage counts at `now`. */
 export async function loadCustomersInCoverage(db: DbOrTx, now: number): Promise<string[]> {
   return customersInCoverageAt(toDemands(await q.listAllContractVersions(db)), now);
+}
+
+/**
+ * The auto-assignee of a new incident of a customer on `tier` at `now` (provider setting `autoAssign`, off by
+ * default): round robin over the people on duty then who hold the tier's skills. Null when off or nobody qualifies.
+ */
+export async function pickAutoAssignee(db: DbOrTx, tier: Tier, now: number): Promise<string | null> {
+  const settings = await q.getSettings(db);
+  if (!settings.autoAssign) return null;
+  const dateFrom = dateOfEpochDay(Math.floor(now / DAY) - 2);
+  const dateTo = dateOfEpochDay(Math.floor(now / DAY) + 2);
+  const [rows, staffRows, overrideRows, offRows] = await Promise.all([
+    q.listRosterRows(db),
+    q.listStaff(db),
+    q.listOverrides(db, dateFrom, dateTo),
+    q.listTimeOff(db, new Date(now - 2 * DAY), new Date(now + 2 * DAY), ["approved"]),
+  ]);
+  const instances = applyOverrides(
+    toRosters(rows).flatMap((r) => expandRoster(r, now - DAY, now + DAY)),
+    toOverrides(overrideRows),
+  );
+  const onDuty = new Set(onDutyAt(instances, toTimeOff(offRows), now));
+  const staff = staffRows
+    .filter((s) => onDuty.has(s.userId))
+    .map((s) => ({ userId: s.userId, level: s.level ?? 1, skills: s.skills ?? [], languages: s.languages ?? [] }));
+  const needed = skillsNeeded({ tier, extraSkills: [] });
+  if (chooseAssignee(staff, needed, 0) === null) return null;
+  return chooseAssignee(staff, needed, await q.takeAssignCursor(db));
 }

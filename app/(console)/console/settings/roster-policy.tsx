@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
+import { Checkbox } from "@/app/_components/ui/checkbox";
 import { Field } from "@/app/_components/ui/field";
 import { Input } from "@/app/_components/ui/input";
 import { LoadingState } from "@/app/_components/ui/states";
@@ -83,6 +84,14 @@ function PolicyForm({ initial, canManage }: { initial: Policy; canManage: boolea
       <Field label="Shrinkage (%)">
         <Input {...num("shrinkageBp", 0.01)} />
       </Field>
+      <Checkbox
+        wrapperClassName="sm:col-span-2"
+        label="Auto-assign new incidents"
+        description="Round robin to the analysts on duty who hold the skills the customer's tier needs."
+        disabled={!canManage}
+        checked={p.autoAssign}
+        onChange={(e) => setP({ ...p, autoAssign: e.target.checked })}
+      />
       {save.error ? (
         <Alert tone="danger" className="sm:col-span-2">
           {errorMessage(save.error)}
