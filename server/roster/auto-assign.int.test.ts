@@ -6,6 +6,7 @@ import { incidents } from "@/db/schema";
 import { defaultTerms } from "@/server/contracts/service";
 import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
 import { callerAs, createStaffUser, createWorld, insertTestAlert } from "@/server/testing/factories";
+import { loadBreachAttribution } from "./plan";
 
 let h: DatabaseHandle;
 let w: Awaited<ReturnType<typeof createWorld>>;
@@ -83,5 +84,23 @@ describe("auto-assign of new incidents", () => {
     await expect(callerAs(h.db, w.a.admin).roster.updatePolicy(policy(false))).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
+  });
+});
+
+describe("breach attribution", () => {
+  it("names the shift and the people on duty at an instant, and counts per shift", async () => {
+    const now = Date.now();
+    const { perBreach, perShift } = await loadBreachAttribution(h.db, [now, now + 1000]);
+    expect(perBreach[0]!.map((s) => [s.roster, s.team, s.slot])).toEqual([["Round the clock", "Everyone", "All day"]]);
+    expect(perBreach[0]![0]!.people.map((p) => p.id).sort()).toEqual([w.staff.analyst.id, second.id, third.id].sort());
+    expect(perShift.reduce((n, s) => n + s.breaches, 0)).toBe(2);
+    expect(await loadBreachAttribution(h.db, [])).toEqual({ perBreach: [], perShift: [] });
+  });
+
+  it("returns the breach list with shifts and per-shift counts to staff only", async () => {
+    const range = { from: new Date(Date.now() - 30 * 86_400_000), to: new Date() };
+    const list = await callerAs(h.db, w.staff.analyst).sla.breaches(range);
+    expect(list).toMatchObject({ rows: expect.any(Array), perShift: expect.any(Array) });
+    await expect(callerAs(h.db, w.b.admin).sla.breaches(range)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -1,10 +1,11 @@
 import type { DbOrTx } from "@/db";
 import { strictestAckTarget, toDemands, toOverrides, toRosters, toTimeOff } from "./assemble";
+import { attributeBreaches } from "./attribution";
 import { chooseAssignee } from "./auto-assign";
 import { applyOverrides, dutySpans, onDutyAt } from "./changes";
 import { customersInCoverageAt } from "./coverage-now";
 import { type Staff, skillsNeeded, type Tier } from "./demand";
-import { dateOfEpochDay, expandRoster } from "./expand";
+import { dateOfEpochDay, expandRoster, type ShiftInstance } from "./expand";
 import { arrivalRates, FORECAST_WEEKS, forecastHeadcount, type Policy } from "./forecast";
 import { computeGaps } from "./gaps";
 import * as q from "./queries";
@@ -120,4 +121,34 @@ export async function pickAutoAssignee(db: DbOrTx, tier: Tier, now: number): Pro
   const needed = skillsNeeded({ tier, extraSkills: [] });
   if (chooseAssignee(staff, needed, 0) === null) return null;
   return chooseAssignee(staff, needed, await q.takeAssignCursor(db));
+}
+
+/**
+ * Provider-wide (staff only): the shifts and people on duty at each instant in `at` (breach attribution), and the
+ * number of instants per shift instance. Rosters are expanded only around each instant, so any span of instants is cheap.
+ */
+export async function loadBreachAttribution(db: DbOrTx, at: number[]) {
+  if (at.length === 0) return { perBreach: [], perShift: [] };
+  const lo = Math.min(...at);
+  const hi = Math.max(...at);
+  const [rows, staffRows, overrideRows, offRows] = await Promise.all([
+    q.listRosterRows(db),
+    q.listStaff(db),
+    q.listOverrides(db, dateOfEpochDay(Math.floor(lo / DAY) - 2), dateOfEpochDay(Math.floor(hi / DAY) + 2)),
+    q.listTimeOff(db, new Date(lo - 2 * DAY), new Date(hi + 2 * DAY), ["approved"]),
+  ]);
+  const rosters = toRosters(rows);
+  const unique = new Map<string, ShiftInstance>();
+  for (const t of at)
+    for (const r of rosters)
+      for (const i of expandRoster(r, t, t + 1)) unique.set(`${i.teamId}|${i.date}|${i.slotId}`, i);
+  const instances = applyOverrides([...unique.values()], toOverrides(overrideRows));
+  const names = new Map(staffRows.map((s) => [s.userId, s.name]));
+  const { perBreach, perShift } = attributeBreaches(rosters, instances, toTimeOff(offRows), at);
+  return {
+    perBreach: perBreach.map((list) =>
+      list.map((s) => ({ ...s, people: s.people.map((id) => ({ id, name: names.get(id) ?? "Former analyst" })) })),
+    ),
+    perShift,
+  };
 }
