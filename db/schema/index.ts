@@ -8,6 +8,7 @@ export * from "./incidents";
 export * from "./intake";
 export * from "./recommendations";
 export * from "./reports";
+export * from "./roster";
 export * from "./security";
 export * from "./sensors";
 export * from "./sla-banner";

@@ -17,6 +17,7 @@ import * as data from "./data";
 import { seedHistory } from "./history";
 import { seedPosture } from "./posture";
 import { seedReports } from "./reports";
+import { seedRoster } from "./roster";
 
 export type SeedLog = (line: string) => void;
 
@@ -51,6 +52,8 @@ export async function seedDemo(
     await db.update(customers).set({ createdAt: since }).where(eq(customers.id, row.id));
     log(`Customer: ${c.name} (${c.timezone}), ${users.length} users, ${contacts.length} contacts`);
   }
+  const roster = await seedRoster(db, now);
+  log(`Roster: ${roster.rosters} rosters, ${roster.analysts} analysts with profiles, time off and swaps`);
   if (opts.history !== false) {
     const history = await seedHistory(db, log, now, opts.historyOf);
     log(`History: ${history.alerts} alerts through the intake, ${history.incidents} incidents`);

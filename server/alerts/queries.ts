@@ -12,8 +12,12 @@ const AGE_RANGES: Record<NonNullable<QueueFilter["age"]>, [number | null, number
   gt7d: [7 * 24 * HOUR, null],
 };
 
-function queueWhere(f: Omit<QueueFilter, "page">, now: Date) {
+/** `inCoverage`: the customers in coverage now when the queue is filtered to them (none → nothing matches). */
+export type QueueWhere = Omit<QueueFilter, "page" | "coverage"> & { inCoverage?: string[] };
+
+function queueWhere(f: QueueWhere, now: Date) {
   const where: SQL[] = [];
+  if (f.inCoverage) where.push(f.inCoverage.length ? inArray(alerts.customerId, f.inCoverage) : sql`false`);
   if (f.status === "open") where.push(inArray(alerts.status, ["new", "acknowledged"]));
   else if (f.status !== "all") where.push(eq(alerts.status, f.status));
   if (f.customerId) where.push(eq(alerts.customerId, f.customerId));
@@ -38,7 +42,7 @@ function queueWhere(f: Omit<QueueFilter, "page">, now: Date) {
 const slaDue = sql<Date | null>`(select min(c.due_at) from sla_clocks c where c.incident_id = "alerts"."incident_id" and c.state in ('running', 'at_risk', 'breached') and c.stop_at is null)`;
 
 /** The provider-wide triage queue (staff only), sorted by SLA urgency (default), severity or age. */
-export async function listQueue(db: DbOrTx, f: Omit<QueueFilter, "page">, now: Date, limit: number, offset: number) {
+export async function listQueue(db: DbOrTx, f: QueueWhere, now: Date, limit: number, offset: number) {
   const where = queueWhere(f, now);
   const order =
     f.sort === "oldest"

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
+import { defaultTerms } from "@/server/contracts/service";
 import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
 import { callerAs, createWorld, insertTestAlert } from "@/server/testing/factories";
 
@@ -151,6 +152,33 @@ describe("alerts: tenancy and roles", () => {
     await expect(callerAs(h.db, null).alerts.queue({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     await expect(callerAs(h.db, null).myAlerts.funnel({ from: hoursAgo(1), to: new Date() })).rejects.toMatchObject({
       code: "UNAUTHORIZED",
+    });
+  });
+});
+
+describe("queue: customers in coverage now", () => {
+  it("keeps only customers whose contract's calendar counts now; none in coverage shows nothing", async () => {
+    const api = callerAs(h.db, w.staff.analyst);
+    expect((await api.alerts.queue({ coverage: "now", status: "all" })).total).toBe(0);
+    await callerAs(h.db, w.staff.manager).contracts.create({
+      customerId: w.a.customer.id,
+      reference: "A-247",
+      terms: { ...defaultTerms("mdr", "Europe/Berlin", "2026-01-01"), coverage: { kind: "24x7" }, autoRenew: true },
+      effectiveFrom: new Date("2026-01-01T00:00:00Z"),
+    });
+    const inCoverage = await api.alerts.queue({ coverage: "now", status: "all" });
+    expect(inCoverage.total).toBeGreaterThan(0);
+    expect(new Set(inCoverage.rows.map((r) => r.customerId))).toEqual(new Set([w.a.customer.id]));
+    // Combined with a customer filter for the second tenant (no contract): nothing.
+    expect((await api.alerts.queue({ coverage: "now", customerId: w.b.customer.id })).total).toBe(0);
+  });
+
+  it("refuses the filter to customer users and rejects an unknown value", async () => {
+    await expect(callerAs(h.db, w.b.admin).alerts.queue({ coverage: "now" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(callerAs(h.db, w.staff.analyst).alerts.queue({ coverage: "later" as "now" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
     });
   });
 });

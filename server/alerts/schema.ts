@@ -31,6 +31,8 @@ export const queueFilter = z.object({
   age: z.enum(AGE_BUCKETS).optional(),
   assigneeId: z.string().max(64).optional(),
   q: z.string().trim().max(120).optional(),
+  /** "now": only customers whose contracted coverage calendar counts this instant (24x7 always). */
+  coverage: z.enum(["now"]).optional(),
   /** "urgency": alerts of incidents whose SLA is closest to due first; "severity": most severe, then oldest. */
   sort: z.enum(["urgency", "severity", "oldest", "newest"]).default("urgency"),
   page: z.coerce.number().int().min(1).max(10_000).default(1),

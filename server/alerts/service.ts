@@ -9,6 +9,7 @@ import { incidentReference } from "@/server/incidents/severity";
 import { entityKeys } from "@/server/ingest/correlate";
 import type { Entities } from "@/server/ingest/types";
 import { markFactsChanged } from "@/server/recommendations/dirty";
+import { loadCustomersInCoverage, pickAutoAssignee } from "@/server/roster/plan";
 import { recomputeIncidentClocks } from "@/server/sla/service";
 import { findMembership } from "@/server/tenancy/queries";
 import {
@@ -26,7 +27,9 @@ export const QUEUE_PAGE = 50;
 
 export async function getQueue(ctx: StaffContext, f: QueueFilter, now = clockOf(ctx)) {
   assertCan(ctx.actor, "alert:read");
-  const { page, ...filter } = f;
+  const { page, coverage, ...rest } = f;
+  const inCoverage = coverage === "now" ? await loadCustomersInCoverage(ctx.db, now.getTime()) : undefined;
+  const filter = { ...rest, inCoverage };
   const { rows, total } = await q.listQueue(ctx.db, filter, now, QUEUE_PAGE, (page - 1) * QUEUE_PAGE);
   return {
     rows: rows.map((r) => ({
@@ -161,17 +164,19 @@ export async function escalate(ctx: StaffContext, ids: string[], title?: string)
   const tctx: TenantContext = { ...ctx, tenant };
   return ctx.db
     .transaction(async (tx) => {
+      const version = await versionInForce(tx, tenant, clockOf(ctx));
+      const auto = version ? await pickAutoAssignee(tx, version.tier, clockOf(ctx).getTime()) : null;
       const inc = await insertIncident(tx, tenant, {
         title: title ?? top.title,
         severity: top.severity,
         status: "triage",
-        assigneeId: personOf(ctx)?.id ?? null,
+        assigneeId: auto ?? personOf(ctx)?.id ?? null,
         firstAlertReceivedAt: top.receivedAt,
         firstEventTime: top.eventTime,
         latestEventTime: top.eventTime,
         createdBy: personOf(ctx)?.id ?? null,
         createdAt: clockOf(ctx),
-        contractVersionId: (await versionInForce(tx, tenant, clockOf(ctx)))?.id ?? null,
+        contractVersionId: version?.id ?? null,
       });
       await insertTimeline(tx, tenant, inc.id, {
         ...timelineActor(tctx),

@@ -23,6 +23,7 @@ export const statements = {
   recommendation: ["read", "manage", "respond"],
   hunt: ["read", "manage"],
   posture: ["read"],
+  roster: ["read", "request", "manage"],
 } as const;
 
 type Statements = typeof statements;
@@ -67,6 +68,9 @@ const grants: Record<`${Actor["side"]}:${string}`, readonly Permission[]> = {
     "hunt:read",
     "hunt:manage",
     "posture:read",
+    "roster:read",
+    "roster:request",
+    "roster:manage",
   ],
   "staff:soc_manager": [
     "customer:read",
@@ -100,6 +104,9 @@ const grants: Record<`${Actor["side"]}:${string}`, readonly Permission[]> = {
     "hunt:read",
     "hunt:manage",
     "posture:read",
+    "roster:read",
+    "roster:request",
+    "roster:manage",
   ],
   "staff:analyst": [
     "customer:read",
@@ -121,6 +128,8 @@ const grants: Record<`${Actor["side"]}:${string}`, readonly Permission[]> = {
     "hunt:read",
     "hunt:manage",
     "posture:read",
+    "roster:read",
+    "roster:request",
   ],
   "customer:admin": [
     "customer:read",

@@ -12,6 +12,7 @@ import { metrics } from "@/server/observability/metrics";
 import { runMonthClose } from "@/server/posture/service";
 import { evaluateAll, evaluateDirty } from "@/server/recommendations/evaluation";
 import { processReportJobs, queueDueReports } from "@/server/reports/service";
+import { runGapNotices } from "@/server/roster/notify";
 import { runSlaSweep } from "@/server/sla/service";
 import { kickWorkers, setWorker } from "./worker";
 
@@ -44,6 +45,7 @@ export const JOBS: Job[] = [
   { name: "recommendations-hourly", slot: everyHour, run: (db, now) => evaluateAll(db, now) },
   { name: "recommendations-dirty", slot: everyMinute, run: (db, now) => evaluateDirty(db, now) },
   { name: "posture-month-close", slot: everyHour, run: (db, now) => runMonthClose(db, now) },
+  { name: "roster-gap-notices", slot: everyDay, run: (db, now) => runGapNotices(db, now) },
 ];
 
 /** Inserts the claim; true for exactly one caller per (job, slot). */

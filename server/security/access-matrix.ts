@@ -323,7 +323,11 @@ export const accessMatrix: Record<string, Row> = {
     recommendationId: crypto.randomUUID(),
     body: "Matrix comment.",
   })),
-  "recommendations.bulk": r("U F F NF NF NF", () => ({ action: "severity", ids: [crypto.randomUUID()], severity: "low" })),
+  "recommendations.bulk": r("U F F NF NF NF", () => ({
+    action: "severity",
+    ids: [crypto.randomUUID()],
+    severity: "low",
+  })),
   "myRecommendations.list": r(CUSTOMER, () => ({})),
   "myRecommendations.byId": r("U NF NF F F F", () => ({ recommendationId: crypto.randomUUID() })),
   "myRecommendations.respond": r("U F NF F F F", () => ({ recommendationId: crypto.randomUUID(), action: "accept" })),

@@ -5,6 +5,7 @@ import { boundedMonth } from "@/server/dates";
 import { NotFound } from "@/server/errors";
 import { findIncident } from "@/server/incidents/queries";
 import { incidentReference } from "@/server/incidents/severity";
+import { loadBreachAttribution } from "@/server/roster/plan";
 import { clockOf, type StaffContext, staffWide, type TenantContext, type TenantId } from "@/server/tenancy/tenant";
 import { clockStatus } from "./clock";
 import { METRIC_LABELS, toCalendar } from "./compute";
@@ -123,7 +124,10 @@ export async function attainmentOverview(ctx: StaffContext, months: number, cust
 
 export async function breaches(ctx: StaffContext, from: Date, to: Date, customerId?: string) {
   assertCan(ctx.actor, "sla:read");
-  return (await q.breachRows(ctx.db, { scope: staffWide(ctx, customerId), from, to })).map(withRef);
+  const rows = (await q.breachRows(ctx.db, { scope: staffWide(ctx, customerId), from, to })).map(withRef);
+  const at = rows.map((r) => (r.breachedAt ?? r.dueAt)?.getTime() ?? 0);
+  const { perBreach, perShift } = await loadBreachAttribution(ctx.db, at);
+  return { rows: rows.map((r, i) => ({ ...r, shifts: perBreach[i] ?? [] })), perShift };
 }
 
 /** Every clock of one incident with its evidence: start, pauses, stop and who stopped it, due, live state. */

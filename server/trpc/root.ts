@@ -14,6 +14,7 @@ import { myPostureRouter, postureRouter } from "@/server/posture/router";
 import { providerRouter } from "@/server/provider/router";
 import { myRecommendationsRouter, recommendationsRouter } from "@/server/recommendations/router";
 import { myReportsRouter, reportsRouter } from "@/server/reports/router";
+import { rosterRouter } from "@/server/roster/router";
 import { mySensorsRouter, sensorsRouter } from "@/server/sensors/router";
 import { mySlaRouter, slaRouter } from "@/server/sla/router";
 import { customerUsersRouter, invitationsRouter, staffRouter, teamRouter } from "@/server/users/router";
@@ -56,6 +57,7 @@ export const appRouter = createTRPCRouter({
   myHunts: myHuntsRouter,
   posture: postureRouter,
   myPosture: myPostureRouter,
+  roster: rosterRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,6 +3,7 @@ import { AppShell, type NavItem } from "@/app/_components/shell/app-shell";
 import { requireStaff } from "@/app/_lib/session";
 import { serverCaller } from "@/app/_lib/trpc/server";
 import type { Permission } from "@/server/auth/permissions";
+import { OnDutyNow } from "./_components/on-duty-now";
 import { SensorBanner } from "./_components/sensor-banner";
 import { SlaBanner } from "./_components/sla-banner";
 
@@ -22,6 +23,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     ...(can("hunt:read") ? [{ href: "/console/hunts", label: "Threat hunts", icon: "hunts" } as const] : []),
     ...(can("posture:read") ? [{ href: "/console/posture", label: "Posture", icon: "posture" } as const] : []),
     { href: "/console/customers", label: "Customers", icon: "customers" },
+    ...(can("roster:read") ? [{ href: "/console/roster", label: "Roster", icon: "roster" } as const] : []),
     ...(can("contract:read") ? [{ href: "/console/contracts", label: "Contracts", icon: "contracts" } as const] : []),
     ...(can("report:read") ? [{ href: "/console/reports", label: "Reports", icon: "reports" } as const] : []),
     ...(can("sensor:read") ? [{ href: "/console/coverage", label: "Coverage", icon: "coverage" } as const] : []),
@@ -42,6 +44,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       orgName="Operations"
       nav={nav}
       user={{ name: info.user.name, email: info.user.email, roleLabel: info.roleLabel ?? "" }}
+      headerExtra={can("roster:read") ? <OnDutyNow /> : null}
     >
       <SlaBanner enabled={can("sla:read")} canResolve={can("sla:resolve")} />
       <SensorBanner enabled={can("sensor:read")} />

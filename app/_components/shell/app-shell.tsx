@@ -3,11 +3,12 @@
 import {
   Bell,
   Building2,
+  CalendarClock,
   Crosshair,
   FileChartColumn,
   FileText,
-  Grid3x3,
   Gauge,
+  Grid3x3,
   LayoutDashboard,
   Lightbulb,
   LogOut,
@@ -62,6 +63,7 @@ const ICONS = {
   recommendations: Lightbulb,
   hunts: Crosshair,
   posture: Gauge,
+  roster: CalendarClock,
 } as const;
 
 export type NavItem = { href: string; label: string; icon: keyof typeof ICONS; exact?: boolean };
@@ -72,6 +74,7 @@ export function AppShell({
   orgName,
   nav,
   user,
+  headerExtra,
   children,
 }: {
   area: "Console" | "Portal";
@@ -79,6 +82,8 @@ export function AppShell({
   orgName: string;
   nav: NavItem[];
   user: { name: string; email: string; roleLabel: string };
+  /** Shown in the header before the theme toggle (the console's "on duty now"). */
+  headerExtra?: ReactNode;
   children: ReactNode;
 }) {
   const pathname = usePathname();
@@ -149,7 +154,8 @@ export function AppShell({
             {open ? <X className="size-4" /> : <Menu className="size-4" />}
           </Button>
           <span className="truncate text-sm text-muted-foreground md:hidden">{orgName}</span>
-          <div className="ml-auto flex items-center gap-1">
+          <div className="ml-auto flex min-w-0 items-center gap-1">
+            {headerExtra}
             <ThemeToggle />
             <DropdownMenu>
               <DropdownMenuTrigger asChild>

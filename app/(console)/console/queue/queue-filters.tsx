@@ -11,6 +11,7 @@ import { AGE_BUCKETS, AGE_LABELS } from "@/server/alerts/schema";
 import { SOURCE_FORMAT_LABELS } from "@/server/sensors/schema";
 import { MIN_SEVERITY_OPTIONS } from "../_components/severity";
 import { useDebouncedText } from "../_components/use-debounced-text";
+import { CoverageField } from "./coverage-field";
 import { FILTER_KEYS, QUEUE_STATUSES, type QueueFilters, techniqueValid } from "./queue-params";
 
 type Patch = Partial<Record<Exclude<keyof QueueFilters, "page">, string>>;
@@ -83,6 +84,7 @@ export function QueueFiltersBar({
           ))}
         </Select>
       </Field>
+      <CoverageField className={more} value={filters.coverage} onChange={(coverage) => onChange({ coverage })} />
       <Field label="Severity" className={more}>
         <Select
           placeholder="Any severity"

@@ -7,6 +7,8 @@ import { AGE_BUCKETS } from "@/server/alerts/schema";
  */
 export type QueueFilters = {
   customer: string;
+  /** "now": customers in coverage now only. */
+  coverage: string;
   severity: string;
   status: string;
   source: string;
@@ -37,6 +39,7 @@ export function readQueueFilters(get: (key: string) => string | null | undefined
   const severity = value("severity");
   return {
     customer: UUID.test(value("customer")) ? value("customer") : "",
+    coverage: value("coverage") === "now" ? "now" : "",
     severity: /^[1-5]$/.test(severity) ? severity : "",
     status: oneOf(
       QUEUE_STATUSES.map((s) => s.value),
@@ -57,6 +60,7 @@ export const techniqueValid = (t: string) => t === "" || TECHNIQUE_ID.test(t);
 export function toQueueInput(f: QueueFilters, selfId: string) {
   return {
     customerId: f.customer || undefined,
+    coverage: f.coverage === "now" ? ("now" as const) : undefined,
     severity: f.severity ? Number(f.severity) : undefined,
     status: (f.status || "open") as "open" | "all" | "new" | "acknowledged" | "escalated" | "closed",
     source: (f.source || undefined) as (typeof SOURCE_FORMATS)[number] | undefined,
@@ -68,5 +72,15 @@ export function toQueueInput(f: QueueFilters, selfId: string) {
   };
 }
 
-export const FILTER_KEYS = ["customer", "severity", "status", "source", "technique", "age", "assignee", "q"] as const;
+export const FILTER_KEYS = [
+  "customer",
+  "coverage",
+  "severity",
+  "status",
+  "source",
+  "technique",
+  "age",
+  "assignee",
+  "q",
+] as const;
 export const hasQueueFilters = (f: QueueFilters) => FILTER_KEYS.some((k) => f[k] !== "");

@@ -4,6 +4,7 @@ import { requireStaff } from "@/app/_lib/session";
 import { HydrateClient, prefetch, trpc } from "@/app/_lib/trpc/server";
 import { canDo } from "../_components/permissions";
 import { BrandingSettings } from "./branding-settings";
+import { RosterPolicy } from "./roster-policy";
 import { UnsupportedVersions } from "./unsupported-versions";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -27,6 +28,7 @@ export default async function SettingsPage() {
       <div className="grid gap-6">
         <BrandingSettings canManage={canDo(info, "settings:manage")} sampleMonth={lastMonth(new Date())} />
         {canDo(info, "sensor:read") ? <UnsupportedVersions canManage={canDo(info, "sensor:manage")} /> : null}
+        {canDo(info, "roster:read") ? <RosterPolicy canManage={canDo(info, "settings:manage")} /> : null}
       </div>
     </HydrateClient>
   );

@@ -18,9 +18,10 @@ import type { RouterOutputs } from "../_components/types";
 import { inCardTable } from "../_components/ui-classes";
 import { formatDuration, formatTarget, METRIC_LABELS, METRICS, plural } from "./_lib/sla-format";
 import { SectionHeading } from "./section-heading";
+import { OnDutyAtBreach, ShiftBreaches } from "./shift-breaches";
 import { BREACH_DAYS } from "./sla-params";
 
-type Row = RouterOutputs["sla"]["breaches"][number];
+type Row = RouterOutputs["sla"]["breaches"]["rows"][number];
 
 const FIRST = 25;
 const LIMIT = 500;
@@ -42,7 +43,7 @@ export function BreachesSection({
     refetchInterval: 60_000,
   });
   const [all, setAll] = useState(false);
-  const rows = [...(q.data ?? [])].sort((a, b) => (b.dueAt?.getTime() ?? 0) - (a.dueAt?.getTime() ?? 0));
+  const rows = [...(q.data?.rows ?? [])].sort((a, b) => (b.dueAt?.getTime() ?? 0) - (a.dueAt?.getTime() ?? 0));
   const shown = all ? rows : rows.slice(0, FIRST);
   const byMetric = METRICS.map((m) => ({ metric: m, n: rows.filter((r) => r.metric === m).length })).filter(
     (x) => x.n > 0,
@@ -55,7 +56,7 @@ export function BreachesSection({
         description={
           <>
             Clocks started since <DateTime value={from} mode="date" /> that missed their target. Late by is SLA time
-            past the target; on duty is who had the incident when it breached.
+            past the target; on duty is the shift and analysts on duty at the breach, and the incident's assignee then.
           </>
         }
         actions={
@@ -88,6 +89,7 @@ export function BreachesSection({
           />
         ) : (
           <>
+            <ShiftBreaches perShift={q.data?.perShift ?? []} />
             <Table
               className={cn(inCardTable, "text-[13px]", q.isPlaceholderData && "opacity-60")}
               wrapperClassName="border-t border-border"
@@ -173,8 +175,8 @@ function BreachRow({ row: r }: { row: Row }) {
           {r.customerName}
         </span>
       </TD>
-      <TD className={cn("hidden max-w-36 py-2 lg:table-cell", !r.onDuty && "text-muted-foreground")}>
-        <span className="line-clamp-2 break-words">{r.onDuty ?? "Unassigned"}</span>
+      <TD className="hidden max-w-56 py-2 lg:table-cell">
+        <OnDutyAtBreach row={r} />
       </TD>
       <TD className="hidden py-2 sm:table-cell">
         {r.stopAt ? (

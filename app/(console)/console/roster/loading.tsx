@@ -1,0 +1,5 @@
+import { LoadingState } from "@/app/_components/ui/states";
+
+export default function Loading() {
+  return <LoadingState label="Loading the roster…" rows={6} />;
+}

@@ -1,0 +1,88 @@
+import { ArrowLeftRight, Plus } from "lucide-react";
+import { cn } from "@/app/_lib/cn";
+import { hm } from "./_lib/time";
+
+export type Shift = {
+  key: string;
+  rosterId: string;
+  teamId: string;
+  slotId: string;
+  date: string;
+  start: Date;
+  end: Date;
+  people: { id: string; name: string; change: "time_off" | "swap" | "override" | null }[];
+  removed: { id: string; name: string }[];
+};
+export type RosterInfo = {
+  id: string;
+  name: string;
+  timeZone: string;
+  slots: { id: string; name: string }[];
+  teams: { id: string; name: string }[];
+};
+
+const short = (name: string) => name.split(" ")[0];
+
+/** One shift instance: roster, team, slot and times (viewer's zone), who works it and what changed. */
+export function ShiftChip({
+  shift,
+  roster,
+  compact,
+  onSelect,
+}: {
+  shift: Shift;
+  roster: RosterInfo;
+  compact: boolean;
+  onSelect?: () => void;
+}) {
+  const slot = roster.slots.find((s) => s.id === shift.slotId)?.name ?? shift.slotId;
+  const team = roster.teams.find((t) => t.id === shift.teamId)?.name ?? "";
+  const working = shift.people.filter((p) => p.change !== "time_off");
+  const changed = shift.people.some((p) => p.change) || shift.removed.length > 0;
+  const label = `${roster.name}, ${team}, ${slot} ${hm(shift.start)}–${hm(shift.end)}: ${working.map((p) => p.name).join(", ") || "nobody"}`;
+  const body = (
+    <>
+      <span className="font-medium">
+        {team} · {slot}
+      </span>{" "}
+      <span className="text-muted-foreground tabular-nums">
+        {hm(shift.start)}–{hm(shift.end)}
+      </span>
+      {compact ? (
+        <span className="ml-1 tabular-nums">({working.length})</span>
+      ) : (
+        <span className="block truncate">
+          {shift.people.map((p, i) => (
+            <span key={p.id} className={cn(p.change === "time_off" && "line-through text-muted-foreground")}>
+              {i > 0 ? ", " : ""}
+              {p.change === "swap" ? <ArrowLeftRight aria-label="swapped in" className="mr-0.5 inline size-3" /> : null}
+              {p.change === "override" ? <Plus aria-label="added" className="mr-0.5 inline size-3" /> : null}
+              {short(p.name)}
+              {p.change === "time_off" ? " (off)" : ""}
+            </span>
+          ))}
+          {working.length === 0 ? <span className="text-destructive">nobody</span> : null}
+        </span>
+      )}
+    </>
+  );
+  const cls = cn(
+    "max-w-full min-w-0 rounded-md border px-2 py-1 text-left text-xs",
+    changed ? "border-warning/60 bg-warning/10" : "border-border bg-muted/40",
+    working.length === 0 && "border-destructive/60 bg-destructive/10",
+  );
+  return onSelect ? (
+    <button
+      type="button"
+      className={cn(cls, "hover:bg-accent focus-visible:outline-2")}
+      title={label}
+      onClick={onSelect}
+    >
+      {body}
+    </button>
+  ) : (
+    <div className={cls} title={label}>
+      {body}
+    </div>
+  );
+}

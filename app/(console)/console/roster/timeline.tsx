@@ -1,0 +1,112 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
+import { LoadingState } from "@/app/_components/ui/states";
+import { useTRPC } from "@/app/_lib/trpc/client";
+import { QueryError } from "../_components/query-error";
+import { addLocalDays, dayLabel } from "./_lib/time";
+import { CoverageBar } from "./coverage-bar";
+import { OverrideDialog, type OverrideTarget } from "./override-dialog";
+import { ShiftChip } from "./shift-chip";
+
+/** Day rows in the viewer's zone: the hourly cover bar (red where there is a gap) and the shifts that start that day. */
+export function Timeline({
+  from,
+  to,
+  days,
+  canManage,
+}: {
+  from: number;
+  to: number;
+  days: number;
+  canManage: boolean;
+}) {
+  const trpc = useTRPC();
+  const q = useQuery(trpc.roster.timeline.queryOptions({ from: new Date(from), to: new Date(to) }));
+  const [target, setTarget] = useState<OverrideTarget | null>(null);
+  const compact = days > 7;
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Timeline</CardTitle>
+        <CardDescription>
+          Each bar is one day, hour by hour: on duty against required (policy minimum and alert forecast); red marks a
+          gap.
+          {canManage ? " Select a shift to change who works it." : ""}
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="grid gap-3">
+        {q.isPending ? (
+          <LoadingState label="Loading shifts…" rows={5} />
+        ) : q.isError ? (
+          <QueryError error={q.error} onRetry={() => q.refetch()} title="Could not load the timeline" />
+        ) : q.data.rosters.length === 0 ? (
+          <p className="text-sm text-muted-foreground">No rosters yet.</p>
+        ) : (
+          <>
+            <Legend rosters={q.data.rosters} />
+            <ol className="grid gap-2">
+              {Array.from({ length: days }, (_, i) => {
+                const a = addLocalDays(from, i);
+                const b = addLocalDays(from, i + 1);
+                const shifts = q.data.instances
+                  .filter((s) => s.start.getTime() >= a && s.start.getTime() < b)
+                  .sort((x, y) => x.start.getTime() - y.start.getTime());
+                return (
+                  <li
+                    key={a}
+                    className="grid gap-1.5 border-b border-border pb-2 last:border-0 md:grid-cols-[8rem_1fr] md:gap-3"
+                  >
+                    <div className="text-sm font-medium">{dayLabel(a)}</div>
+                    <div className="grid min-w-0 gap-1.5">
+                      <CoverageBar from={a} to={b} hours={q.data.hours} />
+                      <div className="flex flex-wrap gap-1.5">
+                        {shifts.map((s) => (
+                          <ShiftChip
+                            key={s.key}
+                            shift={s}
+                            roster={q.data.rosters.find((r) => r.id === s.rosterId)!}
+                            compact={compact}
+                            onSelect={
+                              canManage
+                                ? () =>
+                                    setTarget({ shift: s, roster: q.data.rosters.find((r) => r.id === s.rosterId)! })
+                                : undefined
+                            }
+                          />
+                        ))}
+                      </div>
+                    </div>
+                  </li>
+                );
+              })}
+            </ol>
+          </>
+        )}
+      </CardContent>
+      {target && q.data ? (
+        <OverrideDialog target={target} staff={q.data.staff} onClose={() => setTarget(null)} />
+      ) : null}
+    </Card>
+  );
+}
+
+function Legend({ rosters }: { rosters: { id: string; name: string; timeZone: string }[] }) {
+  return (
+    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground" aria-label="Rosters and their zones">
+      {rosters.map((r) => (
+        <li key={r.id}>
+          <span className="font-medium text-foreground">{r.name}</span> · {r.timeZone}
+        </li>
+      ))}
+      <li className="flex items-center gap-1">
+        <span aria-hidden className="inline-block size-3 rounded-sm bg-destructive" /> gap
+      </li>
+      <li className="flex items-center gap-1">
+        <span aria-hidden className="inline-block size-3 rounded-sm bg-success/60" /> covered
+      </li>
+    </ul>
+  );
+}

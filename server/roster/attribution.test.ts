@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { attributeBreaches } from "./attribution";
+import { applyOverrides } from "./changes";
+import { expandRoster, type Roster } from "./expand";
+
+const t = (s: string) => new Date(s).getTime();
+const berlin: Roster = {
+  id: "r1",
+  name: "Berlin",
+  timeZone: "Europe/Berlin",
+  anchor: "2026-03-27",
+  cycleLength: 1,
+  slots: [
+    { id: "day", name: "Day", start: "07:00", end: "19:00" },
+    { id: "night", name: "Night", start: "19:00", end: "07:00" },
+  ],
+  cycle: { d: ["day"], n: ["night"] },
+  teams: [
+    { id: "d", name: "Day team", members: ["ann", "bob"] },
+    { id: "n", name: "Night team", members: ["cy"] },
+  ],
+};
+const span = (from: string, to: string) => expandRoster(berlin, t(from), t(to));
+
+describe("attributeBreaches", () => {
+  it("names the shift and the people on duty at each breach and counts breaches per shift", () => {
+    const inst = span("2026-03-27T00:00:00Z", "2026-03-30T00:00:00Z");
+    const off = [{ userId: "bob", from: t("2026-03-27T12:00:00Z"), to: t("2026-03-27T13:00:00Z") }];
+    const at = [t("2026-03-27T12:30:00Z"), t("2026-03-27T14:00:00Z"), t("2026-03-27T20:00:00Z")];
+    const { perBreach, perShift } = attributeBreaches([berlin], inst, off, at);
+    expect(perBreach[0]).toEqual([
+      { key: "d|2026-03-27|day", roster: "Berlin", team: "Day team", slot: "Day", date: "2026-03-27", people: ["ann"] },
+    ]);
+    expect(perBreach[1]![0]!.people).toEqual(["ann", "bob"]);
+    expect(perBreach[2]!.map((s) => [s.team, s.date, s.people])).toEqual([["Night team", "2026-03-27", ["cy"]]]);
+    expect(perShift.map((s) => [s.shift.key, s.breaches])).toEqual([
+      ["d|2026-03-27|day", 2],
+      ["n|2026-03-27|night", 1],
+    ]);
+  });
+
+  it("follows the wall clock over the spring-forward night and applies overrides", () => {
+    // Night of 2026-03-28 → 29 in Berlin: 19:00 CET (18:00Z) to 07:00 CEST (05:00Z), one hour shorter.
+    const inst = applyOverrides(span("2026-03-28T00:00:00Z", "2026-03-30T00:00:00Z"), [
+      { kind: "replace", teamId: "n", date: "2026-03-28", slotId: "night", userId: "cy", replacementId: "dee" },
+    ]);
+    const { perBreach } = attributeBreaches([berlin], inst, [], [t("2026-03-29T04:59:00Z"), t("2026-03-29T05:00:00Z")]);
+    expect(perBreach[0]!.map((s) => [s.slot, s.date, s.people])).toEqual([["Night", "2026-03-28", ["dee"]]]);
+    expect(perBreach[1]!.map((s) => [s.slot, s.date])).toEqual([["Day", "2026-03-29"]]);
+  });
+
+  it("leaves a breach outside every shift unattributed", () => {
+    const { perBreach, perShift } = attributeBreaches([berlin], [], [], [t("2026-03-27T12:00:00Z")]);
+    expect(perBreach).toEqual([[]]);
+    expect(perShift).toEqual([]);
+  });
+});

@@ -1,0 +1,34 @@
+import { instancesAt, type TimeOff } from "./changes";
+import type { Roster, ShiftInstance } from "./expand";
+
+/**
+ * Breach attribution (roster-rules.md, "Attribution"): each breach instant → the shift instances containing it and
+ * the people on duty then (after overrides, minus time off), plus the number of breaches per shift instance. Pure.
+ */
+export type ShiftRef = { key: string; roster: string; team: string; slot: string; date: string; people: string[] };
+
+export function attributeBreaches(rosters: Roster[], instances: ShiftInstance[], timeOff: TimeOff[], at: number[]) {
+  const byId = new Map(rosters.map((r) => [r.id, r]));
+  const counts = new Map<string, { shift: Omit<ShiftRef, "people">; breaches: number }>();
+  const perBreach = at.map((t) =>
+    instancesAt(instances, timeOff, t).map((i): ShiftRef => {
+      const r = byId.get(i.rosterId);
+      const shift = {
+        key: `${i.teamId}|${i.date}|${i.slotId}`,
+        roster: r?.name ?? "",
+        team: r?.teams.find((x) => x.id === i.teamId)?.name ?? "",
+        slot: r?.slots.find((s) => s.id === i.slotId)?.name ?? i.slotId,
+        date: i.date,
+      };
+      const c = counts.get(shift.key) ?? { shift, breaches: 0 };
+      c.breaches += 1;
+      counts.set(shift.key, c);
+      return { ...shift, people: [...i.members].sort() };
+    }),
+  );
+  const perShift = [...counts.values()].sort(
+    (a, b) =>
+      b.breaches - a.breaches || a.shift.date.localeCompare(b.shift.date) || a.shift.key.localeCompare(b.shift.key),
+  );
+  return { perBreach, perShift };
+}

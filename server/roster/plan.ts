@@ -1,0 +1,154 @@
+import type { DbOrTx } from "@/db";
+import { strictestAckTarget, toDemands, toOverrides, toRosters, toTimeOff } from "./assemble";
+import { attributeBreaches } from "./attribution";
+import { chooseAssignee } from "./auto-assign";
+import { applyOverrides, dutySpans, onDutyAt } from "./changes";
+import { customersInCoverageAt } from "./coverage-now";
+import { type Staff, skillsNeeded, type Tier } from "./demand";
+import { dateOfEpochDay, expandRoster, type ShiftInstance } from "./expand";
+import { arrivalRates, FORECAST_WEEKS, forecastHeadcount, type Policy } from "./forecast";
+import { computeGaps } from "./gaps";
+import * as q from "./queries";
+
+const DAY = 86_400_000;
+
+export type PlanSettings = Awaited<ReturnType<typeof q.getSettings>>;
+export const policyOf = (s: PlanSettings): Policy => ({
+  minOnDuty: s.minOnDuty,
+  handlingMinutes: s.handlingMinutes,
+  serviceGoal: s.serviceGoal,
+  maxOccupancy: s.maxOccupancy,
+  shrinkageBp: s.shrinkageBp,
+});
+
+/**
+ * Everything the roster views, the gap guard and the jobs need for [from, to): the expanded instances after overrides,
+ * time off, staff, demand, the forecast and the gaps. One read of the tables, then pure code.
+ */
+export async function loadPlan(db: DbOrTx, from: number, to: number, now: number) {
+  const dateFrom = dateOfEpochDay(Math.floor(from / DAY) - 2);
+  const dateTo = dateOfEpochDay(Math.floor(to / DAY) + 2);
+  const [rows, staffRows, settings, versions, hourly, overrideRows, offRows] = await Promise.all([
+    q.listRosterRows(db),
+    q.listStaff(db),
+    q.getSettings(db),
+    q.listAllContractVersions(db),
+    q.hourlyAlertCounts(db, new Date(now - FORECAST_WEEKS * 7 * DAY), new Date(now)),
+    q.listOverrides(db, dateFrom, dateTo),
+    q.listTimeOff(db, new Date(from - 2 * DAY), new Date(to + 2 * DAY), ["approved"]),
+  ]);
+  const rosters = toRosters(rows);
+  const overrides = toOverrides(overrideRows);
+  const timeOff = toTimeOff(offRows);
+  const planned = rosters.flatMap((r) => expandRoster(r, from, to));
+  const instances = applyOverrides(planned, overrides);
+  const staff = new Map<string, Staff & { name: string; email: string; role: string }>(
+    staffRows.map((s) => [
+      s.userId,
+      {
+        userId: s.userId,
+        name: s.name,
+        email: s.email,
+        role: s.role,
+        level: s.level ?? 1,
+        skills: s.skills ?? [],
+        languages: s.languages ?? [],
+      },
+    ]),
+  );
+  const demands = toDemands(versions);
+  const policy = policyOf(settings);
+  const targetMinutes = strictestAckTarget(versions, demands, now);
+  const forecast = forecastHeadcount(arrivalRates(hourly, now), policy, targetMinutes);
+  const { gaps, hours } = computeGaps({
+    from,
+    to,
+    duty: dutySpans(instances, timeOff),
+    staff,
+    demands,
+    forecast: forecast.map((f) => f.headcount),
+    policy,
+  });
+  return {
+    rosters,
+    rows,
+    planned,
+    instances,
+    overrideRows,
+    offRows,
+    timeOff,
+    staff,
+    settings,
+    policy,
+    demands,
+    forecast,
+    targetMinutes,
+    gaps,
+    hours,
+  };
+}
+
+export type Plan = Awaited<ReturnType<typeof loadPlan>>;
+
+/** Provider-wide (staff only): the ids of the customers whose contracted coverage counts at `now`. */
+export async function loadCustomersInCoverage(db: DbOrTx, now: number): Promise<string[]> {
+  return customersInCoverageAt(toDemands(await q.listAllContractVersions(db)), now);
+}
+
+/**
+ * The auto-assignee of a new incident of a customer on `tier` at `now` (provider setting `autoAssign`, off by
+ * default): round robin over the people on duty then who hold the tier's skills. Null when off or nobody qualifies.
+ */
+export async function pickAutoAssignee(db: DbOrTx, tier: Tier, now: number): Promise<string | null> {
+  const settings = await q.getSettings(db);
+  if (!settings.autoAssign) return null;
+  const dateFrom = dateOfEpochDay(Math.floor(now / DAY) - 2);
+  const dateTo = dateOfEpochDay(Math.floor(now / DAY) + 2);
+  const [rows, staffRows, overrideRows, offRows] = await Promise.all([
+    q.listRosterRows(db),
+    q.listStaff(db),
+    q.listOverrides(db, dateFrom, dateTo),
+    q.listTimeOff(db, new Date(now - 2 * DAY), new Date(now + 2 * DAY), ["approved"]),
+  ]);
+  const instances = applyOverrides(
+    toRosters(rows).flatMap((r) => expandRoster(r, now - DAY, now + DAY)),
+    toOverrides(overrideRows),
+  );
+  const onDuty = new Set(onDutyAt(instances, toTimeOff(offRows), now));
+  const staff = staffRows
+    .filter((s) => onDuty.has(s.userId))
+    .map((s) => ({ userId: s.userId, level: s.level ?? 1, skills: s.skills ?? [], languages: s.languages ?? [] }));
+  const needed = skillsNeeded({ tier, extraSkills: [] });
+  if (chooseAssignee(staff, needed, 0) === null) return null;
+  return chooseAssignee(staff, needed, await q.takeAssignCursor(db));
+}
+
+/**
+ * Provider-wide (staff only): the shifts and people on duty at each instant in `at` (breach attribution), and the
+ * number of instants per shift instance. Rosters are expanded only around each instant, so any span of instants is cheap.
+ */
+export async function loadBreachAttribution(db: DbOrTx, at: number[]) {
+  if (at.length === 0) return { perBreach: [], perShift: [] };
+  const lo = Math.min(...at);
+  const hi = Math.max(...at);
+  const [rows, staffRows, overrideRows, offRows] = await Promise.all([
+    q.listRosterRows(db),
+    q.listStaff(db),
+    q.listOverrides(db, dateOfEpochDay(Math.floor(lo / DAY) - 2), dateOfEpochDay(Math.floor(hi / DAY) + 2)),
+    q.listTimeOff(db, new Date(lo - 2 * DAY), new Date(hi + 2 * DAY), ["approved"]),
+  ]);
+  const rosters = toRosters(rows);
+  const unique = new Map<string, ShiftInstance>();
+  for (const t of at)
+    for (const r of rosters)
+      for (const i of expandRoster(r, t, t + 1)) unique.set(`${i.teamId}|${i.date}|${i.slotId}`, i);
+  const instances = applyOverrides([...unique.values()], toOverrides(overrideRows));
+  const names = new Map(staffRows.map((s) => [s.userId, s.name]));
+  const { perBreach, perShift } = attributeBreaches(rosters, instances, toTimeOff(offRows), at);
+  return {
+    perBreach: perBreach.map((list) =>
+      list.map((s) => ({ ...s, people: s.people.map((id) => ({ id, name: names.get(id) ?? "Former analyst" })) })),
+    ),
+    perShift,
+  };
+}

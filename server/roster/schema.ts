@@ -1,0 +1,90 @@
+import { z } from "zod";
+import { OVERRIDE_KINDS, STAFF_SKILLS } from "@/db/schema/roster";
+
+/** Inputs of the roster procedures. Instants are bounded to 2000–2100; ranges to 92 days. */
+const instant = z.coerce
+  .date()
+  .refine(
+    (d) => d.getTime() >= Date.UTC(2000, 0, 1) && d.getTime() < Date.UTC(2100, 0, 1),
+    "Pick a date between 2000 and 2100.",
+  );
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM.");
+const localDate = z.iso.date();
+const userId = z.string().min(1).max(100);
+
+export const rangeInput = z
+  .object({ from: instant, to: instant })
+  .refine((v) => v.from < v.to, { message: "The range ends before it starts.", path: ["to"] })
+  .refine((v) => v.to.getTime() - v.from.getTime() <= 92 * 86_400_000, {
+    message: "Ask for at most 92 days.",
+    path: ["to"],
+  });
+
+export const slotInput = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,24}$/),
+  name: z.string().trim().min(1).max(40),
+  start: hhmm,
+  end: hhmm,
+});
+
+export const rosterInput = z.object({
+  name: z.string().trim().min(1).max(80),
+  timeZone: z.string().min(1).max(64),
+  anchor: localDate,
+  cycleLength: z.number().int().min(1).max(56),
+  slots: z.array(slotInput).min(1).max(8),
+  allowGap: z.boolean().default(false),
+});
+export const updateRosterInput = rosterInput.extend({ id: z.uuid() });
+
+export const teamInput = z.object({
+  rosterId: z.uuid(),
+  id: z.uuid().optional(),
+  name: z.string().trim().min(1).max(40),
+  cycle: z.array(z.string().max(24).nullable()).min(1).max(56),
+  members: z.array(userId).max(60),
+  allowGap: z.boolean().default(false),
+});
+
+const instanceRef = z.object({ teamId: z.uuid(), date: localDate, slotId: z.string().min(1).max(24) });
+
+export const overrideInput = instanceRef.extend({
+  kind: z.enum(OVERRIDE_KINDS),
+  userId: userId.optional(),
+  replacementId: userId.optional(),
+  note: z.string().trim().max(500).optional(),
+  allowGap: z.boolean().default(false),
+});
+
+export const timeOffInput = z
+  .object({ from: instant, to: instant, reason: z.string().trim().max(500).optional() })
+  .refine((v) => v.from < v.to, { message: "Time off ends before it starts.", path: ["to"] })
+  .refine((v) => v.to.getTime() - v.from.getTime() <= 120 * 86_400_000, {
+    message: "Ask for at most 120 days at once.",
+    path: ["to"],
+  });
+
+export const decideInput = z.object({ id: z.uuid(), approve: z.boolean(), allowGap: z.boolean().default(false) });
+
+export const swapInput = z.object({
+  mine: instanceRef,
+  counterpartId: userId,
+  theirs: instanceRef,
+  note: z.string().trim().max(500).optional(),
+});
+
+export const profileInput = z.object({
+  userId,
+  level: z.number().int().min(1).max(3),
+  skills: z.array(z.enum(STAFF_SKILLS)).max(5),
+  languages: z.array(z.string().regex(/^[a-z]{2}$/, "Use two-letter language codes.")).max(10),
+});
+
+export const policyInput = z.object({
+  minOnDuty: z.number().int().min(0).max(50),
+  handlingMinutes: z.number().min(0.5).max(240),
+  serviceGoal: z.number().min(0.5).max(0.999),
+  maxOccupancy: z.number().min(0.3).max(1),
+  shrinkageBp: z.number().int().min(0).max(8000),
+  autoAssign: z.boolean(),
+});

@@ -1,0 +1,132 @@
+import { assertCan } from "@/server/auth/permissions";
+import { type ActorContext, clockOf } from "@/server/tenancy/tenant";
+import { instanceKey, type ShiftInstance } from "./expand";
+import { hourOfWeek } from "./forecast";
+import { HORIZON_DAYS } from "./guard";
+import { loadPlan, type Plan } from "./plan";
+
+/** The read side of the roster: timeline, gaps, forecast, on duty now, my shifts, requests. Staff only. */
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+function nameOf(plan: Plan, id: string) {
+  return plan.staff.get(id)?.name ?? "Unknown";
+}
+
+/** An instance as the views show it: who is planned, who actually works it, and what changed. */
+function describe(plan: Plan, i: ShiftInstance, planned: Map<string, ShiftInstance>) {
+  const before = planned.get(instanceKey(i))?.members ?? [];
+  const off = new Set(
+    plan.timeOff.filter((t) => t.from < i.end && t.to > i.start && i.members.includes(t.userId)).map((t) => t.userId),
+  );
+  const swapped = new Set(
+    plan.overrideRows
+      .filter((o) => o.swapId && instanceKey(o) === instanceKey(i))
+      .map((o) => o.replacementId)
+      .filter((x): x is string => !!x),
+  );
+  return {
+    key: `${i.rosterId}|${instanceKey(i)}`,
+    rosterId: i.rosterId,
+    teamId: i.teamId,
+    slotId: i.slotId,
+    date: i.date,
+    start: new Date(i.start),
+    end: new Date(i.end),
+    people: i.members.map((id) => ({
+      id,
+      name: nameOf(plan, id),
+      change: off.has(id)
+        ? ("time_off" as const)
+        : swapped.has(id)
+          ? ("swap" as const)
+          : before.includes(id)
+            ? null
+            : ("override" as const),
+    })),
+    removed: before.filter((id) => !i.members.includes(id)).map((id) => ({ id, name: nameOf(plan, id) })),
+  };
+}
+
+function rosterSummaries(plan: Plan) {
+  return plan.rosters.map((r) => ({
+    id: r.id,
+    name: r.name,
+    timeZone: r.timeZone,
+    anchor: r.anchor,
+    cycleLength: r.cycleLength,
+    slots: r.slots,
+    teams: r.teams.map((t) => ({
+      id: t.id,
+      name: t.name,
+      cycle: r.cycle[t.id] ?? [],
+      members: t.members.map((id) => ({ id, name: nameOf(plan, id) })),
+    })),
+  }));
+}
+
+export async function getTimeline(ctx: ActorContext, range: { from: Date; to: Date }) {
+  assertCan(ctx.actor, "roster:read");
+  const now = clockOf(ctx).getTime();
+  const plan = await loadPlan(ctx.db, range.from.getTime(), range.to.getTime(), now);
+  const planned = new Map(plan.planned.map((i) => [instanceKey(i), i]));
+  return {
+    rosters: rosterSummaries(plan),
+    instances: plan.instances.map((i) => describe(plan, i, planned)),
+    hours: plan.hours.map((h) => ({ ...h, start: new Date(h.start) })),
+    gaps: plan.gaps.map((g) => ({ ...g, start: new Date(g.start), end: new Date(g.end) })),
+    staff: [...plan.staff.values()]
+      .filter((s) => s.role !== "admin")
+      .map((s) => ({ id: s.userId, name: s.name, level: s.level, skills: s.skills })),
+  };
+}
+
+/** Every gap of the next 30 days, with its reasons and the customers in coverage during it. */
+export async function listGaps(ctx: ActorContext) {
+  assertCan(ctx.actor, "roster:read");
+  const now = clockOf(ctx).getTime();
+  const plan = await loadPlan(ctx.db, now, now + HORIZON_DAYS * DAY, now);
+  return plan.gaps.map((g) => ({ ...g, start: new Date(g.start), end: new Date(g.end) }));
+}
+
+/** Required (forecast and policy) vs rostered per UTC hour of the week, over the coming week. */
+export async function getForecast(ctx: ActorContext) {
+  assertCan(ctx.actor, "roster:read");
+  const now = clockOf(ctx).getTime();
+  const from = Math.floor(now / HOUR) * HOUR;
+  const plan = await loadPlan(ctx.db, from, from + 7 * DAY, now);
+  const byHour = new Map(plan.hours.map((h) => [hourOfWeek(h.start), h]));
+  return {
+    targetMinutes: plan.targetMinutes,
+    policy: plan.policy,
+    hours: plan.forecast.map((f) => ({
+      hour: f.hour,
+      lambda: f.lambda,
+      forecast: f.headcount,
+      required: byHour.get(f.hour)?.required ?? f.headcount,
+      rostered: byHour.get(f.hour)?.onDuty ?? 0,
+    })),
+  };
+}
+
+/** Who is on duty now, and the shifts that start next (within 24 h). */
+export async function onDutyNow(ctx: ActorContext) {
+  assertCan(ctx.actor, "roster:read");
+  const now = clockOf(ctx).getTime();
+  const plan = await loadPlan(ctx.db, now - DAY, now + DAY, now);
+  const rosterName = new Map(plan.rosters.map((r) => [r.id, r]));
+  const label = (i: ShiftInstance) => {
+    const r = rosterName.get(i.rosterId)!;
+    return { roster: r.name, timeZone: r.timeZone, slot: r.slots.find((s) => s.id === i.slotId)?.name ?? i.slotId };
+  };
+  const off = (id: string, t: number) => plan.timeOff.some((o) => o.userId === id && o.from <= t && t < o.to);
+  const current = plan.instances.filter((i) => i.start <= now && now < i.end);
+  const nextStart = Math.min(...plan.instances.filter((i) => i.start > now).map((i) => i.start));
+  const next = plan.instances.filter((i) => i.start === nextStart);
+  const people = (i: ShiftInstance, t: number) =>
+    i.members.filter((m) => !off(m, t)).map((id) => ({ id, name: nameOf(plan, id) }));
+  return {
+    now: current.map((i) => ({ ...label(i), end: new Date(i.end), people: people(i, now) })),
+    next: next.map((i) => ({ ...label(i), start: new Date(i.start), people: people(i, i.start) })),
+  };
+}
