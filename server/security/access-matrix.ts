@@ -66,6 +66,13 @@ const contact = (x: MatrixIds) => ({
   channels: [],
   receivesReports: false,
 });
+const rosterBody = (x: MatrixIds) => ({
+  name: `Matrix ${x.uniq()}`,
+  timeZone: "Europe/Berlin",
+  anchor: "2026-12-07",
+  cycleLength: 1,
+  slots: [{ id: "day", name: "Day", start: "08:00", end: "16:00" }],
+});
 const assetCsv = (x: MatrixIds) => `hostname,ip,os,owner,criticality\nmatrix-${x.uniq()},10.0.0.9,Linux,IT,low\n`;
 const period = { from: new Date("2026-10-01T00:00:00Z"), to: new Date("2026-11-01T00:00:00Z") };
 
@@ -347,6 +354,59 @@ export const accessMatrix: Record<string, Row> = {
   "myHunts.list": r(CUSTOMER),
   "posture.overview": r(STAFF),
   "myPosture.summary": r(CUSTOMER),
+  // Analyst rosters: provider staff only. Ids nobody owns answer NOT_FOUND once past the access checks.
+  "roster.timeline": r(STAFF, () => ({ from: new Date("2026-12-07T00:00:00Z"), to: new Date("2026-12-14T00:00:00Z") })),
+  "roster.gaps": r(STAFF),
+  "roster.forecast": r(STAFF),
+  "roster.onDuty": r(STAFF),
+  "roster.mine": r(STAFF),
+  "roster.requests": r(MANAGERS),
+  "roster.profiles": r(STAFF),
+  "roster.policy": r(STAFF),
+  "roster.create": r(MANAGERS, (x) => ({ ...rosterBody(x), allowGap: true })),
+  "roster.update": r("U F F F NF NF", (x) => ({ ...rosterBody(x), id: crypto.randomUUID(), allowGap: true })),
+  "roster.saveTeam": r("U F F F NF NF", () => ({
+    rosterId: crypto.randomUUID(),
+    name: "Matrix",
+    cycle: ["day"],
+    members: [],
+    allowGap: true,
+  })),
+  "roster.override": r(MANAGERS, () => ({
+    teamId: crypto.randomUUID(),
+    date: "2026-12-08",
+    slotId: "day",
+    kind: "remove",
+    allowGap: true,
+  })),
+  "roster.saveProfile": r(MANAGERS, () => ({
+    userId: `u_${crypto.randomUUID()}`,
+    level: 2,
+    skills: [],
+    languages: [],
+  })),
+  "roster.updatePolicy": r(ADMIN, () => ({
+    minOnDuty: 1,
+    handlingMinutes: 12,
+    serviceGoal: 0.8,
+    maxOccupancy: 0.85,
+    shrinkageBp: 3000,
+    autoAssign: false,
+  })),
+  "roster.requestTimeOff": r(STAFF, () => ({
+    from: new Date("2027-03-01T00:00:00Z"),
+    to: new Date("2027-03-02T00:00:00Z"),
+  })),
+  "roster.cancelTimeOff": r("U F F NF NF NF", () => ({ id: crypto.randomUUID() })),
+  "roster.decideTimeOff": r("U F F F NF NF", () => ({ id: crypto.randomUUID(), approve: true })),
+  "roster.requestSwap": r("U F F NF NF NF", () => ({
+    mine: { teamId: crypto.randomUUID(), date: "2026-12-08", slotId: "day" },
+    counterpartId: `u_${crypto.randomUUID()}`,
+    theirs: { teamId: crypto.randomUUID(), date: "2026-12-09", slotId: "day" },
+  })),
+  "roster.respondSwap": r("U F F NF NF NF", () => ({ id: crypto.randomUUID(), accept: true })),
+  "roster.decideSwap": r("U F F F NF NF", () => ({ id: crypto.randomUUID(), approve: true })),
+  "roster.rotateCalendar": r(STAFF),
 };
 
 /**
@@ -360,6 +420,11 @@ export const restRoutes: Record<string, { method: string; own: string; other: st
     other: "key of another format: 403",
   },
   "/api/ingest/heartbeat": { method: "POST", own: "own sensor key: 202; no key: 401", other: "—" },
+  "/api/calendar/[file]": {
+    method: "GET",
+    own: "a staff member's own token: 200 text/calendar; a SOC manager's with ?scope=provider: 200",
+    other: "unknown or rotated token: 404; an analyst's token with ?scope=provider: 404",
+  },
   "/api/reports/[id]/pdf": {
     method: "GET",
     own: "signed out 401; customer users and staff 200",
