@@ -48,7 +48,7 @@ test("charts, the report preview and the portal render under the CSP", async () 
 
   await staff.goto(`${BASE_URL}/console/reports`);
   await staff
-    .getByRole("button", { name: /^Halvorsen Logistics, .*: (Ready|Sent|Generated).*Actions$/ })
+    .getByRole("button", { name: /^(Ready|Sent|Generated).* Halvorsen Logistics, .*\. Actions$/ })
     .first()
     .click();
   await staff.getByRole("menuitem", { name: "Preview" }).click();

@@ -103,7 +103,7 @@ describe("invitations", () => {
       expect(r.emailStatus).toBe(fresh.emailStatus);
       expect((await api.team.list()).pending.map((p) => p.email)).toContain(email);
       const [mail] = await h.db.select().from(emailOutbox).where(eq(emailOutbox.to, email));
-      expect(mail).toMatchObject({ template: "account-exists", customerId: null });
+      expect(mail).toMatchObject({ template: "account-exists", customerId: w.a.customer.id });
       expect(mail!.html).not.toMatch(/\/invite\//);
     }
     // The console's invite behaves the same way.

@@ -91,6 +91,9 @@ export async function inviteUser(ctx: ActorContext, org: Org, input: { email: st
           to: input.email,
           subject: `An invitation to ${orgName} on Watchkeeper`,
           template: "account-exists",
+          // The notice belongs to the inviting organisation, like the invitation it stands in for (and its row must
+          // pass that organisation's row-level security).
+          customerId: org,
           element: createElement(AccountExistsEmail, {
             branding: await getBranding(tx),
             organisationName: orgName,

@@ -12,6 +12,11 @@ const sensor = (sensorClass: string, lastHeartbeatAt: Date | null, over: Record<
     lastHeartbeatAt,
     lastEventAt: null,
     healthNoteAt: null,
+    heartbeatIntervalSeconds: 300,
+    vendor: "Vendor",
+    product: "Product",
+    agentVersion: null,
+    provides: [],
     ...over,
   }) as Parameters<typeof classesVisible>[0][number];
 

@@ -25,9 +25,10 @@ export function OnDutyNow() {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="sm" className="gap-1.5 px-2" aria-label={label}>
+        <Button variant="ghost" size="sm" className="gap-1.5 px-2" title={label}>
           <Users className="size-4" aria-hidden />
-          <span className="hidden sm:inline">On duty</span>
+          {/* The accessible name is the visible text ("On duty 3"); on narrow screens only the count shows. */}
+          <span className="sr-only sm:not-sr-only">On duty</span>
           <span className="tabular-nums font-semibold">{q.isPending || q.isError ? "–" : people.size}</span>
         </Button>
       </DropdownMenuTrigger>
