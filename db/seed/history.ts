@@ -10,6 +10,7 @@ import type { StaffRole } from "@/db/schema/tenancy";
 import { acknowledgeAlerts, escalate, setVerdict } from "@/server/alerts/service";
 import * as portal from "@/server/incidents/portal/service";
 import * as inc from "@/server/incidents/service";
+import { targetsFor } from "@/server/incidents/targets";
 import { authenticate, type IntakeAuth, ingestItems } from "@/server/ingest/service";
 import { FORMAT_DEFAULTS } from "@/server/sensors/schema";
 import { createSensor } from "@/server/sensors/service";
@@ -340,12 +341,19 @@ function storySteps(r: Rng, steps: Step[], e: StoryEnv) {
       const requestAt = t;
       plan.push([
         requestAt,
-        (at) =>
-          inc.requestAction(e.analystCtx(at), incidentId!, {
+        async (at) => {
+          // The isolation names a host of the incident's own alerts, as the console offers them (correlation may
+          // have put the story's alerts under another name or another incident).
+          const detail = await inc.getIncident(e.analystCtx(at), incidentId!);
+          const hosts = targetsFor("isolate_host", detail.observables);
+          const target = hosts.find((h) => h.toLowerCase() === host.name.toLowerCase()) ?? hosts[0];
+          if (!target) return;
+          await inc.requestAction(e.analystCtx(at), incidentId!, {
             kind: "isolate_host",
-            target: host.name,
+            target,
             reason: "Contain the host while we investigate.",
-          }),
+          });
+        },
       ]);
       t += between(r, 10, 60) * MIN;
       plan.push([
