@@ -37,7 +37,8 @@ class RenderPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(THREAD_FILE, { env: process.env });
+    // A thread sees the process environment (the default), so it renders with the same configuration.
+    const worker = new Worker(THREAD_FILE);
     let markReady: () => void = () => {};
     const slot: Slot = { worker, ready: new Promise((r) => (markReady = r)), busy: null };
     worker.on(
