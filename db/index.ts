@@ -57,8 +57,12 @@ export function openPglite(dir: string): DatabaseHandle {
   }
 }
 
+/** This process's connections' application_name (one per process: instances are told apart by pid). */
+export const poolName = `watchkeeper-${process.pid}`;
+
 export function openPostgres(url: string, max = 10): DatabaseHandle {
-  const sql = postgres(url, { max, onnotice: () => {} });
+  // The application name lets /metrics count this process's own connections by state in pg_stat_activity.
+  const sql = postgres(url, { max, onnotice: () => {}, connection: { application_name: poolName } });
   const db = drizzlePostgres({ client: sql, schema, casing: "snake_case" }) as unknown as Db;
   return { db, kind: "postgres", sql, close: () => sql.end({ timeout: 5 }) };
 }

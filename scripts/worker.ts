@@ -6,14 +6,17 @@
 import { closeDatabase, getDatabase } from "@/db";
 import { startScheduler } from "@/server/jobs/scheduler";
 import { log } from "@/server/log";
+import { serveWorkerMetrics } from "@/server/observability/worker-http";
 
 async function main() {
   const handle = await getDatabase();
   const stop = startScheduler(handle.db);
+  const stopMetrics = serveWorkerMetrics(handle);
   log.info({ database: handle.kind }, "worker running: scheduler and report queue; stop with Ctrl+C");
   const shutdown = (signal: string) => {
     log.info({ signal }, "worker stopping");
     stop();
+    stopMetrics?.();
     closeDatabase()
       .catch((e) => log.error({ err: e }, "database close failed"))
       .finally(() => process.exit(0));

@@ -41,6 +41,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Bearer token for GET /metrics; without it /metrics answers 404. */
   METRICS_TOKEN: z.string().min(16).optional(),
+  /** `npm run worker` has no web server: with this port it serves GET /metrics (same token) and GET /healthz. */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
   /** Worker threads that render monthly PDFs off the event loop; 0 renders in-process (default in tests). */
   RENDER_THREADS: z.coerce
     .number()

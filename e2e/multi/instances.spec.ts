@@ -174,3 +174,64 @@ test("every scheduled run happened exactly once across the instances", async () 
     group by customer_id, month having count(*) > 1`;
   assert.equal(scheduled.length, 0, "at most one scheduled month-end job per customer-month");
 });
+
+test("/metrics on every instance: the web series on the web instances, the job and render series on the worker", async () => {
+  const key = process.env.E2E_SENSOR_KEY as string;
+  // A few alerts through the proxy, so both web instances count intake.
+  for (let i = 0; i < 4; i++) {
+    const res = await fetch(`${PROXY}/api/ingest/crowdstrike`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+      body: JSON.stringify({
+        composite_id: `multi:${i}`,
+        timestamp: new Date().toISOString(),
+        severity: 70,
+        severity_name: "High",
+        display_name: "Office application launched encoded PowerShell",
+        technique_id: "T1059.001",
+        device: { device_id: "multi-dev-1", hostname: "HAL-WS-0998", local_ip: "10.9.9.8" },
+      }),
+    });
+    assert.equal(res.status, 202, `intake ${i}: ${res.status}`);
+  }
+  const token = process.env.METRICS_TOKEN as string;
+  const scrape = async (base: string) => {
+    assert.equal((await fetch(`${base}/metrics`)).status, 401, `${base}/metrics without the token`);
+    const res = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+    assert.equal(res.status, 200, `${base}/metrics`);
+    return res.text();
+  };
+  const [a, b, worker] = (await Promise.all([A, B, process.env.E2E_WORKER_METRICS_URL as string].map(scrape))) as [
+    string,
+    string,
+    string,
+  ];
+  const has = (text: string, series: string) => new RegExp(`^${series}(\\{|\\s)`, "m").test(text);
+  for (const text of [a, b]) {
+    for (const series of [
+      "wk_intake_requests_total",
+      "wk_intake_alerts_total",
+      "wk_intake_request_duration_seconds_bucket",
+      "wk_trpc_request_duration_seconds_bucket",
+      "wk_alert_queue_depth",
+      "wk_open_incidents",
+      "wk_sla_clocks",
+      "wk_email_outbox",
+      "wk_report_jobs",
+      "wk_event_loop_lag_seconds",
+    ])
+      assert.ok(has(text, series), `web instance shows ${series}`);
+    assert.match(text, /^wk_db_pool_connections\{[^}]*state="max"[^}]*\} \d+/m);
+    assert.match(text, /^wk_db_pool_connections\{[^}]*state="(idle|active)"/m, "connections by state");
+  }
+  for (const series of [
+    "wk_job_duration_seconds_bucket",
+    "wk_report_render_duration_seconds_bucket",
+    "wk_email_deliveries_total",
+    "wk_db_pool_connections",
+    "wk_event_loop_lag_seconds",
+  ])
+    assert.ok(has(worker, series), `worker shows ${series}`);
+  assert.match(worker, /^wk_job_duration_seconds_count\{[^}]*job="sla-sweep"/m, "the SLA sweep's runs are timed");
+  assert.equal((await fetch(`${process.env.E2E_WORKER_METRICS_URL}/healthz`)).status, 200);
+});

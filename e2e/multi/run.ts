@@ -17,9 +17,10 @@ if (!baseUrl) {
   console.error("multi-instance e2e: set DATABASE_URL to a PostgreSQL server (it creates its own database).");
   process.exit(2);
 }
-const ports = { proxy: Number(process.env.E2E_MULTI_PORT ?? 3260), a: 0, b: 0 };
+const ports = { proxy: Number(process.env.E2E_MULTI_PORT ?? 3260), a: 0, b: 0, workerMetrics: 0 };
 ports.a = ports.proxy + 1;
 ports.b = ports.proxy + 2;
+ports.workerMetrics = ports.proxy + 3;
 const jsonAt = process.argv.indexOf("--reporter-json");
 const jsonOut = jsonAt > 0 ? path.resolve(process.argv[jsonAt + 1]!) : null;
 const dataDir = tmpDir("wk-multi-");
@@ -45,6 +46,9 @@ const env: NodeJS.ProcessEnv = {
   E2E_A_URL: `http://127.0.0.1:${ports.a}`,
   E2E_B_URL: `http://127.0.0.1:${ports.b}`,
   E2E_DB_URL: dbUrl,
+  // Every instance exposes /metrics; the worker on a port of its own (it has no web server).
+  METRICS_TOKEN: "multi-instance-metrics-token-0123456789",
+  E2E_WORKER_METRICS_URL: `http://127.0.0.1:${ports.workerMetrics}`,
   E2E_WORKER_CONTROL: path.join(dataDir, "worker-control"),
 };
 
@@ -65,7 +69,8 @@ function start(name: string, args: string[], extra: Record<string, string> = {})
 
 const web = (port: number, name: string) =>
   start(name, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], { JOBS: "off" });
-const startWorker = () => start("worker", ["--import", "tsx", "scripts/worker.ts"]);
+const startWorker = () =>
+  start("worker", ["--import", "tsx", "scripts/worker.ts"], { METRICS_PORT: String(ports.workerMetrics) });
 
 async function waitReady(url: string, what: string) {
   const deadline = Date.now() + 120_000;
@@ -125,6 +130,25 @@ async function main(): Promise<number> {
     stdio: "inherit",
   });
   if (seed.status !== 0) throw new Error("seed failed");
+  // A sensor whose key the spec sends alerts with (so the intake series appear in /metrics).
+  const sensor = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "scripts/admin.ts",
+      "sensor:create",
+      "--customer",
+      "halvorsen",
+      "--source",
+      "crowdstrike",
+      "--name",
+      "Multi Falcon",
+    ],
+    { cwd: root, env, encoding: "utf8" },
+  );
+  if (sensor.status !== 0) throw new Error(`sensor:create failed: ${sensor.stderr}`);
+  env.E2E_SENSOR_KEY = sensor.stdout.trim().split("\n").at(-1);
 
   const a = web(ports.a, "web-a");
   const b = web(ports.b, "web-b");

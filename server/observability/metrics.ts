@@ -1,7 +1,7 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { DatabaseHandle } from "@/db";
-import { readGauges } from "./queries";
+import { readGauges, readPoolStates } from "./queries";
 
 /**
  * Prometheus metrics of this process (GET /metrics). One registry per process on globalThis: Next bundles routes and
@@ -95,13 +95,6 @@ function setAll(gauge: Gauge, label: string, values: Record<string, number>) {
   for (const [k, v] of Object.entries(values)) gauge.set({ [label]: k }, v);
 }
 
-/** postgres-js keeps its pool private; its size is what we configured. PGlite is one in-process connection. */
-function poolState(handle: DatabaseHandle): Record<string, number> {
-  if (handle.kind === "pglite") return { max: 1 };
-  const options = (handle.sql as unknown as { options?: { max?: number } } | undefined)?.options;
-  return { max: options?.max ?? 0 };
-}
-
 /** The exposition text; the database gauges are read at scrape time so every instance reports the same truth. */
 export async function scrape(handle: DatabaseHandle): Promise<{ contentType: string; body: string }> {
   const r = await readGauges(handle.db);
@@ -110,6 +103,6 @@ export async function scrape(handle: DatabaseHandle): Promise<{ contentType: str
   setAll(metrics.db.clocks, "state", r.clocks);
   setAll(metrics.db.outbox, "status", r.outbox);
   setAll(metrics.db.reportJobs, "status", r.reportJobs);
-  setAll(metrics.db.pool, "state", poolState(handle));
+  setAll(metrics.db.pool, "state", await readPoolStates(handle));
   return { contentType: metrics.registry.contentType, body: await metrics.registry.metrics() };
 }

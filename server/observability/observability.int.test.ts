@@ -64,6 +64,9 @@ describe("metrics", () => {
     ]) {
       expect(body).toContain(series);
     }
+    // The pool by state: on PostgreSQL this process's own connections (the scrape's query is one of them, active).
+    expect(body).toMatch(/^wk_db_pool_connections\{state="max",app="watchkeeper"\} [1-9]/m);
+    expect(body).toMatch(/^wk_db_pool_connections\{state="active",app="watchkeeper"\} [1-9]/m);
     // No tenant data in the exposition: only counts.
     expect(body).not.toMatch(/customer_id|@/);
   });

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type DbOrTx, rowsOf } from "@/db";
+import { type DatabaseHandle, type DbOrTx, poolName, rowsOf } from "@/db";
 
 type Row = { kind: string; key: string; n: number };
 
@@ -29,4 +29,18 @@ export async function readGauges(db: DbOrTx) {
     outbox: of("outbox"),
     reportJobs: of("report_job"),
   };
+}
+
+/**
+ * This process's connections by state (active, idle, idle in transaction) and the pool's maximum. PostgreSQL knows
+ * them by application_name; PGlite is one in-process connection.
+ */
+export async function readPoolStates(handle: DatabaseHandle): Promise<Record<string, number>> {
+  if (handle.kind === "pglite" || !handle.sql) return { max: 1, active: 1 };
+  const client = handle.sql;
+  const max = (client as unknown as { options?: { max?: number } }).options?.max ?? 0;
+  const rows = await client<{ state: string; n: number }[]>`
+    select coalesce(state, 'unknown') as state, count(*)::int as n
+    from pg_stat_activity where application_name = ${poolName} group by 1`;
+  return { max, ...Object.fromEntries(rows.map((r) => [r.state.replaceAll(" ", "_"), Number(r.n)])) };
 }
