@@ -69,6 +69,28 @@ export async function updateTeam(db: DbOrTx, id: string, v: Partial<typeof roste
   return row ?? null;
 }
 
+export async function countTeams(db: DbOrTx, rosterId: string) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(rosterTeams)
+    .where(eq(rosterTeams.rosterId, rosterId));
+  return row?.n ?? 0;
+}
+
+/** A team, its members and its overrides (cascade); swaps name teams by id only and simply stop matching. */
+export async function deleteTeam(db: DbOrTx, id: string) {
+  await db
+    .update(shiftSwaps)
+    .set({ status: "cancelled" })
+    .where(
+      and(
+        or(eq(shiftSwaps.requesterTeamId, id), eq(shiftSwaps.counterpartTeamId, id)),
+        inArray(shiftSwaps.status, ["requested", "accepted"]),
+      ),
+    );
+  await db.delete(rosterTeams).where(eq(rosterTeams.id, id));
+}
+
 export async function setTeamMembers(db: DbOrTx, teamId: string, userIds: string[]) {
   await db.delete(rosterMembers).where(eq(rosterMembers.teamId, teamId));
   if (userIds.length) await db.insert(rosterMembers).values(userIds.map((userId) => ({ teamId, userId })));
