@@ -94,6 +94,15 @@ describe("planning a roster from the console", () => {
       members: [w.staff.analyst.id],
       allowGap: true,
     });
+    // Taking the only endpoint analyst's skill away opens a gap too.
+    const noSkill = { userId: w.staff.analyst.id, level: 2, skills: [], languages: [] };
+    await expect(manager().roster.saveProfile(noSkill)).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/skill:endpoint/),
+    });
+    expect((await manager().roster.profiles()).find((p) => p.userId === w.staff.analyst.id)!.skills).toEqual([
+      "endpoint",
+    ]);
     await expect(analyst().roster.removeTeam({ id: team.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(callerAs(h.db, w.a.admin).roster.removeTeam({ id: team.id })).rejects.toMatchObject({
       code: "FORBIDDEN",

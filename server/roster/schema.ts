@@ -99,13 +99,16 @@ export const profileInput = z.object({
   level: z.number().int().min(1).max(3),
   skills: z.array(z.enum(STAFF_SKILLS)).max(5),
   languages: z.array(z.string().regex(/^[a-z]{2}$/, "Use two-letter language codes.")).max(10),
+  allowGap: z.boolean().default(false),
 });
 
+const between = (lo: number, hi: number, msg: string) => z.number(msg).min(lo, msg).max(hi, msg);
+
 export const policyInput = z.object({
-  minOnDuty: z.number().int().min(0).max(50),
-  handlingMinutes: z.number().min(0.5).max(240),
-  serviceGoal: z.number().min(0.5).max(0.999),
-  maxOccupancy: z.number().min(0.3).max(1),
-  shrinkageBp: z.number().int().min(0).max(8000),
+  minOnDuty: between(0, 50, "A whole number from 0 to 50.").int("A whole number from 0 to 50."),
+  handlingMinutes: between(0.5, 240, "From 0.5 to 240 minutes."),
+  serviceGoal: between(0.5, 0.999, "From 50 % to 99.9 %."),
+  maxOccupancy: between(0.3, 1, "From 30 % to 100 %."),
+  shrinkageBp: between(0, 8000, "From 0 % to 80 %, in steps of 0.01 %.").int("From 0 % to 80 %, in steps of 0.01 %."),
   autoAssign: z.boolean(),
 });

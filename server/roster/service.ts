@@ -196,21 +196,25 @@ export async function addOverride(ctx: ActorContext, input: z.infer<typeof overr
 
 export async function saveProfile(ctx: ActorContext, input: z.infer<typeof profileInput>) {
   assertCan(ctx.actor, "roster:manage");
+  const { allowGap, ...v } = input;
   return ctx.db.transaction(async (tx) => {
-    await assertStaff(tx, [input.userId]);
-    const row = await q.upsertProfile(tx, {
-      ...input,
-      languages: [...new Set(input.languages)],
-      skills: [...new Set(input.skills)],
+    await assertStaff(tx, [v.userId]);
+    // A skill, language or seniority taken away can open a gap: the same guard as any roster change.
+    return withGapGuard(tx, ctx, allowGap, async () => {
+      const row = await q.upsertProfile(tx, {
+        ...v,
+        languages: [...new Set(v.languages)],
+        skills: [...new Set(v.skills)],
+      });
+      await recordAudit(tx, {
+        ...actorOf(ctx),
+        action: "roster.profile_update",
+        targetType: "user",
+        targetId: v.userId,
+        summary: v,
+      });
+      return row;
     });
-    await recordAudit(tx, {
-      ...actorOf(ctx),
-      action: "roster.profile_update",
-      targetType: "user",
-      targetId: input.userId,
-      summary: input,
-    });
-    return row;
   });
 }
 
