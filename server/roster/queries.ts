@@ -12,6 +12,7 @@ import {
   rosters,
   rosterTeams,
   shiftSwaps,
+  slaClocks,
   staffProfiles,
   timeOff,
   user,
@@ -305,4 +306,21 @@ export async function listManagers(db: DbOrTx) {
     .from(memberships)
     .innerJoin(user, eq(user.id, memberships.userId))
     .where(and(isNull(memberships.customerId), eq(memberships.role, "soc_manager")));
+}
+
+/** Provider-wide (staff only): the breach instants of SLA clocks that breached in [from, to), for the timeline marks. */
+export async function breachInstants(db: DbOrTx, from: Date, to: Date): Promise<number[]> {
+  const at = sql<Date>`coalesce(${slaClocks.breachedAt}, ${slaClocks.dueAt})`.mapWith(slaClocks.dueAt);
+  const rows = await db
+    .select({ at })
+    .from(slaClocks)
+    .where(
+      and(
+        eq(slaClocks.state, "breached"),
+        sql`coalesce(${slaClocks.breachedAt}, ${slaClocks.dueAt}) >= ${from.toISOString()}::timestamptz`,
+        sql`coalesce(${slaClocks.breachedAt}, ${slaClocks.dueAt}) < ${to.toISOString()}::timestamptz`,
+      ),
+    )
+    .limit(5000);
+  return rows.map((r) => new Date(r.at).getTime());
 }
