@@ -1,4 +1,5 @@
 import { Temporal } from "temporal-polyfill";
+import { wallToInstant } from "@/server/wall-time";
 
 /**
  * Shift patterns (roster-rules.md, "Shifts"): a roster has a zone, named slots (local wall-clock spans, ending on the
@@ -53,13 +54,7 @@ export function cycleDay(date: string, anchor: string, length: number): number {
 /** A local wall time on a local date as an instant, with "compatible" disambiguation. */
 export function localInstant(date: string, hhmm: string, timeZone: string): number {
   const [h, m] = hhmm.split(":").map(Number) as [number, number];
-  return Temporal.PlainDateTime.from({
-    year: Number(date.slice(0, 4)),
-    month: Number(date.slice(5, 7)),
-    day: Number(date.slice(8, 10)),
-    hour: h,
-    minute: m,
-  }).toZonedDateTime(timeZone, { disambiguation: "compatible" }).epochMilliseconds;
+  return wallToInstant(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)), h, m, timeZone);
 }
 
 export function localDateOf(instant: number, timeZone: string): string {
