@@ -39,6 +39,31 @@ describe("attributeBreaches", () => {
     ]);
   });
 
+  it("counts a breach once per roster, also in a handover overlap, and per roster across rosters", () => {
+    const overlap: Roster = {
+      ...berlin,
+      slots: [
+        { id: "day", name: "Day", start: "07:00", end: "19:30" },
+        { id: "night", name: "Night", start: "19:00", end: "07:30" },
+      ],
+    };
+    const chicago: Roster = { ...berlin, id: "r2", name: "Chicago", timeZone: "America/Chicago" };
+    const from = t("2026-03-27T00:00:00Z");
+    const to = t("2026-03-28T00:00:00Z");
+    const inst = [...expandRoster(overlap, from, to), ...expandRoster(chicago, from, to)];
+    // 18:15Z is 19:15 in Berlin (day and night both on) and 13:15 in Chicago (day).
+    const { perBreach, perRoster } = attributeBreaches([overlap, chicago], inst, [], [t("2026-03-27T18:15:00Z")]);
+    expect(perBreach[0]!.map((s) => `${s.roster} ${s.slot}`).sort()).toEqual([
+      "Berlin Day",
+      "Berlin Night",
+      "Chicago Day",
+    ]);
+    expect(perRoster).toEqual([
+      { rosterId: "r1", roster: "Berlin", breaches: 1 },
+      { rosterId: "r2", roster: "Chicago", breaches: 1 },
+    ]);
+  });
+
   it("follows the wall clock over the spring-forward night and applies overrides", () => {
     // Night of 2026-03-28 → 29 in Berlin: 19:00 CET (18:00Z) to 07:00 CEST (05:00Z), one hour shorter.
     const inst = applyOverrides(span("2026-03-28T00:00:00Z", "2026-03-30T00:00:00Z"), [

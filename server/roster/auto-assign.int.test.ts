@@ -94,13 +94,13 @@ describe("breach attribution", () => {
     expect(perBreach[0]!.map((s) => [s.roster, s.team, s.slot])).toEqual([["Round the clock", "Everyone", "All day"]]);
     expect(perBreach[0]![0]!.people.map((p) => p.id).sort()).toEqual([w.staff.analyst.id, second.id, third.id].sort());
     expect(perShift.reduce((n, s) => n + s.breaches, 0)).toBe(2);
-    expect(await loadBreachAttribution(h.db, [])).toEqual({ perBreach: [], perShift: [] });
+    expect(await loadBreachAttribution(h.db, [])).toEqual({ perBreach: [], perShift: [], perRoster: [] });
   });
 
   it("returns the breach list with shifts and per-shift counts to staff only", async () => {
     const range = { from: new Date(Date.now() - 30 * 86_400_000), to: new Date() };
     const list = await callerAs(h.db, w.staff.analyst).sla.breaches(range);
-    expect(list).toMatchObject({ rows: expect.any(Array), perShift: expect.any(Array) });
+    expect(list).toMatchObject({ rows: expect.any(Array), perShift: expect.any(Array), perRoster: expect.any(Array) });
     await expect(callerAs(h.db, w.b.admin).sla.breaches(range)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

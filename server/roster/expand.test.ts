@@ -43,7 +43,9 @@ describe("cycle arithmetic", () => {
   it("refuses a cycle whose team rows have the wrong length or unknown slots", () => {
     const r = fourOnFourOff("Europe/Berlin");
     expect(validateRoster(r)).toEqual([]);
-    expect(validateRoster({ ...r, cycle: { ...r.cycle, A: ["day"] } })[0]).toMatch(/1 days, not 16/);
+    expect(validateRoster({ ...r, cycle: { ...r.cycle, A: ["day"] } })[0]).toMatch(
+      /Team A: the cycle has 1 days, not 16/,
+    );
     expect(validateRoster({ ...r, timeZone: "Mars/Base" })[0]).toMatch(/IANA/);
   });
 });

@@ -1,4 +1,5 @@
 import { Temporal } from "temporal-polyfill";
+import { wallToInstant } from "@/server/wall-time";
 
 /**
  * Shift patterns (roster-rules.md, "Shifts"): a roster has a zone, named slots (local wall-clock spans, ending on the
@@ -53,13 +54,7 @@ export function cycleDay(date: string, anchor: string, length: number): number {
 /** A local wall time on a local date as an instant, with "compatible" disambiguation. */
 export function localInstant(date: string, hhmm: string, timeZone: string): number {
   const [h, m] = hhmm.split(":").map(Number) as [number, number];
-  return Temporal.PlainDateTime.from({
-    year: Number(date.slice(0, 4)),
-    month: Number(date.slice(5, 7)),
-    day: Number(date.slice(8, 10)),
-    hour: h,
-    minute: m,
-  }).toZonedDateTime(timeZone, { disambiguation: "compatible" }).epochMilliseconds;
+  return wallToInstant(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)), h, m, timeZone);
 }
 
 export function localDateOf(instant: number, timeZone: string): string {
@@ -73,26 +68,29 @@ export function slotSpan(slot: Slot, date: string, timeZone: string): [number, n
   return [start, localInstant(endDate, slot.end, timeZone)];
 }
 
-export function validateRoster(r: Omit<Roster, "teams"> & { teams: { id: string }[] }): string[] {
+export function validateRoster(r: Omit<Roster, "teams"> & { teams: { id: string; name?: string }[] }): string[] {
   const errors: string[] = [];
   try {
     Temporal.Now.zonedDateTimeISO(r.timeZone);
   } catch {
-    errors.push(`"${r.timeZone}" is not an IANA time zone`);
+    errors.push(`"${r.timeZone}" is not an IANA time zone (e.g. Europe/Berlin).`);
   }
-  if (!DATE.test(r.anchor) || Number.isNaN(epochDay(r.anchor))) errors.push(`anchor "${r.anchor}" is not a date`);
+  if (!DATE.test(r.anchor) || Number.isNaN(epochDay(r.anchor))) errors.push(`The anchor "${r.anchor}" is not a date.`);
   if (!Number.isInteger(r.cycleLength) || r.cycleLength < 1 || r.cycleLength > 56)
-    errors.push("the cycle is 1 to 56 days long");
+    errors.push("The cycle is 1 to 56 days long.");
   const slotIds = new Set(r.slots.map((s) => s.id));
+  if (slotIds.size !== r.slots.length) errors.push("Two shifts have the same id; give each shift its own name.");
   for (const s of r.slots) {
-    if (!isTime(s.start)) errors.push(`slot ${s.name}: start "${s.start}" is not a time`);
-    if (!isTime(s.end)) errors.push(`slot ${s.name}: end "${s.end}" is not a time`);
+    if (!isTime(s.start)) errors.push(`Shift ${s.name}: start "${s.start}" is not a time (HH:MM).`);
+    if (!isTime(s.end)) errors.push(`Shift ${s.name}: end "${s.end}" is not a time (HH:MM).`);
   }
   for (const t of r.teams) {
+    const name = t.name ?? t.id;
     const days = r.cycle[t.id] ?? [];
     if (days.length !== r.cycleLength)
-      errors.push(`team ${t.id}: the cycle has ${days.length} days, not ${r.cycleLength}`);
-    for (const d of days) if (d !== null && !slotIds.has(d)) errors.push(`team ${t.id}: unknown slot ${d}`);
+      errors.push(`Team ${name}: the cycle has ${days.length} days, not ${r.cycleLength}.`);
+    const unknown = days.find((d) => d !== null && !slotIds.has(d));
+    if (unknown) errors.push(`Team ${name} works shift "${unknown}", which the roster no longer has.`);
   }
   return errors;
 }

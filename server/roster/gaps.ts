@@ -22,6 +22,7 @@ export type GapInput = {
 
 const HOUR = 3_600_000;
 type Ev = { t: number; delta: 1 | -1; person?: Staff; demand?: number };
+type Need = { list: [number, number][]; count: number; skills: string[]; languages: string[]; critical: boolean };
 
 export function computeGaps(x: GapInput): { gaps: Gap[]; hours: HourCover[] } {
   const { from, to } = x;
@@ -35,9 +36,27 @@ export function computeGaps(x: GapInput): { gaps: Gap[]; hours: HourCover[] } {
     evs.push({ t: a, delta: 1, person }, { t: b, delta: -1, person });
   }
   const cover = coverageIntervals(x.demands, from, to);
-  const needs = x.demands.map((d) => ({ skills: skillsNeeded(d), languages: d.languages, critical: d.critical }));
-  cover.forEach((list, i) => {
-    for (const [a, b] of list) evs.push({ t: a, delta: 1, demand: i }, { t: b, delta: -1, demand: i });
+  // Contracts with the same coverage intervals and the same needs move together: one event per group and interval,
+  // weighted by the group's size (1,000 contracts fall into a few dozen groups).
+  const lists = new Map<[number, number][], number>();
+  const groups = new Map<string, Need>();
+  x.demands.forEach((d, i) => {
+    const list = cover[i]!;
+    if (list.length === 0) return;
+    let id = lists.get(list);
+    if (id === undefined) {
+      id = lists.size;
+      lists.set(list, id);
+    }
+    const skills = skillsNeeded(d);
+    const key = `${id}|${skills.join()}|${d.languages.join()}|${d.critical}`;
+    const g = groups.get(key);
+    if (g) g.count++;
+    else groups.set(key, { list, count: 1, skills, languages: d.languages, critical: d.critical });
+  });
+  const needs = [...groups.values()];
+  needs.forEach((g, i) => {
+    for (const [a, b] of g.list) evs.push({ t: a, delta: 1, demand: i }, { t: b, delta: -1, demand: i });
   });
   // Hour boundaries, for the forecast and the hourly series.
   const firstHour = Math.floor(from / HOUR) * HOUR;
@@ -108,10 +127,11 @@ export function computeGaps(x: GapInput): { gaps: Gap[]; hours: HourCover[] } {
       for (const l of p.languages) bump(langHeld, l, e.delta);
     } else if (e.demand !== undefined) {
       const n = needs[e.demand]!;
-      active += e.delta;
-      if (n.critical) critical += e.delta;
-      for (const s of n.skills) bump(skillWanted, s, e.delta);
-      for (const l of n.languages) bump(langWanted, l, e.delta);
+      const k = e.delta * n.count;
+      active += k;
+      if (n.critical) critical += k;
+      for (const s of n.skills) bump(skillWanted, s, k);
+      for (const l of n.languages) bump(langWanted, l, k);
     }
   }
 

@@ -101,6 +101,31 @@ export async function listRequests(ctx: ActorContext) {
   };
 }
 
+/** Every roster with its shifts and teams (cycle and members by name), for the planning page. */
+export async function listRosters(ctx: ActorContext) {
+  assertCan(ctx.actor, "roster:read");
+  const [rows, staff] = await Promise.all([q.listRosterRows(ctx.db), q.listStaff(ctx.db)]);
+  const name = new Map(staff.map((s) => [s.userId, s.name]));
+  return rows.rosters.map((r) => ({
+    id: r.id,
+    name: r.name,
+    timeZone: r.timeZone,
+    anchor: r.anchor,
+    cycleLength: r.cycleLength,
+    slots: r.slots,
+    teams: rows.teams
+      .filter((t) => t.rosterId === r.id)
+      .map((t) => ({
+        id: t.id,
+        name: t.name,
+        cycle: t.cycle,
+        members: rows.members
+          .filter((m) => m.teamId === t.id)
+          .map((m) => ({ id: m.userId, name: name.get(m.userId) ?? "Former analyst" })),
+      })),
+  }));
+}
+
 export async function listProfiles(ctx: ActorContext) {
   assertCan(ctx.actor, "roster:read");
   const rows = await q.listStaff(ctx.db);

@@ -128,7 +128,7 @@ export async function pickAutoAssignee(db: DbOrTx, tier: Tier, now: number): Pro
  * number of instants per shift instance. Rosters are expanded only around each instant, so any span of instants is cheap.
  */
 export async function loadBreachAttribution(db: DbOrTx, at: number[]) {
-  if (at.length === 0) return { perBreach: [], perShift: [] };
+  if (at.length === 0) return { perBreach: [], perShift: [], perRoster: [] };
   const lo = Math.min(...at);
   const hi = Math.max(...at);
   const [rows, staffRows, overrideRows, offRows] = await Promise.all([
@@ -144,11 +144,12 @@ export async function loadBreachAttribution(db: DbOrTx, at: number[]) {
       for (const i of expandRoster(r, t, t + 1)) unique.set(`${i.teamId}|${i.date}|${i.slotId}`, i);
   const instances = applyOverrides([...unique.values()], toOverrides(overrideRows));
   const names = new Map(staffRows.map((s) => [s.userId, s.name]));
-  const { perBreach, perShift } = attributeBreaches(rosters, instances, toTimeOff(offRows), at);
+  const { perBreach, perShift, perRoster } = attributeBreaches(rosters, instances, toTimeOff(offRows), at);
   return {
     perBreach: perBreach.map((list) =>
       list.map((s) => ({ ...s, people: s.people.map((id) => ({ id, name: names.get(id) ?? "Former analyst" })) })),
     ),
     perShift,
+    perRoster,
   };
 }

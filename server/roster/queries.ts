@@ -12,6 +12,7 @@ import {
   rosters,
   rosterTeams,
   shiftSwaps,
+  slaClocks,
   staffProfiles,
   timeOff,
   user,
@@ -67,6 +68,28 @@ export async function insertTeam(db: DbOrTx, v: typeof rosterTeams.$inferInsert)
 export async function updateTeam(db: DbOrTx, id: string, v: Partial<typeof rosterTeams.$inferInsert>) {
   const [row] = await db.update(rosterTeams).set(v).where(eq(rosterTeams.id, id)).returning();
   return row ?? null;
+}
+
+export async function countTeams(db: DbOrTx, rosterId: string) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(rosterTeams)
+    .where(eq(rosterTeams.rosterId, rosterId));
+  return row?.n ?? 0;
+}
+
+/** A team, its members and its overrides (cascade); swaps name teams by id only and simply stop matching. */
+export async function deleteTeam(db: DbOrTx, id: string) {
+  await db
+    .update(shiftSwaps)
+    .set({ status: "cancelled" })
+    .where(
+      and(
+        or(eq(shiftSwaps.requesterTeamId, id), eq(shiftSwaps.counterpartTeamId, id)),
+        inArray(shiftSwaps.status, ["requested", "accepted"]),
+      ),
+    );
+  await db.delete(rosterTeams).where(eq(rosterTeams.id, id));
 }
 
 export async function setTeamMembers(db: DbOrTx, teamId: string, userIds: string[]) {
@@ -283,4 +306,21 @@ export async function listManagers(db: DbOrTx) {
     .from(memberships)
     .innerJoin(user, eq(user.id, memberships.userId))
     .where(and(isNull(memberships.customerId), eq(memberships.role, "soc_manager")));
+}
+
+/** Provider-wide (staff only): the breach instants of SLA clocks that breached in [from, to), for the timeline marks. */
+export async function breachInstants(db: DbOrTx, from: Date, to: Date): Promise<number[]> {
+  const at = sql<Date>`coalesce(${slaClocks.breachedAt}, ${slaClocks.dueAt})`.mapWith(slaClocks.dueAt);
+  const rows = await db
+    .select({ at })
+    .from(slaClocks)
+    .where(
+      and(
+        eq(slaClocks.state, "breached"),
+        sql`coalesce(${slaClocks.breachedAt}, ${slaClocks.dueAt}) >= ${from.toISOString()}::timestamptz`,
+        sql`coalesce(${slaClocks.breachedAt}, ${slaClocks.dueAt}) < ${to.toISOString()}::timestamptz`,
+      ),
+    )
+    .limit(5000);
+  return rows.map((r) => new Date(r.at).getTime());
 }

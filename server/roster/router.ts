@@ -9,6 +9,7 @@ import {
   policyInput,
   profileInput,
   rangeInput,
+  removeTeamInput,
   rosterInput,
   swapInput,
   teamInput,
@@ -20,6 +21,7 @@ import * as v from "./views";
 
 /** Analyst rosters: provider staff only (customers reach nothing here). */
 export const rosterRouter = createTRPCRouter({
+  list: staffProcedure.query(({ ctx }) => p.listRosters(ctx)),
   timeline: staffProcedure.input(rangeInput).query(({ ctx, input }) => v.getTimeline(ctx, input)),
   gaps: staffProcedure.query(({ ctx }) => v.listGaps(ctx)),
   forecast: staffProcedure.query(({ ctx }) => v.getForecast(ctx)),
@@ -31,6 +33,7 @@ export const rosterRouter = createTRPCRouter({
   create: staffProcedure.input(rosterInput).mutation(({ ctx, input }) => s.createRoster(ctx, input)),
   update: staffProcedure.input(updateRosterInput).mutation(({ ctx, input }) => s.updateRoster(ctx, input)),
   saveTeam: staffProcedure.input(teamInput).mutation(({ ctx, input }) => s.saveTeam(ctx, input)),
+  removeTeam: staffProcedure.input(removeTeamInput).mutation(({ ctx, input }) => s.removeTeam(ctx, input)),
   override: staffProcedure.input(overrideInput).mutation(({ ctx, input }) => s.addOverride(ctx, input)),
   saveProfile: staffProcedure.input(profileInput).mutation(({ ctx, input }) => s.saveProfile(ctx, input)),
   updatePolicy: staffProcedure.input(policyInput).mutation(({ ctx, input }) => s.updatePolicy(ctx, input)),

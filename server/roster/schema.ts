@@ -9,7 +9,7 @@ const instant = z.coerce
     "Pick a date between 2000 and 2100.",
   );
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM.");
-const localDate = z.iso.date();
+const localDate = z.iso.date("Use a date (YYYY-MM-DD).");
 const userId = z.string().min(1).max(100);
 
 export const rangeInput = z
@@ -21,27 +21,46 @@ export const rangeInput = z
   });
 
 export const slotInput = z.object({
-  id: z.string().regex(/^[a-z0-9-]{1,24}$/),
-  name: z.string().trim().min(1).max(40),
+  id: z.string().regex(/^[a-z0-9-]{1,24}$/, "Shift ids are 1–24 lower-case letters, digits or dashes."),
+  name: z.string().trim().min(1, "Name every shift.").max(40),
   start: hhmm,
   end: hhmm,
 });
 
-export const rosterInput = z.object({
-  name: z.string().trim().min(1).max(80),
-  timeZone: z.string().min(1).max(64),
+const cycle = z.array(z.string().max(24).nullable()).min(1).max(56);
+
+const rosterFields = {
+  name: z.string().trim().min(1, "Name the roster.").max(80),
+  timeZone: z.string().min(1, "Pick a time zone.").max(64),
   anchor: localDate,
-  cycleLength: z.number().int().min(1).max(56),
-  slots: z.array(slotInput).min(1).max(8),
+  cycleLength: z.number("Give the cycle length in days.").int().min(1, "At least 1 day.").max(56, "At most 56 days."),
+  slots: z.array(slotInput).min(1, "Add at least one shift.").max(8, "At most 8 shifts."),
   allowGap: z.boolean().default(false),
+};
+
+/** A new roster, optionally with its teams' cycles (members are added per team afterwards). */
+export const rosterInput = z.object({
+  ...rosterFields,
+  teams: z
+    .array(z.object({ name: z.string().trim().min(1, "Name every team.").max(40), cycle }))
+    .max(12)
+    .default([]),
 });
-export const updateRosterInput = rosterInput.extend({ id: z.uuid() });
+/** An edit of a roster; `teams` carries the cycles of existing teams that change with it (length or shifts). */
+export const updateRosterInput = z.object({
+  ...rosterFields,
+  id: z.uuid(),
+  teams: z
+    .array(z.object({ id: z.uuid(), cycle }))
+    .max(12)
+    .default([]),
+});
 
 export const teamInput = z.object({
   rosterId: z.uuid(),
   id: z.uuid().optional(),
-  name: z.string().trim().min(1).max(40),
-  cycle: z.array(z.string().max(24).nullable()).min(1).max(56),
+  name: z.string().trim().min(1, "Name the team.").max(40),
+  cycle,
   members: z.array(userId).max(60),
   allowGap: z.boolean().default(false),
 });
@@ -64,6 +83,8 @@ export const timeOffInput = z
     path: ["to"],
   });
 
+export const removeTeamInput = z.object({ id: z.uuid(), allowGap: z.boolean().default(false) });
+
 export const decideInput = z.object({ id: z.uuid(), approve: z.boolean(), allowGap: z.boolean().default(false) });
 
 export const swapInput = z.object({
@@ -78,13 +99,16 @@ export const profileInput = z.object({
   level: z.number().int().min(1).max(3),
   skills: z.array(z.enum(STAFF_SKILLS)).max(5),
   languages: z.array(z.string().regex(/^[a-z]{2}$/, "Use two-letter language codes.")).max(10),
+  allowGap: z.boolean().default(false),
 });
 
+const between = (lo: number, hi: number, msg: string) => z.number(msg).min(lo, msg).max(hi, msg);
+
 export const policyInput = z.object({
-  minOnDuty: z.number().int().min(0).max(50),
-  handlingMinutes: z.number().min(0.5).max(240),
-  serviceGoal: z.number().min(0.5).max(0.999),
-  maxOccupancy: z.number().min(0.3).max(1),
-  shrinkageBp: z.number().int().min(0).max(8000),
+  minOnDuty: between(0, 50, "A whole number from 0 to 50.").int("A whole number from 0 to 50."),
+  handlingMinutes: between(0.5, 240, "From 0.5 to 240 minutes."),
+  serviceGoal: between(0.5, 0.999, "From 50 % to 99.9 %."),
+  maxOccupancy: between(0.3, 1, "From 30 % to 100 %."),
+  shrinkageBp: between(0, 8000, "From 0 % to 80 %, in steps of 0.01 %.").int("From 0 % to 80 %, in steps of 0.01 %."),
   autoAssign: z.boolean(),
 });

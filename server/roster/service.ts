@@ -8,7 +8,15 @@ import { toRosters } from "./assemble";
 import { expandRoster, localInstant, validateRoster } from "./expand";
 import { withGapGuard } from "./guard";
 import * as q from "./queries";
-import type { overrideInput, policyInput, profileInput, rosterInput, teamInput, updateRosterInput } from "./schema";
+import type {
+  overrideInput,
+  policyInput,
+  profileInput,
+  removeTeamInput,
+  rosterInput,
+  teamInput,
+  updateRosterInput,
+} from "./schema";
 
 /** Manager and admin writes: rosters, teams, overrides, profiles, policy. Each in one transaction with its audit entry. */
 
@@ -24,16 +32,27 @@ async function assertStaff(db: DbOrTx, ids: string[]) {
 
 export async function createRoster(ctx: ActorContext, input: z.infer<typeof rosterInput>) {
   assertCan(ctx.actor, "roster:manage");
-  assertValid(validateRoster({ ...input, id: "new", cycle: {}, teams: [] }));
+  const { allowGap: _, teams, ...v } = input;
+  const ids = teams.map((_, i) => `new-${i}`);
+  assertValid(
+    validateRoster({
+      ...v,
+      id: "new",
+      cycle: Object.fromEntries(teams.map((t, i) => [ids[i]!, t.cycle])),
+      teams: teams.map((t, i) => ({ id: ids[i]!, name: t.name })),
+    }),
+  );
   return ctx.db.transaction(async (tx) => {
-    const { allowGap: _, ...v } = input;
     const row = await q.insertRoster(tx, v);
+    // New teams have no members yet: they cannot open a gap, so no guard is needed.
+    for (const [position, t] of teams.entries())
+      await q.insertTeam(tx, { rosterId: row.id, name: t.name, cycle: t.cycle, position });
     await recordAudit(tx, {
       ...actorOf(ctx),
       action: "roster.create",
       targetType: "roster",
       targetId: row.id,
-      summary: v,
+      summary: { ...v, teams },
     });
     return row;
   });
@@ -44,17 +63,21 @@ export async function updateRoster(ctx: ActorContext, input: z.infer<typeof upda
   return ctx.db.transaction(async (tx) => {
     const { rosters, teams } = await q.listRosterRows(tx);
     if (!rosters.some((r) => r.id === input.id)) throw new NotFound("No such roster.");
-    const { allowGap, id, ...v } = input;
+    const { allowGap, id, teams: changed, ...v } = input;
     const mine = teams.filter((t) => t.rosterId === id);
-    assertValid(validateRoster({ ...v, id, cycle: Object.fromEntries(mine.map((t) => [t.id, t.cycle])), teams: mine }));
+    const stranger = changed.find((c) => !mine.some((t) => t.id === c.id));
+    if (stranger) throw new NotFound("No such team in this roster.");
+    const cycles = new Map(mine.map((t) => [t.id, changed.find((c) => c.id === t.id)?.cycle ?? t.cycle]));
+    assertValid(validateRoster({ ...v, id, cycle: Object.fromEntries(cycles), teams: mine }));
     return withGapGuard(tx, ctx, allowGap, async () => {
       const row = await q.updateRoster(tx, id, v);
+      for (const c of changed) await q.updateTeam(tx, c.id, { cycle: c.cycle });
       await recordAudit(tx, {
         ...actorOf(ctx),
         action: "roster.update",
         targetType: "roster",
         targetId: id,
-        summary: v,
+        summary: { ...v, teams: changed },
       });
       return row!;
     });
@@ -70,11 +93,13 @@ export async function saveTeam(ctx: ActorContext, input: z.infer<typeof teamInpu
       const team = await q.findTeam(tx, input.id);
       if (!team || team.rosterId !== roster.id) throw new NotFound("No such team.");
     }
-    assertValid(validateRoster({ ...roster, cycle: { team: input.cycle }, teams: [{ id: "team" }] }));
+    assertValid(validateRoster({ ...roster, cycle: { team: input.cycle }, teams: [{ id: "team", name: input.name }] }));
     await assertStaff(tx, input.members);
     return withGapGuard(tx, ctx, input.allowGap, async () => {
       const v = { rosterId: roster.id, name: input.name, cycle: input.cycle };
-      const team = input.id ? (await q.updateTeam(tx, input.id, v))! : await q.insertTeam(tx, v);
+      const team = input.id
+        ? (await q.updateTeam(tx, input.id, v))!
+        : await q.insertTeam(tx, { ...v, position: await q.countTeams(tx, roster.id) });
       await q.setTeamMembers(tx, team.id, [...new Set(input.members)]);
       await q.bumpRosterRevision(tx, roster.id);
       await recordAudit(tx, {
@@ -85,6 +110,27 @@ export async function saveTeam(ctx: ActorContext, input: z.infer<typeof teamInpu
         summary: { roster: roster.name, name: input.name, cycle: input.cycle, members: input.members },
       });
       return team;
+    });
+  });
+}
+
+/** Removes a team with its members and its overrides (behind the gap guard). */
+export async function removeTeam(ctx: ActorContext, input: z.infer<typeof removeTeamInput>) {
+  assertCan(ctx.actor, "roster:manage");
+  return ctx.db.transaction(async (tx) => {
+    const team = await q.findTeam(tx, input.id);
+    if (!team) throw new NotFound("No such team.");
+    return withGapGuard(tx, ctx, input.allowGap, async () => {
+      await q.deleteTeam(tx, team.id);
+      await q.bumpRosterRevision(tx, team.rosterId);
+      await recordAudit(tx, {
+        ...actorOf(ctx),
+        action: "roster.team_remove",
+        targetType: "roster_team",
+        targetId: team.id,
+        summary: { name: team.name, rosterId: team.rosterId },
+      });
+      return { id: team.id };
     });
   });
 }
@@ -150,21 +196,25 @@ export async function addOverride(ctx: ActorContext, input: z.infer<typeof overr
 
 export async function saveProfile(ctx: ActorContext, input: z.infer<typeof profileInput>) {
   assertCan(ctx.actor, "roster:manage");
+  const { allowGap, ...v } = input;
   return ctx.db.transaction(async (tx) => {
-    await assertStaff(tx, [input.userId]);
-    const row = await q.upsertProfile(tx, {
-      ...input,
-      languages: [...new Set(input.languages)],
-      skills: [...new Set(input.skills)],
+    await assertStaff(tx, [v.userId]);
+    // A skill, language or seniority taken away can open a gap: the same guard as any roster change.
+    return withGapGuard(tx, ctx, allowGap, async () => {
+      const row = await q.upsertProfile(tx, {
+        ...v,
+        languages: [...new Set(v.languages)],
+        skills: [...new Set(v.skills)],
+      });
+      await recordAudit(tx, {
+        ...actorOf(ctx),
+        action: "roster.profile_update",
+        targetType: "user",
+        targetId: v.userId,
+        summary: v,
+      });
+      return row;
     });
-    await recordAudit(tx, {
-      ...actorOf(ctx),
-      action: "roster.profile_update",
-      targetType: "user",
-      targetId: input.userId,
-      summary: input,
-    });
-    return row;
   });
 }
 

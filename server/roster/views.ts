@@ -1,9 +1,11 @@
 import { assertCan } from "@/server/auth/permissions";
 import { type ActorContext, clockOf } from "@/server/tenancy/tenant";
+import { attributeBreaches } from "./attribution";
 import { instanceKey, type ShiftInstance } from "./expand";
 import { hourOfWeek } from "./forecast";
 import { HORIZON_DAYS } from "./guard";
 import { loadPlan, type Plan } from "./plan";
+import * as q from "./queries";
 
 /** The read side of the roster: timeline, gaps, forecast, on duty now, my shifts, requests. Staff only. */
 const DAY = 86_400_000;
@@ -14,7 +16,7 @@ function nameOf(plan: Plan, id: string) {
 }
 
 /** An instance as the views show it: who is planned, who actually works it, and what changed. */
-function describe(plan: Plan, i: ShiftInstance, planned: Map<string, ShiftInstance>) {
+function describe(plan: Plan, i: ShiftInstance, planned: Map<string, ShiftInstance>, breaches: Map<string, number>) {
   const before = planned.get(instanceKey(i))?.members ?? [];
   const off = new Set(
     plan.timeOff.filter((t) => t.from < i.end && t.to > i.start && i.members.includes(t.userId)).map((t) => t.userId),
@@ -45,6 +47,7 @@ function describe(plan: Plan, i: ShiftInstance, planned: Map<string, ShiftInstan
             : ("override" as const),
     })),
     removed: before.filter((id) => !i.members.includes(id)).map((id) => ({ id, name: nameOf(plan, id) })),
+    breaches: breaches.get(instanceKey(i)) ?? 0,
   };
 }
 
@@ -68,11 +71,17 @@ function rosterSummaries(plan: Plan) {
 export async function getTimeline(ctx: ActorContext, range: { from: Date; to: Date }) {
   assertCan(ctx.actor, "roster:read");
   const now = clockOf(ctx).getTime();
-  const plan = await loadPlan(ctx.db, range.from.getTime(), range.to.getTime(), now);
+  const [plan, at] = await Promise.all([
+    loadPlan(ctx.db, range.from.getTime(), range.to.getTime(), now),
+    q.breachInstants(ctx.db, range.from, range.to),
+  ]);
   const planned = new Map(plan.planned.map((i) => [instanceKey(i), i]));
+  // Breaches per shift instance: the same attribution as the SLA breach list.
+  const { perShift } = attributeBreaches(plan.rosters, plan.instances, plan.timeOff, at);
+  const breaches = new Map(perShift.map((s) => [s.shift.key, s.breaches]));
   return {
     rosters: rosterSummaries(plan),
-    instances: plan.instances.map((i) => describe(plan, i, planned)),
+    instances: plan.instances.map((i) => describe(plan, i, planned, breaches)),
     hours: plan.hours.map((h) => ({ ...h, start: new Date(h.start) })),
     gaps: plan.gaps.map((g) => ({ ...g, start: new Date(g.start), end: new Date(g.end) })),
     staff: [...plan.staff.values()]

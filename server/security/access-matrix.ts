@@ -355,6 +355,7 @@ export const accessMatrix: Record<string, Row> = {
   "posture.overview": r(STAFF),
   "myPosture.summary": r(CUSTOMER),
   // Analyst rosters: provider staff only. Ids nobody owns answer NOT_FOUND once past the access checks.
+  "roster.list": r(STAFF),
   "roster.timeline": r(STAFF, () => ({ from: new Date("2026-12-07T00:00:00Z"), to: new Date("2026-12-14T00:00:00Z") })),
   "roster.gaps": r(STAFF),
   "roster.forecast": r(STAFF),
@@ -372,6 +373,7 @@ export const accessMatrix: Record<string, Row> = {
     members: [],
     allowGap: true,
   })),
+  "roster.removeTeam": r("U F F F NF NF", () => ({ id: crypto.randomUUID(), allowGap: true })),
   "roster.override": r(MANAGERS, () => ({
     teamId: crypto.randomUUID(),
     date: "2026-12-08",

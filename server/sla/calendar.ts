@@ -1,4 +1,5 @@
 import { Temporal } from "temporal-polyfill";
+import { wallToInstant } from "@/server/wall-time";
 
 /**
  * Coverage calendars (sla-rules.md, "Calendar"): every second counts (24x7), or business windows in an IANA zone per ISO
@@ -59,9 +60,7 @@ export function validateCalendar(cal: Calendar): string[] {
 function instantOf(date: Temporal.PlainDate, hhmm: string, timeZone: string): number {
   const [h, m] = hhmm.split(":").map(Number) as [number, number];
   const day = h === 24 ? date.add({ days: 1 }) : date;
-  return day
-    .toPlainDateTime({ hour: h === 24 ? 0 : h, minute: m })
-    .toZonedDateTime(timeZone, { disambiguation: "compatible" }).epochMilliseconds;
+  return wallToInstant(day.year, day.month, day.day, h === 24 ? 0 : h, m, timeZone);
 }
 
 /**

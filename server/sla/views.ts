@@ -126,8 +126,8 @@ export async function breaches(ctx: StaffContext, from: Date, to: Date, customer
   assertCan(ctx.actor, "sla:read");
   const rows = (await q.breachRows(ctx.db, { scope: staffWide(ctx, customerId), from, to })).map(withRef);
   const at = rows.map((r) => (r.breachedAt ?? r.dueAt)?.getTime() ?? 0);
-  const { perBreach, perShift } = await loadBreachAttribution(ctx.db, at);
-  return { rows: rows.map((r, i) => ({ ...r, shifts: perBreach[i] ?? [] })), perShift };
+  const { perBreach, perShift, perRoster } = await loadBreachAttribution(ctx.db, at);
+  return { rows: rows.map((r, i) => ({ ...r, shifts: perBreach[i] ?? [] })), perShift, perRoster };
 }
 
 /** Every clock of one incident with its evidence: start, pauses, stop and who stopped it, due, live state. */

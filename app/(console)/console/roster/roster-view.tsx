@@ -24,9 +24,17 @@ export function RosterView({ canManage }: { canManage: boolean }) {
         title="Roster"
         description={`Shifts, cover against what the contracts require, and gaps ahead. Times in your zone (${viewerZone()}).`}
         actions={
-          <Button asChild variant="outline">
-            <Link href="/console/roster/me">My shifts</Link>
-          </Button>
+          <>
+            <Button asChild variant="outline">
+              <Link href="/console/roster/me">My shifts</Link>
+            </Button>
+            <Button asChild variant="outline">
+              <Link href="/console/roster/staff">Staff profiles</Link>
+            </Button>
+            <Button asChild variant={canManage ? "primary" : "outline"}>
+              <Link href="/console/roster/plan">{canManage ? "Plan rosters" : "Rosters and teams"}</Link>
+            </Button>
+          </>
         }
       />
       <div className="flex flex-wrap items-center gap-2">

@@ -1,4 +1,4 @@
-import { ArrowLeftRight, Plus } from "lucide-react";
+import { ArrowLeftRight, Minus, Plus, TriangleAlert } from "lucide-react";
 import { cn } from "@/app/_lib/cn";
 import { hm } from "./_lib/time";
 
@@ -12,6 +12,8 @@ export type Shift = {
   end: Date;
   people: { id: string; name: string; change: "time_off" | "swap" | "override" | null }[];
   removed: { id: string; name: string }[];
+  /** SLA breaches attributed to this shift instance. */
+  breaches: number;
 };
 export type RosterInfo = {
   id: string;
@@ -39,7 +41,14 @@ export function ShiftChip({
   const team = roster.teams.find((t) => t.id === shift.teamId)?.name ?? "";
   const working = shift.people.filter((p) => p.change !== "time_off");
   const changed = shift.people.some((p) => p.change) || shift.removed.length > 0;
-  const label = `${roster.name}, ${team}, ${slot} ${hm(shift.start)}–${hm(shift.end)}: ${working.map((p) => p.name).join(", ") || "nobody"}`;
+  const label = [
+    `${roster.name}, ${team}, ${slot} ${hm(shift.start)}–${hm(shift.end)}: ${working.map((p) => p.name).join(", ") || "nobody"}`,
+    ...shift.people.filter((p) => p.change === "time_off").map((p) => `${p.name} on time off`),
+    ...shift.removed.map((p) => `${p.name} removed`),
+    shift.breaches ? `${shift.breaches} SLA breach${shift.breaches === 1 ? "" : "es"}` : "",
+  ]
+    .filter(Boolean)
+    .join("; ");
   const body = (
     <>
       <span className="font-medium">
@@ -48,6 +57,12 @@ export function ShiftChip({
       <span className="text-muted-foreground tabular-nums">
         {hm(shift.start)}–{hm(shift.end)}
       </span>
+      {shift.breaches ? (
+        <span className="ml-1 inline-flex items-center gap-0.5 font-medium text-destructive">
+          <TriangleAlert aria-hidden className="size-3" />
+          {shift.breaches}
+        </span>
+      ) : null}
       {compact ? (
         <span className="ml-1 tabular-nums">({working.length})</span>
       ) : (
@@ -61,7 +76,14 @@ export function ShiftChip({
               {p.change === "time_off" ? " (off)" : ""}
             </span>
           ))}
-          {working.length === 0 ? <span className="text-destructive">nobody</span> : null}
+          {shift.removed.map((p) => (
+            <span key={p.id} className="text-muted-foreground line-through">
+              {", "}
+              <Minus aria-label="removed" className="mr-0.5 inline size-3" />
+              {short(p.name)}
+            </span>
+          ))}
+          {working.length === 0 ? <span className="text-destructive"> nobody</span> : null}
         </span>
       )}
     </>
@@ -69,6 +91,7 @@ export function ShiftChip({
   const cls = cn(
     "max-w-full min-w-0 rounded-md border px-2 py-1 text-left text-xs",
     changed ? "border-warning/60 bg-warning/10" : "border-border bg-muted/40",
+    shift.breaches > 0 && "ring-1 ring-destructive/60",
     working.length === 0 && "border-destructive/60 bg-destructive/10",
   );
   return onSelect ? (

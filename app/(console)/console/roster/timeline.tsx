@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { ArrowLeftRight, Minus, Plus, TriangleAlert } from "lucide-react";
 import { useState } from "react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
 import { LoadingState } from "@/app/_components/ui/states";
@@ -106,6 +107,21 @@ function Legend({ rosters }: { rosters: { id: string; name: string; timeZone: st
       </li>
       <li className="flex items-center gap-1">
         <span aria-hidden className="inline-block size-3 rounded-sm bg-success/60" /> covered
+      </li>
+      <li className="flex items-center gap-1">
+        <Plus aria-hidden className="size-3" /> override
+      </li>
+      <li className="flex items-center gap-1">
+        <Minus aria-hidden className="size-3" /> <span className="line-through">removed</span>
+      </li>
+      <li className="flex items-center gap-1">
+        <ArrowLeftRight aria-hidden className="size-3" /> swap
+      </li>
+      <li>
+        <span className="line-through">Name</span> (off) time off
+      </li>
+      <li className="flex items-center gap-1 text-destructive">
+        <TriangleAlert aria-hidden className="size-3" /> SLA breaches
       </li>
     </ul>
   );

@@ -10,7 +10,8 @@ import { Field } from "@/app/_components/ui/field";
 import { Input } from "@/app/_components/ui/input";
 import { LoadingState } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_lib/trpc/client";
-import { errorMessage } from "../_components/errors";
+import { policyInput } from "@/server/roster/schema";
+import { describeError, type FieldErrors, validate } from "../_components/errors";
 
 type Policy = {
   minOnDuty: number;
@@ -37,7 +38,7 @@ export function RosterPolicy({ canManage }: { canManage: boolean }) {
         {q.isPending ? (
           <LoadingState rows={3} />
         ) : q.isError ? (
-          <Alert tone="danger">{errorMessage(q.error)}</Alert>
+          <Alert tone="danger">{describeError(q.error, []).message}</Alert>
         ) : (
           <PolicyForm initial={q.data} canManage={canManage} />
         )}
@@ -46,60 +47,87 @@ export function RosterPolicy({ canManage }: { canManage: boolean }) {
   );
 }
 
+const FIELDS = ["minOnDuty", "handlingMinutes", "serviceGoal", "maxOccupancy", "shrinkageBp"] as const;
+type Key = (typeof FIELDS)[number];
+/** Field → how the form shows it (percentages for the fractions, basis points as percent). */
+const SCALE: Record<Key, number> = {
+  minOnDuty: 1,
+  handlingMinutes: 1,
+  serviceGoal: 100,
+  maxOccupancy: 100,
+  shrinkageBp: 0.01,
+};
 function PolicyForm({ initial, canManage }: { initial: Policy; canManage: boolean }) {
   const trpc = useTRPC();
   const qc = useQueryClient();
-  const [p, setP] = useState(initial);
+  const [text, setText] = useState<Record<Key, string>>(
+    () =>
+      Object.fromEntries(FIELDS.map((k) => [k, String(Math.round(initial[k] * SCALE[k] * 100) / 100)])) as Record<
+        Key,
+        string
+      >,
+  );
+  const [autoAssign, setAutoAssign] = useState(initial.autoAssign);
+  const [errors, setErrors] = useState<FieldErrors>({});
   const save = useMutation(
     trpc.roster.updatePolicy.mutationOptions({
       onSuccess: () => qc.invalidateQueries({ queryKey: trpc.roster.pathKey() }),
     }),
   );
-  const num = (k: keyof Policy, scale = 1) => ({
-    type: "number",
-    disabled: !canManage,
-    value: String(Math.round((p[k] as number) * scale * 100) / 100),
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) => setP({ ...p, [k]: Number(e.target.value) / scale }),
-  });
+  const server = save.error ? describeError(save.error, [...FIELDS]) : null;
+  const shown = { ...server?.fields, ...errors };
+  const field = (k: Key, label: string, step = "1") => (
+    <Field label={label} error={shown[k]}>
+      <Input
+        type="number"
+        step={step}
+        inputMode="decimal"
+        disabled={!canManage}
+        value={text[k]}
+        onChange={(e) => setText({ ...text, [k]: e.target.value })}
+      />
+    </Field>
+  );
   return (
     <form
+      noValidate
       className="grid gap-4 sm:grid-cols-2"
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate(p);
+        const values = Object.fromEntries(
+          FIELDS.map((k) => {
+            const n = text[k].trim() === "" ? Number.NaN : Number(text[k]) / SCALE[k];
+            // Percent → basis points must be a whole number; round away float noise (30 % → 3000).
+            return [k, k === "shrinkageBp" ? Math.round(n * 1e6) / 1e6 : n];
+          }),
+        );
+        const parsed = validate(policyInput, { ...values, autoAssign });
+        if (!parsed.ok) return setErrors(parsed.errors);
+        setErrors({});
+        save.mutate(parsed.data);
       }}
     >
-      <Field label="Minimum analysts on duty">
-        <Input {...num("minOnDuty")} min={0} max={50} />
-      </Field>
-      <Field label="Handling time (minutes)">
-        <Input {...num("handlingMinutes")} step="0.5" />
-      </Field>
-      <Field label="Service-level goal (%)">
-        <Input {...num("serviceGoal", 100)} />
-      </Field>
-      <Field label="Maximum occupancy (%)">
-        <Input {...num("maxOccupancy", 100)} />
-      </Field>
-      <Field label="Shrinkage (%)">
-        <Input {...num("shrinkageBp", 0.01)} />
-      </Field>
+      {field("minOnDuty", "Minimum analysts on duty")}
+      {field("handlingMinutes", "Handling time (minutes)", "0.5")}
+      {field("serviceGoal", "Service-level goal (%)", "0.1")}
+      {field("maxOccupancy", "Maximum occupancy (%)")}
+      {field("shrinkageBp", "Shrinkage (%)", "0.01")}
       <Checkbox
         wrapperClassName="sm:col-span-2"
         label="Auto-assign new incidents"
         description="Round robin to the analysts on duty who hold the skills the customer's tier needs."
         disabled={!canManage}
-        checked={p.autoAssign}
-        onChange={(e) => setP({ ...p, autoAssign: e.target.checked })}
+        checked={autoAssign}
+        onChange={(e) => setAutoAssign(e.target.checked)}
       />
-      {save.error ? (
+      {server?.message ? (
         <Alert tone="danger" className="sm:col-span-2">
-          {errorMessage(save.error)}
+          {server.message}
         </Alert>
       ) : null}
       {save.isSuccess ? (
         <Alert tone="success" className="sm:col-span-2">
-          Saved.
+          Saved. The gaps and the forecast use the new policy.
         </Alert>
       ) : null}
       {canManage ? (

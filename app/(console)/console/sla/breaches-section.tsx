@@ -89,7 +89,7 @@ export function BreachesSection({
           />
         ) : (
           <>
-            <ShiftBreaches perShift={q.data?.perShift ?? []} />
+            <ShiftBreaches perShift={q.data?.perShift ?? []} perRoster={q.data?.perRoster ?? []} />
             <Table
               className={cn(inCardTable, "text-[13px]", q.isPlaceholderData && "opacity-60")}
               wrapperClassName="border-t border-border"

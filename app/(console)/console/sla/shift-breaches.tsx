@@ -3,21 +3,44 @@ import type { RouterOutputs } from "../_components/types";
 
 type Breaches = RouterOutputs["sla"]["breaches"];
 
-/** Breaches per shift instance (the shifts on duty at each breach instant), most first; a shift with breaches is marked. */
-export function ShiftBreaches({ perShift }: { perShift: Breaches["perShift"] }) {
+/**
+ * Breaches per roster and per shift instance (the shifts on duty at each breach instant), most first; a shift with
+ * breaches is marked on the roster timeline too.
+ */
+export function ShiftBreaches({
+  perShift,
+  perRoster,
+}: {
+  perShift: Breaches["perShift"];
+  perRoster: Breaches["perRoster"];
+}) {
   if (perShift.length === 0) return null;
   return (
-    <div className="border-t border-border px-5 py-3">
-      <h3 className="mb-2 text-xs font-medium text-muted-foreground">Breaches per shift</h3>
-      <ul className="flex flex-wrap gap-1.5" aria-label="Breaches per shift">
-        {perShift.slice(0, 12).map(({ shift, breaches }) => (
-          <li key={shift.key}>
-            <Badge tone="warning" className="whitespace-normal">
-              {shift.roster} · {shift.team} · {shift.slot} {shift.date}: {breaches}
-            </Badge>
-          </li>
-        ))}
-      </ul>
+    <div className="grid gap-2 border-t border-border px-5 py-3">
+      <div>
+        <h3 className="mb-2 text-xs font-medium text-muted-foreground">Breaches per roster</h3>
+        <ul className="flex flex-wrap gap-1.5" aria-label="Breaches per roster">
+          {perRoster.map((r) => (
+            <li key={r.rosterId}>
+              <Badge tone="danger">
+                {r.roster}: {r.breaches}
+              </Badge>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div>
+        <h3 className="mb-2 text-xs font-medium text-muted-foreground">Breaches per shift</h3>
+        <ul className="flex flex-wrap gap-1.5" aria-label="Breaches per shift">
+          {perShift.slice(0, 12).map(({ shift, breaches }) => (
+            <li key={shift.key}>
+              <Badge tone="warning" className="whitespace-normal">
+                {shift.roster} · {shift.team} · {shift.slot} {shift.date}: {breaches}
+              </Badge>
+            </li>
+          ))}
+        </ul>
+      </div>
     </div>
   );
 }
