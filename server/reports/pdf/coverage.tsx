@@ -147,7 +147,7 @@ export function CoverageSection({ model }: Props) {
   const c = model.coverage;
   const tz = model.customer.timezone;
   const allowance = (a: { used: number; licensed: number | null; over: boolean }, what: string) =>
-    a.licensed === null ? `${a.used} ${what} (no licensed figure)` : `${a.used} of ${a.licensed} licensed ${what}`;
+    `${a.used} ${what} (${a.licensed === null ? "no licensed figure" : `${a.licensed} licensed${a.over ? ", over the licence" : ""}`})`;
   return (
     <View>
       <View wrap={false}>
@@ -157,9 +157,8 @@ export function CoverageSection({ model }: Props) {
         <HeatStrip c={c} />
       </View>
       <Text style={[s.paragraph, s.small, s.muted, { marginBottom: 8 }]}>
-        Entitlement at month end: {allowance(c.edr.endpoints, "endpoints deployed")}
-        {c.edr.endpoints.over ? " (over the licence)" : ""}; {allowance(c.edr.sensors, "sensors active")}
-        {c.edr.sensors.over ? " (over the licence)" : ""}
+        Entitlement at month end: {allowance(c.edr.endpoints, "endpoints deployed")};{" "}
+        {allowance(c.edr.sensors, "sensors active")}
         {c.edr.uncovered ? `; ${plural(c.edr.uncovered, "asset")} without EDR.` : "."}
       </Text>
       {c.sensors.length ? (
