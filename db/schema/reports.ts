@@ -38,6 +38,10 @@ export type ReportFigures = {
   postureScore?: number | null;
   huntsConcluded?: number;
   recommendationsOpen?: number;
+  /** Coverage at month end (ok ÷ contracted classes), EDR coverage and mean sensor availability: ratios 0–1, null = no data. */
+  coverageFigure?: number | null;
+  edrCoverage?: number | null;
+  sensorAvailability?: number | null;
 };
 
 export const REPORT_JOB_STATUSES = ["pending", "running", "done", "failed"] as const;

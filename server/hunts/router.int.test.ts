@@ -115,6 +115,30 @@ describe("threat hunts", () => {
     ).toContain(late.id);
   });
 
+  it("data components must be ATT&CK's, and each customer in scope is checked for them", async () => {
+    const api = callerAs(h.db, w.staff.analyst).hunts;
+    await expect(
+      api.create({ ...hunt([w.a.customer.id]), dataComponents: ["Process Creation", "Telepathy"] }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("Telepathy") });
+    const created = await api.create({
+      ...hunt([w.a.customer.id, w.b.customer.id]),
+      dataComponents: [" process  creation", "Firmware Modification", "Process Creation"],
+    });
+    expect(created.dataComponents).toEqual(["Process Creation", "Firmware Modification"]);
+    const got = await api.byId({ huntId: created.id });
+    expect(got.needs).toEqual([
+      { name: "Process Creation", observableBy: expect.arrayContaining(["edr"]) },
+      { name: "Firmware Modification", observableBy: [] },
+    ]);
+    expect(got.scope).toHaveLength(2);
+    for (const c of got.scope) {
+      expect(c.sources.of).toBe(2);
+      // Firmware Modification is seen by no class, whatever the customer runs.
+      expect(c.sources.checks[1]!.seenBy).toEqual([]);
+      expect(c.sources.visible).toBe(c.sources.checks.filter((x) => x.seenBy.length).length);
+    }
+  });
+
   it("customers cannot use the staff procedures; analysts cannot be customers", async () => {
     for (const u of [w.a.admin, w.a.viewer]) {
       await expect(callerAs(h.db, u).hunts.list({})).rejects.toMatchObject({ code: "FORBIDDEN" });

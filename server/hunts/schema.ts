@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isKnownTechnique } from "@/server/attack/attack";
 import { boundedDate } from "@/server/recommendations/schema";
 import { HUNT_OUTCOMES, HUNT_STATUSES } from "./lifecycle";
+import { canonicalComponent } from "./sources";
 
 const technique = z
   .string()
@@ -14,7 +15,21 @@ export const huntInput = z
     title: z.string().trim().min(3).max(200),
     hypothesis: z.string().trim().min(3).max(5000),
     techniques: z.array(technique).max(50).default([]),
-    dataComponents: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+    dataComponents: z
+      .array(
+        z
+          .string()
+          .max(100)
+          .transform((v, ctx) => {
+            const name = canonicalComponent(v);
+            if (name) return name;
+            ctx.addIssue({ code: "custom", message: `"${v.trim()}" is not a data component of ATT&CK v18.1.` });
+            return z.NEVER;
+          }),
+      )
+      .max(50)
+      .default([])
+      .transform((list) => [...new Set(list)]),
     allCustomers: z.boolean().default(false),
     customerIds: z.array(z.uuid()).max(500).default([]),
     periodFrom: boundedDate,

@@ -4,9 +4,13 @@ import { assertCan } from "@/server/auth/permissions";
 import { Invalid, NotFound } from "@/server/errors";
 import { findMembership } from "@/server/tenancy/queries";
 import { type ActorContext, clockOf, type TenantContext } from "@/server/tenancy/tenant";
+import type { VisibilityClass } from "@/server/visibility/mapping";
+import { allSensorFactsAt, type SensorFactsAt } from "@/server/visibility/queries";
+import { classesVisible } from "@/server/visibility/service";
 import { canMove, checkConclusion, type HuntOutcome, type HuntStatus, ownOutcome } from "./lifecycle";
 import * as q from "./queries";
 import type { HuntInput, HuntPatch } from "./schema";
+import { checkDataSources } from "./sources";
 
 export async function listHunts(ctx: ActorContext, f: { status?: HuntStatus; customerId?: string }) {
   assertCan(ctx.actor, "hunt:read");
@@ -18,14 +22,36 @@ export async function getHunt(ctx: ActorContext, id: string) {
   assertCan(ctx.actor, "hunt:read");
   const row = await q.findHunt(ctx.db, id);
   if (!row) throw new NotFound("No such hunt.");
-  const [scope, recs] = await Promise.all([q.listScope(ctx.db, row.hunt), q.huntRecommendations(ctx.db, id)]);
+  const now = clockOf(ctx);
+  const [scope, recs, sensors] = await Promise.all([
+    q.listScope(ctx.db, row.hunt),
+    q.huntRecommendations(ctx.db, id),
+    allSensorFactsAt(ctx.db, now),
+  ]);
+  const visible = visibleByCustomer(sensors, now);
   return {
     ...row.hunt,
     analystName: row.analystName,
     techniqueNames: row.hunt.techniques.map((t) => ({ id: t, name: technique(t)?.name ?? t })),
-    scope,
+    /** The data sources needed with the classes that observe each; checked against each customer in scope now. */
+    needs: checkDataSources(row.hunt.dataComponents, []).checks.map(({ name, observableBy }) => ({
+      name,
+      observableBy,
+    })),
+    sourcesAt: now,
+    scope: scope.map((c) => ({
+      ...c,
+      sources: checkDataSources(row.hunt.dataComponents, visible.get(c.customerId) ?? []),
+    })),
     recommendations: recs,
   };
+}
+
+/** Each customer's visible classes at `at`, through the visibility domain's one adapter from sensor health. */
+function visibleByCustomer(rows: SensorFactsAt[], at: Date) {
+  const by = new Map<string, SensorFactsAt[]>();
+  for (const r of rows) by.set(r.customerId, [...(by.get(r.customerId) ?? []), r]);
+  return new Map<string, VisibilityClass[]>([...by].map(([id, list]) => [id, classesVisible(list, at)]));
 }
 
 async function audit(ctx: ActorContext, tx: Parameters<typeof recordAudit>[0], id: string, action: string, s = {}) {

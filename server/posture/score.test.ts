@@ -4,11 +4,7 @@ import { bandOf, drivers, livePeriod, pointsIfDone, postureScore, roundHalfUp, t
 const from = new Date("2026-03-01T00:00:00+01:00");
 const to = new Date("2026-04-01T00:00:00+02:00"); // a month across the spring DST change
 const edr = (known: number, covered: number) => ({ known, covered, uncovered: [], crownJewelsUncovered: [] });
-const avail = (value: number | null, firstSeenAt: Date | null = new Date("2026-01-01T00:00:00Z")) => ({
-  sensorId: "s",
-  firstSeenAt,
-  value,
-});
+const avail = (value: number | null) => ({ sensorId: "s", value });
 const input = (p: Partial<ScoreInput> = {}): ScoreInput => ({
   from,
   to,
@@ -47,7 +43,8 @@ describe("posture score drivers", () => {
   });
 
   it("sensor health = mean availability of sensors that have one and were seen before the period's end", () => {
-    const availability = [avail(0.9), avail(0.6), avail(null), avail(0.1, null), avail(0, to)];
+    // A sensor never seen before the period's end has no counted time, hence no availability (null).
+    const availability = [avail(0.9), avail(0.6), avail(null), avail(null)];
     expect(
       drivers(input({ coverage: { coverageFigure: 1, edr: edr(1, 1), availability } })).drivers.sensorHealth,
     ).toBeCloseTo(75, 10);

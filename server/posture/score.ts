@@ -66,9 +66,8 @@ export function drivers(i: ScoreInput): { drivers: Record<Driver, number>; noDat
   if (edr === null) noData.push("edr");
   const visibility = edr === null ? 50 * (cov ?? 0) : 100 * (0.5 * (cov ?? 0) + 0.5 * edr);
 
-  const seen = i.coverage.availability.filter(
-    (a) => a.value !== null && a.firstSeenAt !== null && a.firstSeenAt.getTime() < i.to.getTime(),
-  );
+  // Counted time starts at the first heartbeat, so a sensor never seen before the period's end has no availability.
+  const seen = i.coverage.availability.filter((a) => a.value !== null);
   if (seen.length === 0) noData.push("sensorHealth");
   const sensorHealth = seen.length ? (100 * seen.reduce((s, a) => s + a.value!, 0)) / seen.length : 0;
 

@@ -15,10 +15,13 @@ import { type Driver, livePeriod, type PostureScore, pointsIfDone, postureScore 
 /** Months of history the month-close job backfills for a customer (the trend shows six). */
 export const BACKFILL_MONTHS = 6;
 
-/** The score over a period; the outstanding recommendations are replayed from history as they stood at its end. */
-export async function scoreOver(db: DbOrTx, tenant: TenantId, period: { from: Date; to: Date }) {
+/**
+ * The score over a period (a calendar month when `month` is given); the outstanding recommendations are replayed
+ * from history as they stood at its end.
+ */
+export async function scoreOver(db: DbOrTx, tenant: TenantId, period: { from: Date; to: Date }, month?: string) {
   const [facts, history] = await Promise.all([
-    gatherFacts(db, tenant, period),
+    gatherFacts(db, tenant, period, month),
     listStatusHistory(db, tenant, period.to),
   ]);
   return postureScore({
@@ -34,7 +37,7 @@ export async function scoreOver(db: DbOrTx, tenant: TenantId, period: { from: Da
 export async function monthScore(db: DbOrTx, tenant: TenantId, month: string, timeZone: string) {
   const stored = await q.findStored(db, tenant, month);
   if (stored) return fromStored(stored);
-  return scoreOver(db, tenant, monthRange(month, timeZone));
+  return scoreOver(db, tenant, monthRange(month, timeZone), month);
 }
 
 const fromStored = (s: q.StoredScore): PostureScore => ({
@@ -49,7 +52,7 @@ export async function closeMonth(db: DbOrTx, tenant: TenantId, month: string, ti
   const range = monthRange(month, timeZone);
   if (range.to.getTime() > now.getTime()) return false;
   if (await q.findStored(db, tenant, month)) return false;
-  const s = await scoreOver(db, tenant, range);
+  const s = await scoreOver(db, tenant, range, month);
   return q.insertStored(db, tenant, { month, score: s.score, band: s.band, drivers: s.drivers, noData: s.noData });
 }
 

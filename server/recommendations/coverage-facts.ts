@@ -1,115 +1,140 @@
 import type { DbOrTx } from "@/db";
-import type { SensorClass } from "@/db/schema/sensors";
 import { deployedEndpoints, edrCoverage } from "@/server/assets/coverage";
 import { coverageFacts as assetCoverageFacts } from "@/server/assets/queries";
-import { sensorHealth, silentAfterMs, unsupportedSet, versionKey } from "@/server/coverage/health";
-import { listUnsupportedVersions } from "@/server/coverage/queries";
+import { availability, historyFromHours } from "@/server/coverage/availability";
+import { unsupportedSet, versionKey } from "@/server/coverage/health";
+import { contractedClasses, matrixRow } from "@/server/coverage/matrix";
+import { hourRows, listHealthFacts, listUnsupportedVersions, tenantContract } from "@/server/coverage/queries";
+import { coverageHealthForMonth, withHealth } from "@/server/coverage/views";
 import type { TenantId } from "@/server/tenancy/tenant";
-import type { CellState, CoverageFacts, SensorFact, SensorState } from "./facts";
-import { contractAt, heartbeatSilence, listSensorsOf } from "./queries";
+import type { CoverageFacts, SensorState } from "./facts";
+import { contractAt } from "./queries";
 
-/** Availability reads heartbeat gaps with the default interval's silence threshold (3 × 5 minutes). */
-const DEFAULT_SILENT_AFTER_MS = silentAfterMs(300);
+type SensorRow = Awaited<ReturnType<typeof listHealthFacts>>[number];
+type Coverage = {
+  sensors: { id: string; name: string; state: SensorState; silentSince: Date | null; availability: number | null }[];
+  cells: { sensorClass: string; state: CoverageFacts["contractedClasses"][number]["state"] }[];
+  figure: number | null;
+};
 
 /**
- * A customer's coverage facts for the recommendation rules and the posture score, from the coverage domain's rules:
- * sensor states with silent-since and the provider's unsupported-version list (`server/coverage/health.ts`), the
- * contract's classes with their cell states and the coverage figure, EDR coverage and deployed endpoints from the
- * assets (`server/assets/coverage.ts`), availability per sensor from heartbeats.
+ * A customer's coverage facts for the recommendation rules and the posture score, all from the coverage and assets
+ * domains so the score, the coverage pages and the monthly report tell one story:
+ * - a calendar month (`month` given): the coverage domain's month function, `coverageHealthForMonth` (states at the
+ *   month's end and each sensor's availability over the month, from the hourly heartbeat rows), the report's own source;
+ * - otherwise (the live score and the rules, period ending just after `now`): sensor states now (`withHealth`), the
+ *   matrix of the contract in force, availability over the period from the hourly rows.
+ * EDR coverage, crown jewels and deployed endpoints are the assets domain's, at the period's last instant (the
+ * report's coverage section reads them at the same instant).
  */
 export async function coverageFactsOf(
   db: DbOrTx,
   tenant: TenantId,
   period: { from: Date; to: Date },
+  month?: string,
 ): Promise<CoverageFacts> {
-  const at = period.to;
-  const [sensorRows, contract, hb, assetRows, versions] = await Promise.all([
-    listSensorsOf(db, tenant),
-    contractAt(db, tenant, at),
-    heartbeatSilence(db, tenant, period.from, period.to, DEFAULT_SILENT_AFTER_MS),
-    assetCoverageFacts(db, tenant, at),
+  const at = new Date(period.to.getTime() - 1);
+  const [rows, versions, licence, assetRows] = await Promise.all([
+    listHealthFacts(db, tenant),
     listUnsupportedVersions(db),
+    contractAt(db, tenant, at),
+    assetCoverageFacts(db, tenant, at),
   ]);
   const unsupported = unsupportedSet(versions);
-  // An xdr sensor counts as each class it declares (coverage-rules.md).
-  const classesOf = new Map(
-    sensorRows.map((s) => [s.id, s.sensorClass === "xdr" ? s.providesClasses : [s.sensorClass]]),
-  );
-  const sensors: (SensorFact & { sensorClass: string })[] = sensorRows.map((s) => {
-    const h = sensorHealth(s, unsupported, at);
-    const state: SensorState = h.state;
-    return {
-      id: s.id,
-      name: s.name,
-      sensorClass: s.sensorClass,
-      state,
-      silentSince: h.silentSince,
-      agentVersion: s.agentVersion,
-      unsupported: Boolean(
-        s.agentVersion &&
-          unsupported.has(versionKey({ vendor: s.vendor, product: s.product, version: s.agentVersion })),
-      ),
-      retired: s.status === "retired",
-    };
-  });
+  const cov = month
+    ? await monthCoverage(db, tenant, month)
+    : await liveCoverage(db, tenant, rows, unsupported, period);
+  const byId = new Map(rows.map((r) => [r.id, r]));
   const edr = edrCoverage(assetRows, at);
   const uncoveredIds = new Set(edr.uncoveredIds);
   const ref = (a: (typeof assetRows)[number]) => ({ id: a.id, name: a.hostname ?? a.fqdn ?? a.agentId ?? a.id });
   const uncovered = assetRows.filter((a) => uncoveredIds.has(a.id));
-  const contracted = contract ? contractedClasses(contract.tier, contract.monitoredClasses) : [];
-  const contractedClassesFacts = contracted.map((c) => ({
-    sensorClass: c,
-    state: cellState(
-      sensors.filter((s) => (classesOf.get(s.id) ?? []).includes(c as never) && !s.retired).map((s) => s.state),
-    ),
-  }));
-  const ok = contractedClassesFacts.filter((c) => c.state === "ok").length;
-  const firstAt = new Map(hb.first.map((f) => [f.sensorId, f.firstAt]));
-  const silence = new Map(hb.silent.map((x) => [x.sensorId, x]));
-  const availability = sensors
-    .filter((s) => !s.retired)
-    .map((s) => {
-      const first = firstAt.get(s.id) ?? null;
-      const start = first ? Math.max(period.from.getTime(), first.getTime()) : period.to.getTime();
-      const counted = period.to.getTime() - start;
-      if (!first || counted <= 0) return { sensorId: s.id, firstSeenAt: first, value: null };
-      const w = silence.get(s.id);
-      // Before the first heartbeat read, a sensor seen earlier is silent (its last heartbeat is older than the gap).
-      const lead =
-        first.getTime() < period.from.getTime() ? (w?.windowFirstAt.getTime() ?? period.to.getTime()) - start : 0;
-      const silentMs = Math.max(0, lead) + (w?.silentMs ?? 0);
-      return { sensorId: s.id, firstSeenAt: first, value: Math.max(0, 1 - silentMs / counted) };
-    });
   return {
-    contractedClasses: contractedClassesFacts,
-    sensors: sensors.map(({ sensorClass: _, ...s }) => s),
-    coverageFigure: contracted.length ? ok / contracted.length : null,
+    contractedClasses: cov.cells,
+    sensors: cov.sensors.map((s) => {
+      const r = byId.get(s.id);
+      const version = r?.agentVersion ?? null;
+      return {
+        id: s.id,
+        name: s.name,
+        state: s.state,
+        silentSince: s.silentSince,
+        agentVersion: version,
+        unsupported: Boolean(
+          r && version && unsupported.has(versionKey({ vendor: r.vendor, product: r.product, version })),
+        ),
+        retired: s.state === "retired",
+      };
+    }),
+    coverageFigure: cov.figure,
     edr: {
       known: edr.known,
       covered: edr.covered,
       uncovered: uncovered.map(ref),
       crownJewelsUncovered: uncovered.filter((a) => a.criticality === "crown-jewel").map(ref),
     },
-    endpoints: { deployed: deployedEndpoints(assetRows, at), licensed: contract?.licensedEndpoints || null },
-    availability,
+    endpoints: { deployed: deployedEndpoints(assetRows, at), licensed: licence?.licensedEndpoints || null },
+    // A sensor with no counted time in the period (never seen before its end) has no availability and is left out.
+    availability: cov.sensors
+      .filter((s) => s.state !== "retired")
+      .map((s) => ({ sensorId: s.id, value: s.availability })),
   };
 }
 
-const TIER_CLASSES: Record<string, SensorClass[]> = {
-  mdr: ["edr"],
-  mndr: ["ndr"],
-  mxdr: ["edr", "ndr", "identity", "cloud"],
-  mss: ["siem"],
-};
+async function monthCoverage(db: DbOrTx, tenant: TenantId, month: string): Promise<Coverage> {
+  const m = await coverageHealthForMonth(db, tenant, month);
+  return {
+    sensors: m.sensors.map((s) => ({
+      id: s.id,
+      name: s.name,
+      state: s.stateAtMonthEnd,
+      silentSince: s.silentSinceAtMonthEnd,
+      availability: s.availability,
+    })),
+    cells: m.classes.filter((c) => c.contracted).map((c) => ({ sensorClass: c.cls, state: c.state })),
+    figure: m.coverage,
+  };
+}
 
-/** The contract's monitored classes replace the tier default (coverage-rules.md). */
-export const contractedClasses = (tier: string, monitored: readonly string[]) =>
-  monitored.length ? [...monitored].filter((c) => c !== "xdr") : (TIER_CLASSES[tier] ?? []);
-
-/** The matrix cell of a contracted class from its non-retired sensors' states. */
-export function cellState(states: SensorState[]): CellState {
-  if (states.length === 0) return "missing";
-  if (states.includes("healthy")) return "ok";
-  if (states.includes("degraded")) return "degraded";
-  return "silent";
+async function liveCoverage(
+  db: DbOrTx,
+  tenant: TenantId,
+  rows: SensorRow[],
+  unsupported: ReadonlySet<string>,
+  period: { from: Date; to: Date },
+): Promise<Coverage> {
+  const at = new Date(period.to.getTime() - 1);
+  const [contract, hours] = await Promise.all([
+    tenantContract(db, tenant, at),
+    hourRows(
+      db,
+      tenant,
+      rows.filter((r) => r.status !== "retired").map((r) => r.id),
+      period.from,
+      period.to,
+    ),
+  ]);
+  const sensors = withHealth(rows, unsupported, at);
+  const row = matrixRow(contractedClasses(contract), sensors);
+  return {
+    sensors: sensors.map((s) => ({
+      id: s.id,
+      name: s.name,
+      state: s.state,
+      silentSince: s.silentSince,
+      availability:
+        s.state === "retired"
+          ? null
+          : availability(
+              historyFromHours(
+                hours.filter((h) => h.sensorId === s.id),
+                s.heartbeatIntervalSeconds,
+              ),
+              period.from,
+              period.to,
+            ).ratio,
+    })),
+    cells: row.contracted.map((c) => ({ sensorClass: c, state: row.cells[c].state })),
+    figure: row.coverage,
+  };
 }

@@ -46,8 +46,11 @@ export type CoverageFacts = {
     crownJewelsUncovered: AssetRef[];
   };
   endpoints: { deployed: number; licensed: number | null };
-  /** Availability per non-retired sensor over the period; null = no counted time; firstSeenAt null = never seen. */
-  availability: { sensorId: string; firstSeenAt: Date | null; value: number | null }[];
+  /**
+   * Availability per non-retired sensor over the period; null = no counted time (among others, a sensor never seen
+   * before the period's end).
+   */
+  availability: { sensorId: string; value: number | null }[];
 };
 
 export type WaitingAction = { id: string; incidentId: string; reference: string; label: string; since: Date };

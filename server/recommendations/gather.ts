@@ -9,18 +9,20 @@ import { listAsksSince, listIncidentsSince, listWaitingActions } from "./queries
 const DAY = 86_400_000;
 
 /**
- * A customer's facts for the rules at `period.to` and for the score over `period`. Incidents are read from 30 days
- * before the period (the repeated-technique rule looks back 30 days from its instant).
+ * A customer's facts for the rules at `period.to` and for the score over `period` (a calendar `month` when given:
+ * coverage as the monthly report tells it). Incidents are read from 30 days before the period (the
+ * repeated-technique rule looks back 30 days from its instant).
  */
 export async function gatherFacts(
   db: DbOrTx,
   tenant: TenantId,
   period: { from: Date; to: Date },
+  month?: string,
 ): Promise<CustomerFacts> {
   const since = new Date(Math.min(period.from.getTime(), period.to.getTime() - 30 * DAY));
   const [customer, coverage, waiting, incidents, asks] = await Promise.all([
     findCustomer(db, tenant),
-    coverageFactsOf(db, tenant, period),
+    coverageFactsOf(db, tenant, period, month),
     listWaitingActions(db, tenant),
     listIncidentsSince(db, tenant, since),
     listAsksSince(db, tenant, period.from),

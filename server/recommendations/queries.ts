@@ -14,8 +14,6 @@ import {
   recommendationEvents,
   recommendations,
   responseActions,
-  sensorHeartbeats,
-  sensors,
 } from "@/db/schema";
 import type { TenantId } from "@/server/tenancy/tenant";
 import type { RecSeverity } from "./facts";
@@ -282,52 +280,6 @@ export async function listActiveCustomers(db: DbOrTx) {
 }
 
 // ---- coverage, from today's tables (coverage-facts.ts; replaced by the coverage domain at merge) ----
-
-export async function listSensorsOf(db: DbOrTx, tenant: TenantId) {
-  return db.select().from(sensors).where(eq(sensors.customerId, tenant));
-}
-
-/**
- * Silent time per sensor over [from, to) from its heartbeats: after each heartbeat the sensor is silent from
- * heartbeat + gap until the next one (or `to`). Heartbeats from `from − gap` on are read (an earlier one cannot end
- * a silence inside the period); `firstAt` is the sensor's first heartbeat ever, `windowFirstAt` the first read.
- */
-export async function heartbeatSilence(db: DbOrTx, tenant: TenantId, from: Date, to: Date, gapMs: number) {
-  const lower = new Date(from.getTime() - gapMs);
-  // Raw fragments bind strings: postgres-js does not serialise a Date bound inside `sql` (drizzle's columns do).
-  const [fromIso, toIso] = [from.toISOString(), to.toISOString()];
-  const hb = db
-    .select({
-      sensorId: sensorHeartbeats.sensorId,
-      at: sensorHeartbeats.at,
-      nxt: sql<Date | null>`lead(${sensorHeartbeats.at}) over (partition by ${sensorHeartbeats.sensorId} order by ${sensorHeartbeats.at})`.as(
-        "nxt",
-      ),
-    })
-    .from(sensorHeartbeats)
-    .where(and(eq(sensorHeartbeats.customerId, tenant), gte(sensorHeartbeats.at, lower), lt(sensorHeartbeats.at, to)))
-    .as("hb");
-  const ms = (x: SQL) => sql`extract(epoch from (${x})) * 1000`;
-  const silent = await db
-    .select({
-      sensorId: hb.sensorId,
-      windowFirstAt: sql<string>`min(${hb.at})`.mapWith((v) => new Date(v)),
-      silentMs: sql<number>`coalesce(sum(greatest(0, ${ms(
-        sql`least(coalesce(${hb.nxt}, ${toIso}::timestamptz), ${toIso}::timestamptz) - greatest(${hb.at} + ${`${gapMs} milliseconds`}::interval, ${fromIso}::timestamptz)`,
-      )})), 0)`.mapWith(Number),
-    })
-    .from(hb)
-    .groupBy(hb.sensorId);
-  const first = await db
-    .select({
-      sensorId: sensorHeartbeats.sensorId,
-      firstAt: sql<string>`min(${sensorHeartbeats.at})`.mapWith((v) => new Date(v)),
-    })
-    .from(sensorHeartbeats)
-    .where(eq(sensorHeartbeats.customerId, tenant))
-    .groupBy(sensorHeartbeats.sensorId);
-  return { silent, first };
-}
 
 export async function contractAt(db: DbOrTx, tenant: TenantId, at: Date) {
   const [row] = await db

@@ -14,6 +14,7 @@ import { providerProfile } from "@/server/provider/queries";
 import { monthRange } from "@/server/sla/report";
 import { monthSlaData } from "@/server/sla/views";
 import type { TenantId } from "@/server/tenancy/tenant";
+import { assembleCoverage } from "./coverage";
 import { assemblePosture } from "./posture";
 import { actionsOf, containBreached, incidentsOpenedIn, techniquesOf, waitingOnCustomer } from "./queries";
 import { executiveSummary } from "./summary";
@@ -40,6 +41,7 @@ export async function assembleMonthlyReport(db: Db, tenant: TenantId, month: str
     waitingOnCustomer(db, tenant, to),
   ]);
   const posture = await assemblePosture(db, tenant, month, tz, { from, to });
+  const coverage = await assembleCoverage(db, tenant, month, to);
 
   // MTTA and MTTR against the previous six months (the customer's view, same function as the portal).
   const trend = [];
@@ -148,8 +150,8 @@ export async function assembleMonthlyReport(db: Db, tenant: TenantId, month: str
     /** Items waiting on the customer's team at the month end (whenever the report is generated). */
     waiting: waitingItems,
     ...posture,
-    /** The coverage section (classes and states, availability, EDR, visibility heat strip) comes with the coverage domain. */
-    coverage: null as null,
+    /** Classes and states at month end, sensor availability, silent periods, EDR coverage, visibility per tactic. */
+    coverage,
   };
 }
 
@@ -170,5 +172,8 @@ export function keyFigures(model: MonthlyReportModel): ReportFigures {
     postureScore: model.posture.score,
     huntsConcluded: model.hunts.count,
     recommendationsOpen: model.recommendations.open,
+    coverageFigure: model.coverage.figure,
+    edrCoverage: model.coverage.edr.ratio,
+    sensorAvailability: model.coverage.meanAvailability,
   };
 }

@@ -1,6 +1,7 @@
 import { Document, Page, Text, View } from "@react-pdf/renderer";
 import type { MonthlyReportModel } from "@/server/reports/model/assemble";
 import { Cover } from "./cover";
+import { CoverageSection } from "./coverage";
 import { IncidentTable, NotableIncidents, ServiceFacts, Waiting } from "./incidents";
 import { ExecutiveSummary, Funnel, IncidentBreakdown, KeyFigures } from "./overview";
 import { Hunts, PostureScore, Recommendations, SUMMARY_WIDTH } from "./posture";
@@ -70,7 +71,7 @@ export function ReportDocument({ model, generatedAt }: { model: MonthlyReportMod
           <Trend model={model} theme={theme} />
           <Breaches model={model} theme={theme} />
           {busy ? <IncidentTable model={model} /> : null}
-          {/* The coverage section (classes and states, availability, silent periods, EDR, visibility strip) goes here. */}
+          <CoverageSection model={model} theme={theme} />
           <Hunts model={model} theme={theme} />
           <Recommendations model={model} theme={theme} />
           <Waiting model={model} />

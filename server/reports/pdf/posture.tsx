@@ -80,10 +80,10 @@ export function Hunts({ model }: Props) {
       <Text style={s.paragraph}>
         {h.count === 0
           ? "No threat hunt covering you concluded this month."
-          : `${h.count} hunt${h.count === 1 ? "" : "s"} covering you concluded, ${h.effortHours} analyst hours: ${(
+          : `${h.count} hunt${h.count === 1 ? "" : "s"} covering you concluded, ${h.effortHours} analyst hours. Outcomes: ${(
               Object.keys(OUTCOME) as (keyof typeof OUTCOME)[]
             )
-              .map((k) => `${h.outcomes[k]} ${OUTCOME[k].toLowerCase()}`)
+              .map((k) => `${OUTCOME[k].toLowerCase()} ${h.outcomes[k]}`)
               .join(", ")}.`}
       </Text>
       {h.items.map((i) => (

@@ -100,6 +100,35 @@ describe("renderReportPdf", () => {
     expect(text).toMatch(/\d+ new and \d+ done this month; \d+ still open at month end/);
   });
 
+  it("prints the score, each driver's value, and every section heading", async () => {
+    const layout = await textOf(small.pdf, true);
+    const p = model.posture;
+    expect(layout).toMatch(new RegExp(`\\b${p.score}\\s+/ 100 · `));
+    // The bar list prints each driver with its value (floored, as drawn) on the same line.
+    for (const d of p.drivers) expect(layout).toMatch(new RegExp(`${d.label}\\s+${Math.floor(d.value)}\\b`));
+    const text = await textOf(small.pdf);
+    for (const heading of [
+      "Executive summary",
+      "Posture score",
+      "Key figures",
+      "Monitoring coverage",
+      "Visibility per ATT&CK tactic at month end",
+      "Threat hunts this month",
+      "Recommendations",
+    ])
+      expect(text).toContain(heading);
+  });
+
+  it("tells the coverage section from the coverage and visibility domains' month data", async () => {
+    const c = model.coverage;
+    const text = await textOf(small.pdf);
+    expect(c.tactics).toHaveLength(14);
+    for (const t of c.tactics) expect(text).toContain(t.ratio === null ? "n/a" : `${Math.round(t.ratio * 100)}%`);
+    expect(text).toContain(c.edr.known ? `EDR covered ${c.edr.covered} of ${c.edr.known}` : "No asset was known");
+    for (const s of c.sensors) expect(text).toContain(s.name);
+    expect(text).toContain(c.sensors.length ? "Sensor availability this month" : "No sensor reported");
+  });
+
   it("counts pages as poppler does", async () => {
     const { stdout } = await run("pdfinfo", [path.join(dir, await writePdf(small.pdf))]);
     expect(Number(/Pages:\s+(\d+)/.exec(stdout)?.[1])).toBe(small.pages);

@@ -14,6 +14,8 @@ type Figures = NonNullable<ReportVersion["figures"]>;
 const pct = (f: Figures) =>
   f.slaMet + f.slaBreached ? `${(Math.floor((f.slaMet / (f.slaMet + f.slaBreached)) * 1000) / 10).toFixed(1)} %` : "—";
 const time = (ms: number | null) => (ms === null ? "—" : formatDuration(ms));
+/** A stored ratio as the PDF prints it (floored to 0.1 %); "—" for no data or a version made before the figure. */
+const ratio = (r: number | null | undefined) => (r == null ? "—" : `${(Math.floor(r * 1000) / 10).toFixed(1)} %`);
 
 const ROWS: { label: string; show: (f: Figures) => string }[] = [
   { label: "Alerts received", show: (f) => f.alertsReceived.toLocaleString("en-GB") },
@@ -29,6 +31,9 @@ const ROWS: { label: string; show: (f: Figures) => string }[] = [
     label: "Recommendations open at month end",
     show: (f) => (f.recommendationsOpen == null ? "—" : String(f.recommendationsOpen)),
   },
+  { label: "Coverage at month end", show: (f) => ratio(f.coverageFigure) },
+  { label: "EDR coverage", show: (f) => ratio(f.edrCoverage) },
+  { label: "Mean sensor availability", show: (f) => ratio(f.sensorAvailability) },
 ];
 
 /**

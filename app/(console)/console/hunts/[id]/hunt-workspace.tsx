@@ -14,6 +14,7 @@ import { QueryError } from "../../_components/query-error";
 import { NewRecommendation } from "../../recommendations/new-recommendation";
 import { HuntForm } from "./hunt-form";
 import { LinkIncident } from "./link-incident";
+import { DataComponents, ScopeSources } from "./sources";
 
 /** One hunt: what it looked for, where, and the analyst's record of it (findings stay internal). */
 export function HuntWorkspace({ id, canManage }: { id: string; canManage: boolean }) {
@@ -59,9 +60,7 @@ export function HuntWorkspace({ id, canManage }: { id: string; canManage: boolea
                   </li>
                 ))}
               </ul>
-              {h.dataComponents.length ? (
-                <p className="text-xs text-muted-foreground">Data components: {h.dataComponents.join(", ")}</p>
-              ) : null}
+              <DataComponents hunt={h} />
             </CardContent>
           </Card>
           <HuntForm
@@ -83,6 +82,7 @@ export function HuntWorkspace({ id, canManage }: { id: string; canManage: boolea
                 {h.scope.map((c) => (
                   <li key={c.customerId} className="grid gap-1 border-b border-border pb-2 last:border-0">
                     <span className="font-medium break-words">{c.name}</span>
+                    <ScopeSources sources={c.sources} />
                     {c.incidentId ? (
                       <Link
                         href={`/console/incidents/${c.incidentId}`}
