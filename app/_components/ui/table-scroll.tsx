@@ -50,9 +50,10 @@ export function TableScroll({
   return (
     <div className={cn("w-full max-w-full min-w-0", className)}>
       <div className="relative rounded-[inherit]">
+        {/* Positioned, so visually hidden (absolute) text in the cells is clipped with the table, not the page. */}
         <div
           ref={ref}
-          className="w-full max-w-full min-w-0 overflow-x-auto rounded-[inherit] focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+          className="relative w-full max-w-full min-w-0 overflow-x-auto rounded-[inherit] focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
           {...(edges.overflows
             ? { tabIndex: 0, role: "region", "aria-label": `${label ?? "Table"}, scrolls sideways` }
             : {})}
