@@ -133,7 +133,43 @@ export async function signInStaffWithTwoFactor(page: Page, email: string, passwo
   await page.getByLabel("6-digit code").fill(totp(secret));
   await page.getByRole("button", { name: "Turn on two-factor" }).click();
   await page.getByText("Two-factor authentication is on").waitFor();
+  fs.writeFileSync(secretFile(email), secret);
   await page.getByRole("button", { name: "Continue" }).click();
   await page.waitForURL(/\/console/);
   return secret;
+}
+
+// Specs run in separate processes against one server: a secret enrolled by one spec is kept for the next.
+const secretFile = (email: string) =>
+  path.join(os.tmpdir(), `wk-e2e-totp-${new URL(BASE_URL).port}-${email.replace(/[^a-z0-9]+/gi, "_")}`);
+
+/**
+ * Signs in a demo staff member whether or not an earlier spec of this run enrolled their two-factor: enrols it the
+ * first time, else answers the TOTP prompt with the secret that spec kept. Returns on the console.
+ */
+export async function signInStaff(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto(`${BASE_URL}/sign-in`);
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/two-factor|\/console/);
+  if (/\/two-factor\/setup/.test(page.url())) {
+    await signInStaffWithTwoFactor(page, email, password);
+    return;
+  }
+  if (/\/two-factor/.test(page.url())) {
+    const secret = fs.readFileSync(secretFile(email), "utf8").trim();
+    await page.getByLabel("Authentication code").fill(totp(secret));
+    await page.getByRole("button", { name: "Verify and sign in" }).click();
+    await page.waitForURL(/\/console/);
+  }
+}
+
+/** Signs in a customer user (no second factor for customers); returns on the portal. */
+export async function signInCustomer(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto(`${BASE_URL}/sign-in`);
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/portal/);
 }

@@ -3,9 +3,9 @@ import { AppShell, type NavItem } from "@/app/_components/shell/app-shell";
 import { requireStaff } from "@/app/_lib/session";
 import { serverCaller } from "@/app/_lib/trpc/server";
 import type { Permission } from "@/server/auth/permissions";
+import { ConsoleAlerts } from "./_components/console-alerts";
 import { OnDutyNow } from "./_components/on-duty-now";
-import { SensorBanner } from "./_components/sensor-banner";
-import { SlaBanner } from "./_components/sla-banner";
+import { TimeZoneSetting } from "./_components/time-zone-setting";
 
 export const dynamic = "force-dynamic";
 
@@ -44,10 +44,14 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       orgName="Operations"
       nav={nav}
       user={{ name: info.user.name, email: info.user.email, roleLabel: info.roleLabel ?? "" }}
-      headerExtra={can("roster:read") ? <OnDutyNow /> : null}
+      headerExtra={
+        <>
+          {can("roster:read") ? <OnDutyNow /> : null}
+          <TimeZoneSetting compact />
+        </>
+      }
     >
-      <SlaBanner enabled={can("sla:read")} canResolve={can("sla:resolve")} />
-      <SensorBanner enabled={can("sensor:read")} />
+      <ConsoleAlerts sla={can("sla:read")} sensors={can("sensor:read")} canResolve={can("sla:resolve")} />
       {children}
     </AppShell>
   );

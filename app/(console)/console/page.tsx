@@ -3,7 +3,6 @@ import { PageHeader } from "@/app/_components/ui/page-header";
 import { requireStaff } from "@/app/_lib/session";
 import { NoAccess } from "./_components/no-access";
 import { canDo } from "./_components/permissions";
-import { TimeZoneSetting } from "./_components/time-zone-setting";
 import { HomeView } from "./_home/home-view";
 
 export const metadata: Metadata = { title: "Operations" };
@@ -19,7 +18,6 @@ export default async function ConsoleHome() {
       <PageHeader
         title="Operations"
         description="What needs a decision now, and how the SOC and every customer stand. Refreshes every 30 seconds."
-        actions={<TimeZoneSetting />}
       />
       <HomeView />
     </>

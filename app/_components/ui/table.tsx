@@ -1,25 +1,25 @@
 import type { ComponentProps } from "react";
 import { cn } from "@/app/_lib/cn";
+import { TableScroll } from "./table-scroll";
 
 export interface TableProps extends ComponentProps<"table"> {
   /** Draw a rounded border + card background around the scroll container (for tables not already in a Card). */
   framed?: boolean;
   /** Class for the horizontal scroll wrapper. */
   wrapperClassName?: string;
+  /** What the table holds: names the scroll region when the table scrolls sideways. */
+  label?: string;
 }
 
-/** Table inside a horizontal scroll container, so wide tables scroll instead of overflowing the page. */
-export function Table({ framed = false, wrapperClassName, className, ...props }: TableProps) {
+/** Table inside a horizontal scroll container (TableScroll), so wide tables scroll instead of overflowing the page. */
+export function Table({ framed = false, wrapperClassName, className, label, ...props }: TableProps) {
   return (
-    <div
-      className={cn(
-        "relative w-full max-w-full min-w-0 overflow-x-auto",
-        framed && "rounded-lg border border-border bg-card shadow-xs",
-        wrapperClassName,
-      )}
+    <TableScroll
+      label={label}
+      className={cn(framed && "rounded-lg border border-border bg-card shadow-xs", wrapperClassName)}
     >
       <table className={cn("w-full caption-bottom border-collapse text-sm", className)} {...props} />
-    </div>
+    </TableScroll>
   );
 }
 

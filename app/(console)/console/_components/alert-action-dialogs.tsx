@@ -7,6 +7,7 @@ import { Button } from "@/app/_components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/app/_components/ui/dialog";
 import { Field } from "@/app/_components/ui/field";
 import { Input, Textarea } from "@/app/_components/ui/input";
+import { SafeText } from "@/app/_components/ui/safe-text";
 import { Select } from "@/app/_components/ui/select";
 import { LoadingState } from "@/app/_components/ui/states";
 import { cn } from "@/app/_lib/cn";
@@ -16,7 +17,6 @@ import { incidentReference } from "@/server/incidents/severity";
 import { describeError, type FieldErrors, validate } from "./errors";
 import type { Flash } from "./flash";
 import { QueryError } from "./query-error";
-import { SafeText } from "./safe-text";
 import { SeverityIdBadge } from "./severity";
 import { IncidentStatusBadge, VERDICT_LABELS, type Verdict } from "./status-badges";
 

@@ -9,8 +9,17 @@ import { cn } from "@/app/_lib/cn";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { DateTime } from "./date-time";
 import { errorMessage } from "./errors";
+import type { RouterOutputs } from "./types";
 
 const SHOWN = 3;
+
+type Transition = RouterOutputs["coverage"]["banner"][number];
+
+/** The transitions worth showing: a silence followed by its recovery shows only the recovery. */
+export function visibleTransitions(all: Transition[]): Transition[] {
+  const recovered = new Set(all.filter((t) => t.kind === "recovered").map((t) => `${t.sensorId}|${t.silentSince}`));
+  return all.filter((t) => !(t.kind === "silent" && recovered.has(`${t.sensorId}|${t.silentSince}`)));
+}
 
 /**
  * Sensors that went silent or recovered in the last 24 hours, one line each, dismissible for the whole SOC. A silence
@@ -27,12 +36,8 @@ export function SensorBanner({ enabled }: { enabled: boolean }) {
     }),
   );
   if (!enabled) return null;
-  const all = banner.data ?? [];
-  const recovered = new Set(all.filter((t) => t.kind === "recovered").map((t) => `${t.sensorId}|${t.silentSince}`));
-  const items = all.filter(
-    (t) =>
-      !(t.kind === "silent" && recovered.has(`${t.sensorId}|${t.silentSince}`)) &&
-      !(dismiss.isPending && dismiss.variables?.id === t.id),
+  const items = visibleTransitions(banner.data ?? []).filter(
+    (t) => !(dismiss.isPending && dismiss.variables?.id === t.id),
   );
   if (items.length === 0) return null;
   const shown = expanded ? items : items.slice(0, SHOWN);
@@ -40,7 +45,7 @@ export function SensorBanner({ enabled }: { enabled: boolean }) {
   return (
     <section
       aria-label={`Sensor alerts: ${silent} silent, ${items.length - silent} recovered`}
-      className="mb-6 grid gap-1.5"
+      className="grid gap-1.5"
     >
       <ul className="grid gap-1.5">
         {shown.map((t) => {

@@ -46,7 +46,7 @@ export function SlaBanner({ enabled, canResolve }: { enabled: boolean; canResolv
   const summary = `SLA: ${counts.overdue} overdue, ${counts.at_risk} at risk`;
 
   return (
-    <section aria-label={summary} className="mb-6 grid gap-1.5">
+    <section aria-label={summary} className="grid gap-1.5">
       <ul className="grid gap-1.5">
         {shown.map((a) => (
           <SlaBannerItem

@@ -13,10 +13,10 @@ import { PageHeader } from "@/app/_components/ui/page-header";
 import { Pager } from "@/app/_components/ui/pager";
 import { EmptyState } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_lib/trpc/client";
+import { useUrlParams } from "@/app/_lib/use-url-params";
 import { DateTime } from "../_components/date-time";
 import { TableSkeleton } from "../_components/page-skeleton";
 import { QueryError } from "../_components/query-error";
-import { useUrlParams } from "../_components/use-url-params";
 import { AssetsFilters } from "./assets-filters";
 
 export function AssetsView({ canImport }: { canImport: boolean }) {

@@ -65,7 +65,7 @@ function Rows({ rows }: { rows: Row[] }) {
   return rows.map((r) => (
     <div key={r.key} className="contents">
       <dt className="whitespace-nowrap text-muted-foreground">{r.label}</dt>
-      <dd className="min-w-0 break-words">{r.value}</dd>
+      <dd className="min-w-0 [overflow-wrap:anywhere]">{r.value}</dd>
     </div>
   ));
 }

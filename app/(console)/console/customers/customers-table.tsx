@@ -9,12 +9,12 @@ import { Card } from "@/app/_components/ui/card";
 import { EmptyState } from "@/app/_components/ui/states";
 import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_lib/trpc/client";
+import { useUrlParams } from "@/app/_lib/use-url-params";
 import { CustomerStatusBadge } from "../_components/badges";
 import { DateTime } from "../_components/date-time";
 import { FilterInput } from "../_components/filter-input";
 import { TableSkeleton } from "../_components/page-skeleton";
 import { QueryError } from "../_components/query-error";
-import { useUrlParams } from "../_components/use-url-params";
 import { countryName } from "./customer-fields";
 import { NewCustomerDialog } from "./new-customer-dialog";
 

@@ -10,20 +10,20 @@ import { Field } from "@/app/_components/ui/field";
 import { Input } from "@/app/_components/ui/input";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { Pager } from "@/app/_components/ui/pager";
+import { SafeText, visibleText } from "@/app/_components/ui/safe-text";
 import { Select } from "@/app/_components/ui/select";
 import { EmptyState } from "@/app/_components/ui/states";
 import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
 import { cn } from "@/app/_lib/cn";
 import { useTRPC } from "@/app/_lib/trpc/client";
+import { useUrlParams } from "@/app/_lib/use-url-params";
 import { DateTime } from "../_components/date-time";
 import { TableSkeleton } from "../_components/page-skeleton";
 import { QueryError } from "../_components/query-error";
-import { SafeText, visibleText } from "../_components/safe-text";
 import { MIN_SEVERITY_OPTIONS, SeverityIdBadge } from "../_components/severity";
 import { CustomerVisibilityBadge, IncidentStatusBadge } from "../_components/status-badges";
 import type { RouterOutputs } from "../_components/types";
 import { useDebouncedText } from "../_components/use-debounced-text";
-import { useUrlParams } from "../_components/use-url-params";
 import {
   hasIncidentFilters,
   INCIDENT_FILTER_KEYS,

@@ -7,10 +7,10 @@ import { Button } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
 import { EmptyState } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_lib/trpc/client";
+import { useUrlParams } from "@/app/_lib/use-url-params";
 import { FilterInput } from "../_components/filter-input";
 import { TableSkeleton } from "../_components/page-skeleton";
 import { QueryError } from "../_components/query-error";
-import { useUrlParams } from "../_components/use-url-params";
 import { OutboxTable } from "./outbox-table";
 
 /** The outbox, newest first: a search (in the URL, `?q=`) and "Load more" pages keyed by a cursor. */

@@ -34,8 +34,10 @@ export function OutboxTable({ items }: { items: readonly OutboxItem[] }) {
                 {m.subject}
               </Link>
             </TD>
-            <TD className="hidden truncate md:table-cell">
-              <Badge className="font-mono">{m.template}</Badge>
+            <TD className="hidden md:table-cell">
+              <Badge className="max-w-full font-mono" title={m.template}>
+                <span className="truncate">{m.template}</span>
+              </Badge>
             </TD>
             <TD>
               <EmailStatusBadge status={m.status} error={m.error} />

@@ -2,11 +2,11 @@
 
 import Link from "next/link";
 import { useEffect, useRef } from "react";
+import { SafeText, visibleText } from "@/app/_components/ui/safe-text";
 import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
 import { cn } from "@/app/_lib/cn";
 import { SOURCE_FORMAT_LABELS } from "@/server/sensors/schema";
 import { DateTime } from "../_components/date-time";
-import { SafeText, visibleText } from "../_components/safe-text";
 import { SeverityIdBadge } from "../_components/severity";
 import { AlertStatusBadge, VERDICT_LABELS } from "../_components/status-badges";
 import { TechniqueChips } from "../_components/technique-chips";

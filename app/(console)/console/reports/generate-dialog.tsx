@@ -10,6 +10,7 @@ import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/app/_compone
 import { formatDateTime, formatMonth } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { errorMessage } from "../_components/errors";
+import { useViewTimeZone } from "../_components/view-time-zone";
 import { contacts, type MatrixCell, type MatrixCustomer } from "./report-labels";
 
 /** Queue one customer-month (again). A new version is added; the e-mail goes out at most once per month. */
@@ -26,6 +27,7 @@ export function GenerateDialog({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const zone = useViewTimeZone() ?? undefined;
   const [send, setSend] = useState(false);
   const generate = useMutation(
     trpc.reports.generate.mutationOptions({
@@ -67,7 +69,7 @@ export function GenerateDialog({
             label="E-mail the report contacts if this month has not been sent"
             description={
               sent
-                ? `Already sent on ${formatDateTime(sent.sentAt)} to ${contacts(sent.recipients)}; nobody is e-mailed twice for a month.`
+                ? `Already sent on ${formatDateTime(sent.sentAt, zone)} to ${contacts(sent.recipients)}; nobody is e-mailed twice for a month.`
                 : "Without this, the report is only stored; customers see it in their portal."
             }
             checked={send && !sent}

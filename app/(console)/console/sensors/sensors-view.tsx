@@ -14,12 +14,12 @@ import { EmptyState } from "@/app/_components/ui/states";
 import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
 import { cn } from "@/app/_lib/cn";
 import { useTRPC } from "@/app/_lib/trpc/client";
+import { useUrlParams } from "@/app/_lib/use-url-params";
 import type { SensorState as SensorHealth } from "@/server/coverage/health";
 import { DateTime } from "../_components/date-time";
 import { TableSkeleton } from "../_components/page-skeleton";
 import { QueryError } from "../_components/query-error";
 import type { RouterOutputs } from "../_components/types";
-import { useUrlParams } from "../_components/use-url-params";
 import { AddSensorDialog } from "./add-sensor-dialog";
 import { HealthCell } from "./health-badge";
 import {

@@ -6,7 +6,7 @@ import { Field } from "@/app/_components/ui/field";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { Select } from "@/app/_components/ui/select";
 import { useTRPC } from "@/app/_lib/trpc/client";
-import { useUrlParams } from "../_components/use-url-params";
+import { useUrlParams } from "@/app/_lib/use-url-params";
 import { AttainmentSection } from "./attainment-section";
 import { BreachesSection } from "./breaches-section";
 import { RiskSection } from "./risk-section";

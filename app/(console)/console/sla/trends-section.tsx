@@ -71,14 +71,18 @@ export function TrendsSection({ query, customerName }: { query: AttainmentQuery;
             description="Trends appear once incidents are acknowledged, shared, contained or resolved."
           />
         ) : (
-          <>
-            <figure className="grid min-w-0 gap-2" data-chart="trends">
-              <TrendsChart data={points} series={SERIES} statLabel={STATS[stat].axis} />
-              <figcaption className="text-xs text-muted-foreground">
-                {STATS[stat].label} time to acknowledge (MTTA), notify the customer (MTTN), contain (MTTC) and resolve
-                (MTTR). Logarithmic time axis; hover a month for exact values and the number of clocks.
-              </figcaption>
-            </figure>
+          <figure
+            className="m-0 grid min-w-0 gap-2"
+            data-chart="trends"
+            aria-label={`SLA trends: ${STATS[stat].label.toLowerCase()} time to acknowledge, notify, contain and resolve per month`}
+            aria-describedby="sla-trends-caption"
+          >
+            <TrendsChart data={points} series={SERIES} statLabel={STATS[stat].axis} />
+            <p id="sla-trends-caption" className="text-xs text-muted-foreground">
+              {STATS[stat].label} time to acknowledge (MTTA), notify the customer (MTTN), contain (MTTC) and resolve
+              (MTTR). Logarithmic time axis; hover a month for exact values and the number of clocks, or open the
+              numbers below.
+            </p>
             <details className="group rounded-md border border-border">
               <summary className="rounded-md px-3 py-2 text-sm font-medium hover:bg-muted/50">
                 The numbers behind the chart
@@ -109,7 +113,7 @@ export function TrendsSection({ query, customerName }: { query: AttainmentQuery;
                 </TBody>
               </Table>
             </details>
-          </>
+          </figure>
         )}
       </CardContent>
     </Card>

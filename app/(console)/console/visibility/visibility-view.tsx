@@ -13,8 +13,8 @@ import { PageHeader } from "@/app/_components/ui/page-header";
 import { Select } from "@/app/_components/ui/select";
 import { LoadingState } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_lib/trpc/client";
+import { useUrlParams } from "@/app/_lib/use-url-params";
 import { QueryError } from "../_components/query-error";
-import { useUrlParams } from "../_components/use-url-params";
 
 export function VisibilityView() {
   const trpc = useTRPC();

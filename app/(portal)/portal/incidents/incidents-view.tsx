@@ -10,10 +10,12 @@ import { Field } from "@/app/_components/ui/field";
 import { Input } from "@/app/_components/ui/input";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { Pager } from "@/app/_components/ui/pager";
+import { SafeText } from "@/app/_components/ui/safe-text";
 import { Select } from "@/app/_components/ui/select";
 import { EmptyState, ErrorState, Skeleton } from "@/app/_components/ui/states";
 import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_lib/trpc/client";
+import { useUrlParams } from "@/app/_lib/use-url-params";
 import { trpcErrorInfo } from "../_lib/labels";
 import { IncidentSeverityBadge, IncidentStatusBadge } from "./_components/badges";
 import {
@@ -23,8 +25,6 @@ import {
   SEVERITY_LABELS,
   STATUS_LABELS,
 } from "./_components/labels";
-import { SafeText } from "./_components/safe-text";
-import { useUrlParams } from "./_components/use-url-params";
 import { When } from "./_components/when";
 import {
   hasIncidentFilters,

@@ -11,9 +11,9 @@ import { Select } from "@/app/_components/ui/select";
 import { EmptyState, ErrorState, LoadingState } from "@/app/_components/ui/states";
 import { formatDate } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_lib/trpc/client";
+import { useUrlParams } from "@/app/_lib/use-url-params";
 import { CATEGORY_LABELS, ORIGIN_LABELS } from "@/server/recommendations/labels";
 import { trpcErrorInfo } from "../_lib/labels";
-import { useUrlParams } from "../incidents/_components/use-url-params";
 import { RecommendationDialog } from "./recommendation-dialog";
 import { STATUS_FILTERS, statusInput } from "./status-filter";
 

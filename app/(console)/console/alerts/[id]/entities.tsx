@@ -1,6 +1,6 @@
 import { Badge } from "@/app/_components/ui/badge";
+import { SafeText } from "@/app/_components/ui/safe-text";
 import type { Entities, HashEntity, HostEntity, ProcessEntity } from "@/server/ingest/types";
-import { SafeText } from "../../_components/safe-text";
 
 const strings = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === "string" && x.trim() !== "") : [];

@@ -1,29 +1,15 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { cache } from "react";
+import { visibleText } from "@/app/_components/ui/safe-text";
 import { requireStaff } from "@/app/_lib/session";
-import { getQueryClient, HydrateClient, prefetch, trpc } from "@/app/_lib/trpc/server";
+import { HydrateClient, prefetch, trpc } from "@/app/_lib/trpc/server";
 import { tacticsOf, technique } from "@/server/attack/attack";
 import { NoAccess } from "../../_components/no-access";
 import { canDo } from "../../_components/permissions";
-import { visibleText } from "../../_components/safe-text";
 import { AlertDetail, type TechniqueInfo } from "./alert-detail";
+import { loadAlert } from "./load";
 
 type Props = { params: Promise<{ id: string }> };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The alert, into the request's query cache, or null when there is none. */
-const loadAlert = cache(async (id: string) => {
-  if (!UUID.test(id)) return null;
-  try {
-    return await getQueryClient().fetchQuery(trpc.alerts.byId.queryOptions({ alertId: id }));
-  } catch (e) {
-    if (e instanceof TRPCError && (e.code === "NOT_FOUND" || e.code === "BAD_REQUEST")) return null;
-    throw e;
-  }
-});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const info = await requireStaff();

@@ -3,7 +3,7 @@
 import { Check, ChevronRight, Copy } from "lucide-react";
 import { useMemo, useState } from "react";
 import { Button } from "@/app/_components/ui/button";
-import { escapeBidi } from "../../_components/safe-text";
+import { escapeBidi } from "@/app/_components/ui/safe-text";
 
 /** The vendor payload as received: the evidence, pretty-printed, collapsed until asked for. */
 export function RawPayload({ raw }: { raw: unknown }) {

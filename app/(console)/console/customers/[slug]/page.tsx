@@ -1,23 +1,12 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { requireStaff } from "@/app/_lib/session";
-import { getQueryClient, HydrateClient, prefetch, trpc } from "@/app/_lib/trpc/server";
+import { HydrateClient, prefetch, trpc } from "@/app/_lib/trpc/server";
 import { canDo } from "../../_components/permissions";
 import { CustomerDetail } from "./customer-detail";
+import { loadCustomer } from "./load-customer";
 
 type Props = { params: Promise<{ slug: string }> };
-
-/** The customer, into the request's query cache (so the client starts with it), or null when there is none. */
-const loadCustomer = cache(async (slug: string) => {
-  try {
-    return await getQueryClient().fetchQuery(trpc.customers.bySlug.queryOptions({ slug }));
-  } catch (e) {
-    if (e instanceof TRPCError && (e.code === "NOT_FOUND" || e.code === "BAD_REQUEST")) return null;
-    throw e;
-  }
-});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const customer = await loadCustomer((await params).slug);

@@ -10,13 +10,13 @@ import { ConfirmDialog } from "@/app/_components/ui/confirm-dialog";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/app/_components/ui/dialog";
 import { Field } from "@/app/_components/ui/field";
 import { Textarea } from "@/app/_components/ui/input";
+import { SafeText } from "@/app/_components/ui/safe-text";
 import { Select } from "@/app/_components/ui/select";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { actionInput } from "@/server/incidents/schema";
 import { targetsFor } from "@/server/incidents/targets";
 import { DateTime } from "../../_components/date-time";
 import { describeError, errorMessage, type FieldErrors, validate } from "../../_components/errors";
-import { SafeText } from "../../_components/safe-text";
 import { TargetField } from "./action-target-field";
 import {
   ACTION_KIND_LABELS,

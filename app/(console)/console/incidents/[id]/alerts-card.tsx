@@ -2,10 +2,10 @@
 
 import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
+import { SafeText, visibleText } from "@/app/_components/ui/safe-text";
 import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
 import { SOURCE_FORMAT_LABELS } from "@/server/sensors/schema";
 import { DateTime } from "../../_components/date-time";
-import { SafeText, visibleText } from "../../_components/safe-text";
 import { SeverityIdBadge } from "../../_components/severity";
 import { VerdictBadge } from "../../_components/status-badges";
 import { TechniqueChips } from "../../_components/technique-chips";

@@ -10,13 +10,13 @@ import { Checkbox } from "@/app/_components/ui/checkbox";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/app/_components/ui/dialog";
 import { Field } from "@/app/_components/ui/field";
 import { Input } from "@/app/_components/ui/input";
+import { SafeText, visibleText } from "@/app/_components/ui/safe-text";
 import { Select } from "@/app/_components/ui/select";
 import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { OBSERVABLE_KINDS } from "@/db/schema/incidents";
 import { observableInput } from "@/server/incidents/schema";
 import { describeError, errorMessage, type FieldErrors, validate } from "../../_components/errors";
-import { SafeText, visibleText } from "../../_components/safe-text";
 import { inCardTable } from "../../_components/ui-classes";
 import { OBSERVABLE_KIND_LABELS, type SectionProps, useRefreshIncident } from "./shared";
 

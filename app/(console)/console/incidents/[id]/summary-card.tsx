@@ -4,9 +4,9 @@ import { Pencil } from "lucide-react";
 import { type ReactNode, useState } from "react";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/card";
+import { SafeText } from "@/app/_components/ui/safe-text";
 import { SEVERITY_LABELS } from "@/server/incidents/severity";
 import { DateTime } from "../../_components/date-time";
-import { SafeText } from "../../_components/safe-text";
 import { EditDetailsDialog } from "./incident-dialogs";
 import type { SectionProps } from "./shared";
 

@@ -6,12 +6,12 @@ import { type FormEvent, useState } from "react";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
 import { Input } from "@/app/_components/ui/input";
+import { SafeText } from "@/app/_components/ui/safe-text";
 import { Select } from "@/app/_components/ui/select";
 import { cn } from "@/app/_lib/cn";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { DateTime } from "../../_components/date-time";
 import { describeError, type FieldErrors } from "../../_components/errors";
-import { SafeText } from "../../_components/safe-text";
 import { useNow } from "../../_components/use-now";
 import { type SectionProps, useRefreshIncident } from "./shared";
 

@@ -26,11 +26,11 @@ import { Badge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
 import { Textarea } from "@/app/_components/ui/input";
+import { SafeText } from "@/app/_components/ui/safe-text";
 import { cn } from "@/app/_lib/cn";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { DateTime } from "../../_components/date-time";
 import { describeError } from "../../_components/errors";
-import { SafeText } from "../../_components/safe-text";
 import { type SectionProps, useRefreshIncident } from "./shared";
 
 type Event = SectionProps["detail"]["timeline"][number];

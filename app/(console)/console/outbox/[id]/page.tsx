@@ -1,27 +1,13 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { requireStaff } from "@/app/_lib/session";
 import { serverCaller } from "@/app/_lib/trpc/server";
 import { NoAccess } from "../../_components/no-access";
 import { canDo } from "../../_components/permissions";
+import { loadMessage } from "./load";
 import { MessageView } from "./message-view";
 
 type Props = { params: Promise<{ id: string }> };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The message, or null when there is none. */
-const loadMessage = cache(async (id: string) => {
-  if (!UUID.test(id)) return null;
-  try {
-    return await (await serverCaller()).outbox.byId({ id });
-  } catch (e) {
-    if (e instanceof TRPCError && e.code === "NOT_FOUND") return null;
-    throw e;
-  }
-});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const info = await requireStaff();

@@ -14,8 +14,8 @@ import { Pager } from "@/app/_components/ui/pager";
 import { Select } from "@/app/_components/ui/select";
 import { EmptyState, ErrorState, LoadingState } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_lib/trpc/client";
+import { useUrlParams } from "@/app/_lib/use-url-params";
 import { CRITICALITIES, type Criticality } from "@/db/schema/assets";
-import { useUrlParams } from "../../incidents/_components/use-url-params";
 import { When } from "../../incidents/_components/when";
 
 const href = (id: string) => `/portal/coverage/assets/${id}`;

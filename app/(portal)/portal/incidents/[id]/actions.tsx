@@ -10,10 +10,10 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/c
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/app/_components/ui/dialog";
 import { Field } from "@/app/_components/ui/field";
 import { Textarea } from "@/app/_components/ui/input";
+import { SafeText } from "@/app/_components/ui/safe-text";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { trpcErrorInfo } from "../../_lib/labels";
 import { ACTION_STATUS_LABELS, actionKindLabel, type MyIncident } from "../_components/labels";
-import { SafeText } from "../_components/safe-text";
 import { When } from "../_components/when";
 import type { Notice } from "./incident-detail";
 

@@ -3,12 +3,12 @@
 import { ExternalLink, Fingerprint, ListTree, Radar } from "lucide-react";
 import type { ReactNode } from "react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
+import { SafeText } from "@/app/_components/ui/safe-text";
 import { EmptyState } from "@/app/_components/ui/states";
 import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
 import { SOURCE_FORMAT_LABELS } from "@/server/sensors/schema";
 import { IncidentSeverityBadge, IncidentStatusBadge } from "../_components/badges";
 import { type MyIncident, OBSERVABLE_KIND_LABELS } from "../_components/labels";
-import { SafeText } from "../_components/safe-text";
 import { When } from "../_components/when";
 
 const tableInCard = "[&_tr>*:first-child]:pl-5 [&_tr>*:last-child]:pr-5";

@@ -1,27 +1,14 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { requireCustomer } from "@/app/_lib/session";
-import { getQueryClient, HydrateClient, serverCaller, trpc } from "@/app/_lib/trpc/server";
+import { HydrateClient, serverCaller } from "@/app/_lib/trpc/server";
 import { IncidentDetail } from "./incident-detail";
+import { loadIncident } from "./load";
 
 type Props = { params: Promise<{ id: string }> };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Direction controls and other invisible formatting characters have no place in a browser tab's title.
 const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g;
-
-/** The incident, into the request's query cache (so the client starts with it), or null when there is none. */
-const loadIncident = cache(async (incidentId: string) => {
-  if (!UUID.test(incidentId)) return null;
-  try {
-    return await getQueryClient().fetchQuery(trpc.myIncidents.byId.queryOptions({ incidentId }));
-  } catch (e) {
-    if (e instanceof TRPCError && (e.code === "NOT_FOUND" || e.code === "BAD_REQUEST")) return null;
-    throw e;
-  }
-});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await requireCustomer();

@@ -7,10 +7,10 @@ import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { Textarea } from "@/app/_components/ui/input";
 import { Label } from "@/app/_components/ui/label";
+import { SafeText } from "@/app/_components/ui/safe-text";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { trpcErrorInfo } from "../../_lib/labels";
 import type { MyIncident } from "../_components/labels";
-import { SafeText } from "../_components/safe-text";
 import { When } from "../_components/when";
 import type { Notice } from "./incident-detail";
 

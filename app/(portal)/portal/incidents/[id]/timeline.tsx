@@ -8,13 +8,13 @@ import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent } from "@/app/_components/ui/card";
 import { Textarea } from "@/app/_components/ui/input";
 import { Label } from "@/app/_components/ui/label";
+import { SafeText } from "@/app/_components/ui/safe-text";
 import { EmptyState } from "@/app/_components/ui/states";
 import { cn } from "@/app/_lib/cn";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { SectionHeader } from "../../_components/section-header";
 import { trpcErrorInfo } from "../../_lib/labels";
 import { type MyIncident, TIMELINE_KIND_LABELS } from "../_components/labels";
-import { SafeText } from "../_components/safe-text";
 import { When } from "../_components/when";
 import type { Notice } from "./incident-detail";
 

@@ -4,8 +4,8 @@ import { requireStaff } from "@/app/_lib/session";
 import { HydrateClient, prefetch, trpc } from "@/app/_lib/trpc/server";
 import { NoAccess } from "../../../_components/no-access";
 import { canDo } from "../../../_components/permissions";
+import { loadCustomer } from "../load-customer";
 import { ContractDetail } from "./contract-detail";
-import { loadCustomer } from "./load-customer";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ create?: string | string[] }> };
 

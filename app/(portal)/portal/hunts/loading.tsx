@@ -1,0 +1,3 @@
+import { PortalLoading } from "../_components/portal-loading";
+
+export default PortalLoading;
