@@ -22,6 +22,7 @@ import {
   touchSensor,
   upsertAlerts,
 } from "./queries";
+import { RecentHosts } from "./recent-hosts";
 import { withRetry } from "./retry";
 import { PayloadError } from "./types";
 
@@ -48,6 +49,10 @@ const intakeActor: TimelineActor = {
   actorSide: "system",
 };
 const lastKeyTouch = new Map<string, number>();
+const recentHosts = new RecentHosts();
+
+/** Tests: forget which hosts this process recorded lately. */
+export const forgetRecentHosts = () => recentHosts.clear();
 const lastSensorTouch = new Map<string, number>();
 
 /**
@@ -110,6 +115,13 @@ export async function ingestItems(
   const rowsJson = unique.length ? alertRowsJson(unique.map((p) => toRow(p, auth, receivedAt))) : null;
   const lookup = [...new Set(unique.flatMap((p) => [...p.record.keys, ...p.record.probes]))];
 
+  const hostScope = `${auth.tenant}|${auth.sensorId}`;
+  const hosts = recentHosts.unseen(
+    hostScope,
+    unique.flatMap((p) => p.record.entities.hosts),
+    receivedAt.getTime(),
+  );
+
   const mailAfter: string[] = [];
   await withRetry(() =>
     runAsTenant(db, auth.tenant, async (tx) => {
@@ -124,13 +136,7 @@ export async function ingestItems(
         for (const r of up.rows) written.set(r.dedupKey, r);
         candidates = up.candidates;
       }
-      await learnHosts(
-        tx,
-        auth.tenant,
-        auth.sensorId,
-        unique.flatMap((p) => p.record.entities.hosts),
-        receivedAt,
-      );
+      await learnHosts(tx, auth.tenant, auth.sensorId, hosts, receivedAt);
 
       // After the upsert: the set-based follow-up work for the whole batch, in this transaction.
       // Correlation: new alerts join an open incident of this customer sharing an entity within the window.
@@ -213,9 +219,11 @@ export async function ingestItems(
         };
       }
       for (const h of health) results[h.index] = { status: "health" };
+      // Last: the mark's row is the one row every request of the customer writes, so it is held only until COMMIT.
+      await markFactsChanged(tx, auth.tenant);
     }),
   );
-  await markFactsChanged(db, auth.tenant);
+  recentHosts.remember(hostScope, hosts, receivedAt.getTime());
 
   if (mailAfter.length) await deliverQueued(db, mailAfter);
   // "Last event" is a cache of the facts (the alerts): refreshed after commit, at most every 15 s per sensor and
