@@ -21,6 +21,9 @@ export const COALESCE = {
   lanes: 2,
 };
 
+/** Requests and the transactions that wrote them, since start (tests; operators reading how well grouping works). */
+export const groupStats = { requests: 0, groups: 0 };
+
 type Job = {
   items: ParsedItem[];
   receivedAt: Date;
@@ -65,6 +68,8 @@ function pump(id: string, q: Queue) {
 }
 
 async function write(q: Queue, group: Job[]) {
+  groupStats.groups++;
+  groupStats.requests += group.length;
   if (group.length === 1) {
     const job = group[0]!;
     await ingestItems(q.db, q.auth, job.items, job.receivedAt).then(job.resolve, job.reject);
