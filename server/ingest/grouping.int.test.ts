@@ -1,6 +1,7 @@
-import { sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, rowsOf } from "@/db";
+import { alerts } from "@/db/schema";
 import { createSensor } from "@/server/sensors/service";
 import { runAsTenant } from "@/server/tenancy/scope";
 import { mintTenantId, systemContext } from "@/server/tenancy/tenant";
@@ -79,11 +80,11 @@ describe("intake: grouped single requests", () => {
     const a = bodies.filter((_, i) => i % 2 === 0).map((b) => b.alertId);
     const b = bodies.filter((_, i) => i % 2 === 1).map((b) => b.alertId);
     expect(a.filter((id) => b.includes(id))).toEqual([]);
-    const rows = rowsOf<{ customer_id: string; n: number }>(
-      await h.db.execute(
-        sql`select customer_id, count(*)::int as n from alerts where dedup_key like 'cid:group:%' group by 1`,
-      ),
-    );
+    const rows = await h.db
+      .select({ customer_id: alerts.customerId, n: sql<number>`count(*)::int` })
+      .from(alerts)
+      .where(inArray(alerts.id, [...new Set([...a, ...b])]))
+      .groupBy(alerts.customerId);
     expect(Object.fromEntries(rows.map((r) => [r.customer_id, r.n]))).toEqual({
       [w.a.customer.id]: new Set(ids.filter((_, i) => i % 2 === 0)).size,
       [w.b.customer.id]: new Set(ids.filter((_, i) => i % 2 === 1)).size,
