@@ -31,6 +31,11 @@ const schema = z.object({
   INTAKE_RATE_PER_KEY: z.coerce.number().int().min(1).default(2_500),
   INTAKE_RATE_PER_CUSTOMER: z.coerce.number().int().min(1).default(5_000),
   /**
+   * Intake: worker threads that parse and normalise large batches off the event loop; 0 (the default) does it
+   * in-process. Opt-in: not yet measured over HTTP (see docs/benchmarks.md).
+   */
+  INTAKE_THREADS: z.coerce.number().int().min(0).max(16).default(0),
+  /**
    * The audit chain's HMAC key (≥ 32 characters). Required when NODE_ENV=production (the server refuses to start
    * without it); development and tests use a fixed built-in key. Changing it makes every later verify fail.
    */

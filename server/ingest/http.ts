@@ -4,14 +4,16 @@ import { INVENTORY_MAX, parseInventory } from "@/server/assets/inventory";
 import { env } from "@/server/env";
 import { logInternal } from "@/server/log";
 import { countIntakeAlerts } from "@/server/observability/intake";
+import { ingestGrouped } from "./coalesce";
 import { postgresStore, WindowLimiter } from "./limiter";
 import { checkDeclaredSize, IntakeError, LIMITS, parseBody, parseJson } from "./parse";
+import { prepareOnThread, preparesOnThread } from "./pool";
 import {
   authenticate,
+  commitPrepared,
   type IntakeAuth,
   IntakeHttpError,
   type ItemResult,
-  ingestItems,
   recordHeartbeat,
 } from "./service";
 import { SOURCE_FORMATS, type SourceFormat } from "./types";
@@ -69,6 +71,8 @@ async function readBody(req: Request): Promise<Uint8Array> {
   const declared = req.headers.get("content-length");
   checkDeclaredSize(declared === null ? null : Number(declared));
   if (!req.body) return new Uint8Array();
+  // A declared length within the limit bounds the body (HTTP framing): read it whole, without the chunk loop.
+  if (declared !== null) return new Uint8Array(await req.arrayBuffer());
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -138,14 +142,26 @@ export async function handleIngest(req: Request, source: string): Promise<Respon
     const auth = await authenticate(db, req.headers.get("authorization"), source as SourceFormat);
     const limited = await limit(handle, auth);
     if (limited) return limited;
-    const body = parseBody(await readBody(req), req.headers.get("content-type"));
-    if (!body.batch) {
-      const [r] = await ingestItems(db, auth, [body.item]);
+    const bytes = await readBody(req);
+    const contentType = req.headers.get("content-type");
+    let batch: boolean;
+    let results: ItemResult[];
+    if (preparesOnThread(bytes)) {
+      const receivedAt = new Date();
+      const { batch: isBatch, prepared } = await prepareOnThread(bytes, contentType, auth, receivedAt);
+      batch = isBatch;
+      results = await commitPrepared(db, auth, prepared, receivedAt);
+    } else {
+      const body = parseBody(bytes, contentType);
+      batch = body.batch;
+      results = await ingestGrouped(db, auth, body.batch ? body.items : [body.item]);
+    }
+    if (!batch) {
+      const r = results[0];
       countIntakeAlerts(source, { [r!.status]: 1 });
       if (r!.status === "rejected") return errorResponse(422, r!.error.code, r!.error.message, r!.error.path);
       return json(STATUS[r!.status], r);
     }
-    const results = await ingestItems(db, auth, body.items);
     const count = (s: ItemResult["status"]) => results.filter((r) => r.status === s).length;
     countIntakeAlerts(source, {
       created: count("created"),

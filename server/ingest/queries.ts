@@ -1,38 +1,19 @@
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { type DbOrTx, rowsOf } from "@/db";
-import { apiKeys, incidentEntities, incidents, sensorHealthEvents, sensorHeartbeats, sensors } from "@/db/schema";
+import { apiKeys, sensorHealthEvents, sensors } from "@/db/schema";
 import type { TenantId } from "@/server/tenancy/tenant";
 
-/** One alert row for `upsertAlerts`, everything but the raw payload (which is spliced in as JSON text). */
-export type AlertRow = {
-  customer_id: string;
-  sensor_id: string;
-  api_key_id: string;
-  source: string;
-  dedup_key: string;
-  vendor_alert_id: string | null;
-  vendor_status: string | null;
-  product: string | null;
-  title: string;
-  description: string | null;
-  severity: number;
-  vendor_severity: string | null;
-  event_time: Date;
-  original_event_time: Date | null;
-  clock_skew: boolean;
-  vendor_created_at: Date | null;
-  received_at: Date;
-  last_seen_at: Date;
-  occurrences: number;
-  techniques: string[];
-  tactics: string[];
-  entities: unknown;
-  truncated: string[];
-};
+const dialect = new PgDialect();
 
-/** The JSON array `upsertAlerts` takes: each row's fields plus its raw payload text, never serialised twice. */
-export function alertRowsJson(rows: { row: AlertRow; rawJson: string }[]): string {
-  return `[${rows.map(({ row, rawJson }) => `${JSON.stringify(row).slice(0, -1)},"raw":${rawJson}}`).join(",")}]`;
+/**
+ * Runs a statement of constant text as a named prepared statement. drizzle's `execute` sends an unnamed one, which
+ * postgres-js parses and describes in one round trip and binds in a second, and PostgreSQL plans every time; a named
+ * one is parsed once per connection and then costs one round trip. Only for statements whose text never varies (the
+ * driver keeps each distinct text per connection). PGlite ignores the name.
+ */
+function executePrepared(db: DbOrTx, name: string, query: SQL) {
+  return db._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false).execute();
 }
 
 type UpsertResult = {
@@ -62,7 +43,10 @@ export async function upsertAlerts(
   rowsJson: string,
   keys: string[],
 ): Promise<{ rows: UpsertResult[]; candidates: Candidate[] }> {
-  const result = await db.execute(sql`
+  const result = await executePrepared(
+    db,
+    "intake_upsert",
+    sql`
     with up as (
       insert into alerts (customer_id, sensor_id, api_key_id, source, dedup_key, vendor_alert_id, vendor_status,
         product, title, description, severity, vendor_severity, event_time, original_event_time, clock_skew,
@@ -96,7 +80,8 @@ export async function upsertAlerts(
     select 'c', i.id, e.key, null, null, null, null, i.latest_event_time
       from incident_entities e join incidents i on i.id = e.incident_id
       where e.customer_id = ${tenant} and e.key in (select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))
-        and i.customer_id = ${tenant} and i.status <> 'closed'`);
+        and i.customer_id = ${tenant} and i.status <> 'closed'`,
+  );
   const all = rowsOf<{
     kind: string;
     id: string;

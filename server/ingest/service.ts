@@ -8,12 +8,10 @@ import { recomputeIncidentClocks } from "@/server/sla/service";
 import { runAsTenant } from "@/server/tenancy/scope";
 import type { IntakeAuth } from "./auth";
 import { chooseIncident, type OpenIncident } from "./correlate";
-import { type AlertRecord, finalizeAlert } from "./finalize";
-import { normalizers } from "./normalize";
-import { IntakeError, type ParsedItem, sanitize } from "./parse";
+import type { ParsedItem } from "./parse";
+import { sanitize } from "./parse";
+import { type ItemResult, type PreparedAlert, type PreparedItems, prepareItems } from "./prepare";
 import {
-  type AlertRow,
-  alertRowsJson,
   type Candidate,
   insertHealthEvents,
   markKeyUsed,
@@ -22,24 +20,12 @@ import {
   touchSensor,
   upsertAlerts,
 } from "./queries";
+import { RecentHosts } from "./recent-hosts";
 import { withRetry } from "./retry";
-import { PayloadError } from "./types";
 
 export { authenticate, type IntakeAuth, IntakeHttpError } from "./auth";
 
-export type ItemResult =
-  | {
-      status: "created" | "updated";
-      alertId: string;
-      incidentId: string | null;
-      severity: number;
-      techniques: string[];
-    }
-  | { status: "ignored"; reason: string }
-  | { status: "health" }
-  | { status: "rejected"; error: { code: string; message: string; path: string } };
-
-type Prepared = { index: number; record: AlertRecord; raw: unknown; rawJson?: string; occurrences: number };
+export type { ItemResult } from "./prepare";
 
 const intakeActor: TimelineActor = {
   actorType: "system",
@@ -48,89 +34,56 @@ const intakeActor: TimelineActor = {
   actorSide: "system",
 };
 const lastKeyTouch = new Map<string, number>();
+const recentHosts = new RecentHosts();
+
+/** Tests: forget which hosts this process recorded lately. */
+export const forgetRecentHosts = () => recentHosts.clear();
 const lastSensorTouch = new Map<string, number>();
 
 /**
  * Normalises, deduplicates and correlates a request's items, committing them in one transaction; each result says
  * what happened to its item. A bad item is rejected alone; good items are committed before the answer goes out.
  */
-export async function ingestItems(
+export async function ingestItems(db: Db, auth: IntakeAuth, items: ParsedItem[], receivedAt = new Date()) {
+  return commitPrepared(db, auth, prepareItems(items, auth, receivedAt), receivedAt);
+}
+
+/** The database half of `ingestItems`, for items prepared here or on a worker thread (prepare.ts). */
+export async function commitPrepared(
   db: Db,
   auth: IntakeAuth,
-  items: ParsedItem[],
-  receivedAt = new Date(),
+  prep: PreparedItems,
+  receivedAt: Date,
 ): Promise<ItemResult[]> {
-  const results: ItemResult[] = new Array(items.length);
-  const prepared: Prepared[] = [];
-  const health: { index: number; note: string; message: string | null; eventTime: Date | null; raw: unknown }[] = [];
-  const normalize = normalizers[auth.sourceFormat];
-
-  items.forEach((item, index) => {
-    if (!item.ok) {
-      results[index] = { status: "rejected", error: errorBody(item.error.code, item.error.message, item.error.path) };
-      return;
-    }
-    try {
-      const n = normalize(item.value);
-      if (n.kind === "ignored") results[index] = { status: "ignored", reason: n.reason };
-      else if (n.kind === "health") health.push({ index, ...n, raw: item.value });
-      else
-        prepared.push({
-          index,
-          record: finalizeAlert(n, receivedAt),
-          raw: item.value,
-          rawJson: item.text,
-          occurrences: 1,
-        });
-    } catch (e) {
-      if (e instanceof PayloadError)
-        results[index] = { status: "rejected", error: errorBody(e.code, e.message, e.path) };
-      else if (e instanceof IntakeError)
-        results[index] = { status: "rejected", error: errorBody(e.code, e.message, e.path) };
-      else throw e;
-    }
-  });
-
-  // The same vendor alert twice in one request is one row, seen twice.
-  const byKey = new Map<string, Prepared>();
-  const order: { index: number; key: string }[] = [];
-  for (const p of prepared) {
-    const first = byKey.get(p.record.dedupKey);
-    if (first) {
-      first.occurrences++;
-      first.record = { ...p.record, severity: Math.max(first.record.severity, p.record.severity) };
-      first.raw = p.raw;
-      first.rawJson = p.rawJson;
-    } else byKey.set(p.record.dedupKey, p);
-    order.push({ index: p.index, key: p.record.dedupKey });
-  }
-
-  // Sorted by key: concurrent batches lock the rows they share in the same order. Built once, whatever the retries.
-  const unique = [...byKey.values()].sort((a, b) => (a.record.dedupKey < b.record.dedupKey ? -1 : 1));
-  const rowsJson = unique.length ? alertRowsJson(unique.map((p) => toRow(p, auth, receivedAt))) : null;
+  const results: ItemResult[] = new Array(prep.count);
+  for (const e of prep.early) results[e.index] = e.result;
+  const { unique, health, order, rowsJson } = prep;
+  const firstIndex = new Map(unique.map((p) => [p.record.dedupKey, p.index]));
+  const written = new Map<
+    string,
+    { id: string; incidentId: string | null; severity: number; techniques: string[]; inserted: boolean }
+  >();
   const lookup = [...new Set(unique.flatMap((p) => [...p.record.keys, ...p.record.probes]))];
+
+  const hostScope = `${auth.tenant}|${auth.sensorId}`;
+  const hosts = recentHosts.unseen(
+    hostScope,
+    unique.flatMap((p) => p.record.entities.hosts),
+    receivedAt.getTime(),
+  );
 
   const mailAfter: string[] = [];
   await withRetry(() =>
     runAsTenant(db, auth.tenant, async (tx) => {
       mailAfter.length = 0;
-      const written = new Map<
-        string,
-        { id: string; incidentId: string | null; severity: number; techniques: string[]; inserted: boolean }
-      >();
+      written.clear();
       let candidates: Candidate[] = [];
       if (rowsJson) {
         const up = await upsertAlerts(tx, auth.tenant, rowsJson, lookup);
         for (const r of up.rows) written.set(r.dedupKey, r);
         candidates = up.candidates;
       }
-      await learnHosts(
-        tx,
-        auth.tenant,
-        auth.sensorId,
-        unique.flatMap((p) => p.record.entities.hosts),
-        receivedAt,
-      );
+      await learnHosts(tx, auth.tenant, auth.sensorId, hosts, receivedAt);
 
       // After the upsert: the set-based follow-up work for the whole batch, in this transaction.
       // Correlation: new alerts join an open incident of this customer sharing an entity within the window.
@@ -145,7 +98,7 @@ export async function ingestItems(
           open.set(r.id, c);
         }
         if (open.size) {
-          const joins = new Map<string, Prepared[]>();
+          const joins = new Map<string, PreparedAlert[]>();
           for (const p of fresh.sort((a, b) => a.record.eventTime.getTime() - b.record.eventTime.getTime())) {
             const target = chooseIncident(
               { eventTime: p.record.eventTime, keys: [...p.record.keys, ...p.record.probes] },
@@ -203,7 +156,7 @@ export async function ingestItems(
 
       for (const { index, key } of order) {
         const w = written.get(key)!;
-        const firstOfKey = byKey.get(key)!.index === index;
+        const firstOfKey = firstIndex.get(key) === index;
         results[index] = {
           status: w.inserted && firstOfKey ? "created" : "updated",
           alertId: w.id,
@@ -215,12 +168,15 @@ export async function ingestItems(
       for (const h of health) results[h.index] = { status: "health" };
     }),
   );
+  recentHosts.remember(hostScope, hosts, receivedAt.getTime());
+  // After commit, in its own statement: the mark's row is the one row every request of the customer writes, and
+  // inside the batch's transaction its lock would queue the customer's concurrent batches behind each other.
   await markFactsChanged(db, auth.tenant);
 
   if (mailAfter.length) await deliverQueued(db, mailAfter);
   // "Last event" is a cache of the facts (the alerts): refreshed after commit, at most every 15 s per sensor and
   // process, so concurrent requests never queue on the sensor's row.
-  if (prepared.length || health.length) {
+  if (order.length || health.length) {
     const seen = lastSensorTouch.get(auth.sensorId) ?? 0;
     if (Math.abs(receivedAt.getTime() - seen) > 15_000) {
       lastSensorTouch.set(auth.sensorId, receivedAt.getTime());
@@ -251,41 +207,4 @@ export async function recordHeartbeat(
     lastKeyTouch.set(auth.keyId, at.getTime());
     await runAsTenant(db, auth.tenant, (tx) => markKeyUsed(tx, auth.keyId, at));
   }
-}
-
-function toRow(p: Prepared, auth: IntakeAuth, receivedAt: Date): { row: AlertRow; rawJson: string } {
-  const r = p.record;
-  return {
-    row: {
-      customer_id: auth.tenant,
-      sensor_id: auth.sensorId,
-      api_key_id: auth.keyId,
-      source: auth.sourceFormat,
-      dedup_key: r.dedupKey,
-      vendor_alert_id: r.vendorAlertId,
-      vendor_status: r.vendorStatus,
-      product: r.product,
-      title: r.title,
-      description: r.description,
-      severity: r.severity,
-      vendor_severity: r.vendorSeverity,
-      event_time: r.eventTime,
-      original_event_time: r.originalEventTime,
-      clock_skew: r.clockSkew,
-      vendor_created_at: r.vendorCreatedAt,
-      received_at: receivedAt,
-      last_seen_at: receivedAt,
-      occurrences: p.occurrences,
-      techniques: r.techniques,
-      tactics: r.tactics,
-      entities: r.entities,
-      truncated: r.truncated,
-    },
-    // The text as received (already valid for jsonb) or, when it held NUL/lone-surrogate escapes, a cleaned copy.
-    rawJson: p.rawJson ?? JSON.stringify(sanitize(p.raw)),
-  };
-}
-
-function errorBody(code: string, message: string, path: string) {
-  return { code, message, path };
 }

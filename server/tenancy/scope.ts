@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type Db, type DbOrTx, rowsOf } from "@/db";
 import type { TenantId } from "./tenant";
 
@@ -17,10 +17,15 @@ type Scoped = { root: Db; hooks: Hook[] };
 const scoped = new WeakMap<object, Scoped>();
 
 /** Runs `fn` in a transaction as `wk_app` with no scope set yet; after-commit hooks run once it has committed. */
-export async function runAsApp<T>(root: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+export function runAsApp<T>(root: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return inAppTransaction(root, sql.raw(`set local role ${APP_ROLE}`), fn);
+}
+
+/** `opening` must make the transaction's role `wk_app` (and may set the scope in the same round trip). */
+async function inAppTransaction<T>(root: Db, opening: SQL, fn: (tx: Db) => Promise<T>): Promise<T> {
   const hooks: Hook[] = [];
   const result = await root.transaction(async (tx) => {
-    await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
+    await tx.execute(opening);
     scoped.set(tx, { root, hooks });
     try {
       return await fn(tx as unknown as Db);
@@ -62,8 +67,10 @@ export const setUserScope = (tx: DbOrTx, userId: string) => setting(tx, "app.use
 
 /** One customer: only its rows are visible or writable. */
 export async function setTenantScope(tx: DbOrTx, tenant: TenantId) {
-  await setting(tx, "app.customer_id", tenant);
-  await setting(tx, "app.scope", "customer");
+  // One round trip for both settings.
+  await tx.execute(
+    sql`select set_config('app.customer_id', ${tenant}, true), set_config('app.scope', 'customer', true)`,
+  );
 }
 
 /** Provider staff: every customer's rows (only the staff ladder sets this). */
@@ -72,12 +79,20 @@ export const setStaffScope = (tx: DbOrTx) => setting(tx, "app.scope", "staff");
 /** A non-session credential (an invitation's token) that speaks for the provider or a customer not yet known. */
 export const setSystemScope = (tx: DbOrTx) => setting(tx, "app.scope", "system");
 
-/** Tenant work outside tRPC (sensor-key intake): a transaction as `wk_app` scoped to the key's customer. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Tenant work outside tRPC (sensor-key intake): a transaction as `wk_app` scoped to the key's customer. The role and
+ * both settings go in one statement without parameters (one round trip: the intake opens many small transactions);
+ * the tenant id is a checked uuid, so it is spliced in as a literal.
+ */
 export function runAsTenant<T>(root: Db, tenant: TenantId, fn: (tx: Db) => Promise<T>): Promise<T> {
-  return runAsApp(root, async (tx) => {
-    await setTenantScope(tx, tenant);
-    return fn(tx);
-  });
+  if (!UUID.test(tenant)) throw new Error("runAsTenant: the tenant id is not a uuid");
+  const opening = sql.raw(
+    `select set_config('role', '${APP_ROLE}', true), set_config('app.customer_id', '${tenant}', true), ` +
+      `set_config('app.scope', 'customer', true)`,
+  );
+  return inAppTransaction(root, opening, fn);
 }
 
 /**
