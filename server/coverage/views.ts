@@ -155,16 +155,13 @@ async function availabilityOf(
 }
 
 /**
- * For the monthly report: classes and states at the end of `month` (in the customer's zone), availability of each
- * sensor over the month and its silent periods. State at month end is decided from the heartbeat history (the
- * hourly rows), degraded from health events in the hour before the end and today's unsupported-versions list.
+ * Each sensor that existed by `to`, with its hourly rows of [from, to) (plus the last row before `from`) and its
+ * health at the instant `to` decided from those rows: never from the raw heartbeats (pruned after 48 hours) nor the
+ * cached latest facts, so a month's figures are the same months later. Degraded comes from health events in the
+ * hour before `to` and today's unsupported-versions list; retired is today's status.
  */
-export async function coverageHealthForMonth(db: DbOrTx, tenant: TenantId, month: string) {
-  const [cust] = await db.select({ timeZone: customers.timezone }).from(customers).where(eq(customers.id, tenant));
-  if (!cust) throw new NotFound("No such customer.");
-  const { from, to } = monthRange(month, cust.timeZone);
-  const [contract, facts, list, degradedIds] = await Promise.all([
-    q.tenantContract(db, tenant, to),
+async function historyUntil(db: DbOrTx, tenant: TenantId, from: Date, to: Date) {
+  const [facts, list, degradedIds] = await Promise.all([
     q.listHealthFacts(db, tenant),
     q.listUnsupportedVersions(db),
     q.degradedAt(db, tenant, to),
@@ -176,37 +173,63 @@ export async function coverageHealthForMonth(db: DbOrTx, tenant: TenantId, month
     from,
     to,
   );
-  const existing = facts.filter((s) => s.createdAt < to || rows.some((r) => r.sensorId === s.id));
+  const bySensor = new Map<string, typeof rows>();
+  for (const r of rows) if (r.firstAt < to) bySensor.set(r.sensorId, [...(bySensor.get(r.sensorId) ?? []), r]);
   const unsupported = unsupportedSet(list);
-  const sensors = existing.map((s) => {
-    const h = historyFromHours(
-      rows.filter((r) => r.sensorId === s.id && r.firstAt < to),
-      s.heartbeatIntervalSeconds,
-    );
-    const periods = silentPeriods(h, from, to);
-    const lastBeat = lastBeatBefore(
-      rows.filter((r) => r.sensorId === s.id),
-      to,
-    );
-    const health = sensorHealth(
-      {
-        ...s,
-        lastHeartbeatAt: lastBeat,
-        lastEventAt: null,
-        healthNoteAt: degradedIds.has(s.id) ? to : null,
-      } as HealthFacts,
-      unsupported,
-      to,
-    );
+  return facts
+    .filter((s) => s.createdAt < to || bySensor.has(s.id))
+    .map((s) => {
+      const mine = bySensor.get(s.id) ?? [];
+      const health = sensorHealth(
+        {
+          ...s,
+          lastHeartbeatAt: lastBeatBefore(mine, to),
+          lastEventAt: null,
+          healthNoteAt: degradedIds.has(s.id) ? to : null,
+        } as HealthFacts,
+        unsupported,
+        to,
+      );
+      return { sensor: s, rows: mine, health, classes: classesOf(s) };
+    });
+}
+
+/**
+ * Sensor health at a past instant `at` (a report's month end) from the hourly rows: the one source of "state at month
+ * end" for the coverage and visibility figures of the monthly report.
+ */
+export async function sensorHealthAt(db: DbOrTx, tenant: TenantId, at: Date) {
+  const list = await historyUntil(db, tenant, q.hourOf(at), at);
+  return list.map(({ sensor: s, health, classes }) => ({
+    id: s.id,
+    name: s.name,
+    sensorClass: s.sensorClass,
+    providesClasses: s.providesClasses,
+    classes,
+    ...health,
+  }));
+}
+
+/**
+ * For the monthly report: classes and states at the end of `month` (in the customer's zone), availability of each
+ * sensor over the month and its silent periods, all from the hourly rows (see `historyUntil`).
+ */
+export async function coverageHealthForMonth(db: DbOrTx, tenant: TenantId, month: string) {
+  const [cust] = await db.select({ timeZone: customers.timezone }).from(customers).where(eq(customers.id, tenant));
+  if (!cust) throw new NotFound("No such customer.");
+  const { from, to } = monthRange(month, cust.timeZone);
+  const [contract, list] = await Promise.all([q.tenantContract(db, tenant, to), historyUntil(db, tenant, from, to)]);
+  const sensors = list.map(({ sensor: s, rows, health, classes }) => {
+    const h = historyFromHours(rows, s.heartbeatIntervalSeconds);
     return {
       id: s.id,
       name: s.name,
       sensorClass: s.sensorClass,
-      classes: classesOf(s),
+      classes,
       stateAtMonthEnd: health.state,
       silentSinceAtMonthEnd: health.silentSince,
       availability: availability(h, from, to).ratio,
-      silentPeriods: periods,
+      silentPeriods: silentPeriods(h, from, to),
     };
   });
   const row = matrixRow(
