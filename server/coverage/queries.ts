@@ -260,13 +260,14 @@ export async function claimRecovered(db: DbOrTx, now: Date) {
   }));
 }
 
-export async function insertTransition(db: DbOrTx, t: typeof sensorTransitions.$inferInsert) {
-  const [row] = await db
+/** The banner rows of one sweep in one statement; returns those written (a transition already announced is skipped). */
+export async function insertTransitions(db: DbOrTx, rows: (typeof sensorTransitions.$inferInsert)[]) {
+  if (!rows.length) return [];
+  return db
     .insert(sensorTransitions)
-    .values(t)
+    .values(rows)
     .onConflictDoNothing()
-    .returning({ id: sensorTransitions.id });
-  return row ?? null;
+    .returning({ sensorId: sensorTransitions.sensorId, kind: sensorTransitions.kind });
 }
 
 export async function sensorsForMail(db: DbOrTx, ids: string[]) {
@@ -294,21 +295,21 @@ export async function socManagerEmails(db: DbOrTx) {
 }
 
 /**
- * The customer's technical contacts: those on the escalation matrix for critical incidents by e-mail, the people the
- * provider reaches when something is broken now.
+ * The technical contacts of the given customers (the minute sweep, provider-wide): those on the escalation matrix for
+ * critical incidents by e-mail, the people the provider reaches when something is broken now.
  */
-export async function technicalContactEmails(db: DbOrTx, tenant: TenantId) {
-  const rows = await db
-    .select({ email: customerContacts.email })
+export async function technicalContactsOf(db: DbOrTx, customerIds: string[]) {
+  if (!customerIds.length) return [];
+  return db
+    .select({ customerId: customerContacts.customerId, email: customerContacts.email })
     .from(customerContacts)
     .where(
       and(
-        eq(customerContacts.customerId, tenant),
+        inArray(customerContacts.customerId, customerIds),
         sql`'critical' = any(${customerContacts.severities})`,
         sql`'email' = any(${customerContacts.channels})`,
       ),
     );
-  return rows.map((r) => r.email);
 }
 
 export async function listBanner(db: DbOrTx, since: Date) {
