@@ -16,7 +16,7 @@ export function HeatMap({ columns, label }: { columns: HeatColumn[]; label: stri
         aria-label={label}
         className="w-full overflow-x-auto rounded-md pb-2 [contain:inline-size] focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
       >
-        <div className="grid w-max min-w-full grid-cols-[repeat(14,minmax(7.25rem,1fr))] gap-1.5">
+        <div className="grid w-max grid-cols-[repeat(14,8rem)] gap-1.5">
           {columns.map((col) => (
             <div key={col.tactic.id} className="grid min-w-0 content-start gap-1">
               <h3 className="grid min-h-14 min-w-0 content-start gap-0.5 border-b border-border pb-1 text-xs font-semibold">

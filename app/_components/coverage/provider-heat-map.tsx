@@ -14,7 +14,7 @@ export function ProviderHeatMap({ columns }: { columns: { tactic: Tactic; cells:
         aria-label="Techniques by the number of customers that see them"
         className="w-full overflow-x-auto rounded-md pb-2 [contain:inline-size] focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
       >
-        <div className="grid w-max min-w-full grid-cols-[repeat(14,minmax(7.25rem,1fr))] gap-1.5">
+        <div className="grid w-max grid-cols-[repeat(14,8rem)] gap-1.5">
           {columns.map((col) => (
             <div key={col.tactic.id} className="grid min-w-0 content-start gap-1">
               <h3 className="min-h-10 min-w-0 border-b border-border pb-1 text-xs font-semibold">
