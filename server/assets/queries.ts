@@ -11,16 +11,20 @@ import {
   sensors,
 } from "@/db/schema";
 import type { TenantId } from "@/server/tenancy/tenant";
-import { EDR_REPORTING_CLASSES } from "@/server/visibility/sensor-classes";
 import type { HostFacts } from "./identity";
 
 const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
-const edrClasses = sql.raw(EDR_REPORTING_CLASSES.map((c) => `'${c}'`).join(","));
+/**
+ * A sighting counts for EDR when its sensor is `edr`, or `xdr` providing `edr` (coverage-rules.md), as
+ * `providedClasses` decides: an xdr sensor without a declaration counts as edr and ndr.
+ */
+const edrSensor = sql.raw(`(sn.sensor_class = 'edr' or (sn.sensor_class = 'xdr' and
+  ('edr' = any(sn.provides_classes) or cardinality(sn.provides_classes) = 0)))`);
 
 /** The latest report of the asset by an EDR-providing sensor (null if never). */
 export const lastEdrAtSql = sql<Date | null>`(select max(s.last_seen_at) from asset_sightings s
   join sensors sn on sn.id = s.sensor_id where s.asset_id = assets.id and s.customer_id = assets.customer_id
-  and sn.sensor_class in (${edrClasses}))`.mapWith((v) => (v ? new Date(v) : null));
+  and ${edrSensor})`.mapWith((v) => (v ? new Date(v) : null));
 
 /** Known assets a batch of reported hosts could be (by identity key, agent id, FQDN or host name). */
 export async function findKnownAssets(db: DbOrTx, tenant: TenantId, hosts: readonly (HostFacts & { key: string })[]) {
@@ -156,7 +160,7 @@ function conditions(f: AssetFilters, now: Date): SQL[] {
   if (f.criticality) out.push(eq(assets.criticality, f.criticality));
   const since = new Date(now.getTime() - 7 * 86_400_000).toISOString();
   const coveredSql = sql`exists (select 1 from asset_sightings s join sensors sn on sn.id = s.sensor_id
-    where s.asset_id = assets.id and s.customer_id = assets.customer_id and sn.sensor_class in (${edrClasses})
+    where s.asset_id = assets.id and s.customer_id = assets.customer_id and ${edrSensor}
     and s.last_seen_at >= ${since}::timestamptz and s.last_seen_at <= ${now.toISOString()}::timestamptz)`;
   if (f.coverage === "covered") out.push(coveredSql);
   if (f.coverage === "uncovered") out.push(sql`not ${coveredSql}`);
@@ -274,9 +278,7 @@ export async function coverageFacts(db: DbOrTx, tenant: TenantId, at: Date) {
       lastSeenAt: sql<Date>`least(${assets.lastSeenAt}, ${iso}::timestamptz)`.mapWith((v) => new Date(v)),
       lastEdrAt: sql<Date | null>`(select max(least(s.last_seen_at, ${iso}::timestamptz)) from asset_sightings s
         join sensors sn on sn.id = s.sensor_id where s.asset_id = assets.id and s.customer_id = assets.customer_id
-        and sn.sensor_class in (${edrClasses}) and s.first_seen_at <= ${iso}::timestamptz)`.mapWith((v) =>
-        v ? new Date(v) : null,
-      ),
+        and ${edrSensor} and s.first_seen_at <= ${iso}::timestamptz)`.mapWith((v) => (v ? new Date(v) : null)),
     })
     .from(assets)
     .where(

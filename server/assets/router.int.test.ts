@@ -161,3 +161,52 @@ describe("tenancy", () => {
     expect(d).toMatchObject({ covered: true, criticality: "crown-jewel", incidents: [] });
   });
 });
+
+describe("EDR coverage by xdr sensors", () => {
+  it("counts an xdr sensor's reports as EDR only when it provides edr", async () => {
+    const ctx = { ...systemContext(h.db, "test"), tenant: mintTenantId(w.b.customer.id) };
+    const xdr = async (name: string, providesClasses: ("edr" | "ndr" | "email" | "identity")[]) =>
+      (
+        await createSensor(ctx, {
+          name,
+          sensorClass: "xdr",
+          providesClasses,
+          vendor: "Palo Alto",
+          product: "Cortex XDR",
+          sourceFormat: "ocsf",
+          site: null,
+        })
+      ).apiKey;
+    const network = await xdr("xdr network and mail", ["ndr", "email"]);
+    const endpoint = await xdr("xdr endpoint and identity", ["edr", "identity"]);
+    expect(
+      (await handleHeartbeat(post("heartbeat", network, { assets: [{ hostname: "xdr-seen-on-net" }] }))).status,
+    ).toBe(202);
+    expect(
+      (await handleHeartbeat(post("heartbeat", endpoint, { assets: [{ hostname: "xdr-agent-host" }] }))).status,
+    ).toBe(202);
+    const list = await callerAs(h.db, w.b.viewer).myAssets.list({ q: "xdr-" });
+    expect(list.rows.map((r) => `${r.hostname} ${r.covered}`).sort()).toEqual([
+      "xdr-agent-host true",
+      "xdr-seen-on-net false",
+    ]);
+    const uncovered = await callerAs(h.db, w.b.viewer).myAssets.list({ coverage: "uncovered", q: "xdr-" });
+    expect(uncovered.rows.map((r) => r.hostname)).toEqual(["xdr-seen-on-net"]);
+    const cov = await callerAs(h.db, w.b.viewer).myAssets.coverage();
+    expect(cov.uncovered.map((u) => u.hostname)).toContain("xdr-seen-on-net");
+    expect(cov.uncovered.map((u) => u.hostname)).not.toContain("xdr-agent-host");
+  });
+
+  it("keeps each asset procedure from the other side", async () => {
+    await expect(
+      callerAs(h.db, w.a.admin).assets.byId({ customerId: w.a.customer.id, assetId: crypto.randomUUID() }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(callerAs(h.db, w.staff.manager).myAssets.import({ csv: "hostname\nx\n" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(callerAs(h.db, w.staff.admin).myAssets.byId({ assetId: crypto.randomUUID() })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(callerAs(h.db, w.staff.admin).myAssets.coverage()).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});

@@ -1,13 +1,21 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
-import { customerContacts, emailOutbox, sensorHeartbeatHours, sensors, sensorTransitions } from "@/db/schema";
+import {
+  customerContacts,
+  emailOutbox,
+  sensorHeartbeatHours,
+  sensors,
+  sensorTransitions,
+  unsupportedAgentVersions,
+} from "@/db/schema";
 import { defaultTerms } from "@/server/contracts/service";
 import { authenticate, recordHeartbeat } from "@/server/ingest/service";
 import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
 import { callerAs, createStaffUser, createWorld } from "@/server/testing/factories";
+import { listSensorStates } from "./queries";
 import { runSensorSweep } from "./service";
-import { coverageHealthForMonth } from "./views";
+import { coverageHealthForMonth, tenantSensorHealth } from "./views";
 
 let h: DatabaseHandle;
 let w: Awaited<ReturnType<typeof createWorld>>;
@@ -105,7 +113,7 @@ describe("coverage matrix and portal", () => {
     const m = await callerAs(h.db, w.staff.analyst).coverage.matrix({ state: "all" });
     const a = m.rows.find((r) => r.id === w.a.customer.id)!;
     expect(a.row.cells.edr.state).toBe("ok");
-    expect(a.row.cells.ndr).toMatchObject({ state: "ok", sensorIds: [ids["a-xdr"]] });
+    expect(a.row.cells.ndr).toMatchObject({ state: "ok", contracted: true });
     expect(a.row.cells.email.state).toBe("extra");
     expect(a.row.cells.identity.state).toBe("missing");
     expect(a.row.coverage).toBeCloseTo(2 / 3, 10);
@@ -127,6 +135,73 @@ describe("coverage matrix and portal", () => {
     const staffView = await callerAs(h.db, w.staff.analyst).coverage.customer({ customerId: w.b.customer.id });
     expect(staffView.sensors.map((s) => s.id)).toEqual([ids["b-edr"]]);
     await expect(callerAs(h.db, null).myCoverage.summary()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+});
+
+describe("the health rule in SQL (the matrix's read)", () => {
+  it("decides every sensor's state as health.ts does, at the exact boundaries", async () => {
+    const now = new Date(Date.UTC(2026, 5, 1, 12, 0, 0));
+    const ago = (ms: number) => new Date(now.getTime() - ms);
+    await h.db.insert(unsupportedAgentVersions).values({ vendor: "Acme", product: "Sensor", version: "1.2" });
+    const facts = {
+      "at 3 × interval": { lastHeartbeatAt: ago(15 * MIN) },
+      "just after 3 × interval": { lastHeartbeatAt: ago(15 * MIN + 1) },
+      "event newer than heartbeat": { lastHeartbeatAt: ago(60 * MIN), lastEventAt: ago(MIN) },
+      "note exactly 1 h old": { lastHeartbeatAt: ago(MIN), healthNoteAt: ago(60 * MIN) },
+      "note just over 1 h old": { lastHeartbeatAt: ago(MIN), healthNoteAt: ago(60 * MIN + 1) },
+      "note in the future": { lastHeartbeatAt: ago(MIN), healthNoteAt: ago(-MIN) },
+      "unsupported version": { lastHeartbeatAt: ago(MIN), vendor: " ACME", product: "sensor ", agentVersion: "1.2" },
+      "silent on unsupported": {
+        lastHeartbeatAt: ago(20 * MIN),
+        vendor: "Acme",
+        product: "Sensor",
+        agentVersion: "1.2",
+      },
+      "never seen": {},
+      "never seen, unsupported": { vendor: "Acme", product: "Sensor", agentVersion: "1.2" },
+      retired: { lastHeartbeatAt: ago(MIN), status: "retired" as const },
+      "interval 60 s, 3 min": { lastHeartbeatAt: ago(3 * MIN), heartbeatIntervalSeconds: 60 },
+      "interval 60 s, 3 min + 1 ms": { lastHeartbeatAt: ago(3 * MIN + 1), heartbeatIntervalSeconds: 60 },
+    };
+    const inserted = await h.db
+      .insert(sensors)
+      .values(
+        Object.entries(facts).map(([name, f]) => ({
+          customerId: w.b.customer.id,
+          name: `rule ${name}`,
+          sensorClass: "ndr" as const,
+          vendor: "Corelight",
+          product: "Zeek",
+          sourceFormat: "zeek" as const,
+          ...f,
+        })),
+      )
+      .returning({ id: sensors.id, name: sensors.name });
+    const pure = new Map((await tenantSensorHealth(h.db, w.b.customer.tenant, now)).map((s) => [s.id, s.state]));
+    const inSql = new Map((await listSensorStates(h.db, now)).map((s) => [s.id, s.state]));
+    const both = inserted.map((s) => `${s.name}: ${pure.get(s.id)} ${inSql.get(s.id)}`);
+    expect(both).toEqual([
+      "rule at 3 × interval: healthy healthy",
+      "rule just after 3 × interval: silent silent",
+      "rule event newer than heartbeat: healthy healthy",
+      "rule note exactly 1 h old: degraded degraded",
+      "rule note just over 1 h old: healthy healthy",
+      "rule note in the future: healthy healthy",
+      "rule unsupported version: degraded degraded",
+      "rule silent on unsupported: silent silent",
+      "rule never seen: pending pending",
+      "rule never seen, unsupported: pending pending",
+      "rule retired: retired retired",
+      "rule interval 60 s, 3 min: healthy healthy",
+      "rule interval 60 s, 3 min + 1 ms: silent silent",
+    ]);
+    await h.db.delete(sensors).where(
+      inArray(
+        sensors.id,
+        inserted.map((s) => s.id),
+      ),
+    );
+    await h.db.delete(unsupportedAgentVersions);
   });
 });
 

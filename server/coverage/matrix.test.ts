@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { byNeedForAction, cellState, classesOf, contractedClasses, matrixRow } from "./matrix";
+import type { SensorState } from "./health";
+import {
+  byNeedForAction,
+  CELL_STATES,
+  cellState,
+  classesOf,
+  contractedClasses,
+  MATRIX_CLASSES,
+  type MatrixClass,
+  matrixRow,
+  matrixRowFromStates,
+} from "./matrix";
 
 describe("coverage matrix (coverage-rules.md)", () => {
   it("decides a cell in the rules' order", () => {
@@ -76,5 +87,27 @@ describe("coverage matrix (coverage-rules.md)", () => {
       r("Echo", [], []),
     ].sort(byNeedForAction);
     expect(rows.map((x) => x.name)).toEqual(["Delta", "Charlie", "Bravo", "Alpha", "Echo"]);
+  });
+  it("gives the same row from the states present per class as from the sensors", () => {
+    const states: SensorState[] = ["pending", "healthy", "degraded", "silent", "retired"];
+    // Every subset of states in one class, contracted or not; xdr sensors spread over several classes.
+    for (let mask = 0; mask < 32; mask++) {
+      const sensors = states
+        .filter((_, i) => mask & (1 << i))
+        .map((state, i) => ({
+          id: `s${i}`,
+          classes: (i % 2 ? ["edr", "identity"] : ["edr"]) as MatrixClass[],
+          state,
+        }));
+      for (const contracted of [[], ["edr"], ["edr", "identity", "siem"]] as MatrixClass[][]) {
+        const full = matrixRow(contracted, sensors);
+        const present = sensors.flatMap((s) => s.classes.map((cls) => ({ cls, state: s.state })));
+        const compact = matrixRowFromStates(contracted, present);
+        expect(compact.coverage).toBe(full.coverage);
+        expect(compact.counts).toEqual(full.counts);
+        for (const c of MATRIX_CLASSES) expect(compact.cells[c].state).toBe(full.cells[c].state);
+      }
+    }
+    expect(CELL_STATES).toHaveLength(6);
   });
 });

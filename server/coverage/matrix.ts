@@ -40,38 +40,56 @@ export function cellState(contracted: boolean, states: readonly SensorState[]): 
 }
 
 export type MatrixSensor = { id: string; classes: readonly MatrixClass[]; state: SensorState };
-export type Cell = { state: CellState; contracted: boolean; sensorIds: string[] };
-export type Row = {
-  cells: Record<MatrixClass, Cell>;
+export type Cell = { state: CellState; contracted: boolean };
+export type Row<C extends Cell = Cell> = {
+  cells: Record<MatrixClass, C>;
   contracted: MatrixClass[];
   /** ok ÷ contracted; null (no data) when nothing is contracted. */
   coverage: number | null;
   counts: Record<CellState, number>;
 };
 
-export function matrixRow(contracted: readonly MatrixClass[], sensors: readonly MatrixSensor[]): Row {
+function rowOf<C extends Cell>(contracted: readonly MatrixClass[], cellOf: (cls: MatrixClass, c: boolean) => C) {
   const counts = Object.fromEntries(CELL_STATES.map((s) => [s, 0])) as Record<CellState, number>;
-  const cells = {} as Record<MatrixClass, Cell>;
+  const cells = {} as Record<MatrixClass, C>;
   for (const cls of MATRIX_CLASSES) {
+    cells[cls] = cellOf(cls, contracted.includes(cls));
+    counts[cells[cls].state]++;
+  }
+  const coverage = contracted.length ? counts.ok / contracted.length : null;
+  return { cells, contracted: [...contracted], coverage, counts } satisfies Row<C>;
+}
+
+/** One customer's row from its sensors, each cell with the sensors behind it. */
+export function matrixRow(contracted: readonly MatrixClass[], sensors: readonly MatrixSensor[]) {
+  return rowOf(contracted, (cls, isContracted) => {
     const mine = sensors.filter((s) => s.classes.includes(cls));
-    const isContracted = contracted.includes(cls);
-    const state = cellState(
-      isContracted,
-      mine.map((s) => s.state),
-    );
-    cells[cls] = {
-      state,
+    return {
+      state: cellState(
+        isContracted,
+        mine.map((s) => s.state),
+      ),
       contracted: isContracted,
       sensorIds: mine.filter((s) => s.state !== "retired").map((s) => s.id),
     };
-    counts[state]++;
-  }
-  return {
-    cells,
-    contracted: [...contracted],
-    coverage: contracted.length ? counts.ok / contracted.length : null,
-    counts,
-  };
+  });
+}
+
+/**
+ * The same row from the sensor states present in each class (the console matrix, where the database hands over each
+ * customer's distinct class × state pairs instead of every sensor). A cell depends only on which states are present.
+ */
+export function matrixRowFromStates(
+  contracted: readonly MatrixClass[],
+  present: readonly { cls: string; state: SensorState }[],
+): Row {
+  return rowOf(contracted, (cls, isContracted) => ({
+    state: cellState(
+      isContracted,
+      present.filter((p) => p.cls === cls).map((p) => p.state),
+    ),
+    contracted: isContracted,
+  }));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
+import { type DbOrTx, rowsOf } from "@/db";
 import {
   contractVersions,
   customerContacts,
@@ -13,7 +13,9 @@ import {
   unsupportedAgentVersions,
   user,
 } from "@/db/schema";
+import type { Tier } from "@/db/schema/contracts";
 import type { TenantId } from "@/server/tenancy/tenant";
+import type { SensorState } from "./health";
 
 /** What the health rules and the matrix need of a sensor, and what the pages show. */
 export const healthColumns = {
@@ -35,46 +37,8 @@ export const healthColumns = {
   createdAt: sensors.createdAt,
 };
 
-/** Staff-wide: every sensor of every active customer (the matrix). */
-export async function listAllHealthFacts(db: DbOrTx) {
-  return db
-    .select(healthColumns)
-    .from(sensors)
-    .innerJoin(customers, eq(customers.id, sensors.customerId))
-    .where(eq(customers.status, "active"));
-}
-
 export async function listHealthFacts(db: DbOrTx, tenant: TenantId) {
   return db.select(healthColumns).from(sensors).where(eq(sensors.customerId, tenant)).orderBy(asc(sensors.name));
-}
-
-/**
- * Every active customer with the contract version in force at `at` (null fields without one). Two plain reads joined
- * here: a correlated subquery in the join condition ran once per customer × version (12 s at 1,000 customers).
- */
-export async function customersWithContract(db: DbOrTx, at: Date) {
-  const [list, versions] = await Promise.all([
-    db
-      .select({ id: customers.id, name: customers.name, slug: customers.slug })
-      .from(customers)
-      .where(eq(customers.status, "active"))
-      .orderBy(asc(customers.name)),
-    db
-      .selectDistinctOn([contractVersions.customerId], {
-        customerId: contractVersions.customerId,
-        tier: contractVersions.tier,
-        monitoredClasses: contractVersions.monitoredClasses,
-      })
-      .from(contractVersions)
-      .where(lte(contractVersions.effectiveFrom, at))
-      .orderBy(contractVersions.customerId, desc(contractVersions.effectiveFrom), desc(contractVersions.version)),
-  ]);
-  const byCustomer = new Map(versions.map((v) => [v.customerId, v]));
-  return list.map((c) => ({
-    ...c,
-    tier: byCustomer.get(c.id)?.tier ?? null,
-    monitoredClasses: byCustomer.get(c.id)?.monitoredClasses ?? null,
-  }));
 }
 
 export async function tenantContract(db: DbOrTx, tenant: TenantId, at: Date) {
@@ -90,6 +54,75 @@ export async function tenantContract(db: DbOrTx, tenant: TenantId, at: Date) {
     .orderBy(desc(contractVersions.effectiveFrom), desc(contractVersions.version))
     .limit(1);
   return row ?? null;
+}
+
+/**
+ * `health.ts` as SQL, for reads that must not ship every sensor to the application (the matrix): the same
+ * comparisons in the same order (retired, pending, silent strictly after 3 × interval, degraded by a health event in
+ * `[now − 1 h, now]` or an unsupported version, healthy). `coverage.int.test.ts` pins it to `sensorHealth` at the
+ * boundaries.
+ */
+const norm = (v: unknown) => sql`lower(btrim(${v}, E' \t\n\r'))`;
+export function stateSql(now: Date) {
+  const t = sql`${now.toISOString()}::timestamptz`;
+  return sql<SensorState>`case
+    when ${sensors.status} = 'retired' then 'retired'
+    when ${lastSeenSql} is null then 'pending'
+    when ${t} - ${lastSeenSql} > ${silentAfterSql} then 'silent'
+    when ${sensors.healthNoteAt} between ${t} - interval '1 hour' and ${t} then 'degraded'
+    when ${sensors.agentVersion} is not null and exists (select 1 from unsupported_agent_versions u
+      where ${norm(sql`u.vendor`)} = ${norm(sensors.vendor)} and ${norm(sql`u.product`)} = ${norm(sensors.product)}
+        and ${norm(sql`u.version`)} = ${norm(sensors.agentVersion)}) then 'degraded'
+    else 'healthy' end`;
+}
+
+/** Each sensor's state at `now` decided in SQL (the boundary test compares it with `sensorHealth`). */
+export async function listSensorStates(db: DbOrTx, now: Date) {
+  return db.select({ id: sensors.id, state: stateSql(now) }).from(sensors);
+}
+
+/**
+ * The matrix in one read: every active customer, the contract version in force at `now`, and the distinct
+ * class × state pairs of its sensors (an xdr sensor in each class it declares). ~1,000 short rows instead of 20,000
+ * sensors; the cells are then decided by `matrixRowFromStates`. One pass over the sensors grouped by customer (a
+ * per-customer subquery was planned as 1,000 index scans and crossed the JIT threshold: 200 ms of compiling).
+ */
+export async function matrixFacts(db: DbOrTx, now: Date) {
+  const t = sql`${now.toISOString()}::timestamptz`;
+  const result = await db.execute(sql`
+    with pairs as (
+      select distinct ${sensors.customerId} as customer_id, ${stateSql(now)} as state,
+        unnest(case when ${sensors.sensorClass} = 'xdr' then ${sensors.providesClasses}::text[]
+          else array[${sensors.sensorClass}] end) as cls
+      from ${sensors}
+    ), agg as (
+      select customer_id, json_agg(json_build_object('cls', cls, 'state', state)) as present
+      from pairs group by customer_id
+    )
+    select c.id, c.name, c.slug, v.tier, v.monitored_classes, coalesce(a.present, '[]'::json) as present
+    from customers c
+    left join agg a on a.customer_id = c.id
+    left join lateral (select cv.tier, cv.monitored_classes from contract_versions cv
+      where cv.customer_id = c.id and cv.effective_from <= ${t}
+      order by cv.effective_from desc, cv.version desc limit 1) v on true
+    where c.status = 'active'
+    order by c.name`);
+  return rowsOf<{
+    id: string;
+    name: string;
+    slug: string;
+    tier: Tier | null;
+    monitored_classes: string[] | null;
+    present: { cls: string; state: SensorState }[] | string;
+  }>(result).map((r) => ({
+    id: r.id,
+    name: r.name,
+    slug: r.slug,
+    tier: r.tier,
+    monitoredClasses: r.monitored_classes,
+    present:
+      typeof r.present === "string" ? (JSON.parse(r.present) as { cls: string; state: SensorState }[]) : r.present,
+  }));
 }
 
 // ---- unsupported agent versions (provider-wide) ----
@@ -227,13 +260,14 @@ export async function claimRecovered(db: DbOrTx, now: Date) {
   }));
 }
 
-export async function insertTransition(db: DbOrTx, t: typeof sensorTransitions.$inferInsert) {
-  const [row] = await db
+/** The banner rows of one sweep in one statement; returns those written (a transition already announced is skipped). */
+export async function insertTransitions(db: DbOrTx, rows: (typeof sensorTransitions.$inferInsert)[]) {
+  if (!rows.length) return [];
+  return db
     .insert(sensorTransitions)
-    .values(t)
+    .values(rows)
     .onConflictDoNothing()
-    .returning({ id: sensorTransitions.id });
-  return row ?? null;
+    .returning({ sensorId: sensorTransitions.sensorId, kind: sensorTransitions.kind });
 }
 
 export async function sensorsForMail(db: DbOrTx, ids: string[]) {
@@ -261,21 +295,21 @@ export async function socManagerEmails(db: DbOrTx) {
 }
 
 /**
- * The customer's technical contacts: those on the escalation matrix for critical incidents by e-mail, the people the
- * provider reaches when something is broken now.
+ * The technical contacts of the given customers (the minute sweep, provider-wide): those on the escalation matrix for
+ * critical incidents by e-mail, the people the provider reaches when something is broken now.
  */
-export async function technicalContactEmails(db: DbOrTx, tenant: TenantId) {
-  const rows = await db
-    .select({ email: customerContacts.email })
+export async function technicalContactsOf(db: DbOrTx, customerIds: string[]) {
+  if (!customerIds.length) return [];
+  return db
+    .select({ customerId: customerContacts.customerId, email: customerContacts.email })
     .from(customerContacts)
     .where(
       and(
-        eq(customerContacts.customerId, tenant),
+        inArray(customerContacts.customerId, customerIds),
         sql`'critical' = any(${customerContacts.severities})`,
         sql`'email' = any(${customerContacts.channels})`,
       ),
     );
-  return rows.map((r) => r.email);
 }
 
 export async function listBanner(db: DbOrTx, since: Date) {

@@ -8,7 +8,7 @@ import { env } from "@/server/env";
 import { Conflict, NotFound } from "@/server/errors";
 import { getBranding } from "@/server/provider/queries";
 import { SENSOR_CLASS_LABELS } from "@/server/sensors/schema";
-import { type ActorContext, clockOf, mintTenantId, personOf } from "@/server/tenancy/tenant";
+import { type ActorContext, clockOf, personOf } from "@/server/tenancy/tenant";
 import * as q from "./queries";
 import type { UnsupportedVersionInput } from "./schema";
 
@@ -87,26 +87,20 @@ export async function runSensorSweep(db: Db, now = new Date()) {
   const result = await db.transaction(async (tx) => {
     const silent = await q.claimSilent(tx, now);
     const recovered = (await q.claimRecovered(tx, now)).filter((r) => !r.retired);
-    const mail: string[] = [];
-    const audience: Audience = {};
-    for (const s of silent) {
-      mail.push(
-        ...(await announce(
-          tx,
-          { ...s, kind: "silent", silentSince: s.silentSince!, recoveredAt: null },
-          now,
-          audience,
-        )),
-      );
-    }
-    for (const r of recovered) mail.push(...(await announce(tx, { ...r, kind: "recovered" }, now, audience)));
+    const mail = await announce(
+      tx,
+      [
+        ...silent.map((s) => ({ ...s, kind: "silent" as const, silentSince: s.silentSince!, recoveredAt: null })),
+        ...recovered.map((r) => ({ ...r, kind: "recovered" as const })),
+      ],
+      now,
+    );
     return { silent: silent.length, recovered: recovered.length, mail };
   });
   if (result.mail.length) await deliverQueued(db, result.mail);
   return { silent: result.silent, recovered: result.recovered, emails: result.mail.length };
 }
 
-type Audience = { managers?: string[]; branding?: Awaited<ReturnType<typeof getBranding>> };
 type Transition = {
   id: string;
   customerId: string;
@@ -117,54 +111,75 @@ type Transition = {
 
 const utc = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace("T", " ")} UTC` : null);
 
-async function announce(tx: DbOrTx, t: Transition, now: Date, audience: Audience): Promise<string[]> {
-  const row = await q.insertTransition(tx, {
-    customerId: t.customerId,
-    sensorId: t.id,
-    kind: t.kind,
-    silentSince: t.silentSince,
-    recoveredAt: t.recoveredAt,
-    createdAt: now,
-  });
-  if (!row) return [];
-  const [sensor] = await q.sensorsForMail(tx, [t.id]);
-  if (!sensor) return [];
-  audience.managers ??= await q.socManagerEmails(tx);
-  audience.branding ??= await getBranding(tx);
-  const contacts = await q.technicalContactEmails(tx, mintTenantId(t.customerId));
-  const recipients = [
-    ...[...new Set(audience.managers)].map((to) => ({ to, audience: "staff" as const })),
-    ...[...new Set(contacts)].map((to) => ({ to, audience: "customer" as const })),
-  ];
+/**
+ * Writes the banner rows of a sweep's transitions in one statement and queues the e-mails of those written (a row
+ * already there was announced before). Recipients and sensors are read once for the whole batch: a burst of silent
+ * sensors costs a handful of statements, not five per sensor.
+ */
+async function announce(tx: DbOrTx, list: Transition[], now: Date): Promise<string[]> {
+  if (!list.length) return [];
+  const written = await q.insertTransitions(
+    tx,
+    list.map((t) => ({
+      customerId: t.customerId,
+      sensorId: t.id,
+      kind: t.kind,
+      silentSince: t.silentSince,
+      recoveredAt: t.recoveredAt,
+      createdAt: now,
+    })),
+  );
+  const fresh = list.filter((t) => written.some((w) => w.sensorId === t.id && w.kind === t.kind));
+  if (!fresh.length) return [];
+  const [sensors, managers, branding, contacts] = await Promise.all([
+    q.sensorsForMail(
+      tx,
+      fresh.map((t) => t.id),
+    ),
+    q.socManagerEmails(tx),
+    getBranding(tx),
+    q.technicalContactsOf(tx, [...new Set(fresh.map((t) => t.customerId))]),
+  ]);
   const ids: string[] = [];
-  for (const r of recipients) {
-    ids.push(
-      await sendEmail(tx, {
-        to: r.to,
-        template: `sensor-${t.kind}`,
-        createdAt: now,
-        customerId: r.audience === "customer" ? t.customerId : undefined,
-        subject:
-          `${t.kind === "silent" ? "Sensor silent" : "Sensor reporting again"}: ${sensor.name} — ${sensor.customerName}`.slice(
-            0,
-            250,
-          ),
-        element: createElement(SensorHealthEmail, {
-          branding: audience.branding,
-          kind: t.kind,
-          customerName: sensor.customerName,
-          sensorName: sensor.name,
-          sensorClass: SENSOR_CLASS_LABELS[sensor.sensorClass],
-          silentSince: utc(t.silentSince)!,
-          recoveredAt: utc(t.recoveredAt),
-          audience: r.audience,
-          url: new URL(
-            r.audience === "staff" ? "/console/coverage" : "/portal/coverage",
-            env.BETTER_AUTH_URL,
-          ).toString(),
+  for (const t of fresh) {
+    const sensor = sensors.find((s) => s.id === t.id);
+    if (!sensor) continue;
+    const recipients = [
+      ...[...new Set(managers)].map((to) => ({ to, audience: "staff" as const })),
+      ...[...new Set(contacts.filter((c) => c.customerId === t.customerId).map((c) => c.email))].map((to) => ({
+        to,
+        audience: "customer" as const,
+      })),
+    ];
+    for (const r of recipients) {
+      ids.push(
+        await sendEmail(tx, {
+          to: r.to,
+          template: `sensor-${t.kind}`,
+          createdAt: now,
+          customerId: r.audience === "customer" ? t.customerId : undefined,
+          subject:
+            `${t.kind === "silent" ? "Sensor silent" : "Sensor reporting again"}: ${sensor.name} — ${sensor.customerName}`.slice(
+              0,
+              250,
+            ),
+          element: createElement(SensorHealthEmail, {
+            branding,
+            kind: t.kind,
+            customerName: sensor.customerName,
+            sensorName: sensor.name,
+            sensorClass: SENSOR_CLASS_LABELS[sensor.sensorClass],
+            silentSince: utc(t.silentSince)!,
+            recoveredAt: utc(t.recoveredAt),
+            audience: r.audience,
+            url: new URL(
+              r.audience === "staff" ? "/console/coverage" : "/portal/coverage",
+              env.BETTER_AUTH_URL,
+            ).toString(),
+          }),
         }),
-      }),
-    );
+      );
+    }
   }
   return ids;
 }

@@ -6,7 +6,7 @@ import { NotFound } from "@/server/errors";
 import { monthRange } from "@/server/sla/report";
 import { type ActorContext, clockOf, type TenantContext, type TenantId } from "@/server/tenancy/tenant";
 import { availability, historyFromHours, silentPeriods } from "./availability";
-import { type HealthFacts, type SensorState, sensorHealth, unsupportedSet } from "./health";
+import { type HealthFacts, sensorHealth, unsupportedSet } from "./health";
 import {
   byNeedForAction,
   classesOf,
@@ -14,6 +14,7 @@ import {
   MATRIX_CLASSES,
   type MatrixClass,
   matrixRow,
+  matrixRowFromStates,
   needsAction,
 } from "./matrix";
 import * as q from "./queries";
@@ -34,31 +35,24 @@ export async function tenantSensorHealth(db: DbOrTx, tenant: TenantId, now: Date
 export type MatrixFilter = { state?: "action" | "all"; search?: string; page?: number };
 export const MATRIX_PAGE_SIZE = 50;
 
-/** Staff: every active customer × class, sorted by what needs action, a page at a time. */
+/**
+ * Staff: every active customer × class, sorted by what needs action, a page at a time. One read of ~1,000 rows (the
+ * states present per customer and class, decided in SQL by the rule of `health.ts`); the cells, the figure and the
+ * order are decided here by `matrix.ts`.
+ */
 export async function coverageMatrix(ctx: ActorContext, filter: MatrixFilter = {}) {
   assertCan(ctx.actor, "sensor:read");
   if (ctx.actor.side !== "staff") throw new NotFound("No such list.");
   const now = clockOf(ctx);
-  const [custs, facts, list] = await Promise.all([
-    q.customersWithContract(ctx.db, now),
-    q.listAllHealthFacts(ctx.db),
-    q.listUnsupportedVersions(ctx.db),
-  ]);
-  const byCustomer = new Map<string, { id: string; classes: MatrixClass[]; state: SensorState }[]>();
-  for (const s of withHealth(facts, unsupportedSet(list), now)) {
-    const mine = byCustomer.get(s.customerId) ?? [];
-    mine.push({ id: s.id, classes: s.classes, state: s.state });
-    byCustomer.set(s.customerId, mine);
-  }
-  const all = custs
+  const all = (await q.matrixFacts(ctx.db, now))
     .map((c) => ({
       id: c.id,
       name: c.name,
       slug: c.slug,
       tier: c.tier,
-      row: matrixRow(
+      row: matrixRowFromStates(
         contractedClasses(c.tier ? { tier: c.tier, monitoredClasses: c.monitoredClasses ?? [] } : null),
-        byCustomer.get(c.id) ?? [],
+        c.present,
       ),
     }))
     .sort(byNeedForAction);
@@ -155,16 +149,13 @@ async function availabilityOf(
 }
 
 /**
- * For the monthly report: classes and states at the end of `month` (in the customer's zone), availability of each
- * sensor over the month and its silent periods. State at month end is decided from the heartbeat history (the
- * hourly rows), degraded from health events in the hour before the end and today's unsupported-versions list.
+ * Each sensor that existed by `to`, with its hourly rows of [from, to) (plus the last row before `from`) and its
+ * health at the instant `to` decided from those rows: never from the raw heartbeats (pruned after 48 hours) nor the
+ * cached latest facts, so a month's figures are the same months later. Degraded comes from health events in the
+ * hour before `to` and today's unsupported-versions list; retired is today's status.
  */
-export async function coverageHealthForMonth(db: DbOrTx, tenant: TenantId, month: string) {
-  const [cust] = await db.select({ timeZone: customers.timezone }).from(customers).where(eq(customers.id, tenant));
-  if (!cust) throw new NotFound("No such customer.");
-  const { from, to } = monthRange(month, cust.timeZone);
-  const [contract, facts, list, degradedIds] = await Promise.all([
-    q.tenantContract(db, tenant, to),
+async function historyUntil(db: DbOrTx, tenant: TenantId, from: Date, to: Date) {
+  const [facts, list, degradedIds] = await Promise.all([
     q.listHealthFacts(db, tenant),
     q.listUnsupportedVersions(db),
     q.degradedAt(db, tenant, to),
@@ -176,37 +167,63 @@ export async function coverageHealthForMonth(db: DbOrTx, tenant: TenantId, month
     from,
     to,
   );
-  const existing = facts.filter((s) => s.createdAt < to || rows.some((r) => r.sensorId === s.id));
+  const bySensor = new Map<string, typeof rows>();
+  for (const r of rows) if (r.firstAt < to) bySensor.set(r.sensorId, [...(bySensor.get(r.sensorId) ?? []), r]);
   const unsupported = unsupportedSet(list);
-  const sensors = existing.map((s) => {
-    const h = historyFromHours(
-      rows.filter((r) => r.sensorId === s.id && r.firstAt < to),
-      s.heartbeatIntervalSeconds,
-    );
-    const periods = silentPeriods(h, from, to);
-    const lastBeat = lastBeatBefore(
-      rows.filter((r) => r.sensorId === s.id),
-      to,
-    );
-    const health = sensorHealth(
-      {
-        ...s,
-        lastHeartbeatAt: lastBeat,
-        lastEventAt: null,
-        healthNoteAt: degradedIds.has(s.id) ? to : null,
-      } as HealthFacts,
-      unsupported,
-      to,
-    );
+  return facts
+    .filter((s) => s.createdAt < to || bySensor.has(s.id))
+    .map((s) => {
+      const mine = bySensor.get(s.id) ?? [];
+      const health = sensorHealth(
+        {
+          ...s,
+          lastHeartbeatAt: lastBeatBefore(mine, to),
+          lastEventAt: null,
+          healthNoteAt: degradedIds.has(s.id) ? to : null,
+        } as HealthFacts,
+        unsupported,
+        to,
+      );
+      return { sensor: s, rows: mine, health, classes: classesOf(s) };
+    });
+}
+
+/**
+ * Sensor health at a past instant `at` (a report's month end) from the hourly rows: the one source of "state at month
+ * end" for the coverage and visibility figures of the monthly report.
+ */
+export async function sensorHealthAt(db: DbOrTx, tenant: TenantId, at: Date) {
+  const list = await historyUntil(db, tenant, q.hourOf(at), at);
+  return list.map(({ sensor: s, health, classes }) => ({
+    id: s.id,
+    name: s.name,
+    sensorClass: s.sensorClass,
+    providesClasses: s.providesClasses,
+    classes,
+    ...health,
+  }));
+}
+
+/**
+ * For the monthly report: classes and states at the end of `month` (in the customer's zone), availability of each
+ * sensor over the month and its silent periods, all from the hourly rows (see `historyUntil`).
+ */
+export async function coverageHealthForMonth(db: DbOrTx, tenant: TenantId, month: string) {
+  const [cust] = await db.select({ timeZone: customers.timezone }).from(customers).where(eq(customers.id, tenant));
+  if (!cust) throw new NotFound("No such customer.");
+  const { from, to } = monthRange(month, cust.timeZone);
+  const [contract, list] = await Promise.all([q.tenantContract(db, tenant, to), historyUntil(db, tenant, from, to)]);
+  const sensors = list.map(({ sensor: s, rows, health, classes }) => {
+    const h = historyFromHours(rows, s.heartbeatIntervalSeconds);
     return {
       id: s.id,
       name: s.name,
       sensorClass: s.sensorClass,
-      classes: classesOf(s),
+      classes,
       stateAtMonthEnd: health.state,
       silentSinceAtMonthEnd: health.silentSince,
       availability: availability(h, from, to).ratio,
-      silentPeriods: periods,
+      silentPeriods: silentPeriods(h, from, to),
     };
   });
   const row = matrixRow(

@@ -4,8 +4,9 @@ import { customers, incidents, incidentTechniques, sensors } from "@/db/schema";
 import type { TenantId } from "@/server/tenancy/tenant";
 
 /**
- * Each sensor's facts as they stood at `at`: the cached latest heartbeat / health note when not newer than `at`,
- * else the latest one at or before `at` from the history (a report's month end).
+ * Each sensor's facts as they stood at `at` (the live heat map: `at` is now): the cached latest heartbeat / health
+ * note when not newer than `at`, else from the hourly heartbeat rows (never the raw heartbeats, pruned after 48 h).
+ * A report's month end reads `sensorHealthAt` of the coverage domain instead, which also sees in-hour gaps.
  */
 const factsAt = (at: Date) => {
   const iso = at.toISOString();
@@ -21,8 +22,9 @@ const factsAt = (at: Date) => {
     product: sensors.product,
     agentVersion: sensors.agentVersion,
     lastHeartbeatAt: sql<Date | null>`case when ${sensors.lastHeartbeatAt} <= ${iso}::timestamptz
-      then ${sensors.lastHeartbeatAt} else (select max(h.at) from sensor_heartbeats h where h.customer_id =
-      sensors.customer_id and h.sensor_id = sensors.id and h.at <= ${iso}::timestamptz) end`.mapWith(ts),
+      then ${sensors.lastHeartbeatAt} else (select max(least(h.last_at, ${iso}::timestamptz)) from sensor_heartbeat_hours h
+      where h.customer_id = sensors.customer_id and h.sensor_id = sensors.id and h.first_at <= ${iso}::timestamptz)
+      end`.mapWith(ts),
     lastEventAt: sql<Date | null>`case when ${sensors.lastEventAt} <= ${iso}::timestamptz
       then ${sensors.lastEventAt} end`.mapWith(ts),
     healthNoteAt: sql<Date | null>`case when ${sensors.healthNoteAt} <= ${iso}::timestamptz

@@ -1,8 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
-import { incidents, incidentTechniques, sensors } from "@/db/schema";
+import { incidents, incidentTechniques, sensorHeartbeats, sensors } from "@/db/schema";
+import { pruneRawHeartbeats } from "@/server/coverage/service";
+import { coverageHealthForMonth } from "@/server/coverage/views";
+import { authenticate, recordHeartbeat } from "@/server/ingest/service";
 import { createSensor } from "@/server/sensors/service";
+import { monthRange } from "@/server/sla/report";
 import { mintTenantId, systemContext } from "@/server/tenancy/tenant";
 import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
 import { callerAs, createWorld } from "@/server/testing/factories";
@@ -93,15 +97,50 @@ describe("ATT&CK visibility", () => {
     await expect(callerAs(h.db, w.staff.admin).myVisibility.heatMap()).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
-  it("gives the monthly report its coverage at month end", async () => {
-    const end = new Date(Date.now() + 60_000);
-    const r = await monthCoverage(h.db, mintTenantId(w.a.customer.id), end);
+  it("gives the monthly report its visibility at month end from the hourly rows, months later", async () => {
+    const ctx = { ...systemContext(h.db, "test"), tenant: mintTenantId(w.a.customer.id) };
+    const key = async (name: string, sensorClass: "edr" | "ndr") =>
+      (
+        await createSensor(ctx, {
+          name,
+          sensorClass,
+          vendor: "v",
+          product: "p",
+          sourceFormat: "crowdstrike",
+          site: null,
+        })
+      ).apiKey;
+    const edr = await key("EDR March", "edr");
+    const ndr = await key("NDR March", "ndr");
+    const beat = async (k: string, at: Date) =>
+      recordHeartbeat(h.db, await authenticate(h.db, `Bearer ${k}`, "heartbeat"), {}, at);
+    // March 2026 in Berlin ends at 22:00 UTC on the 31st. The EDR sensor beats at 21:20, 21:25 and 21:55 (silent
+    // 21:40–21:55, a gap kept inside the hour's row); the NDR sensor last beat two days before.
+    const { to } = monthRange("2026-03", "Europe/Berlin");
+    const at = (min: number) => new Date(to.getTime() - min * 60_000);
+    await beat(ndr, at(2 * 24 * 60));
+    for (const m of [40, 35, 5]) await beat(edr, at(m));
+    // Raw heartbeats are gone long before the report is read again.
+    await pruneRawHeartbeats(h.db, new Date(to.getTime() + 90 * 86_400_000));
+    expect(await h.db.select().from(sensorHeartbeats)).toEqual([]);
+
+    const r = await monthCoverage(h.db, mintTenantId(w.a.customer.id), to);
     expect(r.classes).toEqual(["edr"]);
     expect(r.tactics).toHaveLength(14);
     expect(r.tactics.find((t) => t.id === "TA0002")!.ratio).toBeGreaterThan(0);
     expect(r.edr.ratio).toBeNull(); // no known assets: no data
+    // The same states as the coverage figures of the same month (one truth for "state at month end").
+    const health = await coverageHealthForMonth(h.db, mintTenantId(w.a.customer.id), "2026-03");
+    expect(health.sensors.map((s) => `${s.name} ${s.stateAtMonthEnd}`).sort()).toEqual([
+      "EDR March healthy",
+      "NDR March silent",
+    ]);
+    // Inside the stored gap (21:50 is more than 15 minutes after 21:25) the EDR sensor saw nothing.
+    expect((await monthCoverage(h.db, mintTenantId(w.a.customer.id), at(10))).classes).toEqual([]);
+    // Exactly 15 minutes after 21:25 it is not yet silent.
+    expect((await monthCoverage(h.db, mintTenantId(w.a.customer.id), at(20))).classes).toEqual(["edr"]);
     // A month that ended before any heartbeat: nothing was visible.
-    const early = await monthCoverage(h.db, mintTenantId(w.a.customer.id), new Date(Date.now() - 30 * 86_400_000));
+    const early = await monthCoverage(h.db, mintTenantId(w.a.customer.id), new Date(Date.UTC(2026, 1, 28, 23)));
     expect(early.classes).toEqual([]);
   });
 });

@@ -16,6 +16,3 @@ export function providedClasses(
   const declared = (provides ?? []).filter((c): c is VisibilityClass => c !== "xdr");
   return declared.length ? declared : [...XDR_DEFAULT_PROVIDES];
 }
-
-/** The sensor classes whose reports count as EDR (SQL filters use this list). */
-export const EDR_REPORTING_CLASSES: readonly SensorClass[] = ["edr", "xdr"];

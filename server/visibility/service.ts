@@ -1,6 +1,6 @@
 import type { DbOrTx } from "@/db";
 import { assertCan } from "@/server/auth/permissions";
-import { sensorHealth } from "@/server/coverage/health";
+import { type SensorState, sensorHealth } from "@/server/coverage/health";
 import { NotFound } from "@/server/errors";
 import { type ActorContext, clockOf, type TenantContext, type TenantId } from "@/server/tenancy/tenant";
 import { heatMap, providerHeatMap } from "./heatmap";
@@ -23,11 +23,19 @@ const NO_VERSIONS: ReadonlySet<string> = new Set();
  * agent version only makes a sensor degraded, which still sees, so no version list is needed here.
  */
 export function classesVisible(rows: readonly SensorFactsAt[], at: Date): VisibilityClass[] {
+  return classesSeeing(
+    rows.map((s) => ({ ...s, state: sensorHealth(s, NO_VERSIONS, at).state, providesClasses: s.provides })),
+  );
+}
+
+/** The classes with at least one healthy or degraded sensor, from states already decided. */
+export function classesSeeing(
+  list: readonly { state: SensorState; sensorClass: string; providesClasses: readonly string[] }[],
+): VisibilityClass[] {
   const out = new Set<VisibilityClass>();
-  for (const s of rows) {
-    const h = sensorHealth(s, NO_VERSIONS, at).state;
-    if (h !== "healthy" && h !== "degraded") continue;
-    for (const c of providedClasses(s.sensorClass, s.provides)) out.add(c);
+  for (const s of list) {
+    if (s.state !== "healthy" && s.state !== "degraded") continue;
+    for (const c of providedClasses(s.sensorClass, s.providesClasses)) out.add(c);
   }
   return [...out].sort();
 }

@@ -14,13 +14,13 @@ export function HeatMap({ columns, label }: { columns: HeatColumn[]; label: stri
     <TooltipProvider delayDuration={150}>
       <section
         aria-label={label}
-        className="overflow-x-auto rounded-md focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+        className="w-full overflow-x-auto rounded-md pb-2 [contain:inline-size] focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
       >
-        <div className="grid min-w-[1180px] grid-cols-[repeat(14,minmax(0,1fr))] gap-1.5">
+        <div className="grid w-max grid-cols-[repeat(14,8rem)] gap-1.5">
           {columns.map((col) => (
-            <div key={col.tactic.id} className="grid content-start gap-1">
-              <h3 className="grid min-h-12 content-start gap-0.5 border-b border-border pb-1 text-xs font-semibold">
-                <span className="line-clamp-2">{col.tactic.name}</span>
+            <div key={col.tactic.id} className="grid min-w-0 content-start gap-1">
+              <h3 className="grid min-h-14 min-w-0 content-start gap-0.5 border-b border-border pb-1 text-xs font-semibold">
+                <span className="break-words hyphens-auto">{col.tactic.name}</span>
                 <span className="font-normal text-muted-foreground tabular-nums">
                   {col.ratio === null ? "not observable" : `${percent(col.ratio)} visible`}
                 </span>

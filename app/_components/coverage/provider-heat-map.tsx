@@ -12,13 +12,13 @@ export function ProviderHeatMap({ columns }: { columns: { tactic: Tactic; cells:
     <TooltipProvider delayDuration={150}>
       <section
         aria-label="Techniques by the number of customers that see them"
-        className="overflow-x-auto rounded-md focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+        className="w-full overflow-x-auto rounded-md pb-2 [contain:inline-size] focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
       >
-        <div className="grid min-w-[1180px] grid-cols-[repeat(14,minmax(0,1fr))] gap-1.5">
+        <div className="grid w-max grid-cols-[repeat(14,8rem)] gap-1.5">
           {columns.map((col) => (
-            <div key={col.tactic.id} className="grid content-start gap-1">
-              <h3 className="min-h-12 border-b border-border pb-1 text-xs font-semibold">
-                <span className="line-clamp-2">{col.tactic.name}</span>
+            <div key={col.tactic.id} className="grid min-w-0 content-start gap-1">
+              <h3 className="min-h-10 min-w-0 border-b border-border pb-1 text-xs font-semibold">
+                <span className="break-words hyphens-auto">{col.tactic.name}</span>
               </h3>
               <ul className="grid gap-1">
                 {col.cells.map((c) => {
