@@ -8,6 +8,7 @@ import { createRec, respond } from "@/server/recommendations/service";
 import { type ActorContext, mintTenantId, type TenantContext, type TenantId } from "@/server/tenancy/tenant";
 import * as data from "./data";
 import { between, rng } from "./generate";
+import { timed } from "./profile";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -54,15 +55,21 @@ export async function seedPosture(db: Db, log: (s: string) => void, nowDate: Dat
       .update(sensors)
       .set({ lastHeartbeatAt: new Date(now - 50 * HOUR), lastEventAt: null })
       .where(and(eq(sensors.customerId, sakura.id), eq(sensors.sourceFormat, "wazuh")));
-  await heartbeatHistory(db, now);
+  await timed("posture:heartbeat-history", () => heartbeatHistory(db, now));
 
-  for (let at = now - 91 * DAY; at < now; at += 13 * DAY)
-    for (const c of rows) await evaluateCustomer(db, mintTenantId(c.id), new Date(at));
+  await timed("posture:rules-replay", async () => {
+    for (let at = now - 91 * DAY; at < now; at += 13 * DAY)
+      for (const c of rows) await evaluateCustomer(db, mintTenantId(c.id), new Date(at));
+  });
 
-  const recs = await analystRecommendations(db, now, staffCtx, adminCtx, bySlug);
-  const hunts = await seedHunts(db, now, staffCtx, bySlug);
-  for (const c of rows) await evaluateCustomer(db, mintTenantId(c.id), nowDate);
-  const closed = await runMonthClose(db, nowDate);
+  const recs = await timed("posture:recommendations", () =>
+    analystRecommendations(db, now, staffCtx, adminCtx, bySlug),
+  );
+  const hunts = await timed("posture:hunts", () => seedHunts(db, now, staffCtx, bySlug));
+  await timed("posture:rules-now", async () => {
+    for (const c of rows) await evaluateCustomer(db, mintTenantId(c.id), nowDate);
+  });
+  const closed = await timed("posture:month-close", () => runMonthClose(db, nowDate));
   log(
     `Posture: ${recs} analyst recommendations, ${hunts} hunts, ${closed.stored} closed months scored (${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );

@@ -16,6 +16,7 @@ import { seedAssets } from "./assets";
 import * as data from "./data";
 import { seedHistory } from "./history";
 import { seedPosture } from "./posture";
+import { timed } from "./profile";
 import { seedReports } from "./reports";
 import { seedRoster } from "./roster";
 
@@ -36,36 +37,40 @@ export async function seedDemo(
   const ctx = systemContext(db, "seed");
   await db.insert(providerSettings).values(data.provider);
   log(`Provider: ${data.provider.name}`);
-  for (const s of data.staff) {
-    await createUserDirect(db, null, { ...s, password: data.DEMO_PASSWORD }, actor);
-  }
+  await timed("phase:staff", async () => {
+    for (const s of data.staff) await createUserDirect(db, null, { ...s, password: data.DEMO_PASSWORD }, actor);
+  });
   log(`Staff: ${data.staff.length} users`);
   for (const v of data.unsupportedVersions) await addUnsupportedVersion(ctx, v);
-  for (const c of data.customers) {
-    const { users, contacts, hostPrefix: _p, adDomain: _a, dnsDomain: _d, sensors: _s, contract, ...fields } = c;
-    const row = await createCustomer(ctx, fields);
-    const tenant = mintTenantId(row.id);
-    for (const u of users) await createUserDirect(db, tenant, { ...u, password: data.DEMO_PASSWORD }, actor);
-    for (const contact of contacts) await addContact({ ...ctx, tenant }, contact);
-    const since = await seedContract({ ...ctx, tenant }, c.timezone, contract, now);
-    // A customer since their contract began (the report schedule skips months before a customer existed).
-    await db.update(customers).set({ createdAt: since }).where(eq(customers.id, row.id));
-    log(`Customer: ${c.name} (${c.timezone}), ${users.length} users, ${contacts.length} contacts`);
-  }
-  const roster = await seedRoster(db, now);
+  for (const c of data.customers)
+    await timed("phase:customers", async () => {
+      const { users, contacts, hostPrefix: _p, adDomain: _a, dnsDomain: _d, sensors: _s, contract, ...fields } = c;
+      const row = await createCustomer(ctx, fields);
+      const tenant = mintTenantId(row.id);
+      for (const u of users) await createUserDirect(db, tenant, { ...u, password: data.DEMO_PASSWORD }, actor);
+      for (const contact of contacts) await addContact({ ...ctx, tenant }, contact);
+      const since = await seedContract({ ...ctx, tenant }, c.timezone, contract, now);
+      // A customer since their contract began (the report schedule skips months before a customer existed).
+      await db.update(customers).set({ createdAt: since }).where(eq(customers.id, row.id));
+      log(`Customer: ${c.name} (${c.timezone}), ${users.length} users, ${contacts.length} contacts`);
+    });
+  const roster = await timed("phase:roster", () => seedRoster(db, now));
   log(`Roster: ${roster.rosters} rosters, ${roster.analysts} analysts with profiles, time off and swaps`);
   if (opts.history !== false) {
-    const history = await seedHistory(db, log, now, opts.historyOf);
+    const history = await timed("phase:history", () => seedHistory(db, log, now, opts.historyOf));
     log(`History: ${history.alerts} alerts through the intake, ${history.incidents} incidents`);
-    const sweep = await runSlaSweep(db, now);
+    const sweep = await timed("phase:sla-sweep", () => runSlaSweep(db, now));
     log(`SLA sweep: ${sweep.breached} clocks breached, ${sweep.atRisk} at risk since their last change`);
-    const sensorSweep = await runSensorSweep(db, now);
+    const sensorSweep = await timed("phase:sensor-sweep", () => runSensorSweep(db, now));
     log(`Sensor sweep: ${sensorSweep.silent} silent sensors announced`);
-    await seedPosture(db, log, now);
+    await timed("phase:posture", () => seedPosture(db, log, now));
   }
-  if (opts.history !== false) log(`Assets: ${(await seedAssets(db, now)).hosts} hosts beyond those the alerts named`);
+  if (opts.history !== false)
+    log(
+      `Assets: ${(await timed("phase:assets", () => seedAssets(db, now))).hosts} hosts beyond those the alerts named`,
+    );
   const started = Date.now();
-  const reports = await seedReports(db, now);
+  const reports = await timed("phase:reports", () => seedReports(db, now));
   log(
     `Reports: ${reports.reports} monthly reports for the last three months (${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );
