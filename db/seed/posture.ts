@@ -7,7 +7,7 @@ import { evaluateCustomer } from "@/server/recommendations/evaluation";
 import { createRec, respond } from "@/server/recommendations/service";
 import { type ActorContext, mintTenantId, type TenantContext, type TenantId } from "@/server/tenancy/tenant";
 import * as data from "./data";
-import { between, rng } from "./generate";
+import { between, inSentence, rng } from "./generate";
 import { timed } from "./profile";
 
 const MIN = 60_000;
@@ -294,8 +294,8 @@ async function seedHunts(db: Db, now: number, staff: Ctx, m: Map<string, { id: s
       await createRec(
         { ...staff(start + 2 * DAY, i), tenant: target },
         {
-          title: `Harden against ${h.title.toLowerCase()}`,
-          body: `Our hunt for ${h.title.toLowerCase()} found weak spots that an attacker could use; close them.`,
+          title: `Harden against ${inSentence(h.title)}`,
+          body: `Our hunt for ${inSentence(h.title)} found weak spots that an attacker could use; close them.`,
           severity: i % 2 ? "high" : "medium",
           category: "hardening",
           evidence: [{ kind: "hunt", id: hunt.id, label: h.title }],
@@ -305,10 +305,10 @@ async function seedHunts(db: Db, now: number, staff: Ctx, m: Map<string, { id: s
       );
     const summary =
       outcome === "nothing_found"
-        ? `We searched for ${h.title.toLowerCase()} and found no sign of it.`
+        ? `We searched for ${inSentence(h.title)} and found no sign of it.`
         : outcome === "incident"
-          ? `We found activity matching ${h.title.toLowerCase()} and opened an incident with you.`
-          : `We found no attack, but weak spots that would allow ${h.title.toLowerCase()}; see the recommendation.`;
+          ? `We found activity matching ${inSentence(h.title)} and opened an incident with you.`
+          : `We found no attack, but weak spots that would allow ${inSentence(h.title)}; see the recommendation.`;
     await updateHunt(staff(start + 3 * DAY, i), {
       huntId: hunt.id,
       status: "concluded",
