@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { user } from "@/db/schema";
 import type { StaffRole } from "@/db/schema/tenancy";
-import { acknowledgeAlerts, escalate, setVerdict } from "@/server/alerts/service";
+import { acknowledgeAlerts, attachToIncident, escalate, setVerdict } from "@/server/alerts/service";
 import * as portal from "@/server/incidents/portal/service";
 import * as inc from "@/server/incidents/service";
 import { targetsFor } from "@/server/incidents/targets";
@@ -308,6 +308,23 @@ function storySteps(r: Rng, steps: Step[], e: StoryEnv) {
       e.counts.incidents++;
     },
   });
+  // Alerts of the attack that arrived after the escalation and did not join it by correlation: the analyst attaches
+  // them (or, once the incident is closed, closes them as duplicates), so no story leaves "New" alerts behind.
+  const lastAt = Math.max(...signals.map((s) => s.time.getTime() + 30_000));
+  const attachAt = Math.max(lastAt, escalateAt) + between(r, 3, 10) * MIN;
+  if (!e.fresh)
+    steps.push({
+      at: attachAt,
+      kind: "story:attach",
+      run: async () => {
+        if (!incidentId || !ids.length) return;
+        const late = ids.splice(0);
+        const ctx = e.analystCtx(attachAt);
+        const detail = await inc.getIncident(ctx, incidentId);
+        if (detail.incident.status !== "closed") await attachToIncident(ctx, late, incidentId);
+        else await setVerdict(ctx, late, "duplicate", "Same activity as the incident's alerts");
+      },
+    });
   // How far the story got depends on how long ago it started.
   const age = e.now - t0;
   const falseAlarm = r() < 0.15;
