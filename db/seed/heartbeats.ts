@@ -7,7 +7,7 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 /** Older history goes straight into the hourly rows; this recent slice goes through the real heartbeat path. */
-const LIVE_SLICE_MS = 2 * HOUR;
+const LIVE_SLICE_MS = HOUR;
 const HISTORY_DAYS = 62;
 
 type Sensor = (typeof data.customers)[number]["sensors"][number];
@@ -19,8 +19,8 @@ export function lastBeatOf(s: Sensor, now: number): number | null {
 
 /**
  * Heartbeat history of a customer's sensors every 5 minutes: hourly rows bulk-inserted for the past two months (one
- * statement per sensor), then the last two hours through `recordHeartbeat`, the heartbeat endpoint's own code.
- * `quietFrom` stops a sensor early (it went silent); `outage` leaves a hole in its history.
+ * statement per sensor), then the last one to two hours (from the start of the hour before) through `recordHeartbeat`,
+ * the heartbeat endpoint's own code. `quietFrom` stops a sensor early (it went silent); `outage` leaves a hole in its history.
  */
 export async function seedHeartbeats(
   db: Db,
