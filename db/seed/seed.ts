@@ -15,6 +15,7 @@ import { mintTenantId, systemContext } from "@/server/tenancy/tenant";
 import { findUserByEmail, insertMembership, insertUserWithPassword } from "@/server/users/queries";
 import { seedAssets } from "./assets";
 import * as data from "./data";
+import { catchUpHeartbeats } from "./heartbeats";
 import { seedHistory } from "./history";
 import { seedPosture } from "./posture";
 import { timed } from "./profile";
@@ -105,6 +106,10 @@ export async function seedDemo(
   log(
     `Reports: ${reports.reports} monthly reports for the last three months (${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );
+  if (opts.history !== false && !opts.now) {
+    const beats = await timed("phase:catch-up-heartbeats", () => catchUpHeartbeats(db, now));
+    log(`Heartbeats: ${beats} sent for the minutes the seed took (the healthy sensors stay healthy)`);
+  }
   return { seeded: true };
 }
 

@@ -16,9 +16,13 @@ let h: DatabaseHandle;
 
 beforeAll(async () => {
   h = await createTestDatabase();
-  // The whole demo: every customer's three months (routine alerts in bulk, every incident through the services).
-  await seedDemo(h.db, () => {}, { now: new Date() });
-}, 900_000);
+  // Two customers' three months through the real services by default (the whole demo takes minutes even with the
+  // bulk history); ONE_TRUTH_ALL=1 replays every customer's. The other customers are compared too, with no history.
+  await seedDemo(h.db, () => {}, {
+    now: new Date(),
+    ...(process.env.ONE_TRUTH_ALL ? {} : { historyOf: ["kestrel-bank", "halvorsen"] }),
+  });
+}, 1_800_000);
 afterAll(closeTestDatabase);
 
 const pick = (o: { met: number; breached: number; attainment: number | null }) => ({
@@ -68,8 +72,8 @@ describe("SLA attainment, three ways", () => {
         internalSeen += consoleMonth.internal.incidents;
       }
     }
-    // The comparison means something: every customer's closed months measured clocks, and some incidents stayed internal.
-    expect(compared).toBeGreaterThanOrEqual(list.length * 3);
+    // The comparison means something: the closed months with history measured clocks, and some incidents stayed internal.
+    expect(compared).toBeGreaterThanOrEqual(process.env.ONE_TRUTH_ALL ? list.length * 3 : 5);
     expect(internalSeen).toBeGreaterThan(0);
   }, 900_000);
 });
