@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normalizers } from "@/server/ingest/normalize";
 import { SOURCE_FORMATS } from "@/server/ingest/types";
-import { detectionsFor, makeHosts, makeUsers, render, rng, signalFrom } from "./generate";
+import { detectionsFor, inSentence, makeHosts, makeUsers, render, rng, signalFrom } from "./generate";
 
 describe("demo alert generator", () => {
   it("renders every detection in every format as a payload the intake accepts", () => {
@@ -23,5 +23,15 @@ describe("demo alert generator", () => {
 
   it("is deterministic", () => {
     expect(makeHosts(rng(7), "X", "x.example", 3)).toEqual(makeHosts(rng(7), "X", "x.example", 3));
+  });
+});
+
+describe("customer-facing seed text", () => {
+  it("keeps a title's case inside a sentence", () => {
+    expect(inSentence("DNS tunnelling from OT segments")).toBe("DNS tunnelling from OT segments");
+    expect(inSentence("Impossible-travel sign-ins to Okta")).toBe("impossible-travel sign-ins to Okta");
+    expect(inSentence("Living-off-the-land PowerShell download cradles")).toBe(
+      "living-off-the-land PowerShell download cradles",
+    );
   });
 });

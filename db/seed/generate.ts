@@ -459,3 +459,13 @@ export function detectionsFor(format: SourceFormat): Detection[] {
   }
   return ENDPOINT_DETECTIONS;
 }
+
+/**
+ * A title inside a sentence keeps its case ("PowerShell", "Okta", "DNS"): only a leading capital that is not part of
+ * an acronym is lowered.
+ */
+export function inSentence(title: string): string {
+  const first = title.split(/[\s-]/)[0] ?? "";
+  if (first.length > 1 && first === first.toUpperCase()) return title;
+  return title.charAt(0).toLowerCase() + title.slice(1);
+}

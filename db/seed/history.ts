@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { user } from "@/db/schema";
 import type { StaffRole } from "@/db/schema/tenancy";
-import { acknowledgeAlerts, escalate, setVerdict } from "@/server/alerts/service";
+import { acknowledgeAlerts, attachToIncident, escalate, setVerdict } from "@/server/alerts/service";
 import * as portal from "@/server/incidents/portal/service";
 import * as inc from "@/server/incidents/service";
 import { targetsFor } from "@/server/incidents/targets";
@@ -22,9 +22,11 @@ import {
   type TenantContext,
   type TenantId,
 } from "@/server/tenancy/tenant";
+import { type BulkBatch, writeBulkAlerts } from "./bulk";
 import * as data from "./data";
 import { between, detectionsFor, makeHosts, makeUsers, pick, type Rng, render, rng, signalFrom } from "./generate";
 import { lastBeatOf, seedHeartbeats } from "./heartbeats";
+import { profileLines, timed } from "./profile";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -39,7 +41,15 @@ export function historyDays(now: number): number {
   return Math.floor((now - start) / DAY);
 }
 
-type Step = { at: number; run: () => Promise<unknown> };
+/** Days of routine alerts sent through the intake and triaged through the alerts service, one call at a time. */
+export const LIVE_DAYS = 4;
+const REASONS = {
+  benign: "Expected admin activity, confirmed with the change calendar",
+  false_positive: "Signature matched a known-good tool",
+  duplicate: "Same activity as an earlier alert",
+} as const;
+
+type Step = { at: number; kind?: string; run: () => Promise<unknown> };
 type Staff = { id: string; name: string; email: string; role: StaffRole };
 
 export async function seedHistory(
@@ -66,6 +76,9 @@ export async function seedHistory(
       where: (t, { eq: e }) => e(t.email, c.users.find((u) => u.role === "admin")!.email),
     });
     const steps: Step[] = [];
+    const bulk: BulkBatch[] = [];
+    // Routine alerts older than this go in bulk; everything after it, and every incident, through the services.
+    const liveFrom = now - LIVE_DAYS * DAY;
     const counts = { alerts: 0, incidents: 0 };
 
     const analystCtx = (at: number, who = pick(r, analysts)): TenantContext & StaffContext => ({
@@ -118,15 +131,28 @@ export async function seedHistory(
         if (!signals.length) continue;
         const last = signals[signals.length - 1]!.time.getTime();
         const sendAt = Math.min(last + between(r, 5, 90) * 1000, now - MIN);
+        const payloads = () => signals.map((x) => render(a.sourceFormat, x, c.adDomain));
+        if (sendAt < liveFrom) {
+          // The long tail: sent, and closed by an analyst within hours, written in bulk (see bulk.ts).
+          const triageAt = sendAt + between(r, 10, 240) * MIN;
+          const verdict = r() < 0.6 ? "benign" : r() < 0.8 ? "false_positive" : "duplicate";
+          if (!quiet(a, sendAt)) {
+            const who = pick(r, analysts);
+            bulk.push({
+              auth: a,
+              sendAt,
+              payloads: payloads(),
+              triage: { at: triageAt, verdict, reason: REASONS[verdict], by: who },
+            });
+          }
+          continue;
+        }
         const ids: string[] = [];
         steps.push({
           at: sendAt,
+          kind: "noise:ingest",
           run: async () => {
-            const res = await ingest(
-              a,
-              signals.map((x) => render(a.sourceFormat, x, c.adDomain)),
-              sendAt,
-            );
+            const res = await ingest(a, payloads(), sendAt);
             for (const x of res) if ("alertId" in x && x.status === "created") ids.push(x.alertId);
           },
         });
@@ -136,18 +162,19 @@ export async function seedHistory(
           // Nothing older than three days is left untriaged: a working SOC does not keep months-old "New" alerts.
           const triageAt = sendAt + between(r, 10, 240) * MIN;
           const verdict = r() < 0.6 ? "benign" : r() < 0.8 ? "false_positive" : "duplicate";
-          const reason = {
-            benign: "Expected admin activity, confirmed with the change calendar",
-            false_positive: "Signature matched a known-good tool",
-            duplicate: "Same activity as an earlier alert",
-          }[verdict];
+          const reason = REASONS[verdict];
           steps.push({
             at: triageAt,
+            kind: "noise:verdict",
             run: async () => ids.length && setVerdict(analystCtx(triageAt), ids, verdict, reason),
           });
         } else if (r() < 0.35) {
           const ackAt = sendAt + 20 * MIN;
-          steps.push({ at: ackAt, run: async () => ids.length && acknowledgeAlerts(analystCtx(ackAt), ids) });
+          steps.push({
+            at: ackAt,
+            kind: "noise:ack",
+            run: async () => ids.length && acknowledgeAlerts(analystCtx(ackAt), ids),
+          });
         }
       }
       // Stories: a real attack, a few times a month per customer, worked as an incident.
@@ -187,10 +214,13 @@ export async function seedHistory(
           fresh: true,
         });
     }
+    counts.alerts += await timed("noise:bulk", () => writeBulkAlerts(db, tenant, bulk));
     steps.sort((x, y) => x.at - y.at);
-    for (const s of steps) if (s.at <= now) await s.run();
-    await seedHeartbeats(db, c.sensors, auths, now, (a) =>
-      c.slug === "halvorsen" && a.sourceFormat === "zeek" ? quietFrom - 20 * MIN : null,
+    for (const s of steps) if (s.at <= now) await timed(s.kind ?? "other", s.run);
+    await timed("heartbeats", () =>
+      seedHeartbeats(db, c.sensors, auths, now, (a) =>
+        c.slug === "halvorsen" && a.sourceFormat === "zeek" ? quietFrom - 20 * MIN : null,
+      ),
     );
     if (c.slug === "mueller-energie") {
       const zeek = auths.find((a) => a.sourceFormat === "zeek");
@@ -209,6 +239,7 @@ export async function seedHistory(
     log(
       `History: ${c.name}: ${counts.alerts} alerts, ${counts.incidents} incidents (${((Date.now() - started) / 1000).toFixed(1)} s)`,
     );
+    if (process.env.SEED_PROFILE) for (const l of profileLines()) log(`profile so far ${l}`);
   }
   return totals;
 }
@@ -260,6 +291,7 @@ function storySteps(r: Rng, steps: Step[], e: StoryEnv) {
     const at = s.time.getTime() + 30_000;
     steps.push({
       at,
+      kind: "story:ingest",
       run: async () => {
         const res = await e.ingest(a, [render(a.sourceFormat, s, e.c.adDomain)], at);
         for (const x of res) if ("alertId" in x && !x.incidentId) ids.push(x.alertId);
@@ -268,6 +300,7 @@ function storySteps(r: Rng, steps: Step[], e: StoryEnv) {
   }
   steps.push({
     at: escalateAt,
+    kind: "story:escalate",
     run: async () => {
       if (!ids.length) return;
       const out = await escalate(e.analystCtx(escalateAt), ids.splice(0), `${lead.title} on ${host.name}`);
@@ -275,6 +308,23 @@ function storySteps(r: Rng, steps: Step[], e: StoryEnv) {
       e.counts.incidents++;
     },
   });
+  // Alerts of the attack that arrived after the escalation and did not join it by correlation: the analyst attaches
+  // them (or, once the incident is closed, closes them as duplicates), so no story leaves "New" alerts behind.
+  const lastAt = Math.max(...signals.map((s) => s.time.getTime() + 30_000));
+  const attachAt = Math.max(lastAt, escalateAt) + between(r, 3, 10) * MIN;
+  if (!e.fresh)
+    steps.push({
+      at: attachAt,
+      kind: "story:attach",
+      run: async () => {
+        if (!incidentId || !ids.length) return;
+        const late = ids.splice(0);
+        const ctx = e.analystCtx(attachAt);
+        const detail = await inc.getIncident(ctx, incidentId);
+        if (detail.incident.status !== "closed") await attachToIncident(ctx, late, incidentId);
+        else await setVerdict(ctx, late, "duplicate", "Same activity as the incident's alerts");
+      },
+    });
   // How far the story got depends on how long ago it started.
   const age = e.now - t0;
   const falseAlarm = r() < 0.15;
@@ -402,7 +452,7 @@ function storySteps(r: Rng, steps: Step[], e: StoryEnv) {
   }
   for (const [at, fn] of e.fresh ? [] : plan) {
     if (age <= 0) break;
-    steps.push({ at, run: async () => incidentId && fn(at) });
+    steps.push({ at, kind: "story:lifecycle", run: async () => incidentId && fn(at) });
   }
 }
 

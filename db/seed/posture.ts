@@ -7,7 +7,8 @@ import { evaluateCustomer } from "@/server/recommendations/evaluation";
 import { createRec, respond } from "@/server/recommendations/service";
 import { type ActorContext, mintTenantId, type TenantContext, type TenantId } from "@/server/tenancy/tenant";
 import * as data from "./data";
-import { between, rng } from "./generate";
+import { between, inSentence, rng } from "./generate";
+import { timed } from "./profile";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -54,15 +55,21 @@ export async function seedPosture(db: Db, log: (s: string) => void, nowDate: Dat
       .update(sensors)
       .set({ lastHeartbeatAt: new Date(now - 50 * HOUR), lastEventAt: null })
       .where(and(eq(sensors.customerId, sakura.id), eq(sensors.sourceFormat, "wazuh")));
-  await heartbeatHistory(db, now);
+  await timed("posture:heartbeat-history", () => heartbeatHistory(db, now));
 
-  for (let at = now - 91 * DAY; at < now; at += 13 * DAY)
-    for (const c of rows) await evaluateCustomer(db, mintTenantId(c.id), new Date(at));
+  await timed("posture:rules-replay", async () => {
+    for (let at = now - 91 * DAY; at < now; at += 13 * DAY)
+      for (const c of rows) await evaluateCustomer(db, mintTenantId(c.id), new Date(at));
+  });
 
-  const recs = await analystRecommendations(db, now, staffCtx, adminCtx, bySlug);
-  const hunts = await seedHunts(db, now, staffCtx, bySlug);
-  for (const c of rows) await evaluateCustomer(db, mintTenantId(c.id), nowDate);
-  const closed = await runMonthClose(db, nowDate);
+  const recs = await timed("posture:recommendations", () =>
+    analystRecommendations(db, now, staffCtx, adminCtx, bySlug),
+  );
+  const hunts = await timed("posture:hunts", () => seedHunts(db, now, staffCtx, bySlug));
+  await timed("posture:rules-now", async () => {
+    for (const c of rows) await evaluateCustomer(db, mintTenantId(c.id), nowDate);
+  });
+  const closed = await timed("posture:month-close", () => runMonthClose(db, nowDate));
   log(
     `Posture: ${recs} analyst recommendations, ${hunts} hunts, ${closed.stored} closed months scored (${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );
@@ -287,8 +294,8 @@ async function seedHunts(db: Db, now: number, staff: Ctx, m: Map<string, { id: s
       await createRec(
         { ...staff(start + 2 * DAY, i), tenant: target },
         {
-          title: `Harden against ${h.title.toLowerCase()}`,
-          body: `Our hunt for ${h.title.toLowerCase()} found weak spots that an attacker could use; close them.`,
+          title: `Harden against ${inSentence(h.title)}`,
+          body: `Our hunt for ${inSentence(h.title)} found weak spots that an attacker could use; close them.`,
           severity: i % 2 ? "high" : "medium",
           category: "hardening",
           evidence: [{ kind: "hunt", id: hunt.id, label: h.title }],
@@ -298,10 +305,10 @@ async function seedHunts(db: Db, now: number, staff: Ctx, m: Map<string, { id: s
       );
     const summary =
       outcome === "nothing_found"
-        ? `We searched for ${h.title.toLowerCase()} and found no sign of it.`
+        ? `We searched for ${inSentence(h.title)} and found no sign of it.`
         : outcome === "incident"
-          ? `We found activity matching ${h.title.toLowerCase()} and opened an incident with you.`
-          : `We found no attack, but weak spots that would allow ${h.title.toLowerCase()}; see the recommendation.`;
+          ? `We found activity matching ${inSentence(h.title)} and opened an incident with you.`
+          : `We found no attack, but weak spots that would allow ${inSentence(h.title)}; see the recommendation.`;
     await updateHunt(staff(start + 3 * DAY, i), {
       huntId: hunt.id,
       status: "concluded",

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { alertCount, aliveSensors, dueHeartbeats, heartbeatBody, type LiveSensor, planAlerts } from "./plan";
+import {
+  alertCount,
+  aliveSensors,
+  dueForTriage,
+  dueHeartbeats,
+  healthInstant,
+  heartbeatBody,
+  type LiveSensor,
+  planAlerts,
+  TRIAGE_AFTER_MS,
+} from "./plan";
 
 const sensor = (id: string, health: string, format = "crowdstrike"): LiveSensor => ({
   id,
@@ -48,5 +58,23 @@ describe("live demo plan", () => {
       { sensorId: "b", customerId: "c-b", sourceFormat: "zeek", host: "any" },
     ]);
     expect(planAlerts([], 5, Math.random)).toEqual([]);
+  });
+
+  it("judges health at the newest heartbeat, so the build's minutes never silence a seeded sensor", () => {
+    const now = Date.parse("2026-12-06T10:00:00Z");
+    const seedEnd = new Date(now - 25 * 60_000);
+    expect(healthInstant([new Date(now - 50 * 3600_000), seedEnd, null], now)).toBe(seedEnd.getTime());
+    expect(healthInstant([null], now)).toBe(now);
+    expect(healthInstant([new Date(now + 60_000)], now)).toBe(now); // a clock ahead of ours never moves us forward
+  });
+
+  it("closes the simulated alerts nobody escalated after a quarter hour, keeping the younger ones waiting", () => {
+    const now = Date.parse("2026-12-06T10:00:00Z");
+    const sent = [
+      { id: "old", at: now - TRIAGE_AFTER_MS },
+      { id: "young", at: now - TRIAGE_AFTER_MS + 1 },
+    ];
+    expect(dueForTriage(sent, now)).toEqual({ due: ["old"], waiting: [sent[1]] });
+    expect(dueForTriage([], now)).toEqual({ due: [], waiting: [] });
   });
 });

@@ -14,9 +14,21 @@ export type LiveSensor = {
 };
 
 export const HEARTBEAT_EVERY_MS = 60_000;
+/** A simulated alert nobody escalated is closed by the demo's analyst this long after it arrived (bounded queue). */
+export const TRIAGE_AFTER_MS = 15 * 60_000;
 export const ALERTS_PER_MINUTE = 3;
 /** Share of alerts about a host that already has an open incident (they join it through correlation). */
 export const CORRELATING_SHARE = 0.3;
+
+/**
+ * The instant the sensors' health is judged at when the simulator starts: the newest heartbeat any sensor sent (the
+ * seed's end, or where the last run stopped), so the minutes between the seed and the server's start (the build)
+ * never make a healthy sensor look silent on purpose. Real time when nothing ever beat.
+ */
+export function healthInstant(lastBeats: (Date | null)[], now: number): number {
+  const times = lastBeats.filter((d): d is Date => d !== null).map((d) => d.getTime());
+  return times.length ? Math.min(now, Math.max(...times)) : now;
+}
 
 /** Sensors kept alive: the ones healthy or degraded at start; silent, never-seen and retired ones stay as they are. */
 export function aliveSensors<T extends LiveSensor>(sensors: T[]): T[] {
@@ -60,3 +72,16 @@ export function planAlerts(alive: LiveSensor[], count: number, r: () => number):
     };
   });
 }
+
+export type SentAlert = { id: string; at: number };
+
+/** The simulated alerts due for the analyst's verdict (older than `TRIAGE_AFTER_MS`), and those still waiting. */
+export function dueForTriage(sent: SentAlert[], now: number): { due: string[]; waiting: SentAlert[] } {
+  const due = sent.filter((s) => now - s.at >= TRIAGE_AFTER_MS);
+  return { due: due.map((s) => s.id), waiting: sent.filter((s) => now - s.at < TRIAGE_AFTER_MS) };
+}
+
+export const LIVE_VERDICTS = [
+  { verdict: "benign", reason: "Expected admin activity, confirmed with the change calendar" },
+  { verdict: "false_positive", reason: "Signature matched a known-good tool" },
+] as const;

@@ -1,4 +1,4 @@
-import { desc, ne, sql } from "drizzle-orm";
+import { and, desc, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { alerts, incidents, sensorHeartbeats } from "@/db/schema";
 
@@ -9,6 +9,7 @@ export async function latestHeartbeats(db: DbOrTx) {
   return db
     .selectDistinctOn([sensorHeartbeats.sensorId], {
       sensorId: sensorHeartbeats.sensorId,
+      at: sensorHeartbeats.at,
       version: sensorHeartbeats.version,
       eventsPerSecond: sensorHeartbeats.eventsPerSecond,
       hostCount: sensorHeartbeats.hostCount,
@@ -30,4 +31,21 @@ export async function recentAlertEntities(db: DbOrTx) {
     .where(sql`${alerts.receivedAt} > now() - interval '14 days'`)
     .orderBy(desc(alerts.receivedAt))
     .limit(2000);
+}
+
+/** Of the given alerts, those still waiting for a verdict outside any incident (an analyst may have escalated some). */
+export async function stillUntriaged(db: DbOrTx, ids: string[]) {
+  if (!ids.length) return [];
+  const rows = await db
+    .select({ id: alerts.id })
+    .from(alerts)
+    .where(
+      and(
+        inArray(alerts.id, ids),
+        inArray(alerts.status, ["new", "acknowledged"]),
+        isNull(alerts.incidentId),
+        isNull(alerts.verdict),
+      ),
+    );
+  return rows.map((r) => r.id);
 }
