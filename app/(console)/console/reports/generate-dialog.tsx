@@ -7,8 +7,8 @@ import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { Checkbox } from "@/app/_components/ui/checkbox";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/app/_components/ui/dialog";
-import { formatDateTime, formatMonth } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_lib/trpc/client";
+import { formatDateTime, formatMonth } from "@/lib/format";
 import { errorMessage } from "../_components/errors";
 import { contacts, type MatrixCell, type MatrixCustomer } from "./report-labels";
 
