@@ -1,7 +1,6 @@
-import { actorOf, recordAudit } from "@/server/audit/service";
+import { type AuditEntry, auditedChange } from "@/server/audit/change";
 import { assertCan } from "@/server/auth/permissions";
 import { versionInForce } from "@/server/contracts/queries";
-import { deliverQueued } from "@/server/email/send";
 import { Conflict, Invalid, NotFound } from "@/server/errors";
 import { attachAlerts, findIncident, insertIncident, insertTimeline } from "@/server/incidents/queries";
 import { timelineActor, withRef } from "@/server/incidents/service";
@@ -12,14 +11,7 @@ import { markFactsChanged } from "@/server/recommendations/dirty";
 import { loadCustomersInCoverage, pickAutoAssignee } from "@/server/roster/plan";
 import { recomputeIncidentClocks } from "@/server/sla/service";
 import { findMembership } from "@/server/tenancy/queries";
-import {
-  type ActorContext,
-  clockOf,
-  personOf,
-  type StaffContext,
-  staffTenantOf,
-  type TenantContext,
-} from "@/server/tenancy/tenant";
+import { clockOf, personOf, type StaffContext, staffTenantOf, type TenantContext } from "@/server/tenancy/tenant";
 import * as q from "./queries";
 import type { QueueFilter } from "./schema";
 
@@ -59,35 +51,30 @@ async function load(ctx: StaffContext, ids: string[]) {
   return rows;
 }
 
-async function auditEach(
-  ctx: ActorContext,
-  tx: Parameters<typeof recordAudit>[0],
+/** One audit entry per customer whose alerts changed. */
+function auditEach(
   rows: { id: string; customerId: string }[],
   action: string,
   summary: Record<string, unknown>,
-) {
+): AuditEntry[] {
   const byCustomer = new Map<string, string[]>();
   for (const r of rows) byCustomer.set(r.customerId, [...(byCustomer.get(r.customerId) ?? []), r.id]);
-  for (const [customerId, ids] of byCustomer) {
-    await recordAudit(tx, {
-      ...actorOf(ctx),
-      customerId,
-      action,
-      targetType: "alert",
-      targetId: ids.length === 1 ? ids[0] : null,
-      summary: { ...summary, alertIds: ids },
-    });
-  }
+  return [...byCustomer].map(([customerId, ids]) => ({
+    customerId,
+    action,
+    targetType: "alert",
+    targetId: ids.length === 1 ? ids[0] : null,
+    summary: { ...summary, alertIds: ids },
+  }));
 }
 
 export async function acknowledgeAlerts(ctx: StaffContext, ids: string[]) {
   assertCan(ctx.actor, "alert:triage");
   await load(ctx, ids);
-  return ctx.db.transaction(async (tx) => {
+  return auditedChange(ctx, async (tx) => {
     const now = clockOf(ctx);
     const rows = await q.acknowledgeRows(tx, ids, personOf(ctx)?.id ?? null, now);
-    await auditEach(ctx, tx, rows, "alert.acknowledge", {});
-    return { acknowledged: rows.length };
+    return { result: { acknowledged: rows.length }, audit: auditEach(rows, "alert.acknowledge", {}) };
   });
 }
 
@@ -98,10 +85,9 @@ export async function assignAlerts(ctx: StaffContext, ids: string[], assigneeId:
     if (!m || m.customerId !== null) throw new Invalid("Alerts can only be assigned to provider staff.", "assigneeId");
   }
   await load(ctx, ids);
-  return ctx.db.transaction(async (tx) => {
+  return auditedChange(ctx, async (tx) => {
     const rows = await q.updateAlerts(tx, ids, { assigneeId });
-    await auditEach(ctx, tx, rows, "alert.assign", { assigneeId });
-    return { assigned: rows.length };
+    return { result: { assigned: rows.length }, audit: auditEach(rows, "alert.assign", { assigneeId }) };
   });
 }
 
@@ -117,7 +103,7 @@ export async function setVerdict(
   if (verdict === "true_positive" && existing.some((a) => !a.incidentId)) {
     throw new Invalid("A true positive belongs in an incident: escalate it or attach it to one.");
   }
-  return ctx.db.transaction(async (tx) => {
+  return auditedChange(ctx, async (tx) => {
     const now = clockOf(ctx);
     const inIncident = existing.filter((a) => a.incidentId).map((a) => a.id);
     const loose = existing.filter((a) => !a.incidentId).map((a) => a.id);
@@ -127,8 +113,10 @@ export async function setVerdict(
     const b = loose.length
       ? await q.updateAlerts(tx, loose, { verdict, verdictReason: reason, triagedAt: now, status: "closed" })
       : [];
-    await auditEach(ctx, tx, [...a, ...b], "alert.verdict", { verdict, reason });
-    return { updated: a.length + b.length };
+    return {
+      result: { updated: a.length + b.length },
+      audit: auditEach([...a, ...b], "alert.verdict", { verdict, reason }),
+    };
   });
 }
 
@@ -162,34 +150,34 @@ export async function escalate(ctx: StaffContext, ids: string[], title?: string)
   const tenant = oneCustomer(ctx, rows);
   const top = [...rows].sort((x, y) => y.severity - x.severity || x.eventTime.getTime() - y.eventTime.getTime())[0]!;
   const tctx: TenantContext = { ...ctx, tenant };
-  return ctx.db
-    .transaction(async (tx) => {
-      const version = await versionInForce(tx, tenant, clockOf(ctx));
-      const auto = version ? await pickAutoAssignee(tx, version.tier, clockOf(ctx).getTime()) : null;
-      const inc = await insertIncident(tx, tenant, {
-        title: title ?? top.title,
-        severity: top.severity,
-        status: "triage",
-        assigneeId: auto ?? personOf(ctx)?.id ?? null,
-        firstAlertReceivedAt: top.receivedAt,
-        firstEventTime: top.eventTime,
-        latestEventTime: top.eventTime,
-        createdBy: personOf(ctx)?.id ?? null,
-        createdAt: clockOf(ctx),
-        contractVersionId: version?.id ?? null,
-      });
-      await insertTimeline(tx, tenant, inc.id, {
-        ...timelineActor(tctx),
-        kind: "opened",
-        visibility: "internal",
-        body: `Escalated from ${rows.length} alert${rows.length === 1 ? "" : "s"}`,
-      });
-      await attachAlerts(tx, tenant, inc.id, rows.map(attachable), timelineActor(tctx));
-      await markFactsChanged(tx, tenant);
-      const mail = await recomputeIncidentClocks(tx, tenant, inc.id, clockOf(ctx));
-      const detail = await findIncident(tx, tenant, inc.id);
-      await recordAudit(tx, {
-        ...actorOf(ctx),
+  return auditedChange(ctx, async (tx, effects) => {
+    const version = await versionInForce(tx, tenant, clockOf(ctx));
+    const auto = version ? await pickAutoAssignee(tx, version.tier, clockOf(ctx).getTime()) : null;
+    const inc = await insertIncident(tx, tenant, {
+      title: title ?? top.title,
+      severity: top.severity,
+      status: "triage",
+      assigneeId: auto ?? personOf(ctx)?.id ?? null,
+      firstAlertReceivedAt: top.receivedAt,
+      firstEventTime: top.eventTime,
+      latestEventTime: top.eventTime,
+      createdBy: personOf(ctx)?.id ?? null,
+      createdAt: clockOf(ctx),
+      contractVersionId: version?.id ?? null,
+    });
+    await insertTimeline(tx, tenant, inc.id, {
+      ...timelineActor(tctx),
+      kind: "opened",
+      visibility: "internal",
+      body: `Escalated from ${rows.length} alert${rows.length === 1 ? "" : "s"}`,
+    });
+    await attachAlerts(tx, tenant, inc.id, rows.map(attachable), timelineActor(tctx));
+    await markFactsChanged(tx, tenant);
+    effects.mail(await recomputeIncidentClocks(tx, tenant, inc.id, clockOf(ctx)));
+    const detail = await findIncident(tx, tenant, inc.id);
+    return {
+      result: { incidentId: inc.id, number: inc.number },
+      audit: {
         customerId: tenant,
         action: "incident.create",
         targetType: "incident",
@@ -198,13 +186,9 @@ export async function escalate(ctx: StaffContext, ids: string[], title?: string)
           alertIds: ids,
           reference: detail ? withRef({ customerSlug: detail.customerSlug, number: inc.number }).reference : null,
         },
-      });
-      return { incidentId: inc.id, number: inc.number, mail };
-    })
-    .then(async ({ mail, ...r }) => {
-      if (mail.length) await deliverQueued(ctx.db, mail);
-      return r;
-    });
+      },
+    };
+  });
 }
 
 /** Adds the selected alerts (one customer's) to an open incident of that customer. */
@@ -213,7 +197,7 @@ export async function attachToIncident(ctx: StaffContext, ids: string[], inciden
   assertCan(ctx.actor, "incident:manage");
   const rows = await load(ctx, ids);
   const tenant = oneCustomer(ctx, rows);
-  return ctx.db.transaction(async (tx) => {
+  return auditedChange(ctx, async (tx) => {
     const inc = await findIncident(tx, tenant, incidentId);
     if (!inc) throw new NotFound("That incident does not belong to the selected alerts' customer.");
     if (inc.incident.status === "closed") throw new Conflict("The incident is closed; reopen it first.");
@@ -224,15 +208,16 @@ export async function attachToIncident(ctx: StaffContext, ids: string[], inciden
       rows.map(attachable),
       timelineActor({ ...ctx, tenant } as TenantContext),
     );
-    await recordAudit(tx, {
-      ...actorOf(ctx),
-      customerId: tenant,
-      action: "incident.attach",
-      targetType: "incident",
-      targetId: incidentId,
-      summary: { alertIds: ids },
-    });
-    return { incidentId, attached: rows.length };
+    return {
+      result: { incidentId, attached: rows.length },
+      audit: {
+        customerId: tenant,
+        action: "incident.attach",
+        targetType: "incident",
+        targetId: incidentId,
+        summary: { alertIds: ids },
+      },
+    };
   });
 }
 

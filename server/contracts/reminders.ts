@@ -6,7 +6,7 @@ import { memberships, user } from "@/db/schema";
 import ContractReminderEmail from "@/emails/contract-reminder";
 import { deliverQueued, sendEmail } from "@/server/email/send";
 import { env } from "@/server/env";
-import { claimRun } from "@/server/jobs/scheduler";
+import { claimRun } from "@/server/jobs/claim";
 import { getBranding } from "@/server/provider/queries";
 import { deploymentsOfAll, listCurrentVersionsAll, NO_DEPLOYMENT } from "./queries";
 import { contractWarnings } from "./warnings";

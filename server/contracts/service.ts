@@ -1,5 +1,5 @@
 import { Temporal } from "temporal-polyfill";
-import { actorOf, recordAudit } from "@/server/audit/service";
+import { auditedChange } from "@/server/audit/change";
 import { assertCan } from "@/server/auth/permissions";
 import { findCustomer } from "@/server/customers/queries";
 import { Conflict, isUniqueViolation, NotFound } from "@/server/errors";
@@ -79,7 +79,7 @@ export async function createContract(
 ) {
   assertCan(ctx.actor, "contract:manage");
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await auditedChange(ctx, async (tx) => {
       const contract = await q.insertContract(tx, ctx.tenant, input.reference);
       const version = await q.insertVersion(tx, ctx.tenant, {
         contractId: contract.id,
@@ -89,19 +89,20 @@ export async function createContract(
         createdBy: personOf(ctx)?.id ?? null,
         createdAt: clockOf(ctx),
       });
-      await recordAudit(tx, {
-        ...actorOf(ctx),
-        customerId: ctx.tenant,
-        action: "contract.create",
-        targetType: "contract",
-        targetId: contract.id,
-        summary: {
-          reference: input.reference,
-          tier: input.terms.tier,
-          effectiveFrom: input.effectiveFrom.toISOString(),
+      return {
+        result: { contract, version },
+        audit: {
+          customerId: ctx.tenant,
+          action: "contract.create",
+          targetType: "contract",
+          targetId: contract.id,
+          summary: {
+            reference: input.reference,
+            tier: input.terms.tier,
+            effectiveFrom: input.effectiveFrom.toISOString(),
+          },
         },
-      });
-      return { contract, version };
+      };
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw new Conflict(`A contract "${input.reference}" already exists.`, "reference");
@@ -115,7 +116,7 @@ export async function addVersion(
   input: { contractId: string; terms: Terms; effectiveFrom: Date; note: string },
 ) {
   assertCan(ctx.actor, "contract:manage");
-  return ctx.db.transaction(async (tx) => {
+  return auditedChange(ctx, async (tx) => {
     const contract = await q.findContract(tx, ctx.tenant, input.contractId);
     if (!contract) throw new NotFound("No such contract.");
     const version = await q.insertVersion(tx, ctx.tenant, {
@@ -126,15 +127,16 @@ export async function addVersion(
       createdBy: personOf(ctx)?.id ?? null,
       createdAt: clockOf(ctx),
     });
-    await recordAudit(tx, {
-      ...actorOf(ctx),
-      customerId: ctx.tenant,
-      action: "contract.version",
-      targetType: "contract",
-      targetId: contract.id,
-      summary: { version: version.version, effectiveFrom: input.effectiveFrom.toISOString(), note: input.note },
-    });
-    return version;
+    return {
+      result: version,
+      audit: {
+        customerId: ctx.tenant,
+        action: "contract.version",
+        targetType: "contract",
+        targetId: contract.id,
+        summary: { version: version.version, effectiveFrom: input.effectiveFrom.toISOString(), note: input.note },
+      },
+    };
   });
 }
 

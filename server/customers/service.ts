@@ -1,4 +1,5 @@
-import { actorOf, diff, recordAudit } from "@/server/audit/service";
+import { auditedChange } from "@/server/audit/change";
+import { diff } from "@/server/audit/service";
 import { assertCan } from "@/server/auth/permissions";
 import { Conflict, isUniqueViolation, NotFound } from "@/server/errors";
 import type { StaffContext, TenantContext } from "@/server/tenancy/tenant";
@@ -39,17 +40,18 @@ export async function getCustomer(ctx: TenantContext) {
 export async function createCustomer(ctx: StaffContext, input: CreateCustomerInput) {
   assertCan(ctx.actor, "customer:create");
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await auditedChange(ctx, async (tx) => {
       const row = await insertCustomer(tx, input);
-      await recordAudit(tx, {
-        ...actorOf(ctx),
-        customerId: row.id,
-        action: "customer.create",
-        targetType: "customer",
-        targetId: row.id,
-        summary: { after: input },
-      });
-      return row;
+      return {
+        result: row,
+        audit: {
+          customerId: row.id,
+          action: "customer.create",
+          targetType: "customer",
+          targetId: row.id,
+          summary: { after: input },
+        },
+      };
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw new Conflict(`The slug "${input.slug}" is already taken.`, "slug");
@@ -59,19 +61,20 @@ export async function createCustomer(ctx: StaffContext, input: CreateCustomerInp
 
 export async function updateCustomer(ctx: TenantContext, input: UpdateCustomerInput) {
   assertCan(ctx.actor, "customer:update");
-  return ctx.db.transaction(async (tx) => {
+  return auditedChange(ctx, async (tx) => {
     const before = await findCustomer(tx, ctx.tenant);
     if (!before) throw new NotFound("No such customer.");
     const row = await updateCustomerRow(tx, ctx.tenant, input);
-    await recordAudit(tx, {
-      ...actorOf(ctx),
-      customerId: ctx.tenant,
-      action: "customer.update",
-      targetType: "customer",
-      targetId: ctx.tenant,
-      summary: { changes: diff(before, input) },
-    });
-    return row!;
+    return {
+      result: row!,
+      audit: {
+        customerId: ctx.tenant,
+        action: "customer.update",
+        targetType: "customer",
+        targetId: ctx.tenant,
+        summary: { changes: diff(before, input) },
+      },
+    };
   });
 }
 
@@ -82,51 +85,54 @@ export async function getContacts(ctx: TenantContext) {
 
 export async function addContact(ctx: TenantContext, input: ContactFields) {
   assertCan(ctx.actor, "contact:manage");
-  return ctx.db.transaction(async (tx) => {
+  return auditedChange(ctx, async (tx) => {
     const row = await insertContact(tx, ctx.tenant, input);
-    await recordAudit(tx, {
-      ...actorOf(ctx),
-      customerId: ctx.tenant,
-      action: "contact.create",
-      targetType: "contact",
-      targetId: row.id,
-      summary: { after: input },
-    });
-    return row;
+    return {
+      result: row,
+      audit: {
+        customerId: ctx.tenant,
+        action: "contact.create",
+        targetType: "contact",
+        targetId: row.id,
+        summary: { after: input },
+      },
+    };
   });
 }
 
 export async function updateContact(ctx: TenantContext, id: string, input: ContactFields) {
   assertCan(ctx.actor, "contact:manage");
-  return ctx.db.transaction(async (tx) => {
+  return auditedChange(ctx, async (tx) => {
     const before = await findContact(tx, ctx.tenant, id);
     if (!before) throw new NotFound("No such contact.");
     const row = await updateContactRow(tx, ctx.tenant, id, input);
-    await recordAudit(tx, {
-      ...actorOf(ctx),
-      customerId: ctx.tenant,
-      action: "contact.update",
-      targetType: "contact",
-      targetId: id,
-      summary: { changes: diff(before, input) },
-    });
-    return row!;
+    return {
+      result: row!,
+      audit: {
+        customerId: ctx.tenant,
+        action: "contact.update",
+        targetType: "contact",
+        targetId: id,
+        summary: { changes: diff(before, input) },
+      },
+    };
   });
 }
 
 export async function removeContact(ctx: TenantContext, id: string) {
   assertCan(ctx.actor, "contact:manage");
-  return ctx.db.transaction(async (tx) => {
+  return auditedChange(ctx, async (tx) => {
     const before = await findContact(tx, ctx.tenant, id);
     if (!before || !(await deleteContactRow(tx, ctx.tenant, id))) throw new NotFound("No such contact.");
-    await recordAudit(tx, {
-      ...actorOf(ctx),
-      customerId: ctx.tenant,
-      action: "contact.delete",
-      targetType: "contact",
-      targetId: id,
-      summary: { before: { name: before.name, email: before.email } },
-    });
-    return { id };
+    return {
+      result: { id },
+      audit: {
+        customerId: ctx.tenant,
+        action: "contact.delete",
+        targetType: "contact",
+        targetId: id,
+        summary: { before: { name: before.name, email: before.email } },
+      },
+    };
   });
 }

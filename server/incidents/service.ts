@@ -1,13 +1,11 @@
 import type { DbOrTx } from "@/db";
 import type { IncidentStatus } from "@/db/schema/incidents";
 import { groupByTactic, isKnownTechnique } from "@/server/attack/attack";
-import { actorOf, recordAudit } from "@/server/audit/service";
+import { auditedChange } from "@/server/audit/change";
 import { assertCan } from "@/server/auth/permissions";
-import { deliverQueued } from "@/server/email/send";
 import { Conflict, Invalid, NotFound } from "@/server/errors";
 import { markFactsChanged } from "@/server/recommendations/dirty";
 import { recomputeIncidentClocks } from "@/server/sla/service";
-import { findMembership } from "@/server/tenancy/queries";
 import { type ActorContext, clockOf, personOf, type StaffContext, type TenantContext } from "@/server/tenancy/tenant";
 import { assertActionTarget, assertStaffUser } from "./guards";
 import { canTransition, milestonesOf, nextStatuses, STATUS_LABELS } from "./lifecycle";
@@ -31,8 +29,8 @@ export const effectiveSeverity = (i: { severity: number; severityOverride: numbe
   i.severityOverride ?? i.severity;
 
 /**
- * One staff change to one incident: loads it inside the transaction, runs the change, writes the audit entry, and
- * delivers any e-mail after commit.
+ * One staff change to one incident (`auditedChange`): loads it inside the transaction, runs the change, recomputes its
+ * clocks, writes the audit entry, and delivers any e-mail after commit.
  */
 async function change<T>(
   ctx: TenantContext,
@@ -41,27 +39,27 @@ async function change<T>(
   fn: (tx: DbOrTx, inc: Incident, mail: string[]) => Promise<{ result: T; summary?: Record<string, unknown> }>,
 ): Promise<T> {
   assertCan(ctx.actor, "incident:manage");
-  const mail: string[] = [];
-  const result = await ctx.db.transaction(async (tx) => {
+  return auditedChange(ctx, async (tx, effects) => {
     const inc = await q.findIncident(tx, ctx.tenant, incidentId);
     if (!inc) throw new NotFound("No such incident.");
+    const mail: string[] = [];
     const { result, summary } = await fn(tx, inc, mail);
     // Every change, notes and tasks included, is activity: updatedAt is the incident's "last activity".
     await q.updateIncidentRow(tx, ctx.tenant, incidentId, { updatedAt: clockOf(ctx) });
     mail.push(...(await recomputeIncidentClocks(tx, ctx.tenant, incidentId, clockOf(ctx))));
     await markFactsChanged(tx, ctx.tenant);
-    await recordAudit(tx, {
-      ...actorOf(ctx),
-      customerId: ctx.tenant,
-      action: `incident.${action}`,
-      targetType: "incident",
-      targetId: incidentId,
-      summary: { reference: incidentReference(inc.customerSlug, inc.incident.number), ...summary },
-    });
-    return result;
+    effects.mail(mail);
+    return {
+      result,
+      audit: {
+        customerId: ctx.tenant,
+        action: `incident.${action}`,
+        targetType: "incident",
+        targetId: incidentId,
+        summary: { reference: incidentReference(inc.customerSlug, inc.incident.number), ...summary },
+      },
+    };
   });
-  if (mail.length) await deliverQueued(ctx.db, mail);
-  return result;
 }
 
 /** Tells the customer, when the incident is open to them, and records that they were told. */

@@ -1,5 +1,3 @@
-import { randomBytes } from "node:crypto";
-import os from "node:os";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { jobRuns } from "@/db/schema";
@@ -14,7 +12,11 @@ import { evaluateAll, evaluateDirty } from "@/server/recommendations/evaluation"
 import { processReportJobs, queueDueReports } from "@/server/reports/service";
 import { runGapNotices } from "@/server/roster/notify";
 import { runSlaSweep } from "@/server/sla/service";
+import { claimRun } from "./claim";
 import { kickWorkers, setWorker } from "./worker";
+
+// Jobs that claim their own slots (contract reminders) import it from ./claim; kept here for existing callers.
+export { claimRun };
 
 /**
  * Scheduled work inside the server process. Every instance ticks; each run is claimed by inserting its (job, slot) row,
@@ -22,8 +24,6 @@ import { kickWorkers, setWorker } from "./worker";
  * (pg-boss was the alternative; a claim row does this one thing on PGlite and PostgreSQL alike with no extra worker.)
  */
 export type Job = { name: string; slot: (now: Date) => string | null; run: (db: Db, now: Date) => Promise<unknown> };
-
-const INSTANCE = `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 
 export const everyMinute = (now: Date) => now.toISOString().slice(0, 16);
 
@@ -47,16 +47,6 @@ export const JOBS: Job[] = [
   { name: "posture-month-close", slot: everyHour, run: (db, now) => runMonthClose(db, now) },
   { name: "roster-gap-notices", slot: everyDay, run: (db, now) => runGapNotices(db, now) },
 ];
-
-/** Inserts the claim; true for exactly one caller per (job, slot). */
-export async function claimRun(db: Db, job: string, slot: string): Promise<string | null> {
-  const rows = await db
-    .insert(jobRuns)
-    .values({ job, slot, claimedBy: INSTANCE })
-    .onConflictDoNothing()
-    .returning({ id: jobRuns.id });
-  return rows[0]?.id ?? null;
-}
 
 export async function runJobOnce(
   db: Db,

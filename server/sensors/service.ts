@@ -1,5 +1,6 @@
 import type { DbOrTx } from "@/db";
-import { actorOf, diff, recordAudit } from "@/server/audit/service";
+import { auditedChange } from "@/server/audit/change";
+import { diff } from "@/server/audit/service";
 import { assertCan } from "@/server/auth/permissions";
 import { type HealthFacts, sensorHealth, unsupportedSet } from "@/server/coverage/health";
 import { listUnsupportedVersions } from "@/server/coverage/queries";
@@ -56,7 +57,7 @@ export async function createSensor(ctx: TenantContext, fields: NewSensor) {
   const input: SensorFields = { heartbeatIntervalSeconds: 300, providesClasses: [], ...fields };
   const message = providesClassesError(input.sensorClass, input.providesClasses);
   if (message) throw new Invalid(message);
-  return ctx.db.transaction(async (tx) => {
+  return auditedChange(ctx, async (tx) => {
     const sensor = await insertSensor(tx, ctx.tenant, input);
     const k = generateApiKey();
     await insertKey(tx, ctx.tenant, {
@@ -65,21 +66,22 @@ export async function createSensor(ctx: TenantContext, fields: NewSensor) {
       keyHash: k.keyHash,
       createdBy: creator(ctx),
     });
-    await recordAudit(tx, {
-      ...actorOf(ctx),
-      customerId: ctx.tenant,
-      action: "sensor.create",
-      targetType: "sensor",
-      targetId: sensor.id,
-      summary: { after: input, keyPrefix: k.prefix },
-    });
-    return { sensor, apiKey: k.key };
+    return {
+      result: { sensor, apiKey: k.key },
+      audit: {
+        customerId: ctx.tenant,
+        action: "sensor.create",
+        targetType: "sensor",
+        targetId: sensor.id,
+        summary: { after: input, keyPrefix: k.prefix },
+      },
+    };
   });
 }
 
 export async function updateSensor(ctx: TenantContext, id: string, input: SensorPatch) {
   assertCan(ctx.actor, "sensor:manage");
-  return ctx.db.transaction(async (tx) => {
+  return auditedChange(ctx, async (tx) => {
     const before = await findSensor(tx, ctx.tenant, id);
     if (!before) throw new NotFound("No such sensor.");
     // Leaving xdr clears the declared classes; otherwise the sensor as it will be must satisfy the rule.
@@ -88,80 +90,81 @@ export async function updateSensor(ctx: TenantContext, id: string, input: Sensor
     const message = providesClassesError(sensorClass, patch.providesClasses ?? before.providesClasses);
     if (message) throw new Invalid(message);
     const row = await updateSensorRow(tx, ctx.tenant, id, patch);
-    await recordAudit(tx, {
-      ...actorOf(ctx),
-      customerId: ctx.tenant,
-      action: "sensor.update",
-      targetType: "sensor",
-      targetId: id,
-      summary: { changes: diff(before, patch) },
-    });
-    return row!;
+    return {
+      result: row!,
+      audit: {
+        customerId: ctx.tenant,
+        action: "sensor.update",
+        targetType: "sensor",
+        targetId: id,
+        summary: { changes: diff(before, patch) },
+      },
+    };
   });
 }
 
 /** Revokes every active key of the sensor and issues a new one, shown once. */
 export async function rotateKey(ctx: TenantContext, id: string) {
   assertCan(ctx.actor, "sensor:manage");
-  const result = await ctx.db.transaction(async (tx) => {
+  return auditedChange(ctx, async (tx, effects) => {
     const s = await findSensor(tx, ctx.tenant, id);
     if (!s) throw new NotFound("No such sensor.");
     const revoked = await revokeActiveKeys(tx, ctx.tenant, id, clockOf(ctx));
     const k = generateApiKey();
     await insertKey(tx, ctx.tenant, { sensorId: id, prefix: k.prefix, keyHash: k.keyHash, createdBy: creator(ctx) });
-    await recordAudit(tx, {
-      ...actorOf(ctx),
-      customerId: ctx.tenant,
-      action: "sensor.key.rotate",
-      targetType: "sensor",
-      targetId: id,
-      summary: { revoked: revoked.length, keyPrefix: k.prefix },
-    });
-    return { apiKey: k.key };
+    effects.afterCommit(forgetIntakeKeys); // at once here; other instances within INTAKE_KEY_CACHE_SECONDS
+    return {
+      result: { apiKey: k.key },
+      audit: {
+        customerId: ctx.tenant,
+        action: "sensor.key.rotate",
+        targetType: "sensor",
+        targetId: id,
+        summary: { revoked: revoked.length, keyPrefix: k.prefix },
+      },
+    };
   });
-  forgetIntakeKeys(); // at once here; other instances within INTAKE_KEY_CACHE_SECONDS
-  return result;
 }
 
 export async function revokeKeys(ctx: TenantContext, id: string) {
   assertCan(ctx.actor, "sensor:manage");
-  const result = await ctx.db.transaction(async (tx) => {
+  return auditedChange(ctx, async (tx, effects) => {
     const s = await findSensor(tx, ctx.tenant, id);
     if (!s) throw new NotFound("No such sensor.");
     const revoked = await revokeActiveKeys(tx, ctx.tenant, id, clockOf(ctx));
-    await recordAudit(tx, {
-      ...actorOf(ctx),
-      customerId: ctx.tenant,
-      action: "sensor.key.revoke",
-      targetType: "sensor",
-      targetId: id,
-      summary: { revoked: revoked.length },
-    });
-    return { revoked: revoked.length };
+    effects.afterCommit(forgetIntakeKeys); // at once here; other instances within INTAKE_KEY_CACHE_SECONDS
+    return {
+      result: { revoked: revoked.length },
+      audit: {
+        customerId: ctx.tenant,
+        action: "sensor.key.revoke",
+        targetType: "sensor",
+        targetId: id,
+        summary: { revoked: revoked.length },
+      },
+    };
   });
-  forgetIntakeKeys(); // at once here; other instances within INTAKE_KEY_CACHE_SECONDS
-  return result;
 }
 
 export async function setSensorStatus(ctx: TenantContext, id: string, status: "active" | "retired") {
   assertCan(ctx.actor, "sensor:manage");
-  const result = await ctx.db.transaction(async (tx) => {
+  return auditedChange(ctx, async (tx, effects) => {
     const s = await findSensor(tx, ctx.tenant, id);
     if (!s) throw new NotFound("No such sensor.");
     if (status === "retired") await revokeActiveKeys(tx, ctx.tenant, id, clockOf(ctx));
     const row = await updateSensorRow(tx, ctx.tenant, id, { status });
-    await recordAudit(tx, {
-      ...actorOf(ctx),
-      customerId: ctx.tenant,
-      action: `sensor.${status === "retired" ? "retire" : "reactivate"}`,
-      targetType: "sensor",
-      targetId: id,
-      summary: { name: s.name },
-    });
-    return row!;
+    effects.afterCommit(forgetIntakeKeys); // at once here; other instances within INTAKE_KEY_CACHE_SECONDS
+    return {
+      result: row!,
+      audit: {
+        customerId: ctx.tenant,
+        action: `sensor.${status === "retired" ? "retire" : "reactivate"}`,
+        targetType: "sensor",
+        targetId: id,
+        summary: { name: s.name },
+      },
+    };
   });
-  forgetIntakeKeys(); // at once here; other instances within INTAKE_KEY_CACHE_SECONDS
-  return result;
 }
 
 const creator = (ctx: ActorContext) => personOf(ctx)?.id ?? null;

@@ -5,10 +5,11 @@ import type { Db, DbOrTx } from "@/db";
 import type { Role } from "@/db/schema/tenancy";
 import AccountExistsEmail from "@/emails/account-exists";
 import InvitationEmail from "@/emails/invitation";
-import { type AuditActor, actorOf, recordAudit } from "@/server/audit/service";
+import { auditedChange } from "@/server/audit/change";
+import type { AuditActor } from "@/server/audit/service";
 import { type Actor, assertCan, ROLE_LABELS } from "@/server/auth/permissions";
 import { findCustomer } from "@/server/customers/queries";
-import { deliverQueued, emailStatusOf, sendEmail } from "@/server/email/send";
+import { emailStatusOf, sendEmail } from "@/server/email/send";
 import { env } from "@/server/env";
 import { Conflict, Forbidden, Invalid, NotFound } from "@/server/errors";
 import { getBranding } from "@/server/provider/queries";
@@ -64,7 +65,7 @@ export async function inviteUser(ctx: ActorContext, org: Org, input: { email: st
   const token = randomBytes(32).toString("base64url");
   const now = new Date();
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
-  const result = await ctx.db.transaction(async (tx) => {
+  const result = await auditedChange(ctx, async (tx, effects) => {
     const existing = await findUserByEmail(tx, input.email);
     // Someone already in this organisation is on the team list the inviter can read: saying so reveals nothing.
     if (existing && (await findMember(tx, org, existing.id))) {
@@ -115,17 +116,18 @@ export async function inviteUser(ctx: ActorContext, org: Org, input: { email: st
             expiresAt: `${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`,
           }),
         });
-    await recordAudit(tx, {
-      ...actorOf(ctx),
-      customerId: org,
-      action: "invitation.create",
-      targetType: "invitation",
-      targetId: inv.id,
-      summary: { email: input.email, role: input.role },
-    });
-    return { invitation: inv, emailId, acceptUrl };
+    effects.mail([emailId]);
+    return {
+      result: { invitation: inv, emailId, acceptUrl },
+      audit: {
+        customerId: org,
+        action: "invitation.create",
+        targetType: "invitation",
+        targetId: inv.id,
+        summary: { email: input.email, role: input.role },
+      },
+    };
   });
-  await deliverQueued(ctx.db, [result.emailId]);
   const emailStatus = await emailStatusOf(ctx.db, result.emailId);
   // The link is a credential: only trusted scripts (the admin CLI) get it back; people get it by e-mail.
   return {
@@ -139,60 +141,64 @@ export async function inviteUser(ctx: ActorContext, org: Org, input: { email: st
 
 export async function revokeInvitation(ctx: ActorContext, org: Org, invitationId: string) {
   assertManage(ctx, org, "invite");
-  return ctx.db.transaction(async (tx) => {
+  return auditedChange(ctx, async (tx) => {
     const row = await revokeInvitationRow(tx, org, invitationId, new Date());
     if (!row) throw new NotFound("No pending invitation with that id.");
-    await recordAudit(tx, {
-      ...actorOf(ctx),
-      customerId: org,
-      action: "invitation.revoke",
-      targetType: "invitation",
-      targetId: invitationId,
-      summary: { email: row.email },
-    });
-    return { id: invitationId };
+    return {
+      result: { id: invitationId },
+      audit: {
+        customerId: org,
+        action: "invitation.revoke",
+        targetType: "invitation",
+        targetId: invitationId,
+        summary: { email: row.email },
+      },
+    };
   });
 }
 
 export async function removeMember(ctx: ActorContext, org: Org, userId: string) {
   assertManage(ctx, org, "remove");
   if (userId === ctx.user.id) throw new Forbidden("You cannot remove yourself.");
-  return ctx.db.transaction(async (tx) => {
+  return auditedChange(ctx, async (tx) => {
     const m = await findMember(tx, org, userId);
     if (!m) throw new NotFound("No such user in this organisation.");
     if (m.role === "admin" && (await countAdmins(tx, org)) <= 1)
       throw new Conflict("The last admin cannot be removed.");
     await deleteMemberUser(tx, org, userId);
-    await recordAudit(tx, {
-      ...actorOf(ctx),
-      customerId: org,
-      action: "user.remove",
-      targetType: "user",
-      targetId: userId,
-      summary: { email: m.email, role: m.role },
-    });
-    return { userId };
+    return {
+      result: { userId },
+      audit: {
+        customerId: org,
+        action: "user.remove",
+        targetType: "user",
+        targetId: userId,
+        summary: { email: m.email, role: m.role },
+      },
+    };
   });
 }
 
 export async function changeRole(ctx: ActorContext, org: Org, userId: string, role: Role) {
   assertManage(ctx, org, "remove");
   if (userId === ctx.user.id) throw new Forbidden("You cannot change your own role.");
-  return ctx.db.transaction(async (tx) => {
+  return auditedChange(ctx, async (tx) => {
     const m = await findMember(tx, org, userId);
     if (!m) throw new NotFound("No such user in this organisation.");
-    if (m.role === role) return { userId, role };
+    // No change, no entry.
+    if (m.role === role) return { result: { userId, role }, audit: [] };
     if (m.role === "admin" && (await countAdmins(tx, org)) <= 1) throw new Conflict("The last admin must stay admin.");
     await setMemberRole(tx, org, userId, role);
-    await recordAudit(tx, {
-      ...actorOf(ctx),
-      customerId: org,
-      action: "user.role",
-      targetType: "user",
-      targetId: userId,
-      summary: { email: m.email, from: m.role, to: role },
-    });
-    return { userId, role };
+    return {
+      result: { userId, role },
+      audit: {
+        customerId: org,
+        action: "user.role",
+        targetType: "user",
+        targetId: userId,
+        summary: { email: m.email, from: m.role, to: role },
+      },
+    };
   });
 }
 
@@ -240,7 +246,7 @@ const STATUS_MESSAGES = {
 /** Public: creates the account, its password and membership in one transaction. */
 export async function acceptInvitation(db: Db, input: { token: string; name: string; password: string }) {
   const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
+  return auditedChange({ db }, async (tx) => {
     const { inv, status } = await loadInvitation(tx, input.token);
     if (status !== "pending") throw new Invalid(STATUS_MESSAGES[status]);
     if (await findUserByEmail(tx, inv.email))
@@ -249,17 +255,17 @@ export async function acceptInvitation(db: Db, input: { token: string; name: str
     const userId = crypto.randomUUID();
     await insertUserWithPassword(tx, { id: userId, name: input.name, email: inv.email, passwordHash });
     await insertMembership(tx, userId, inv.customerId as Org, inv.role);
-    await recordAudit(tx, {
-      actorType: "user",
-      actorId: userId,
-      actorLabel: `${input.name} <${inv.email}>`,
-      customerId: inv.customerId,
-      action: "invitation.accept",
-      targetType: "invitation",
-      targetId: inv.id,
-      summary: { email: inv.email, role: inv.role },
-    });
-    return { email: inv.email };
+    return {
+      result: { email: inv.email },
+      audit: {
+        by: { actorType: "user", actorId: userId, actorLabel: `${input.name} <${inv.email}>` },
+        customerId: inv.customerId,
+        action: "invitation.accept",
+        targetType: "invitation",
+        targetId: inv.id,
+        summary: { email: inv.email, role: inv.role },
+      },
+    };
   });
 }
 
@@ -271,19 +277,21 @@ export async function createUserDirect(
   auditActor: AuditActor,
 ) {
   const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
+  return auditedChange({ db }, async (tx) => {
     if (await findUserByEmail(tx, input.email)) throw new Conflict(`${input.email} already has an account.`, "email");
     const userId = crypto.randomUUID();
     await insertUserWithPassword(tx, { id: userId, name: input.name, email: input.email, passwordHash });
     await insertMembership(tx, userId, org, input.role);
-    await recordAudit(tx, {
-      ...auditActor,
-      customerId: org,
-      action: "user.create",
-      targetType: "user",
-      targetId: userId,
-      summary: { email: input.email, role: input.role },
-    });
-    return { userId };
+    return {
+      result: { userId },
+      audit: {
+        by: auditActor,
+        customerId: org,
+        action: "user.create",
+        targetType: "user",
+        targetId: userId,
+        summary: { email: input.email, role: input.role },
+      },
+    };
   });
 }

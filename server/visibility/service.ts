@@ -73,3 +73,6 @@ export async function getProviderVisibility(ctx: ActorContext) {
   while (perCustomer.length < customers) perCustomer.push([]);
   return { at: now, customers, columns: providerHeatMap(perCustomer) };
 }
+
+/** Every customer's sensors as facts at an instant (the hunts read them through here). */
+export { allSensorFactsAt, type SensorFactsAt } from "./queries";

@@ -40,7 +40,7 @@ import {
 } from "@/app/_components/ui/dropdown-menu";
 import { authClient } from "@/app/_lib/auth-client";
 import { cn } from "@/app/_lib/cn";
-import { initials } from "@/app/_lib/format";
+import { initials } from "@/lib/format";
 
 const ICONS = {
   overview: LayoutDashboard,

@@ -9,9 +9,9 @@ import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent } from "@/app/_components/ui/card";
 import { ErrorState, LoadingState } from "@/app/_components/ui/states";
 import { authClient } from "@/app/_lib/auth-client";
-import { formatDateTime, formatRelative } from "@/app/_lib/format";
 import { describeAuthError, NETWORK_ERROR } from "@/app/(auth)/_lib/auth-errors";
 import { SectionHeader } from "@/app/(portal)/portal/_components/section-header";
+import { formatDateTime, formatRelative } from "@/lib/format";
 import { describeAgent, knownIp } from "./session-agent";
 import { SESSIONS_KEY } from "./sessions-key";
 

@@ -1,8 +1,8 @@
 import { Temporal } from "temporal-polyfill";
-import { formatMonth } from "@/app/_lib/format";
 import type { Db } from "@/db";
 import type { Metric } from "@/db/schema/contracts";
 import type { ReportFigures } from "@/db/schema/reports";
+import { formatMonth } from "@/lib/format";
 import { alertFunnel } from "@/server/alerts/queries";
 import { tactics as TACTICS, tactic, technique } from "@/server/attack/attack";
 import { versionInForce } from "@/server/contracts/queries";

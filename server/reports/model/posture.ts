@@ -1,6 +1,6 @@
 import { Temporal } from "temporal-polyfill";
-import { formatMonth } from "@/app/_lib/format";
 import type { Db } from "@/db";
+import { formatMonth } from "@/lib/format";
 import { technique } from "@/server/attack/attack";
 import { ownOutcome } from "@/server/hunts/lifecycle";
 import { customerOutcomes, listCustomerHunts } from "@/server/hunts/queries";

@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime } from "@/app/_lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
 
 /** Formatting for the report template. Pure; the same date formatters as the portal, in the customer's zone. */
 export { formatDate, formatDateTime };

@@ -1,7 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { type DateInput, formatDate, formatDateTime, formatRelative, formatTime, toDate } from "@/app/_lib/format";
+import { type DateInput, formatDate, formatDateTime, formatRelative, formatTime, toDate } from "@/lib/format";
 import { useViewTimeZone } from "./view-time-zone";
 
 const noop = () => () => {};

@@ -1,7 +1,7 @@
 import { CircleAlert, CircleCheck, LoaderCircle } from "lucide-react";
 import type { ReactNode } from "react";
 import { cn } from "@/app/_lib/cn";
-import { formatMonth } from "@/app/_lib/format";
+import { formatMonth } from "@/lib/format";
 import { DateTime } from "../_components/date-time";
 import type { BatchProgress, MonthEndRun } from "./report-labels";
 

@@ -10,8 +10,8 @@ import { Checkbox } from "@/app/_components/ui/checkbox";
 import { Label } from "@/app/_components/ui/label";
 import { Select } from "@/app/_components/ui/select";
 import { cn } from "@/app/_lib/cn";
-import { formatMonth } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_lib/trpc/client";
+import { formatMonth } from "@/lib/format";
 import { errorMessage } from "../_components/errors";
 import { BatchProgressView, MonthEndRunView } from "./batch-progress";
 

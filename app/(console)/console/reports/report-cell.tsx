@@ -13,7 +13,7 @@ import {
 } from "@/app/_components/ui/dropdown-menu";
 import { Tooltip } from "@/app/_components/ui/tooltip";
 import { cn } from "@/app/_lib/cn";
-import { formatMonth } from "@/app/_lib/format";
+import { formatMonth } from "@/lib/format";
 import { DateTime } from "../_components/date-time";
 import { describeCell, StatusChip } from "./report-chip";
 import { isBusy, type MatrixCell, type MatrixCustomer } from "./report-labels";

@@ -1,7 +1,7 @@
 import { CircleAlert, Clock, FileCheck, FileQuestion, LoaderCircle, type LucideIcon, MailCheck } from "lucide-react";
 import { Badge } from "@/app/_components/ui/badge";
 import { cn } from "@/app/_lib/cn";
-import { formatBytes, formatDateTime, formatMonth } from "@/app/_lib/format";
+import { formatBytes, formatDateTime, formatMonth } from "@/lib/format";
 import {
   type CellStatus,
   contacts,

@@ -2,7 +2,7 @@
 
 import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
 import { TooltipProvider } from "@/app/_components/ui/tooltip";
-import { formatMonth } from "@/app/_lib/format";
+import { formatMonth } from "@/lib/format";
 import { type CellAction, ReportCell } from "./report-cell";
 import type { MatrixCustomer } from "./report-labels";
 

@@ -7,9 +7,9 @@ import { PdfPreviewDialog, type PreviewTarget } from "@/app/_components/reports/
 import { Button } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
 import { EmptyState } from "@/app/_components/ui/states";
-import { formatMonth } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { useUrlParams } from "@/app/_lib/use-url-params";
+import { formatMonth } from "@/lib/format";
 import { FilterInput } from "../_components/filter-input";
 import { FlashMessage, useFlash } from "../_components/flash";
 import { TableSkeleton } from "../_components/page-skeleton";

@@ -1,4 +1,4 @@
-import { formatMonth } from "@/app/_lib/format";
+import { formatMonth } from "@/lib/format";
 import { isHex, monogram, svgDataUrl, textOn } from "./branding-colors";
 
 export type BrandingPreviewValues = {

@@ -6,7 +6,7 @@ import { Button } from "@/app/_components/ui/button";
 import { Field } from "@/app/_components/ui/field";
 import { Input } from "@/app/_components/ui/input";
 import { cn } from "@/app/_lib/cn";
-import { formatBytes } from "@/app/_lib/format";
+import { formatBytes } from "@/lib/format";
 import { logoSvg } from "@/server/provider/schema";
 import { svgDataUrl } from "./branding-colors";
 

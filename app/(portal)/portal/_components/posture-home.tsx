@@ -10,8 +10,8 @@ import { SeverityBadge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent } from "@/app/_components/ui/card";
 import { EmptyState, ErrorState, Skeleton } from "@/app/_components/ui/states";
-import { formatMonth } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_lib/trpc/client";
+import { formatMonth } from "@/lib/format";
 import { trpcErrorInfo } from "../_lib/labels";
 import { SectionHeader } from "./section-header";
 

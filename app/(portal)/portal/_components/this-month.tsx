@@ -8,8 +8,8 @@ import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent } from "@/app/_components/ui/card";
 import { ErrorState, Skeleton } from "@/app/_components/ui/states";
 import { cn } from "@/app/_lib/cn";
-import { formatDate } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_lib/trpc/client";
+import { formatDate } from "@/lib/format";
 import { trpcErrorInfo } from "../_lib/labels";
 import { SectionHeader } from "./section-header";
 

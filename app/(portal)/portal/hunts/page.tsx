@@ -4,9 +4,9 @@ import { Badge } from "@/app/_components/ui/badge";
 import { Card } from "@/app/_components/ui/card";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { EmptyState } from "@/app/_components/ui/states";
-import { formatDate } from "@/app/_lib/format";
 import { requireCustomer } from "@/app/_lib/session";
 import { serverCaller } from "@/app/_lib/trpc/server";
+import { formatDate } from "@/lib/format";
 import { HUNT_OUTCOME_LABELS } from "@/server/hunts/lifecycle";
 
 export const metadata: Metadata = { title: "Threat hunts" };

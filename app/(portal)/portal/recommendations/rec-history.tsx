@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/app/_lib/format";
+import { formatDateTime } from "@/lib/format";
 import { STATUS_LABELS } from "@/server/recommendations/lifecycle";
 
 type Event = {

@@ -5,8 +5,8 @@ import { FileChartColumn, ShieldCheck } from "lucide-react";
 import { Alert } from "@/app/_components/ui/alert";
 import { Card } from "@/app/_components/ui/card";
 import { EmptyState, ErrorState, LoadingState } from "@/app/_components/ui/states";
-import { formatMonth } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_lib/trpc/client";
+import { formatMonth } from "@/lib/format";
 import { trpcErrorInfo } from "../_lib/labels";
 import { ReportMonthCard } from "./report-month-card";
 

@@ -8,7 +8,7 @@ import { Badge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent } from "@/app/_components/ui/card";
 import { cn } from "@/app/_lib/cn";
-import { formatBytes, formatMonth } from "@/app/_lib/format";
+import { formatBytes, formatMonth } from "@/lib/format";
 import { SectionHeader } from "../_components/section-header";
 import type { RouterOutputs } from "../incidents/_components/labels";
 import { When } from "../incidents/_components/when";

@@ -3,7 +3,7 @@
 import { MailPlus } from "lucide-react";
 import type { PendingInvitation } from "@/app/_components/team/types";
 import { Button } from "@/app/_components/ui/button";
-import { formatDate } from "@/app/_lib/format";
+import { formatDate } from "@/lib/format";
 import { RoleBadge } from "./member-badges";
 
 /** The invitations nobody has accepted yet, each (for those who may invite) with a "Withdraw" button. */

@@ -12,7 +12,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/app/_components/ui/dropdown-menu";
-import { formatDate, initials } from "@/app/_lib/format";
+import { formatDate, initials } from "@/lib/format";
 import type { CustomerRole } from "../_lib/labels";
 import { RoleBadge, TwoFactorBadge } from "./member-badges";
 

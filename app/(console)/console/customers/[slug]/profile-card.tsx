@@ -4,7 +4,7 @@ import { Pencil } from "lucide-react";
 import { type ReactNode, useEffect, useState } from "react";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/card";
-import { formatTime } from "@/app/_lib/format";
+import { formatTime } from "@/lib/format";
 import { CustomerStatusBadge } from "../../_components/badges";
 import { DateTime } from "../../_components/date-time";
 import type { Customer } from "../../_components/types";

@@ -5,7 +5,7 @@ import { Alert } from "@/app/_components/ui/alert";
 import { Badge } from "@/app/_components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
 import { PageHeader } from "@/app/_components/ui/page-header";
-import { formatBytes } from "@/app/_lib/format";
+import { formatBytes } from "@/lib/format";
 import { DateTime } from "../../_components/date-time";
 import type { RouterOutputs } from "../../_components/types";
 import { EmailStatusBadge } from "../status-badge";

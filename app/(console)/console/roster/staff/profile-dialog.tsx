@@ -14,7 +14,7 @@ import { STAFF_SKILLS } from "@/db/schema/roster";
 import { profileInput } from "@/server/roster/schema";
 import { describeError, type FieldErrors, validate } from "../../_components/errors";
 import { GapConsent } from "../_lib/gap-consent";
-import { LEVELS, type Profile } from "./staff-view";
+import { LEVELS, type Profile } from "./labels";
 
 /** Edit one analyst's level, skills and languages (two-letter codes, comma separated). */
 export function ProfileDialog({ profile, onClose }: { profile: Profile; onClose: () => void }) {

@@ -11,12 +11,9 @@ import { EmptyState, LoadingState } from "@/app/_components/ui/states";
 import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { QueryError } from "../../_components/query-error";
-import type { RouterOutputs } from "../../_components/types";
 import { inCardTable } from "../../_components/ui-classes";
+import { LEVELS, type Profile } from "./labels";
 import { ProfileDialog } from "./profile-dialog";
-
-export type Profile = RouterOutputs["roster"]["profiles"][number];
-export const LEVELS: Record<number, string> = { 1: "L1 analyst", 2: "L2 senior", 3: "L3 lead" };
 
 /** Staff profiles: level (1–3; 2 and 3 count as senior), skills and languages, which the gaps check against. */
 export function StaffView({ canManage }: { canManage: boolean }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { type DateInput, formatDate, formatDateTime, formatRelative, toDate } from "@/app/_lib/format";
+import { type DateInput, formatDate, formatDateTime, formatRelative, toDate } from "@/lib/format";
 
 const noop = () => () => {};
 const useHydrated = () =>

@@ -4,7 +4,7 @@ import { CoverageCalendar } from "@/app/_components/contract/coverage-calendar";
 import { SlaTargetsTable } from "@/app/_components/contract/sla-targets-table";
 import { Alert } from "@/app/_components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
-import { formatDateTime } from "@/app/_lib/format";
+import { formatDateTime } from "@/lib/format";
 import type { RouterOutputs } from "../../../_components/types";
 import { inCardTable } from "../../../_components/ui-classes";
 import { WarningLines, worstLevel } from "../../../contracts/_components/warnings";

@@ -1,0 +1,146 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { alerts, incidentEntities, incidentEvents, incidents, incidentTechniques, observables } from "@/db/schema";
+import type { Entities } from "@/server/ingest/types";
+import type { TenantId } from "@/server/tenancy/tenant";
+import { observablesFromEntities } from "../observables";
+
+// Opening an incident and attaching alerts to it, with their timeline entries (escalation and intake).
+
+export type TimelineActor = {
+  actorType: "user" | "api_key" | "system";
+  actorId: string | null;
+  actorLabel: string;
+  actorSide: "staff" | "customer" | "system";
+  /** When it happened (defaults to now). */
+  at?: Date;
+};
+
+export type AttachableAlert = {
+  id: string;
+  title: string;
+  severity: number;
+  eventTime: Date;
+  receivedAt: Date;
+  vendorCreatedAt: Date | null;
+  techniques: string[];
+  entities: Entities;
+  keys: string[];
+};
+
+export async function insertTimeline(
+  db: DbOrTx,
+  tenant: TenantId,
+  incidentId: string,
+  e: TimelineActor & {
+    kind: (typeof incidentEvents.$inferInsert)["kind"];
+    visibility: "internal" | "customer";
+    body?: string | null;
+    data?: Record<string, unknown>;
+    at?: Date;
+  },
+) {
+  const [row] = await db
+    .insert(incidentEvents)
+    .values({ ...e, customerId: tenant, incidentId, body: e.body ?? null, data: e.data ?? {}, at: e.at ?? new Date() })
+    .returning();
+  return row!;
+}
+
+/** Reserves the customer's next incident number (serialised per customer for the transaction). */
+export async function nextIncidentNumber(db: DbOrTx, tenant: TenantId): Promise<number> {
+  await db.execute(sql`select pg_advisory_xact_lock(727003, hashtext(${tenant}))`);
+  const [row] = await db
+    .select({ n: sql<number>`coalesce(max(${incidents.number}), 0)::int` })
+    .from(incidents)
+    .where(eq(incidents.customerId, tenant));
+  return (row?.n ?? 0) + 1;
+}
+
+export async function insertIncident(
+  db: DbOrTx,
+  tenant: TenantId,
+  v: Omit<typeof incidents.$inferInsert, "customerId" | "number">,
+) {
+  const number = await nextIncidentNumber(db, tenant);
+  const [row] = await db
+    .insert(incidents)
+    .values({ ...v, customerId: tenant, number })
+    .returning();
+  return row!;
+}
+
+/**
+ * Puts alerts into an incident: links them, indexes their entities for correlation, adds their techniques and
+ * observables, raises severity and times, and writes one internal timeline entry. Used by intake correlation and
+ * by analysts escalating or attaching from the queue.
+ */
+export async function attachAlerts(
+  db: DbOrTx,
+  tenant: TenantId,
+  incidentId: string,
+  list: AttachableAlert[],
+  actor: TimelineActor,
+) {
+  if (list.length === 0) return;
+  const ids = list.map((a) => a.id);
+  await db
+    .update(alerts)
+    .set({ incidentId, status: "escalated", triagedAt: sql`coalesce(${alerts.triagedAt}, now())` })
+    .where(and(eq(alerts.customerId, tenant), inArray(alerts.id, ids)));
+
+  const keys = [...new Set(list.flatMap((a) => a.keys))];
+  if (keys.length) {
+    await db
+      .insert(incidentEntities)
+      .values(keys.map((key) => ({ customerId: tenant, incidentId, key })))
+      .onConflictDoNothing();
+  }
+  const techniques = [...new Set(list.flatMap((a) => a.techniques))];
+  if (techniques.length) {
+    await db
+      .insert(incidentTechniques)
+      .values(
+        techniques.map((techniqueId) => ({ customerId: tenant, incidentId, techniqueId, source: "alert" as const })),
+      )
+      .onConflictDoNothing();
+  }
+  const obs = list.flatMap((a) => observablesFromEntities(a.entities));
+  if (obs.length) {
+    await db
+      .insert(observables)
+      .values(obs.map((o) => ({ ...o, customerId: tenant, incidentId, source: "alert" as const })))
+      .onConflictDoNothing();
+  }
+  const maxSeverity = Math.max(...list.map((a) => a.severity));
+  const t = (f: (a: AttachableAlert) => Date | null, pick: (a: number, b: number) => number) =>
+    list.reduce<Date | null>((acc, a) => {
+      const v = f(a);
+      return v && (!acc || pick(v.getTime(), acc.getTime()) === v.getTime()) ? v : acc;
+    }, null);
+  const latest = t((a) => a.eventTime, Math.max)!;
+  const firstEvent = t((a) => a.eventTime, Math.min)!;
+  const firstReceived = t((a) => a.receivedAt, Math.min)!;
+  const firstVendor = t((a) => a.vendorCreatedAt, Math.min);
+  await db
+    .update(incidents)
+    .set({
+      severity: sql`greatest(${incidents.severity}, ${maxSeverity})`,
+      latestEventTime: sql`greatest(${incidents.latestEventTime}, ${latest.toISOString()}::timestamptz)`,
+      firstEventTime: sql`least(${incidents.firstEventTime}, ${firstEvent.toISOString()}::timestamptz)`,
+      firstAlertReceivedAt: sql`least(${incidents.firstAlertReceivedAt}, ${firstReceived.toISOString()}::timestamptz)`,
+      ...(firstVendor
+        ? {
+            firstVendorCreatedAt: sql`least(coalesce(${incidents.firstVendorCreatedAt}, ${firstVendor.toISOString()}::timestamptz), ${firstVendor.toISOString()}::timestamptz)`,
+          }
+        : {}),
+    })
+    .where(and(eq(incidents.customerId, tenant), eq(incidents.id, incidentId)));
+  await insertTimeline(db, tenant, incidentId, {
+    ...actor,
+    kind: "alert_added",
+    visibility: "internal",
+    body: list.length === 1 ? list[0]!.title : `${list.length} alerts added`,
+    data: { alertIds: ids, titles: list.slice(0, 20).map((a) => a.title) },
+  });
+}

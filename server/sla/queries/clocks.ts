@@ -1,0 +1,218 @@
+import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import {
+  contractVersions,
+  customers,
+  incidentEvents,
+  incidents,
+  memberships,
+  slaAlerts,
+  slaClocks,
+  user,
+} from "@/db/schema";
+import type { TenantId } from "@/server/tenancy/tenant";
+import type { ComputedClock } from "../compute";
+import { markMonthsDirty } from "./monthly";
+
+// The clocks of one incident: the snapshot written on every change, the minute sweep, and the one notification of
+// each transition.
+
+export async function loadIncidentForClocks(db: DbOrTx, tenant: TenantId, incidentId: string) {
+  const [inc] = await db
+    .select()
+    .from(incidents)
+    .where(and(eq(incidents.customerId, tenant), eq(incidents.id, incidentId)));
+  if (!inc) return null;
+  const events = await db
+    .select({ at: incidentEvents.at, data: incidentEvents.data })
+    .from(incidentEvents)
+    .where(
+      and(
+        eq(incidentEvents.customerId, tenant),
+        eq(incidentEvents.incidentId, incidentId),
+        inArray(incidentEvents.kind, ["status", "question", "answer"]),
+      ),
+    )
+    .orderBy(asc(incidentEvents.at));
+  const transitions = events
+    .filter((e) => e.data && ("to" in e.data || "from" in e.data))
+    .map((e) => ({ at: e.at, from: (e.data.from as string) ?? null, to: (e.data.to as string) ?? null }));
+  return { inc, transitions };
+}
+
+export async function setIncidentVersion(db: DbOrTx, tenant: TenantId, incidentId: string, versionId: string) {
+  await db
+    .update(incidents)
+    .set({ contractVersionId: versionId })
+    .where(and(eq(incidents.customerId, tenant), eq(incidents.id, incidentId)));
+}
+
+export async function listClocks(db: DbOrTx, tenant: TenantId, incidentId: string) {
+  return db
+    .select()
+    .from(slaClocks)
+    .where(and(eq(slaClocks.customerId, tenant), eq(slaClocks.incidentId, incidentId)));
+}
+
+/** Writes the snapshot; returns the clocks that just became at risk or breached (for their one notification). */
+export async function saveClocks(
+  db: DbOrTx,
+  tenant: TenantId,
+  incidentId: string,
+  versionId: string,
+  computed: ComputedClock[],
+  assigneeId: string | null,
+  now: Date,
+) {
+  const before = new Map((await listClocks(db, tenant, incidentId)).map((c) => [c.metric, c]));
+  const transitions: { id: string; metric: string; kind: "at_risk" | "breached"; dueAt: Date | null }[] = [];
+  for (const c of computed) {
+    const prev = before.get(c.metric);
+    const s = c.status.state;
+    const atRiskAt = prev?.atRiskAt ?? (s === "at_risk" || s === "breached" ? (c.atRiskDueAt ?? now) : null);
+    const breachedAt = prev?.breachedAt ?? (s === "breached" ? (c.status.due ?? now) : null);
+    const values = {
+      customerId: tenant,
+      incidentId,
+      contractVersionId: versionId,
+      metric: c.metric,
+      severity: c.severity,
+      targetMinutes: c.targetMinutes,
+      startAt: c.clock.start,
+      pauses: c.clock.pauses.map((p) => ({ from: p.from.toISOString(), to: p.to ? p.to.toISOString() : null })),
+      stopAt: c.clock.stop,
+      stoppedBy: c.stoppedBy,
+      dueAt: c.status.due,
+      atRiskDueAt: c.atRiskDueAt,
+      state: s,
+      elapsedMs: Math.round(c.status.elapsedMs),
+      atRiskAt,
+      breachedAt,
+      breachedAssigneeId: prev?.breachedAssigneeId ?? (s === "breached" ? assigneeId : null),
+      computedAt: now,
+    };
+    const [row] = await db
+      .insert(slaClocks)
+      .values(values)
+      .onConflictDoUpdate({ target: [slaClocks.incidentId, slaClocks.metric], set: values })
+      .returning({ id: slaClocks.id });
+    if (s === "breached" && !prev?.breachedAt)
+      transitions.push({ id: row!.id, metric: c.metric, kind: "breached", dueAt: c.status.due });
+    else if (s === "at_risk" && !prev?.atRiskAt)
+      transitions.push({ id: row!.id, metric: c.metric, kind: "at_risk", dueAt: c.status.due });
+  }
+  const ids = (await listClocks(db, tenant, incidentId)).map((c) => c.id);
+  await markMonthsDirty(db, ids);
+  const keep = computed.map((c) => c.metric);
+  const stale = [...before.values()].filter((c) => !keep.includes(c.metric)).map((c) => c.id);
+  if (stale.length)
+    await db.delete(slaClocks).where(and(eq(slaClocks.customerId, tenant), inArray(slaClocks.id, stale)));
+  return transitions;
+}
+
+/**
+ * The minute sweep's two moves, each one atomic UPDATE: running/at-risk clocks past due become breached, running clocks
+ * past their at-risk point become at risk. Concurrent sweeps never both take the same row.
+ */
+export async function sweepBreaches(db: DbOrTx, now: Date) {
+  return db
+    .update(slaClocks)
+    .set({
+      state: "breached",
+      breachedAt: sql`coalesce(${slaClocks.breachedAt}, ${slaClocks.dueAt})`,
+      breachedAssigneeId: sql`coalesce(${slaClocks.breachedAssigneeId}, (select i.assignee_id from incidents i where i.id = ${slaClocks.incidentId}))`,
+      computedAt: now,
+    })
+    .where(and(inArray(slaClocks.state, ["running", "at_risk"]), lte(slaClocks.dueAt, now)))
+    .returning({
+      id: slaClocks.id,
+      customerId: slaClocks.customerId,
+      incidentId: slaClocks.incidentId,
+      metric: slaClocks.metric,
+      dueAt: slaClocks.dueAt,
+    });
+}
+
+export async function sweepAtRisk(db: DbOrTx, now: Date) {
+  return db
+    .update(slaClocks)
+    .set({
+      state: "at_risk",
+      atRiskAt: sql`coalesce(${slaClocks.atRiskAt}, ${slaClocks.atRiskDueAt})`,
+      computedAt: now,
+    })
+    .where(and(eq(slaClocks.state, "running"), lte(slaClocks.atRiskDueAt, now)))
+    .returning({
+      id: slaClocks.id,
+      customerId: slaClocks.customerId,
+      incidentId: slaClocks.incidentId,
+      metric: slaClocks.metric,
+      dueAt: slaClocks.dueAt,
+    });
+}
+
+/** Claims the one notification of a transition: true for exactly one caller. */
+export async function claimNotification(db: DbOrTx, clockId: string, kind: "at_risk" | "breached", now: Date) {
+  const rows = await db
+    .update(slaClocks)
+    .set(kind === "breached" ? { breachNotifiedAt: now } : { atRiskNotifiedAt: now })
+    .where(
+      and(
+        eq(slaClocks.id, clockId),
+        isNull(kind === "breached" ? slaClocks.breachNotifiedAt : slaClocks.atRiskNotifiedAt),
+      ),
+    )
+    .returning({ id: slaClocks.id });
+  return rows.length === 1;
+}
+
+export async function insertSlaAlert(
+  db: DbOrTx,
+  v: {
+    customerId: string;
+    incidentId: string;
+    clockId: string;
+    kind: "at_risk" | "breached";
+    metric: string;
+    dueAt: Date | null;
+  },
+) {
+  await db
+    .insert(slaAlerts)
+    .values({ ...v, metric: v.metric as "acknowledge" })
+    .onConflictDoNothing();
+}
+
+export async function incidentForAlert(db: DbOrTx, incidentId: string) {
+  const [row] = await db
+    .select({
+      id: incidents.id,
+      number: incidents.number,
+      title: incidents.title,
+      severity: sql<number>`coalesce(${incidents.severityOverride}, ${incidents.severity})`.mapWith(Number),
+      assigneeId: incidents.assigneeId,
+      assigneeName: user.name,
+      assigneeEmail: user.email,
+      customerName: customers.name,
+      customerSlug: customers.slug,
+    })
+    .from(incidents)
+    .innerJoin(customers, eq(customers.id, incidents.customerId))
+    .leftJoin(user, eq(user.id, incidents.assigneeId))
+    .where(eq(incidents.id, incidentId));
+  return row ?? null;
+}
+
+export async function socManagerEmails(db: DbOrTx) {
+  const rows = await db
+    .select({ email: user.email })
+    .from(memberships)
+    .innerJoin(user, eq(user.id, memberships.userId))
+    .where(and(isNull(memberships.customerId), eq(memberships.role, "soc_manager")));
+  return rows.map((r) => r.email);
+}
+
+export async function versionById(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(contractVersions).where(eq(contractVersions.id, id));
+  return row ?? null;
+}

@@ -1,0 +1,5 @@
+// The SLA domain's queries, one idea per file; import them from here.
+export * from "./banner";
+export * from "./clocks";
+export * from "./monthly";
+export * from "./reads";

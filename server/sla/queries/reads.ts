@@ -1,0 +1,219 @@
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { contractVersions, customers, incidentEvents, incidents, slaClocks, slaMonthly, user } from "@/db/schema";
+import { customerOfScope, type ReadScope, type TenantId } from "@/server/tenancy/tenant";
+
+// Reads for the SLA views, the portal and the monthly report.
+
+/**
+ * `customerView`: only incidents opened to the customer are listed in detail (breaches). Attainment and time-to count
+ * every clock the contract measures, opened to the customer or not: one number in the console, portal and PDF.
+ */
+export type SlaScope = { scope: ReadScope; from: Date; to: Date; customerView?: boolean };
+/** The customer condition of a read: the tenant's id, a staff member's chosen customer, or none (staff-wide). */
+export const customerIs = (column: typeof slaClocks.customerId | typeof slaMonthly.customerId, scope: ReadScope) => {
+  const id = customerOfScope(scope);
+  return id ? [eq(column, id)] : [];
+};
+const visibleOnly = (s: SlaScope) =>
+  s.customerView
+    ? [sql`exists (select 1 from incidents vi where vi.id = ${slaClocks.incidentId} and vi.visible_to_customer)`]
+    : [];
+
+const monthExpr = sql<string>`to_char(${slaClocks.startAt} at time zone ${customers.timezone}, 'YYYY-MM')`;
+
+/** Open incidents' clocks that are at risk or breached, most urgent first (staff-wide, or one customer). */
+export async function listClocksAtRisk(db: DbOrTx, scope: ReadScope) {
+  return db
+    .select({
+      clockId: slaClocks.id,
+      metric: slaClocks.metric,
+      state: slaClocks.state,
+      dueAt: slaClocks.dueAt,
+      targetMinutes: slaClocks.targetMinutes,
+      severity: slaClocks.severity,
+      incidentId: incidents.id,
+      number: incidents.number,
+      title: incidents.title,
+      status: incidents.status,
+      assigneeName: user.name,
+      customerId: customers.id,
+      customerName: customers.name,
+      customerSlug: customers.slug,
+    })
+    .from(slaClocks)
+    .innerJoin(incidents, eq(incidents.id, slaClocks.incidentId))
+    .innerJoin(customers, eq(customers.id, slaClocks.customerId))
+    .leftJoin(user, eq(user.id, incidents.assigneeId))
+    .where(
+      and(
+        inArray(slaClocks.state, ["at_risk", "breached"]),
+        isNull(slaClocks.stopAt),
+        sql`${incidents.status} <> 'closed'`,
+        ...customerIs(slaClocks.customerId, scope),
+      ),
+    )
+    .orderBy(asc(slaClocks.dueAt))
+    .limit(200);
+}
+
+/** Decided clocks (met or breached, or breached while running) by customer, month (customer's zone), severity, metric. */
+export async function attainmentRows(db: DbOrTx, s: SlaScope) {
+  return db
+    .select({
+      customerId: slaClocks.customerId,
+      customerName: customers.name,
+      month: monthExpr,
+      severity: slaClocks.severity,
+      metric: slaClocks.metric,
+      met: sql<number>`count(*) filter (where ${slaClocks.state} = 'met')::int`,
+      breached: sql<number>`count(*) filter (where ${slaClocks.state} = 'breached')::int`,
+      open: sql<number>`count(*) filter (where ${slaClocks.state} in ('running', 'at_risk', 'paused'))::int`,
+    })
+    .from(slaClocks)
+    .innerJoin(customers, eq(customers.id, slaClocks.customerId))
+    .where(
+      and(
+        sql`${slaClocks.startAt} >= ${s.from.toISOString()}::timestamptz`,
+        sql`${slaClocks.startAt} < ${s.to.toISOString()}::timestamptz`,
+        ...customerIs(slaClocks.customerId, s.scope),
+      ),
+    )
+    .groupBy(slaClocks.customerId, customers.name, customers.timezone, monthExpr, slaClocks.severity, slaClocks.metric);
+}
+
+/** Mean, median and 90th percentile of each time-to (SLA time, pauses excluded) per month, from stopped clocks. */
+export async function timeToRows(db: DbOrTx, s: SlaScope) {
+  return db
+    .select({
+      month: monthExpr,
+      metric: slaClocks.metric,
+      count: sql<number>`count(*)::int`,
+      meanMs: sql<number>`avg(${slaClocks.elapsedMs})::float8`,
+      medianMs: sql<number>`percentile_cont(0.5) within group (order by ${slaClocks.elapsedMs})::float8`,
+      p90Ms: sql<number>`percentile_cont(0.9) within group (order by ${slaClocks.elapsedMs})::float8`,
+    })
+    .from(slaClocks)
+    .innerJoin(customers, eq(customers.id, slaClocks.customerId))
+    .where(
+      and(
+        sql`${slaClocks.stopAt} is not null`,
+        sql`${slaClocks.startAt} >= ${s.from.toISOString()}::timestamptz`,
+        sql`${slaClocks.startAt} < ${s.to.toISOString()}::timestamptz`,
+        ...customerIs(slaClocks.customerId, s.scope),
+      ),
+    )
+    .groupBy(monthExpr, slaClocks.metric)
+    .orderBy(monthExpr);
+}
+
+/** Every breach in the period (by when it breached), newest first, with its cause: which clock, how late, who was on it. */
+export async function breachRows(db: DbOrTx, s: SlaScope, limit = 500) {
+  return db
+    .select({
+      clockId: slaClocks.id,
+      metric: slaClocks.metric,
+      severity: slaClocks.severity,
+      targetMinutes: slaClocks.targetMinutes,
+      startAt: slaClocks.startAt,
+      dueAt: slaClocks.dueAt,
+      stopAt: slaClocks.stopAt,
+      stoppedBy: slaClocks.stoppedBy,
+      elapsedMs: slaClocks.elapsedMs,
+      breachedAt: slaClocks.breachedAt,
+      incidentId: incidents.id,
+      number: incidents.number,
+      title: incidents.title,
+      customerId: customers.id,
+      customerName: customers.name,
+      customerSlug: customers.slug,
+      onDuty: sql<string | null>`(select u.name from "user" u where u.id = ${slaClocks.breachedAssigneeId})`,
+    })
+    .from(slaClocks)
+    .innerJoin(incidents, eq(incidents.id, slaClocks.incidentId))
+    .innerJoin(customers, eq(customers.id, slaClocks.customerId))
+    .where(
+      and(
+        eq(slaClocks.state, "breached"),
+        sql`coalesce(${slaClocks.breachedAt}, ${slaClocks.dueAt}) >= ${s.from.toISOString()}::timestamptz`,
+        sql`coalesce(${slaClocks.breachedAt}, ${slaClocks.dueAt}) < ${s.to.toISOString()}::timestamptz`,
+        ...customerIs(slaClocks.customerId, s.scope),
+        ...visibleOnly(s),
+      ),
+    )
+    .orderBy(sql`coalesce(${slaClocks.breachedAt}, ${slaClocks.dueAt}) desc`)
+    .limit(limit);
+}
+
+/** Incidents not opened to the customer whose clocks started in the period, and how many of them breached any target. */
+export async function internalIncidentCounts(db: DbOrTx, s: SlaScope & { scope: TenantId }) {
+  const [row] = await db
+    .select({
+      incidents: sql<number>`count(distinct ${slaClocks.incidentId})::int`,
+      breached: sql<number>`count(distinct ${slaClocks.incidentId}) filter (where ${slaClocks.state} = 'breached')::int`,
+    })
+    .from(slaClocks)
+    .innerJoin(incidents, eq(incidents.id, slaClocks.incidentId))
+    .where(
+      and(
+        eq(slaClocks.customerId, s.scope),
+        eq(incidents.visibleToCustomer, false),
+        sql`${slaClocks.startAt} >= ${s.from.toISOString()}::timestamptz`,
+        sql`${slaClocks.startAt} < ${s.to.toISOString()}::timestamptz`,
+      ),
+    );
+  return { incidents: row?.incidents ?? 0, breached: row?.breached ?? 0 };
+}
+
+export async function listClocksForIncident(db: DbOrTx, tenant: TenantId, incidentId: string) {
+  return db
+    .select({
+      clock: slaClocks,
+      version: contractVersions.version,
+      coverage: contractVersions.coverage,
+      atRiskShare: contractVersions.atRiskShare,
+    })
+    .from(slaClocks)
+    .leftJoin(contractVersions, eq(contractVersions.id, slaClocks.contractVersionId))
+    .where(and(eq(slaClocks.customerId, tenant), eq(slaClocks.incidentId, incidentId)));
+}
+
+/** Who did what stopped each clock, from the timeline. */
+export async function stopActors(db: DbOrTx, tenant: TenantId, incidentId: string) {
+  return db
+    .select({
+      at: incidentEvents.at,
+      kind: incidentEvents.kind,
+      data: incidentEvents.data,
+      actorLabel: incidentEvents.actorLabel,
+      body: incidentEvents.body,
+    })
+    .from(incidentEvents)
+    .where(
+      and(
+        eq(incidentEvents.customerId, tenant),
+        eq(incidentEvents.incidentId, incidentId),
+        inArray(incidentEvents.kind, ["status", "visibility"]),
+      ),
+    )
+    .orderBy(asc(incidentEvents.at));
+}
+
+export async function monthlyRows(db: DbOrTx, months: string[], scope: ReadScope) {
+  return db
+    .select({
+      customerId: slaMonthly.customerId,
+      customerName: customers.name,
+      month: slaMonthly.month,
+      severity: slaMonthly.severity,
+      metric: slaMonthly.metric,
+      met: slaMonthly.met,
+      breached: slaMonthly.breached,
+      open: slaMonthly.open,
+      stopped: slaMonthly.stopped,
+      elapsedSumMs: slaMonthly.elapsedSumMs,
+    })
+    .from(slaMonthly)
+    .innerJoin(customers, eq(customers.id, slaMonthly.customerId))
+    .where(and(inArray(slaMonthly.month, months), ...customerIs(slaMonthly.customerId, scope)));
+}
