@@ -51,7 +51,7 @@ export function StaffView({ canManage }: { canManage: boolean }) {
                   <TR key={p.userId}>
                     <TD className="min-w-0">
                       <div className="font-medium">{p.name}</div>
-                      <div className="text-xs text-muted-foreground break-all">{p.email}</div>
+                      <div className="hidden text-xs text-muted-foreground break-all sm:block">{p.email}</div>
                     </TD>
                     <TD className="whitespace-nowrap">{LEVELS[p.level] ?? `L${p.level}`}</TD>
                     <TD>
