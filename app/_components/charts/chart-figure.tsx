@@ -30,33 +30,36 @@ export function ChartFigure({
         <span id={`${id}-title`}>{title}</span> <span id={`${id}-summary`}>{summary}</span>
       </figcaption>
       {children}
-      <table className="sr-only">
-        <caption>{title}: the data</caption>
-        <thead>
-          <tr>
-            {table.columns.map((c) => (
-              <th key={c} scope="col">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row, r) => (
-            <tr key={`${r}-${row[0]}`}>
-              {row.map((cell, c) =>
-                c === 0 ? (
-                  <th key={table.columns[c]} scope="row">
-                    {cell}
-                  </th>
-                ) : (
-                  <td key={table.columns[c]}>{cell}</td>
-                ),
-              )}
+      {/* The wrapper is what hides it: a table ignores width: 1px and would widen a narrow page. */}
+      <div className="sr-only">
+        <table>
+          <caption>{title}: the data</caption>
+          <thead>
+            <tr>
+              {table.columns.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {table.rows.map((row, r) => (
+              <tr key={`${r}-${row[0]}`}>
+                {row.map((cell, c) =>
+                  c === 0 ? (
+                    <th key={table.columns[c]} scope="row">
+                      {cell}
+                    </th>
+                  ) : (
+                    <td key={table.columns[c]}>{cell}</td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
