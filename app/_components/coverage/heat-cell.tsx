@@ -10,14 +10,14 @@ import { BAND_CLASSES, BAND_LABELS, percent } from "./bands";
 export function HeatCell({ cell }: { cell: Cell }) {
   const band = cell.band ?? "na";
   const total = cell.seen.length + cell.missing.length;
-  const name = `${cell.id} ${cell.name}: ${BAND_LABELS[band].toLowerCase()}${
+  // The accessible name is the visible text (WCAG 2.5.3 label in name) followed by what the colour says.
+  const more = `: ${BAND_LABELS[band].toLowerCase()}${
     cell.band ? ` visibility, ${cell.seen.length} of ${total} data sources watched` : ""
   }${cell.detected ? ", detected in the last 90 days" : ""}`;
   return (
     <Tooltip content={<CellDetail cell={cell} />} side="right">
       <button
         type="button"
-        aria-label={name}
         className={cn(
           "relative grid w-full gap-0.5 rounded-md border px-1.5 py-1 text-left text-[11px] leading-tight",
           "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-1",
@@ -27,8 +27,9 @@ export function HeatCell({ cell }: { cell: Cell }) {
         <span className="flex items-center justify-between gap-1 font-mono font-semibold">
           {cell.id}
           {cell.detected ? <Crosshair aria-hidden="true" className="size-3 shrink-0" /> : null}
-        </span>
+        </span>{" "}
         <span className="line-clamp-2 break-words">{cell.name}</span>
+        <span className="sr-only">{more}</span>
       </button>
     </Tooltip>
   );

@@ -31,16 +31,17 @@ export function ProviderHeatMap({ columns }: { columns: { tactic: Tactic; cells:
                       >
                         <button
                           type="button"
-                          aria-label={`${c.id} ${c.name}: ${text} customers`}
                           className={cn(
-                            "grid w-full gap-0.5 rounded-md border px-1.5 py-1 text-left text-[11px] leading-tight",
+                            "relative grid w-full gap-0.5 rounded-md border px-1.5 py-1 text-left text-[11px] leading-tight",
                             "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
                             BAND_CLASSES[c.band ?? "na"],
                           )}
                         >
-                          <span className="font-mono font-semibold">{c.id}</span>
+                          <span className="font-mono font-semibold">{c.id}</span>{" "}
                           <span className="line-clamp-1">{c.name}</span>
+                          <span className="sr-only">: </span>
                           <span className="tabular-nums">{text}</span>
+                          <span className="sr-only"> customers</span>
                         </button>
                       </Tooltip>
                     </li>

@@ -36,7 +36,8 @@ export function Checkbox({ label, description, className, wrapperClassName, id, 
   return (
     <div className={cn("flex items-start gap-2", wrapperClassName)}>
       {input}
-      <div className="grid gap-0.5 peer-disabled:opacity-60">
+      {/* No dimming of the text when disabled: it must keep its contrast (the box itself shows the state). */}
+      <div className="grid gap-0.5">
         {label ? (
           <label htmlFor={inputId} className="text-sm leading-5 font-medium text-foreground">
             {label}
