@@ -66,7 +66,9 @@ async function until<T>(what: string, fn: () => Promise<T | null | undefined | f
 }
 
 async function workerControl(command: "kill" | "start") {
-  fs.writeFileSync(CONTROL, command);
+  // Written aside and renamed: the runner polls the file and must never read it half-written.
+  fs.writeFileSync(`${CONTROL}.tmp`, command);
+  fs.renameSync(`${CONTROL}.tmp`, CONTROL);
   await until(`worker ${command}`, async () => fs.existsSync(`${CONTROL}.done`), 10_000);
   fs.rmSync(`${CONTROL}.done`);
 }

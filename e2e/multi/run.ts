@@ -111,9 +111,10 @@ function watchWorkerControl(getWorker: () => ChildProcess, setWorker: (c: ChildP
   return setInterval(() => {
     if (!fs.existsSync(file)) return;
     const command = fs.readFileSync(file, "utf8").trim();
+    if (command !== "kill" && command !== "start") return; // not whole yet: read it again on the next turn
     fs.rmSync(file);
     if (command === "kill") getWorker().kill("SIGKILL");
-    if (command === "start") setWorker(startWorker());
+    else setWorker(startWorker());
     fs.writeFileSync(`${file}.done`, command);
   }, 100);
 }
