@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { createHmac } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -172,4 +173,26 @@ export async function signInCustomer(page: Page, email: string, password = DEMO_
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/portal/);
+}
+
+/** A sensor made with the admin CLI (before a server holds the database); returns its one-time API key. */
+export function createSensorKey(cwd: string, env: NodeJS.ProcessEnv, name: string): string {
+  const r = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "scripts/admin.ts",
+      "sensor:create",
+      "--customer",
+      "halvorsen",
+      "--source",
+      "crowdstrike",
+      "--name",
+      name,
+    ],
+    { cwd, env, encoding: "utf8" },
+  );
+  if (r.status !== 0) throw new Error(`sensor:create failed: ${r.stderr}`);
+  return r.stdout.trim().split("\n").at(-1)!;
 }

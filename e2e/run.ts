@@ -5,7 +5,7 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { tmpDir } from "./lib";
+import { createSensorKey, tmpDir } from "./lib";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.E2E_PORT ?? 3210);
@@ -33,26 +33,7 @@ const env: NodeJS.ProcessEnv = {
 delete env.DATABASE_URL;
 
 // A sensor for the intake spec, created with the admin CLI before the server holds the database.
-function sensorKey(): string {
-  const r = spawnSync(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "scripts/admin.ts",
-      "sensor:create",
-      "--customer",
-      "halvorsen",
-      "--source",
-      "crowdstrike",
-      "--name",
-      "E2E Falcon",
-    ],
-    { cwd: root, env, encoding: "utf8" },
-  );
-  if (r.status !== 0) throw new Error(`sensor:create failed: ${r.stderr}`);
-  return r.stdout.trim().split("\n").at(-1)!;
-}
+const sensorKey = () => createSensorKey(root, env, "E2E Falcon");
 
 // Another customer's stored report, for the reports spec's tenant check.
 function otherTenantReport(): string {

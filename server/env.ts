@@ -47,6 +47,8 @@ const schema = z.object({
   /** Bearer token for GET /metrics; without it /metrics answers 404. */
   METRICS_TOKEN: z.string().min(16).optional(),
   /** `npm run worker` has no web server: with this port it serves GET /metrics (same token) and GET /healthz. */
+  /** The seed prints where its time goes (any non-empty value). */
+  SEED_PROFILE: z.string().optional(),
   METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
   /** Worker threads that render monthly PDFs off the event loop; 0 renders in-process (default in tests). */
   RENDER_THREADS: z.coerce

@@ -8,6 +8,7 @@ import type { Db } from "@/db";
 import { user } from "@/db/schema";
 import type { StaffRole } from "@/db/schema/tenancy";
 import { acknowledgeAlerts, attachToIncident, escalate, setVerdict } from "@/server/alerts/service";
+import { env } from "@/server/env";
 import * as portal from "@/server/incidents/portal/service";
 import * as inc from "@/server/incidents/service";
 import { targetsFor } from "@/server/incidents/targets";
@@ -239,7 +240,7 @@ export async function seedHistory(
     log(
       `History: ${c.name}: ${counts.alerts} alerts, ${counts.incidents} incidents (${((Date.now() - started) / 1000).toFixed(1)} s)`,
     );
-    if (process.env.SEED_PROFILE) for (const l of profileLines()) log(`profile so far ${l}`);
+    if (env.SEED_PROFILE) for (const l of profileLines()) log(`profile so far ${l}`);
   }
   return totals;
 }

@@ -1,4 +1,5 @@
 import { closeDatabase, getDatabase } from "@/db";
+import { env } from "@/server/env";
 import { customers, DEMO_PASSWORD, staff } from "./data";
 import { profileLines, timed } from "./profile";
 import { seedDemo } from "./seed";
@@ -12,7 +13,7 @@ async function main() {
   await timed("phase:close", () => closeDatabase());
   if (seeded) {
     console.log(`  seed: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    if (process.env.SEED_PROFILE) for (const l of profileLines()) console.log(`  seed: profile ${l}`);
+    if (env.SEED_PROFILE) for (const l of profileLines()) console.log(`  seed: profile ${l}`);
   }
   console.log("\nDemo sign-ins (password for all: %s)", DEMO_PASSWORD);
   for (const s of staff.slice(0, 3)) console.log(`  ${s.role.padEnd(12)} ${s.email}`);

@@ -9,7 +9,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import postgres from "postgres";
-import { tmpDir } from "../lib";
+import { createSensorKey, tmpDir } from "../lib";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const baseUrl = process.env.DATABASE_URL;
@@ -132,24 +132,7 @@ async function main(): Promise<number> {
   });
   if (seed.status !== 0) throw new Error("seed failed");
   // A sensor whose key the spec sends alerts with (so the intake series appear in /metrics).
-  const sensor = spawnSync(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "scripts/admin.ts",
-      "sensor:create",
-      "--customer",
-      "halvorsen",
-      "--source",
-      "crowdstrike",
-      "--name",
-      "Multi Falcon",
-    ],
-    { cwd: root, env, encoding: "utf8" },
-  );
-  if (sensor.status !== 0) throw new Error(`sensor:create failed: ${sensor.stderr}`);
-  env.E2E_SENSOR_KEY = sensor.stdout.trim().split("\n").at(-1);
+  env.E2E_SENSOR_KEY = createSensorKey(root, env, "Multi Falcon");
 
   const a = web(ports.a, "web-a");
   const b = web(ports.b, "web-b");
