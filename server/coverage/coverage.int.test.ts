@@ -293,3 +293,55 @@ async function managers() {
   );
   return ((Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { email: string }[]).map((x) => x.email);
 }
+
+describe("an outage that silences thousands of sensors at once", () => {
+  it("announces every transition in one sweep, with one e-mail per recipient and kind", async () => {
+    const at = new Date(Date.now() + 3 * 86_400_000);
+    const lastSeen = new Date(at.getTime() - 30 * MIN);
+    // 6,000 + 5,000 sensors more than one insert statement's 65,535 parameters hold at six columns a row.
+    for (const [customerId, n] of [
+      [w.a.customer.id, 6000],
+      [w.b.customer.id, 5000],
+    ] as const) {
+      await h.db.execute(sql`
+        insert into sensors (customer_id, name, sensor_class, vendor, product, source_format, status,
+          last_heartbeat_at, heartbeat_interval_seconds)
+        select ${customerId}, 'outage-' || lpad(g::text, 5, '0'), 'edr', 'CrowdStrike', 'Falcon Insight',
+          'crowdstrike', 'active', ${lastSeen.toISOString()}::timestamptz, 300
+        from generate_series(1, ${n}) g`);
+    }
+    await h.db.insert(customerContacts).values({
+      customerId: w.b.customer.id,
+      name: "B ops",
+      email: "ops@b.example",
+      severities: ["critical"],
+      channels: ["email"],
+    });
+    const sweep = await runSensorSweep(h.db, at);
+    expect(sweep.silent).toBeGreaterThanOrEqual(11_000);
+    const banner = await h.db.execute(
+      sql`select count(*)::int as n from sensor_transitions t join sensors s on s.id = t.sensor_id
+        where s.name like 'outage-%' and t.kind = 'silent'`,
+    );
+    expect(((Array.isArray(banner) ? banner : (banner as { rows: unknown[] }).rows) as { n: number }[])[0]!.n).toBe(
+      11_000,
+    );
+    const mail = (await h.db.select().from(emailOutbox).where(eq(emailOutbox.template, "sensor-silent"))).filter(
+      (m) => m.createdAt.getTime() === at.getTime(),
+    );
+    const staff = [w.staff.manager.email, ...(await managers())].filter(uniq).sort();
+    expect(mail.map((m) => m.to).sort()).toEqual([...staff, "ops@a.example", "ops@b.example"].sort());
+    expect(mail.find((m) => m.to === "ops@a.example")!.subject).toBe(
+      `${sweep.silent - 5000} sensors silent — ${w.a.customer.name}`,
+    );
+    const forB = mail.find((m) => m.to === "ops@b.example")!;
+    expect(forB.customerId).toBe(w.b.customer.id);
+    expect(forB.text).not.toContain(w.a.customer.name);
+    expect(forB.text).toContain("and 4950 more");
+    const forManager = mail.find((m) => m.to === w.staff.manager.email)!;
+    expect(forManager.subject).toBe(`${sweep.silent} sensors silent at 2 customers`);
+    expect(forManager.customerId).toBeNull();
+    // Nothing is announced twice.
+    expect((await runSensorSweep(h.db, at)).silent).toBe(0);
+  });
+});

@@ -260,16 +260,28 @@ export async function claimRecovered(db: DbOrTx, now: Date) {
   }));
 }
 
-/** The banner rows of one sweep in one statement; returns those written (a transition already announced is skipped). */
+/**
+ * The banner rows of one sweep, a thousand a statement (a provider-wide outage can silence every sensor at once, and
+ * one statement holds at most 65,535 parameters); returns those written (a transition already announced is skipped).
+ */
 export async function insertTransitions(db: DbOrTx, rows: (typeof sensorTransitions.$inferInsert)[]) {
-  if (!rows.length) return [];
-  return db
-    .insert(sensorTransitions)
-    .values(rows)
-    .onConflictDoNothing()
-    .returning({ sensorId: sensorTransitions.sensorId, kind: sensorTransitions.kind });
+  const written: { sensorId: string; kind: "silent" | "recovered" }[] = [];
+  for (let i = 0; i < rows.length; i += 1000) {
+    written.push(
+      ...(await db
+        .insert(sensorTransitions)
+        .values(rows.slice(i, i + 1000))
+        .onConflictDoNothing()
+        .returning({ sensorId: sensorTransitions.sensorId, kind: sensorTransitions.kind })),
+    );
+  }
+  return written;
 }
 
+/** A list of ids as one array parameter, whatever its length (ids come from the database: uuids). */
+const uuidArray = (ids: string[]) => `{${ids.join(",")}}`;
+
+/** Names for the e-mails of a sweep's transitions. */
 export async function sensorsForMail(db: DbOrTx, ids: string[]) {
   if (!ids.length) return [];
   return db
@@ -282,7 +294,7 @@ export async function sensorsForMail(db: DbOrTx, ids: string[]) {
     })
     .from(sensors)
     .innerJoin(customers, eq(customers.id, sensors.customerId))
-    .where(inArray(sensors.id, ids));
+    .where(sql`${sensors.id} = any(${uuidArray(ids)}::uuid[])`);
 }
 
 export async function socManagerEmails(db: DbOrTx) {
@@ -305,7 +317,7 @@ export async function technicalContactsOf(db: DbOrTx, customerIds: string[]) {
     .from(customerContacts)
     .where(
       and(
-        inArray(customerContacts.customerId, customerIds),
+        sql`${customerContacts.customerId} = any(${uuidArray(customerIds)}::uuid[])`,
         sql`'critical' = any(${customerContacts.severities})`,
         sql`'email' = any(${customerContacts.channels})`,
       ),

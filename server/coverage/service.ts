@@ -1,6 +1,6 @@
 import { createElement } from "react";
 import type { Db, DbOrTx } from "@/db";
-import SensorHealthEmail from "@/emails/sensor-health";
+import SensorHealthEmail, { sensorHealthSubject } from "@/emails/sensor-health";
 import { actorOf, recordAudit } from "@/server/audit/service";
 import { assertCan } from "@/server/auth/permissions";
 import { deliverQueued, sendEmail } from "@/server/email/send";
@@ -111,10 +111,15 @@ type Transition = {
 
 const utc = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace("T", " ")} UTC` : null);
 
+/** At most this many transitions are listed in one e-mail; the rest are counted ("…and 212 more"). */
+const MAIL_LIST_LIMIT = 50;
+
 /**
- * Writes the banner rows of a sweep's transitions in one statement and queues the e-mails of those written (a row
- * already there was announced before). Recipients and sensors are read once for the whole batch: a burst of silent
- * sensors costs a handful of statements, not five per sensor.
+ * Writes the banner rows of a sweep's transitions and queues the e-mails of those written (a row already there was
+ * announced before). Recipients and sensors are read once for the whole batch. Each recipient gets one e-mail per kind
+ * and sweep: a single transition has its sensor's own e-mail, several are listed in one (a SOC manager's lists every
+ * customer, a technical contact's only their own customer), so an outage that silences a thousand sensors at once
+ * sends a handful of e-mails, not thousands.
  */
 async function announce(tx: DbOrTx, list: Transition[], now: Date): Promise<string[]> {
   if (!list.length) return [];
@@ -129,7 +134,8 @@ async function announce(tx: DbOrTx, list: Transition[], now: Date): Promise<stri
       createdAt: now,
     })),
   );
-  const fresh = list.filter((t) => written.some((w) => w.sensorId === t.id && w.kind === t.kind));
+  const done = new Set(written.map((w) => `${w.kind}/${w.sensorId}`));
+  const fresh = list.filter((t) => done.has(`${t.kind}/${t.id}`));
   if (!fresh.length) return [];
   const [sensors, managers, branding, contacts] = await Promise.all([
     q.sensorsForMail(
@@ -140,46 +146,66 @@ async function announce(tx: DbOrTx, list: Transition[], now: Date): Promise<stri
     getBranding(tx),
     q.technicalContactsOf(tx, [...new Set(fresh.map((t) => t.customerId))]),
   ]);
-  const ids: string[] = [];
+  const byId = new Map(sensors.map((s) => [s.id, s]));
+  // recipient × kind (× customer for a customer's contact) → the transitions it is told about
+  const mails = new Map<
+    string,
+    { to: string; audience: "staff" | "customer"; customerId?: string; kind: Transition["kind"]; items: Transition[] }
+  >();
+  const add = (to: string, audience: "staff" | "customer", t: Transition) => {
+    const key = `${audience}/${to}/${t.kind}/${audience === "customer" ? t.customerId : ""}`;
+    const mail = mails.get(key) ?? {
+      to,
+      audience,
+      customerId: audience === "customer" ? t.customerId : undefined,
+      kind: t.kind,
+      items: [],
+    };
+    mail.items.push(t);
+    mails.set(key, mail);
+  };
+  const staff = [...new Set(managers)];
   for (const t of fresh) {
-    const sensor = sensors.find((s) => s.id === t.id);
-    if (!sensor) continue;
-    const recipients = [
-      ...[...new Set(managers)].map((to) => ({ to, audience: "staff" as const })),
-      ...[...new Set(contacts.filter((c) => c.customerId === t.customerId).map((c) => c.email))].map((to) => ({
-        to,
-        audience: "customer" as const,
-      })),
-    ];
-    for (const r of recipients) {
-      ids.push(
-        await sendEmail(tx, {
-          to: r.to,
-          template: `sensor-${t.kind}`,
-          createdAt: now,
-          customerId: r.audience === "customer" ? t.customerId : undefined,
-          subject:
-            `${t.kind === "silent" ? "Sensor silent" : "Sensor reporting again"}: ${sensor.name} — ${sensor.customerName}`.slice(
-              0,
-              250,
-            ),
-          element: createElement(SensorHealthEmail, {
-            branding,
-            kind: t.kind,
-            customerName: sensor.customerName,
-            sensorName: sensor.name,
-            sensorClass: SENSOR_CLASS_LABELS[sensor.sensorClass],
-            silentSince: utc(t.silentSince)!,
-            recoveredAt: utc(t.recoveredAt),
-            audience: r.audience,
-            url: new URL(
-              r.audience === "staff" ? "/console/coverage" : "/portal/coverage",
-              env.BETTER_AUTH_URL,
-            ).toString(),
-          }),
+    if (!byId.has(t.id)) continue;
+    for (const to of staff) add(to, "staff", t);
+    for (const to of new Set(contacts.filter((c) => c.customerId === t.customerId).map((c) => c.email)))
+      add(to, "customer", t);
+  }
+  const ids: string[] = [];
+  for (const mail of mails.values()) {
+    const customers = new Set(mail.items.map((t) => t.customerId)).size;
+    const items = mail.items
+      .map((t) => ({ t, s: byId.get(t.id)! }))
+      .sort((a, b) => a.s.customerName.localeCompare(b.s.customerName) || a.s.name.localeCompare(b.s.name))
+      .slice(0, MAIL_LIST_LIMIT)
+      .map(({ t, s }) => ({
+        customerName: s.customerName,
+        sensorName: s.name,
+        sensorClass: SENSOR_CLASS_LABELS[s.sensorClass],
+        silentSince: utc(t.silentSince)!,
+        recoveredAt: utc(t.recoveredAt),
+      }));
+    ids.push(
+      await sendEmail(tx, {
+        to: mail.to,
+        template: `sensor-${mail.kind}`,
+        createdAt: now,
+        customerId: mail.customerId,
+        subject: sensorHealthSubject(mail.kind, items, mail.items.length, customers).slice(0, 250),
+        element: createElement(SensorHealthEmail, {
+          branding,
+          kind: mail.kind,
+          items,
+          more: mail.items.length - items.length,
+          customers,
+          audience: mail.audience,
+          url: new URL(
+            mail.audience === "staff" ? "/console/coverage" : "/portal/coverage",
+            env.BETTER_AUTH_URL,
+          ).toString(),
         }),
-      );
-    }
+      }),
+    );
   }
   return ids;
 }

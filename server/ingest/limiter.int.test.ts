@@ -68,6 +68,35 @@ describe("intake rate limiter", () => {
     a.stop();
   });
 
+  it("admits a quiet bucket's new window without waiting for the store, and reads a busy one's first", async () => {
+    const store = postgresStore(h.db);
+    let reads = 0;
+    const l = new WindowLimiter(1000, async (counts) => {
+      reads++;
+      return store(counts);
+    });
+    const now = Date.UTC(2026, 10, 1, 15, 0, 0);
+    const quiet = [{ bucket: "key:quiet", limit: 100 }];
+    const busy = [{ bucket: "key:busy", limit: 8 }];
+    expect((await l.consume(quiet, now)).ok).toBe(true); // never seen: read first
+    for (let i = 0; i < 4; i++) expect((await l.consume(busy, now)).ok).toBe(true);
+    expect(reads).toBe(2);
+    await l.flush();
+    reads = 0;
+    expect((await l.consume(quiet, now + 1000)).ok).toBe(true); // 1 of 100 last window: no read
+    expect(reads).toBe(0);
+    expect((await l.consume(busy, now + 1000)).ok).toBe(true); // 4 of 8 last window: read first
+    expect(reads).toBe(1);
+    // Another instance's counts still reach it at the next sync: the quiet bucket is refused once they are known.
+    const other = new WindowLimiter(1000, postgresStore(h.db));
+    for (let i = 0; i < 99; i++) await other.consume(quiet, now + 1000);
+    await other.flush();
+    await l.flush();
+    expect((await l.consume(quiet, now + 1000)).ok).toBe(false);
+    l.stop();
+    other.stop();
+  });
+
   it("counts in memory without a store", async () => {
     const m = new WindowLimiter(1000, null);
     const now = Date.UTC(2026, 10, 1, 14, 0, 0, 250);

@@ -5,12 +5,16 @@ import type { Db } from "@/db";
  * Fixed-window request counters, per bucket ("key:<id>", "customer:<id>"). Each instance decides locally from the
  * window's shared total as last read plus what it has counted since, and adds its own counts to the shared total in
  * the background every `syncMs` (one statement for all buckets). The first request of a bucket in a window reads the
- * shared total before deciding, so a limit holds across instances to within what they admit in one sync interval.
- * Without a store (the embedded database) the counts stay in memory.
+ * shared total before deciding, so a limit holds across instances to within what they admit in one sync interval —
+ * unless the bucket's previous window, as this instance last knew it, stayed under a quarter of the limit: a quiet
+ * bucket (a sensor sending its heartbeat, a key well inside its limit) is admitted at once and its window's total read
+ * at the next background sync, so the common request costs no round trip. A busy bucket, or one not seen in the
+ * previous window, still waits for the read. Without a store (the embedded database) the counts stay in memory.
  */
 export type Store = (counts: { bucket: string; window: number; points: number }[]) => Promise<Map<string, number>>;
 
-type Entry = { window: number; shared: number; pending: number; synced: boolean };
+/** `previous`: the bucket's total in the window before, as this instance last knew it (null: not known). */
+type Entry = { window: number; shared: number; pending: number; synced: boolean; previous: number | null };
 export type Verdict = { ok: true } | { ok: false; retryAfterMs: number };
 
 export class WindowLimiter {
@@ -33,6 +37,10 @@ export class WindowLimiter {
       for (const [bucket, e] of this.entries) if (e.window < window && e.pending === 0) this.entries.delete(bucket);
     }
     const list = buckets.map((b) => ({ ...b, entry: this.entry(b.bucket, window) }));
+    for (const b of list) {
+      // A quiet bucket's new window: decided locally now, its shared total read at the next background sync.
+      if (!b.entry.synced && b.entry.previous !== null && b.entry.previous < b.limit / 4) b.entry.synced = true;
+    }
     const unsynced = list.filter((b) => !b.entry.synced);
     if (this.store && unsynced.length) {
       for (const b of unsynced) b.entry.synced = true;
@@ -64,7 +72,8 @@ export class WindowLimiter {
   private entry(bucket: string, window: number): Entry {
     let e = this.entries.get(bucket);
     if (!e || e.window !== window) {
-      e = { window, shared: 0, pending: 0, synced: this.store === null };
+      const previous = e && e.window === window - 1 ? e.shared + e.pending : null;
+      e = { window, shared: 0, pending: 0, synced: this.store === null, previous };
       this.entries.set(bucket, e);
     }
     return e;
@@ -74,7 +83,10 @@ export class WindowLimiter {
     if (!this.store || this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.flushing = this.sync([...this.entries.keys()])
+      // Counts not yet sent, and this window's totals (what other instances admitted); past windows are done.
+      const window = Math.floor(Date.now() / this.windowMs);
+      const due = [...this.entries].filter(([, e]) => e.pending > 0 || e.window >= window).map(([b]) => b);
+      this.flushing = this.sync(due)
         .catch((e) => {
           // Counting goes on locally; the counts are sent again at the next sync. Said at most once a minute.
           if (Date.now() - this.warnedAt > 60_000) {

@@ -144,7 +144,11 @@ export async function recordHeartbeatRow(
 ) {
   const iso = at.toISOString();
   const hour = new Date(Math.floor(at.getTime() / 3_600_000) * 3_600_000).toISOString();
-  await db.execute(sql`
+  // Constant text: a named prepared statement, one round trip (see executePrepared).
+  await executePrepared(
+    db,
+    "intake_heartbeat",
+    sql`
     with beat as (
       insert into sensor_heartbeats (customer_id, sensor_id, at, version, events_per_second, host_count)
       values (${tenant}, ${sensorId}, ${iso}::timestamptz, ${body.version ?? null}, ${body.eventsPerSecond ?? null},
@@ -169,7 +173,8 @@ export async function recordHeartbeatRow(
       events_per_second = coalesce(${body.eventsPerSecond ?? null}::real, events_per_second),
       host_count = coalesce(${body.hostCount ?? null}::integer, host_count),
       updated_at = now()
-    where customer_id = ${tenant} and id = ${sensorId}`);
+    where customer_id = ${tenant} and id = ${sensorId}`,
+  );
 }
 
 export async function insertHealthEvents(db: DbOrTx, rows: (typeof sensorHealthEvents.$inferInsert)[]) {
