@@ -58,8 +58,10 @@ export async function listIncidentsSince(db: DbOrTx, tenant: TenantId, from: Dat
       number: incidents.number,
       severity: sql<number>`coalesce(${incidents.severityOverride}, ${incidents.severity})`.mapWith(Number),
       openedAt: incidents.createdAt,
-      falseAlarm: sql<boolean>`exists (select 1 from ${alerts} a where a.incident_id = ${incidents.id})
-        and not exists (select 1 from ${alerts} a where a.incident_id = ${incidents.id}
+      // The outer row named by its table: in a select list drizzle writes `${incidents.id}` as a bare "id", which
+      // inside the subquery would name the alert's own id (queries.int.test.ts pins this).
+      falseAlarm: sql<boolean>`exists (select 1 from ${alerts} a where a.incident_id = ${incidents}.id)
+        and not exists (select 1 from ${alerts} a where a.incident_id = ${incidents}.id
           and (a.verdict is null or a.verdict not in ('false_positive', 'benign')))`,
     })
     .from(incidents)
@@ -84,8 +86,8 @@ export async function listAsksSince(db: DbOrTx, tenant: TenantId, from: Date) {
       id: incidentEvents.id,
       askedAt: incidentEvents.at,
       answeredAt:
-        sql<Date | null>`(select min(e.at) from ${incidentEvents} e where e.customer_id = ${incidentEvents.customerId}
-        and e.incident_id = ${incidentEvents.incidentId} and e.kind = 'answer' and e.at >= ${incidentEvents.at})`.mapWith(
+        sql<Date | null>`(select min(e.at) from ${incidentEvents} e where e.customer_id = ${incidentEvents}.customer_id
+        and e.incident_id = ${incidentEvents}.incident_id and e.kind = 'answer' and e.at >= ${incidentEvents}.at)`.mapWith(
           (v) => (v === null ? null : new Date(v)),
         ),
     })
