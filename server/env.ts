@@ -50,6 +50,8 @@ const schema = z.object({
   /** The seed prints where its time goes (any non-empty value). */
   SEED_PROFILE: z.string().optional(),
   METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  /** The intake also on a port of its own, without the web framework's routing (server/ingest/listener.ts). */
+  INTAKE_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
   /** Worker threads that render monthly PDFs off the event loop; 0 renders in-process (default in tests). */
   RENDER_THREADS: z.coerce
     .number()

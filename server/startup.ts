@@ -17,6 +17,10 @@ export async function startServer() {
   }
   const handle = await getDatabase();
   log.info({ database: handle.kind, dir: handle.kind === "pglite" ? env.PGLITE_DIR : undefined }, "database ready");
+  if (env.INTAKE_PORT) {
+    const { serveIntake } = await import("@/server/ingest/listener");
+    await serveIntake(env.INTAKE_PORT);
+  }
   if (env.JOBS !== "off") {
     const { startScheduler } = await import("@/server/jobs/scheduler");
     startScheduler(handle.db);
