@@ -25,5 +25,6 @@ run visibility npx tsx bench/visibility.ts --customers 1000 --assets 250000
 run coverage npx tsx bench/coverage.ts --customers 1000
 run reports npx tsx bench/reports.ts --customers 200
 run render-isolation npx tsx bench/render-isolation.ts
+run intake-http bash bench/intake-http.sh
 run month-end-1000 npx tsx bench/reports.ts --customers 1000 --renders 3 --dual-only
 echo "summary: $out/summary.txt"
