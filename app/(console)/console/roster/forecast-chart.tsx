@@ -3,20 +3,20 @@
 import { Area, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFigure } from "@/app/_components/charts/chart-figure";
 
-export type ForecastPoint = { label: string; required: number; rostered: number; forecast: number };
+export type ForecastPoint = { label: string; dayStart: boolean; required: number; rostered: number; forecast: number };
 
 /** Rostered headcount as an area, required as a step line, the forecast alone dashed. Data shaped by the caller. */
-export function ForecastChart({ data }: { data: ForecastPoint[] }) {
+export function ForecastChart({ data, zone }: { data: ForecastPoint[]; zone: string }) {
   const short = data.filter((p) => p.rostered < p.required);
   const summary = short.length
     ? `Rostered headcount falls short of what is required in ${short.length} of ${data.length} hours, first on ${short[0]!.label}.`
     : `Rostered headcount meets what is required in all ${data.length} hours.`;
   return (
     <ChartFigure
-      title="Required and rostered analysts per hour of the coming week"
+      title={`Required and rostered analysts per hour of the coming week (${zone})`}
       summary={summary}
       table={{
-        columns: ["Hour", "Required", "Rostered", "Forecast alone"],
+        columns: [`Hour (${zone})`, "Required", "Rostered", "Forecast alone"],
         rows: data.map((p) => [p.label, p.required, p.rostered, p.forecast]),
       }}
     >
@@ -30,7 +30,9 @@ export function ForecastChart({ data }: { data: ForecastPoint[] }) {
         <CartesianGrid stroke="var(--color-border)" strokeDasharray="3 3" vertical={false} />
         <XAxis
           dataKey="label"
-          interval={23}
+          ticks={data.filter((p) => p.dayStart).map((p) => p.label)}
+          tickFormatter={(v: string) => v.split(",")[0] ?? v}
+          minTickGap={8}
           tick={{ fill: "var(--color-muted-foreground)", fontSize: 11 }}
           tickLine={false}
           axisLine={{ stroke: "var(--color-border)" }}

@@ -7,21 +7,23 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app
 import { LoadingState } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { QueryError } from "../_components/query-error";
-import { addLocalDays, dayLabel } from "./_lib/time";
+import { addDays, dayLabel, zoneName } from "./_lib/time";
 import { CoverageBar } from "./coverage-bar";
 import { OverrideDialog, type OverrideTarget } from "./override-dialog";
 import { ShiftChip } from "./shift-chip";
 
-/** Day rows in the viewer's zone: the hourly cover bar (red where there is a gap) and the shifts that start that day. */
+/** Day rows in the console's zone: the hourly cover bar (red where there is a gap) and the shifts that start that day. */
 export function Timeline({
   from,
   to,
   days,
+  zone,
   canManage,
 }: {
   from: number;
   to: number;
   days: number;
+  zone: string;
   canManage: boolean;
 }) {
   const trpc = useTRPC();
@@ -33,8 +35,8 @@ export function Timeline({
       <CardHeader>
         <CardTitle>Timeline</CardTitle>
         <CardDescription>
-          Each bar is one day, hour by hour: on duty against required (policy minimum and alert forecast); red marks a
-          gap.
+          Each bar is one day in {zoneName(zone)}, hour by hour: on duty against required (policy minimum and alert
+          forecast); red marks a gap.
           {canManage ? " Select a shift to change who works it." : ""}
         </CardDescription>
       </CardHeader>
@@ -50,8 +52,8 @@ export function Timeline({
             <Legend rosters={q.data.rosters} />
             <ol className="grid gap-2">
               {Array.from({ length: days }, (_, i) => {
-                const a = addLocalDays(from, i);
-                const b = addLocalDays(from, i + 1);
+                const a = addDays(from, i, zone);
+                const b = addDays(from, i + 1, zone);
                 const shifts = q.data.instances
                   .filter((s) => s.start.getTime() >= a && s.start.getTime() < b)
                   .sort((x, y) => x.start.getTime() - y.start.getTime());
@@ -60,9 +62,9 @@ export function Timeline({
                     key={a}
                     className="grid gap-1.5 border-b border-border pb-2 last:border-0 md:grid-cols-[8rem_1fr] md:gap-3"
                   >
-                    <div className="text-sm font-medium">{dayLabel(a)}</div>
+                    <div className="text-sm font-medium">{dayLabel(a, zone)}</div>
                     <div className="grid min-w-0 gap-1.5">
-                      <CoverageBar from={a} to={b} hours={q.data.hours} />
+                      <CoverageBar from={a} to={b} hours={q.data.hours} zone={zone} />
                       <div className="flex flex-wrap gap-1.5">
                         {shifts.map((s) => (
                           <ShiftChip
@@ -70,6 +72,7 @@ export function Timeline({
                             shift={s}
                             roster={q.data.rosters.find((r) => r.id === s.rosterId)!}
                             compact={compact}
+                            zone={zone}
                             onSelect={
                               canManage
                                 ? () =>
@@ -88,7 +91,7 @@ export function Timeline({
         )}
       </CardContent>
       {target && q.data ? (
-        <OverrideDialog target={target} staff={q.data.staff} onClose={() => setTarget(null)} />
+        <OverrideDialog target={target} staff={q.data.staff} zone={zone} onClose={() => setTarget(null)} />
       ) : null}
     </Card>
   );
