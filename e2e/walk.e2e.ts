@@ -277,7 +277,11 @@ test("the roster shows its shifts in the zone chosen in the header and names eac
       if (m[6]) assert.notEqual(`${m[1]}–${m[2]}`, `${m[4]}–${m[5]}`, `same times in two zones: ${t}`);
     }
     // The demo's rosters include one in each of Berlin and Singapore: those shifts show their own slot times.
-    if (zone !== "America/New_York") assert.ok(titles.some((t) => !t?.includes(" (")), `no ${zone} roster shifts`);
+    if (zone !== "America/New_York")
+      assert.ok(
+        titles.some((t) => !t?.includes(" (")),
+        `no ${zone} roster shifts`,
+      );
   }
   await page.getByLabel("Times in").selectOption("");
   await context.close();

@@ -37,9 +37,7 @@ export function GapsSection({ zone }: { zone: string }) {
                   className="grid gap-1 rounded-md border border-destructive/40 bg-destructive/5 p-3 text-sm"
                 >
                   <div className="flex flex-wrap items-baseline gap-x-2">
-                    <span className="font-medium">
-                      {span(g.start, g.end, zone)}
-                    </span>
+                    <span className="font-medium">{span(g.start, g.end, zone)}</span>
                     <span className="text-muted-foreground">{hours} h</span>
                   </div>
                   <div className="flex flex-wrap gap-1">

@@ -10,8 +10,8 @@ import { Field } from "@/app/_components/ui/field";
 import { Select } from "@/app/_components/ui/select";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { errorMessage } from "../_components/errors";
-import { hm, span, zoneName } from "./_lib/time";
 import { shortDate } from "./_lib/slots";
+import { hm, span, zoneName } from "./_lib/time";
 import type { RosterInfo, Shift } from "./shift-chip";
 
 export type OverrideTarget = { shift: Shift; roster: RosterInfo };

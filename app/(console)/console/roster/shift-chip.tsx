@@ -45,7 +45,9 @@ export function ShiftChip({
   const changed = shift.people.some((p) => p.change) || shift.removed.length > 0;
   const label = [
     `${roster.name}, ${team}, ${slot} ${hm(shift.start, zone)}–${hm(shift.end, zone)} ${zoneName(zone)}` +
-      (roster.timeZone === zone ? "" : ` (${hm(shift.start, roster.timeZone)}–${hm(shift.end, roster.timeZone)} ${zoneName(roster.timeZone)})`) +
+      (roster.timeZone === zone
+        ? ""
+        : ` (${hm(shift.start, roster.timeZone)}–${hm(shift.end, roster.timeZone)} ${zoneName(roster.timeZone)})`) +
       `: ${working.map((p) => p.name).join(", ") || "nobody"}`,
     ...shift.people.filter((p) => p.change === "time_off").map((p) => `${p.name} on time off`),
     ...shift.removed.map((p) => `${p.name} removed`),

@@ -60,9 +60,7 @@ export function TimeOffForm({ timeOff, zone }: { timeOff: TimeOff[]; zone: strin
           {timeOff.map((t) => (
             <li key={t.id} className="flex flex-wrap items-center gap-2">
               <Badge tone={TONES[t.status as keyof typeof TONES] ?? "neutral"}>{t.status}</Badge>
-              <span>
-                {span(t.from, t.to, zone)}
-              </span>
+              <span>{span(t.from, t.to, zone)}</span>
               {t.status === "requested" || t.status === "approved" ? (
                 <Button
                   size="sm"

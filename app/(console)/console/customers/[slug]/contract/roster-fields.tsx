@@ -5,8 +5,8 @@ import { Input } from "@/app/_components/ui/input";
 import { STAFF_SKILLS } from "@/db/schema/roster";
 import { TIER_SKILLS } from "@/server/roster/demand";
 import { CheckboxGroup } from "../checkbox-group";
-import { errorAt } from "./terms-validate";
 import type { EditorProps } from "./terms-editor";
+import { errorAt } from "./terms-validate";
 
 /** Skills beyond the tier's and languages the roster must hold for this customer (roster-rules.md, "Skills"). */
 export function RosterFields({ draft, errors, onChange }: EditorProps) {
