@@ -10,12 +10,12 @@ const DAY = 86_400_000;
 type RosterLike = { id: string; name: string; timeZone: string; slots: { id: string; name: string }[] };
 const DATE = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
 
-/** One side of a swap in words: "Tue 8 Dec, Night (Berlin, Europe/Berlin)"; the date is the roster's local date. */
+/** One side of a swap in words: "Tue 8 Dec, Night (Europe/Berlin)"; the date is the roster's local date. */
 export function swapSide(rosters: RosterLike[], rosterId: string, date: string, slotId: string): string {
   const r = rosters.find((x) => x.id === rosterId);
   const slot = r?.slots.find((s) => s.id === slotId)?.name ?? slotId;
   const day = DATE.format(new Date(`${date}T00:00:00Z`));
-  return r ? `${day}, ${slot} (${r.name}, ${r.timeZone.replaceAll("_", " ")})` : `${day}, ${slot}`;
+  return r ? `${day}, ${slot} (${r.timeZone.replaceAll("_", " ")})` : `${day}, ${slot}`;
 }
 
 export async function myShifts(ctx: ActorContext) {

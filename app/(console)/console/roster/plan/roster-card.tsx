@@ -25,7 +25,7 @@ export function RosterCard({
   const yours = (s: { start: string; end: string }) => {
     if (!zone || zone === roster.timeZone) return "";
     const [a, b] = slotInstants(today, s.start, s.end, roster.timeZone);
-    return ` · ${hm(a, zone)}–${hm(b, zone)} ${zoneName(zone)}`;
+    return ` = ${hm(a, zone)}–${hm(b, zone)} ${zoneName(zone)}`;
   };
   return (
     <Card>
@@ -38,7 +38,7 @@ export function RosterCard({
           </CardDescription>
           <p className="text-xs text-muted-foreground">
             Shifts in {zoneName(roster.timeZone)} wall-clock time
-            {zone && zone !== roster.timeZone ? `; today in ${zoneName(zone)} after the dot` : ""}.
+            {zone && zone !== roster.timeZone ? `, with today's times in ${zoneName(zone)}` : ""}.
           </p>
           <ul className="flex flex-wrap gap-1.5" aria-label={`Shifts (${zoneName(roster.timeZone)} time)`}>
             {roster.slots.map((s) => (
