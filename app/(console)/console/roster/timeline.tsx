@@ -7,6 +7,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app
 import { LoadingState } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { QueryError } from "../_components/query-error";
+import { useReturnFocus } from "./_lib/return-focus";
 import { addDays, dayLabel, zoneName } from "./_lib/time";
 import { CoverageBar } from "./coverage-bar";
 import { OverrideDialog, type OverrideTarget } from "./override-dialog";
@@ -29,6 +30,7 @@ export function Timeline({
   const trpc = useTRPC();
   const q = useQuery(trpc.roster.timeline.queryOptions({ from: new Date(from), to: new Date(to) }));
   const [target, setTarget] = useState<OverrideTarget | null>(null);
+  const focus = useReturnFocus();
   const compact = days > 7;
   return (
     <Card>
@@ -75,8 +77,10 @@ export function Timeline({
                             zone={zone}
                             onSelect={
                               canManage
-                                ? () =>
-                                    setTarget({ shift: s, roster: q.data.rosters.find((r) => r.id === s.rosterId)! })
+                                ? () => {
+                                    focus.remember();
+                                    setTarget({ shift: s, roster: q.data.rosters.find((r) => r.id === s.rosterId)! });
+                                  }
                                 : undefined
                             }
                           />
@@ -91,7 +95,15 @@ export function Timeline({
         )}
       </CardContent>
       {target && q.data ? (
-        <OverrideDialog target={target} staff={q.data.staff} zone={zone} onClose={() => setTarget(null)} />
+        <OverrideDialog
+          target={target}
+          staff={q.data.staff}
+          zone={zone}
+          onClose={() => {
+            setTarget(null);
+            focus.restore();
+          }}
+        />
       ) : null}
     </Card>
   );
