@@ -256,3 +256,32 @@ test("unknown addresses and unknown or other customers' ids answer 404 with a no
   if (anonymous.status !== 404) problems.push(`/no-such-page: HTTP ${anonymous.status} (want 404)`);
   assert.deepEqual(problems, []);
 });
+
+test("the roster shows its shifts in the zone chosen in the header and names each roster's own zone", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await signInStaff(page, "manager@northwatch.example");
+  await page.goto(`${BASE_URL}/console/roster`, { waitUntil: "networkidle" });
+  for (const zone of ["Asia/Singapore", "Europe/Berlin", "America/New_York"]) {
+    await page.getByLabel("Times in").selectOption(zone);
+    await page.getByText(`Times in ${zone.replaceAll("_", " ")} (the zone chosen in the header)`).waitFor();
+    await page.locator("[data-shift]").first().waitFor();
+    const titles = await page.locator("[data-shift]").evaluateAll((els) => els.map((e) => e.getAttribute("title")));
+    assert.ok(titles.length > 0, "no shifts on the timeline");
+    const shown = zone.replaceAll("_", " ");
+    let own = 0;
+    for (const t of titles) {
+      // "Berlin, Team A, Day 14:00–02:00 Asia/Singapore (07:00–19:00 Europe/Berlin): …": the chosen zone first; the
+      // roster's own zone and times in brackets unless they are the same.
+      const m = /(\d\d:\d\d)–(\d\d:\d\d) (.+?)(?: \((\d\d:\d\d)–(\d\d:\d\d) ([^)]+)\))?: /.exec(t ?? "");
+      assert.ok(m && m[3] === shown, `shift not in ${shown}: ${t}`);
+      if (m[6]) assert.notEqual(`${m[1]}–${m[2]}`, `${m[4]}–${m[5]}`, `same times in two zones: ${t}`);
+      else own++;
+    }
+    // The demo's rosters include one in each of Berlin and Singapore: those shifts show their own slot times.
+    if (zone !== "America/New_York") assert.ok(own > 0, `no ${zone} roster shifts`);
+    else assert.equal(own, 0);
+  }
+  await page.getByLabel("Times in").selectOption("");
+  await context.close();
+});

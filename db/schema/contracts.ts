@@ -17,6 +17,7 @@ import {
 import { user } from "./auth";
 import { createdAt, id } from "./columns";
 import { incidents } from "./incidents";
+import { STAFF_SKILLS } from "./roster";
 import { SENSOR_CLASSES } from "./sensors";
 import { customers } from "./tenancy";
 
@@ -83,6 +84,9 @@ export const contractVersions = pgTable(
       .default("received"),
     atRiskShare: real().notNull().default(0.25),
     allowedActions: text({ enum: ALLOWED_ACTIONS }).array().notNull().default(sql`'{}'::text[]`),
+    /** Roster demand beyond the tier's skills while the customer is in coverage: skills and ISO 639-1 languages. */
+    extraSkills: text({ enum: STAFF_SKILLS }).array().notNull().default(sql`'{}'::text[]`),
+    languages: text().array().notNull().default(sql`'{}'::text[]`),
     note: text(),
     createdBy: text().references(() => user.id, { onDelete: "set null" }),
     createdAt: createdAt(),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ALLOWED_ACTIONS, METRICS, SLA_SEVERITIES, TIERS } from "@/db/schema/contracts";
 import { SENSOR_CLASSES } from "@/db/schema/sensors";
 import { boundedDate, boundedDay } from "@/server/dates";
+import { languageList, skillList } from "@/server/roster/schema";
 import { type Calendar, validateCalendar } from "@/server/sla/calendar";
 
 const minutes = z
@@ -64,6 +65,9 @@ export const termsSchema = z
     clockStart: z.enum(["received", "vendor_created"]),
     atRiskShare: z.number().min(0.05).max(0.9),
     allowedActions: z.array(z.enum(ALLOWED_ACTIONS)).max(ALLOWED_ACTIONS.length),
+    // What the roster must hold while the customer is in coverage, beyond the tier's skills (roster-rules.md).
+    extraSkills: skillList.default([]),
+    languages: languageList.default([]),
   })
   .refine((t) => t.endDate > t.startDate, { message: "The contract must end after it starts", path: ["endDate"] });
 export type Terms = z.infer<typeof termsSchema>;

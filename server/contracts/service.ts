@@ -31,6 +31,8 @@ export function defaultTerms(tier: Terms["tier"], timeZone: string, today: strin
     clockStart: "received",
     atRiskShare: 0.25,
     allowedActions: t.allowedActions,
+    extraSkills: [],
+    languages: [],
   };
 }
 

@@ -2,7 +2,7 @@ import type { CoverageJson, SlaTargets } from "@/db/schema/contracts";
 import type { SlotJson } from "@/db/schema/roster";
 import type { Calendar } from "@/server/sla/calendar";
 import type { Override, TimeOff } from "./changes";
-import type { CustomerDemand, Tier } from "./demand";
+import { type CustomerDemand, SKILLS, type Skill, type Tier } from "./demand";
 import { dateOfEpochDay, epochDay, localInstant, type Roster } from "./expand";
 
 /** Rows as the database gives them → the pure model. Pure. */
@@ -70,7 +70,12 @@ export type VersionRow = {
   autoRenew: boolean;
   coverage: CoverageJson;
   slaTargets: SlaTargets;
+  /** The contract's own additions to its tier's skills, and the languages it sells. */
+  extraSkills: string[];
+  languages: string[];
 };
+
+const isSkill = (s: string): s is Skill => (SKILLS as readonly string[]).includes(s);
 
 const FOREVER = 8.64e15;
 
@@ -96,8 +101,8 @@ export function toDemands(rows: VersionRow[]): CustomerDemand[] {
       from,
       to,
       tier: v.tier,
-      extraSkills: [],
-      languages: [],
+      extraSkills: v.extraSkills.filter(isSkill),
+      languages: [...new Set(v.languages)].sort(),
       critical: v.slaTargets.critical?.acknowledge != null,
     });
   });

@@ -7,6 +7,17 @@ import * as q from "./queries";
 /** Reads about people: my shifts and requests, the managers' inbox, staff profiles, the policy. Staff only. */
 const DAY = 86_400_000;
 
+type RosterLike = { id: string; name: string; timeZone: string; slots: { id: string; name: string }[] };
+const DATE = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+
+/** One side of a swap in words: "Tue 8 Dec, Night (Europe/Berlin)"; the date is the roster's local date. */
+export function swapSide(rosters: RosterLike[], rosterId: string, date: string, slotId: string): string {
+  const r = rosters.find((x) => x.id === rosterId);
+  const slot = r?.slots.find((s) => s.id === slotId)?.name ?? slotId;
+  const day = DATE.format(new Date(`${date}T00:00:00Z`));
+  return r ? `${day}, ${slot} (${r.timeZone.replaceAll("_", " ")})` : `${day}, ${slot}`;
+}
+
 export async function myShifts(ctx: ActorContext) {
   assertCan(ctx.actor, "roster:read");
   const now = clockOf(ctx).getTime();
@@ -61,8 +72,8 @@ export async function myShifts(ctx: ActorContext) {
       mine: s.requesterId === me,
       requester: name(s.requesterId),
       counterpart: name(s.counterpartId),
-      give: `${s.requesterDate} ${slotName(s.rosterId, s.requesterSlotId)}`,
-      take: `${s.counterpartDate} ${slotName(s.rosterId, s.counterpartSlotId)}`,
+      give: swapSide(plan.rosters, s.rosterId, s.requesterDate, s.requesterSlotId),
+      take: swapSide(plan.rosters, s.rosterId, s.counterpartDate, s.counterpartSlotId),
       note: s.note,
     })),
   };
@@ -79,8 +90,6 @@ export async function listRequests(ctx: ActorContext) {
     q.listRosterRows(ctx.db),
   ]);
   const name = new Map(staff.map((s) => [s.userId, s.name]));
-  const slotName = (rosterId: string, slotId: string) =>
-    rows.rosters.find((r) => r.id === rosterId)?.slots.find((s) => s.id === slotId)?.name ?? slotId;
   return {
     timeOff: off.map((t) => ({
       id: t.id,
@@ -94,8 +103,8 @@ export async function listRequests(ctx: ActorContext) {
       status: s.status,
       requester: name.get(s.requesterId) ?? "Unknown",
       counterpart: name.get(s.counterpartId) ?? "Unknown",
-      give: `${s.requesterDate} ${slotName(s.rosterId, s.requesterSlotId)}`,
-      take: `${s.counterpartDate} ${slotName(s.rosterId, s.counterpartSlotId)}`,
+      give: swapSide(rows.rosters, s.rosterId, s.requesterDate, s.requesterSlotId),
+      take: swapSide(rows.rosters, s.rosterId, s.counterpartDate, s.counterpartSlotId),
       note: s.note,
     })),
   };

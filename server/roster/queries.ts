@@ -263,6 +263,8 @@ export async function listAllContractVersions(db: DbOrTx) {
       autoRenew: contractVersions.autoRenew,
       coverage: contractVersions.coverage,
       slaTargets: contractVersions.slaTargets,
+      extraSkills: contractVersions.extraSkills,
+      languages: contractVersions.languages,
     })
     .from(contractVersions)
     .innerJoin(customers, eq(customers.id, contractVersions.customerId))

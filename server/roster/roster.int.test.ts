@@ -282,3 +282,89 @@ describe("gap e-mail", () => {
     expect(mail.every((m) => m.to === w.staff.manager.email)).toBe(true);
   });
 });
+
+describe("a contract's own skills and languages", () => {
+  const terms = {
+    ...defaultTerms("mdr", "Europe/Berlin", "2026-01-01"),
+    coverage: { kind: "24x7" as const },
+    autoRenew: true,
+  };
+  const create = (extra: { extraSkills?: string[]; languages?: string[] }, reference = "B-DE") =>
+    manager().contracts.create({
+      customerId: w.b.customer.id,
+      reference,
+      // Unknown values reach the server as a client could send them.
+      terms: { ...terms, ...extra } as typeof terms,
+      effectiveFrom: new Date("2026-01-01T00:00:00Z"),
+    });
+
+  it("refuses an unknown skill or a malformed language code, naming it, and writes nothing", async () => {
+    // The input issue as the console shows it (server/trpc/init.ts puts "message (path)" in the HTTP error).
+    const refused = async (extra: { extraSkills?: string[]; languages?: string[] }) => {
+      const e = await create(extra).then(
+        () => null,
+        (x) => x,
+      );
+      expect(e).toMatchObject({ code: "BAD_REQUEST" });
+      return (e.cause.issues as { path: (string | number)[]; message: string }[]).map(
+        (i) => `${i.message} (${i.path.join(".")})`,
+      );
+    };
+    expect(await refused({ extraSkills: ["forensics"] })).toEqual([
+      'Unknown skill "forensics": use endpoint, network, cloud, identity, log. (terms.extraSkills.0)',
+    ]);
+    for (const bad of ["deu", "DE", "d"])
+      expect(await refused({ languages: ["en", bad] })).toEqual([
+        `"${bad}" is not a language code: use two letters, e.g. de. (terms.languages.1)`,
+      ]);
+    expect((await manager().contracts.ofCustomer({ customerId: w.b.customer.id })).contracts).toEqual([]);
+  });
+
+  it("keeps analysts and customers from setting them", async () => {
+    await expect(
+      analyst().contracts.create({
+        customerId: w.b.customer.id,
+        reference: "B-X",
+        terms: { ...terms, languages: ["de"] },
+        effectiveFrom: new Date("2026-01-01T00:00:00Z"),
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      callerAs(h.db, w.b.admin).contracts.create({
+        customerId: w.b.customer.id,
+        reference: "B-X",
+        terms: { ...terms, languages: ["de"] },
+        effectiveFrom: new Date("2026-01-01T00:00:00Z"),
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("opens a gap naming the customer while nobody on duty speaks its language or holds its extra skill", async () => {
+    await create({ extraSkills: ["identity", "identity"], languages: ["de"] });
+    const stored = (await manager().contracts.ofCustomer({ customerId: w.b.customer.id })).current!;
+    expect(stored).toMatchObject({ extraSkills: ["identity"], languages: ["de"] });
+    const gaps = await manager().roster.gaps();
+    const language = gaps.filter((g) => g.reasons.includes("language:de"));
+    expect(language.length).toBeGreaterThan(0);
+    for (const g of language) {
+      expect(g.reasons).toContain("skill:identity");
+      expect(g.customers).toContainEqual({ id: w.b.customer.id, name: w.b.customer.name });
+    }
+    // Once both analysts speak German and hold the skill, those reasons go.
+    for (const u of [w.staff.analyst, second])
+      await manager().roster.saveProfile({
+        userId: u.id,
+        level: 2,
+        skills: ["endpoint", "identity"],
+        languages: ["en", "de"],
+        allowGap: true,
+      });
+    // Left: only the spans in which nobody at all is on duty (the removed shift and the time off above).
+    const after = await manager().roster.gaps();
+    const hours = (gs: typeof gaps) =>
+      gs.filter((g) => g.reasons.includes("language:de")).reduce((n, g) => n + (+g.end - +g.start), 0);
+    expect(hours(after)).toBeLessThan(hours(gaps));
+    for (const g of after.filter((x) => x.reasons.some((r) => r === "language:de" || r === "skill:identity")))
+      expect(g.reasons).toContain("headcount");
+  });
+});

@@ -12,6 +12,24 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM.");
 const localDate = z.iso.date("Use a date (YYYY-MM-DD).");
 const userId = z.string().min(1).max(100);
 
+/** Skills and languages, as staff profiles hold them and contracts ask for them (one rule for both). */
+export const skillList = z
+  .array(
+    z.enum(STAFF_SKILLS, {
+      error: (i) => `Unknown skill "${String(i.input)}": use ${STAFF_SKILLS.join(", ")}.`,
+    }),
+  )
+  .max(20)
+  .transform((l) => [...new Set(l)]);
+export const languageList = z
+  .array(
+    z
+      .string()
+      .regex(/^[a-z]{2}$/, { error: (i) => `"${String(i.input)}" is not a language code: use two letters, e.g. de.` }),
+  )
+  .max(10, "At most 10 languages.")
+  .transform((l) => [...new Set(l)]);
+
 export const rangeInput = z
   .object({ from: instant, to: instant })
   .refine((v) => v.from < v.to, { message: "The range ends before it starts.", path: ["to"] })
@@ -97,8 +115,8 @@ export const swapInput = z.object({
 export const profileInput = z.object({
   userId,
   level: z.number().int().min(1).max(3),
-  skills: z.array(z.enum(STAFF_SKILLS)).max(5),
-  languages: z.array(z.string().regex(/^[a-z]{2}$/, "Use two-letter language codes.")).max(10),
+  skills: skillList,
+  languages: languageList,
   allowGap: z.boolean().default(false),
 });
 

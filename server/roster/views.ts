@@ -108,13 +108,18 @@ export async function getForecast(ctx: ActorContext) {
   return {
     targetMinutes: plan.targetMinutes,
     policy: plan.policy,
-    hours: plan.forecast.map((f) => ({
-      hour: f.hour,
-      lambda: f.lambda,
-      forecast: f.headcount,
-      required: byHour.get(f.hour)?.required ?? f.headcount,
-      rostered: byHour.get(f.hour)?.onDuty ?? 0,
-    })),
+    // In time order from this hour, each UTC hour of the week with the instant it next starts at (the views label it
+    // in the viewer's zone).
+    hours: plan.forecast
+      .map((f) => ({
+        hour: f.hour,
+        start: new Date(from + ((f.hour - hourOfWeek(from) + 168) % 168) * HOUR),
+        lambda: f.lambda,
+        forecast: f.headcount,
+        required: byHour.get(f.hour)?.required ?? f.headcount,
+        rostered: byHour.get(f.hour)?.onDuty ?? 0,
+      }))
+      .sort((a, b) => a.start.getTime() - b.start.getTime()),
   };
 }
 

@@ -59,7 +59,7 @@ export function PageHeader({ title, description, actions, breadcrumbs, children,
           <h1 className="text-xl font-semibold tracking-tight text-foreground">{title}</h1>
           {description ? <p className="max-w-3xl text-sm text-muted-foreground">{description}</p> : null}
         </div>
-        {actions ? <div className="flex shrink-0 flex-wrap items-center gap-2">{actions}</div> : null}
+        {actions ? <div className="flex max-w-full shrink-0 flex-wrap items-center gap-2">{actions}</div> : null}
       </div>
       {children}
     </header>

@@ -14,11 +14,13 @@ import {
 } from "@/app/_components/ui/dropdown-menu";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { DateTime } from "./date-time";
+import { useViewTimeZone } from "./view-time-zone";
 
 /** "On duty now and next" in the console header: a count, and on click who is on which shift until when. */
 export function OnDutyNow() {
   const trpc = useTRPC();
   const q = useQuery({ ...trpc.roster.onDuty.queryOptions(), refetchInterval: 60_000 });
+  const zone = useViewTimeZone();
   const now = q.data?.now ?? [];
   const people = new Set(now.flatMap((s) => s.people.map((p) => p.id)));
   const label = q.isPending ? "On duty: …" : q.isError ? "On duty: unavailable" : `On duty now: ${people.size}`;
@@ -33,7 +35,14 @@ export function OnDutyNow() {
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-80 max-w-[calc(100vw-1rem)]">
-        <DropdownMenuLabel>On duty now</DropdownMenuLabel>
+        <DropdownMenuLabel>
+          On duty now
+          {zone ? (
+            <span className="block text-xs font-normal text-muted-foreground">
+              Times in {zone.replaceAll("_", " ")}
+            </span>
+          ) : null}
+        </DropdownMenuLabel>
         {now.length === 0 ? (
           <p className="px-2 pb-2 text-sm text-muted-foreground">
             {q.isError ? "Could not load the roster." : "Nobody is on shift."}

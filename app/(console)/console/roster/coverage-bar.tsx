@@ -3,8 +3,8 @@ import { HOUR, hm } from "./_lib/time";
 
 type Hour = { start: Date; onDuty: number; required: number; gap: boolean };
 
-/** One day as hourly cells (viewer's hours): green when covered, red for a gap; each cell's numbers in its label. */
-export function CoverageBar({ from, to, hours }: { from: number; to: number; hours: Hour[] }) {
+/** One day as hourly cells (the console zone's hours): green when covered, red for a gap; each cell's numbers in its label. */
+export function CoverageBar({ from, to, hours, zone }: { from: number; to: number; hours: Hour[]; zone: string }) {
   const cells: { at: number; hour: Hour | undefined }[] = [];
   for (let t = from; t < to; t += HOUR) {
     const hour = hours.find((h) => h.start.getTime() <= t && t < h.start.getTime() + HOUR);
@@ -22,8 +22,8 @@ export function CoverageBar({ from, to, hours }: { from: number; to: number; hou
           key={c.at}
           title={
             c.hour
-              ? `${hm(c.at)} · ${c.hour.onDuty} on duty / ${c.hour.required} required${c.hour.gap ? " · gap" : ""}`
-              : hm(c.at)
+              ? `${hm(c.at, zone)} · ${c.hour.onDuty} on duty / ${c.hour.required} required${c.hour.gap ? " · gap" : ""}`
+              : hm(c.at, zone)
           }
           className={cn(
             "h-full flex-1 border-r border-background/60 last:border-0",

@@ -6,10 +6,10 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app
 import { LoadingState } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { QueryError } from "../_components/query-error";
-import { dayTime, HOUR, hm, reasonLabel } from "./_lib/time";
+import { HOUR, reasonLabel, span, zoneName } from "./_lib/time";
 
 /** Every gap of the next 30 days: when, for how long, why, and which customers are in coverage during it. */
-export function GapsSection() {
+export function GapsSection({ zone }: { zone: string }) {
   const trpc = useTRPC();
   const q = useQuery(trpc.roster.gaps.queryOptions());
   return (
@@ -17,7 +17,7 @@ export function GapsSection() {
       <CardHeader>
         <CardTitle>Gaps in the next 30 days</CardTitle>
         <CardDescription>
-          Hours in which the roster cannot deliver what the contracts sold, with the reasons.
+          Hours in which the roster cannot deliver what the contracts sold, with the reasons. Times in {zoneName(zone)}.
         </CardDescription>
       </CardHeader>
       <CardContent>
@@ -37,9 +37,7 @@ export function GapsSection() {
                   className="grid gap-1 rounded-md border border-destructive/40 bg-destructive/5 p-3 text-sm"
                 >
                   <div className="flex flex-wrap items-baseline gap-x-2">
-                    <span className="font-medium">
-                      {dayTime(g.start)} – {hm(g.end)}
-                    </span>
+                    <span className="font-medium">{span(g.start, g.end, zone)}</span>
                     <span className="text-muted-foreground">{hours} h</span>
                   </div>
                   <div className="flex flex-wrap gap-1">

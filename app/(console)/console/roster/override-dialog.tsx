@@ -10,7 +10,8 @@ import { Field } from "@/app/_components/ui/field";
 import { Select } from "@/app/_components/ui/select";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { errorMessage } from "../_components/errors";
-import { hm } from "./_lib/time";
+import { shortDate } from "./_lib/slots";
+import { hm, span, zoneName } from "./_lib/time";
 import type { RosterInfo, Shift } from "./shift-chip";
 
 export type OverrideTarget = { shift: Shift; roster: RosterInfo };
@@ -20,10 +21,12 @@ type Kind = "replace" | "add" | "remove";
 export function OverrideDialog({
   target,
   staff,
+  zone,
   onClose,
 }: {
   target: OverrideTarget;
   staff: { id: string; name: string }[];
+  zone: string;
   onClose: () => void;
 }) {
   const trpc = useTRPC();
@@ -47,7 +50,7 @@ export function OverrideDialog({
     <Dialog open onOpenChange={(o) => (o ? null : onClose())}>
       <DialogContent
         title={`Change ${roster.teams.find((t) => t.id === shift.teamId)?.name ?? ""} · ${slot}`}
-        description={`${shift.date} in ${roster.timeZone}; ${hm(shift.start)}–${hm(shift.end)} your time.`}
+        description={`${roster.name}, ${shortDate(shift.date)} ${hm(shift.start, roster.timeZone)}–${hm(shift.end, roster.timeZone)} ${zoneName(roster.timeZone)}${roster.timeZone === zone ? "" : `; ${span(shift.start, shift.end, zone)} ${zoneName(zone)}`}.`}
       >
         <form
           className="grid gap-4"

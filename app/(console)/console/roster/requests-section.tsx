@@ -11,10 +11,10 @@ import { LoadingState } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { errorMessage } from "../_components/errors";
 import { QueryError } from "../_components/query-error";
-import { dayTime } from "./_lib/time";
+import { span, zoneName } from "./_lib/time";
 
 /** The SOC manager's inbox: time off to decide, swaps both analysts agreed to. */
-export function RequestsSection() {
+export function RequestsSection({ zone }: { zone: string }) {
   const trpc = useTRPC();
   const qc = useQueryClient();
   const q = useQuery(trpc.roster.requests.queryOptions());
@@ -28,7 +28,9 @@ export function RequestsSection() {
     <Card>
       <CardHeader>
         <CardTitle>Requests</CardTitle>
-        <CardDescription>Approving is a change to the plan: one that opens a gap needs "allow gap".</CardDescription>
+        <CardDescription>
+          Approving is a change to the plan: one that opens a gap needs "allow gap". Times in {zoneName(zone)}.
+        </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-3">
         {error ? <Alert tone="danger">{errorMessage(error)}</Alert> : null}
@@ -52,7 +54,7 @@ export function RequestsSection() {
                 <Badge tone="info">Time off</Badge>
                 <span className="font-medium">{t.name}</span>
                 <span className="text-muted-foreground">
-                  {dayTime(t.from)} – {dayTime(t.to)}
+                  {span(t.from, t.to, zone)}
                   {t.reason ? ` · ${t.reason}` : ""}
                 </span>
                 <span className="ml-auto flex gap-1">

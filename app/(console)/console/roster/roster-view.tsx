@@ -5,7 +5,8 @@ import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/app/_components/ui/button";
 import { PageHeader } from "@/app/_components/ui/page-header";
-import { addLocalDays, startOfLocalDay, startOfLocalWeek, viewerZone } from "./_lib/time";
+import { LoadingState } from "@/app/_components/ui/states";
+import { addDays, dayLabel, startOfWeek, useRosterZone, zoneName } from "./_lib/time";
 import { ForecastSection } from "./forecast-section";
 import { GapsSection } from "./gaps-section";
 import { RequestsSection } from "./requests-section";
@@ -13,30 +14,42 @@ import { Timeline } from "./timeline";
 
 /** The SOC manager's roster: timeline (week or month) with gaps, the gaps ahead, the forecast, and pending requests. */
 export function RosterView({ canManage }: { canManage: boolean }) {
+  const zone = useRosterZone();
   const [mode, setMode] = useState<"week" | "month">("week");
-  const [start, setStart] = useState(() => startOfLocalWeek(Date.now()));
+  // Weeks from this one; the days themselves are the console zone's, so changing the zone redraws them.
+  const [offset, setOffset] = useState(0);
+  const header = (
+    <PageHeader
+      title="Roster"
+      description={`Shifts, cover against what the contracts require, and gaps ahead. Times in ${zone ? zoneName(zone) : "your time zone"} (the zone chosen in the header); each roster's own zone is named.`}
+      actions={
+        <>
+          <Button asChild variant="outline">
+            <Link href="/console/roster/me">My shifts</Link>
+          </Button>
+          <Button asChild variant="outline">
+            <Link href="/console/roster/staff">Staff profiles</Link>
+          </Button>
+          <Button asChild variant={canManage ? "primary" : "outline"}>
+            <Link href="/console/roster/plan">{canManage ? "Plan rosters" : "Rosters and teams"}</Link>
+          </Button>
+        </>
+      }
+    />
+  );
+  if (!zone)
+    return (
+      <div className="grid gap-6">
+        {header}
+        <LoadingState label="Loading the roster…" rows={5} />
+      </div>
+    );
   const days = mode === "week" ? 7 : 28;
-  const from = mode === "week" ? startOfLocalWeek(start) : startOfLocalDay(start);
-  const to = addLocalDays(from, days);
+  const from = addDays(startOfWeek(Date.now(), zone), offset * 7, zone);
+  const to = addDays(from, days, zone);
   return (
     <div className="grid gap-6">
-      <PageHeader
-        title="Roster"
-        description={`Shifts, cover against what the contracts require, and gaps ahead. Times in your zone (${viewerZone()}).`}
-        actions={
-          <>
-            <Button asChild variant="outline">
-              <Link href="/console/roster/me">My shifts</Link>
-            </Button>
-            <Button asChild variant="outline">
-              <Link href="/console/roster/staff">Staff profiles</Link>
-            </Button>
-            <Button asChild variant={canManage ? "primary" : "outline"}>
-              <Link href="/console/roster/plan">{canManage ? "Plan rosters" : "Rosters and teams"}</Link>
-            </Button>
-          </>
-        }
-      />
+      {header}
       <div className="flex flex-wrap items-center gap-2">
         <fieldset aria-label="Timeline span" className="m-0 inline-flex min-w-0 rounded-md border border-border p-0.5">
           {(["week", "month"] as const).map((m) => (
@@ -51,29 +64,23 @@ export function RosterView({ canManage }: { canManage: boolean }) {
             </Button>
           ))}
         </fieldset>
-        <Button
-          size="icon-sm"
-          variant="outline"
-          aria-label="Earlier"
-          onClick={() => setStart(addLocalDays(from, -days))}
-        >
+        <Button size="icon-sm" variant="outline" aria-label="Earlier" onClick={() => setOffset(offset - days / 7)}>
           <ChevronLeft aria-hidden />
         </Button>
-        <Button size="sm" variant="outline" onClick={() => setStart(startOfLocalWeek(Date.now()))}>
+        <Button size="sm" variant="outline" onClick={() => setOffset(0)}>
           Today
         </Button>
-        <Button size="icon-sm" variant="outline" aria-label="Later" onClick={() => setStart(addLocalDays(from, days))}>
+        <Button size="icon-sm" variant="outline" aria-label="Later" onClick={() => setOffset(offset + days / 7)}>
           <ChevronRight aria-hidden />
         </Button>
-        <span className="text-sm text-muted-foreground">
-          {new Date(from).toLocaleDateString("en-GB", { day: "numeric", month: "short" })} –{" "}
-          {new Date(to - 1).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })}
+        <span className="text-sm text-muted-foreground" aria-live="polite">
+          {dayLabel(from, zone)} – {dayLabel(to - 1, zone)} · {zoneName(zone)}
         </span>
       </div>
-      <Timeline from={from} to={to} days={days} canManage={canManage} />
-      <GapsSection />
-      <ForecastSection />
-      {canManage ? <RequestsSection /> : null}
+      <Timeline from={from} to={to} days={days} zone={zone} canManage={canManage} />
+      <GapsSection zone={zone} />
+      <ForecastSection zone={zone} />
+      {canManage ? <RequestsSection zone={zone} /> : null}
     </div>
   );
 }

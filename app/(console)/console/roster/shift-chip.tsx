@@ -1,6 +1,6 @@
 import { ArrowLeftRight, Minus, Plus, TriangleAlert } from "lucide-react";
 import { cn } from "@/app/_lib/cn";
-import { hm } from "./_lib/time";
+import { hm, zoneName } from "./_lib/time";
 
 export type Shift = {
   key: string;
@@ -25,16 +25,18 @@ export type RosterInfo = {
 
 const short = (name: string) => name.split(" ")[0];
 
-/** One shift instance: roster, team, slot and times (viewer's zone), who works it and what changed. */
+/** One shift instance: roster, team, slot and times (console zone), who works it and what changed. */
 export function ShiftChip({
   shift,
   roster,
   compact,
+  zone,
   onSelect,
 }: {
   shift: Shift;
   roster: RosterInfo;
   compact: boolean;
+  zone: string;
   onSelect?: () => void;
 }) {
   const slot = roster.slots.find((s) => s.id === shift.slotId)?.name ?? shift.slotId;
@@ -42,7 +44,11 @@ export function ShiftChip({
   const working = shift.people.filter((p) => p.change !== "time_off");
   const changed = shift.people.some((p) => p.change) || shift.removed.length > 0;
   const label = [
-    `${roster.name}, ${team}, ${slot} ${hm(shift.start)}–${hm(shift.end)}: ${working.map((p) => p.name).join(", ") || "nobody"}`,
+    `${roster.name}, ${team}, ${slot} ${hm(shift.start, zone)}–${hm(shift.end, zone)} ${zoneName(zone)}` +
+      (roster.timeZone === zone
+        ? ""
+        : ` (${hm(shift.start, roster.timeZone)}–${hm(shift.end, roster.timeZone)} ${zoneName(roster.timeZone)})`) +
+      `: ${working.map((p) => p.name).join(", ") || "nobody"}`,
     ...shift.people.filter((p) => p.change === "time_off").map((p) => `${p.name} on time off`),
     ...shift.removed.map((p) => `${p.name} removed`),
     shift.breaches ? `${shift.breaches} SLA breach${shift.breaches === 1 ? "" : "es"}` : "",
@@ -55,7 +61,7 @@ export function ShiftChip({
         {team} · {slot}
       </span>{" "}
       <span className="text-muted-foreground tabular-nums">
-        {hm(shift.start)}–{hm(shift.end)}
+        {hm(shift.start, zone)}–{hm(shift.end, zone)}
       </span>
       {shift.breaches ? (
         <span className="ml-1 inline-flex items-center gap-0.5 font-medium text-destructive">
@@ -99,12 +105,13 @@ export function ShiftChip({
       type="button"
       className={cn(cls, "hover:bg-accent focus-visible:outline-2")}
       title={label}
+      data-shift={shift.key}
       onClick={onSelect}
     >
       {body}
     </button>
   ) : (
-    <div className={cls} title={label}>
+    <div className={cls} title={label} data-shift={shift.key}>
       {body}
     </div>
   );

@@ -7,34 +7,38 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app
 import { LoadingState } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { QueryError } from "../_components/query-error";
-import { addLocalDays, dayLabel } from "./_lib/time";
+import { useReturnFocus } from "./_lib/return-focus";
+import { addDays, dayLabel, zoneName } from "./_lib/time";
 import { CoverageBar } from "./coverage-bar";
 import { OverrideDialog, type OverrideTarget } from "./override-dialog";
 import { ShiftChip } from "./shift-chip";
 
-/** Day rows in the viewer's zone: the hourly cover bar (red where there is a gap) and the shifts that start that day. */
+/** Day rows in the console's zone: the hourly cover bar (red where there is a gap) and the shifts that start that day. */
 export function Timeline({
   from,
   to,
   days,
+  zone,
   canManage,
 }: {
   from: number;
   to: number;
   days: number;
+  zone: string;
   canManage: boolean;
 }) {
   const trpc = useTRPC();
   const q = useQuery(trpc.roster.timeline.queryOptions({ from: new Date(from), to: new Date(to) }));
   const [target, setTarget] = useState<OverrideTarget | null>(null);
+  const focus = useReturnFocus();
   const compact = days > 7;
   return (
     <Card>
       <CardHeader>
         <CardTitle>Timeline</CardTitle>
         <CardDescription>
-          Each bar is one day, hour by hour: on duty against required (policy minimum and alert forecast); red marks a
-          gap.
+          Each bar is one day in {zoneName(zone)}, hour by hour: on duty against required (policy minimum and alert
+          forecast); red marks a gap.
           {canManage ? " Select a shift to change who works it." : ""}
         </CardDescription>
       </CardHeader>
@@ -50,8 +54,8 @@ export function Timeline({
             <Legend rosters={q.data.rosters} />
             <ol className="grid gap-2">
               {Array.from({ length: days }, (_, i) => {
-                const a = addLocalDays(from, i);
-                const b = addLocalDays(from, i + 1);
+                const a = addDays(from, i, zone);
+                const b = addDays(from, i + 1, zone);
                 const shifts = q.data.instances
                   .filter((s) => s.start.getTime() >= a && s.start.getTime() < b)
                   .sort((x, y) => x.start.getTime() - y.start.getTime());
@@ -60,9 +64,9 @@ export function Timeline({
                     key={a}
                     className="grid gap-1.5 border-b border-border pb-2 last:border-0 md:grid-cols-[8rem_1fr] md:gap-3"
                   >
-                    <div className="text-sm font-medium">{dayLabel(a)}</div>
+                    <div className="text-sm font-medium">{dayLabel(a, zone)}</div>
                     <div className="grid min-w-0 gap-1.5">
-                      <CoverageBar from={a} to={b} hours={q.data.hours} />
+                      <CoverageBar from={a} to={b} hours={q.data.hours} zone={zone} />
                       <div className="flex flex-wrap gap-1.5">
                         {shifts.map((s) => (
                           <ShiftChip
@@ -70,10 +74,13 @@ export function Timeline({
                             shift={s}
                             roster={q.data.rosters.find((r) => r.id === s.rosterId)!}
                             compact={compact}
+                            zone={zone}
                             onSelect={
                               canManage
-                                ? () =>
-                                    setTarget({ shift: s, roster: q.data.rosters.find((r) => r.id === s.rosterId)! })
+                                ? () => {
+                                    focus.remember();
+                                    setTarget({ shift: s, roster: q.data.rosters.find((r) => r.id === s.rosterId)! });
+                                  }
                                 : undefined
                             }
                           />
@@ -88,7 +95,15 @@ export function Timeline({
         )}
       </CardContent>
       {target && q.data ? (
-        <OverrideDialog target={target} staff={q.data.staff} onClose={() => setTarget(null)} />
+        <OverrideDialog
+          target={target}
+          staff={q.data.staff}
+          zone={zone}
+          onClose={() => {
+            setTarget(null);
+            focus.restore();
+          }}
+        />
       ) : null}
     </Card>
   );

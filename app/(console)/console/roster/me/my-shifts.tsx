@@ -7,7 +7,7 @@ import { PageHeader } from "@/app/_components/ui/page-header";
 import { LoadingState } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { QueryError } from "../../_components/query-error";
-import { dayTime, hm, viewerZone } from "../_lib/time";
+import { dayTime, hm, useRosterZone, zoneName } from "../_lib/time";
 import { CalendarLink } from "./calendar-link";
 import { SwapList } from "./swap-list";
 import { TimeOffForm } from "./time-off-form";
@@ -16,14 +16,15 @@ import { TimeOffForm } from "./time-off-form";
 export function MyShifts({ canRequest }: { canRequest: boolean }) {
   const trpc = useTRPC();
   const q = useQuery(trpc.roster.mine.queryOptions());
+  const zone = useRosterZone();
   return (
     <div className="grid gap-6">
       <PageHeader
         title="My shifts"
-        description={`The next six weeks, in your zone (${viewerZone()}); each shift names its roster's zone.`}
+        description={`The next six weeks, times in ${zone ? zoneName(zone) : "your time zone"} (the zone chosen in the header); each shift also names its roster's zone.`}
         breadcrumbs={[{ label: "Roster", href: "/console/roster" }, { label: "My shifts" }]}
       />
-      {q.isPending ? (
+      {q.isPending || !zone ? (
         <LoadingState rows={5} />
       ) : q.isError ? (
         <QueryError error={q.error} onRetry={() => q.refetch()} title="Could not load your shifts" />
@@ -43,13 +44,16 @@ export function MyShifts({ canRequest }: { canRequest: boolean }) {
                       key={s.key}
                       className="flex flex-wrap items-baseline gap-x-2 gap-y-1 rounded-md border border-border p-2"
                     >
-                      <span className="font-medium">{dayTime(s.start)}</span>
-                      <span className="tabular-nums text-muted-foreground">– {hm(s.end)}</span>
+                      <span className="font-medium">{dayTime(s.start, zone)}</span>
+                      <span className="tabular-nums text-muted-foreground">– {hm(s.end, zone)}</span>
                       <span>
                         {s.slot} · {s.team}
                       </span>
                       <span className="text-muted-foreground">
-                        {s.roster} ({s.timeZone}: {hm(s.start, s.timeZone)}–{hm(s.end, s.timeZone)})
+                        {s.roster} roster,{" "}
+                        {s.timeZone === zone
+                          ? zoneName(s.timeZone)
+                          : `${hm(s.start, s.timeZone)}–${hm(s.end, s.timeZone)} ${zoneName(s.timeZone)}`}
                       </span>
                       {s.onTimeOff ? <Badge tone="warning">Time off</Badge> : null}
                       {s.colleagues.length ? (
@@ -65,8 +69,8 @@ export function MyShifts({ canRequest }: { canRequest: boolean }) {
           </Card>
           <div className="grid content-start gap-6">
             <CalendarLink />
-            {canRequest ? <TimeOffForm timeOff={q.data.timeOff} /> : null}
-            {canRequest ? <SwapList data={q.data} /> : null}
+            {canRequest ? <TimeOffForm timeOff={q.data.timeOff} zone={zone} /> : null}
+            {canRequest ? <SwapList data={q.data} zone={zone} /> : null}
           </div>
         </div>
       )}

@@ -10,13 +10,13 @@ import { Select } from "@/app/_components/ui/select";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { errorMessage } from "../../_components/errors";
 import type { RouterOutputs } from "../../_components/types";
-import { dayTime } from "../_lib/time";
+import { dayTime, zoneName } from "../_lib/time";
 import { SectionCard } from "./section-card";
 
 type Mine = RouterOutputs["roster"]["mine"];
 
 /** Ask a colleague to swap one of your shifts for one of theirs; answer swaps addressed to you. */
-export function SwapList({ data }: { data: Mine }) {
+export function SwapList({ data, zone }: { data: Mine; zone: string }) {
   const trpc = useTRPC();
   const qc = useQueryClient();
   const [mine, setMine] = useState("");
@@ -28,12 +28,15 @@ export function SwapList({ data }: { data: Mine }) {
   const option = data.swapOptions[Number(theirs)];
   const error = ask.error ?? answer.error;
   return (
-    <SectionCard title="Swaps" description="Both of you agree, then a SOC manager approves.">
+    <SectionCard
+      title="Swaps"
+      description={`Both of you agree, then a SOC manager approves. Times in ${zoneName(zone)}.`}
+    >
       <Field label="Your shift">
         <Select value={mine} onChange={(e) => setMine(e.target.value)} placeholder="Pick one of your shifts">
           {data.shifts.map((s) => (
             <option key={s.key} value={s.key}>
-              {dayTime(s.start)} · {s.slot}
+              {dayTime(s.start, zone)} · {s.slot}
             </option>
           ))}
         </Select>
@@ -42,7 +45,7 @@ export function SwapList({ data }: { data: Mine }) {
         <Select value={theirs} onChange={(e) => setTheirs(e.target.value)} placeholder="Pick a colleague's shift">
           {data.swapOptions.map((o, i) => (
             <option key={`${o.userId}-${o.ref.teamId}-${o.ref.date}-${o.ref.slotId}`} value={i}>
-              {o.name}: {dayTime(o.start)} · {o.slot}
+              {o.name}: {dayTime(o.start, zone)} · {o.slot}
             </option>
           ))}
         </Select>

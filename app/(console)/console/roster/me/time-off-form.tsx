@@ -9,32 +9,35 @@ import { Field } from "@/app/_components/ui/field";
 import { Input } from "@/app/_components/ui/input";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { errorMessage } from "../../_components/errors";
-import { dayTime } from "../_lib/time";
+import { localToInstant, span, zoneName } from "../_lib/time";
 import { SectionCard } from "./section-card";
 
 type TimeOff = { id: string; from: Date; to: Date; reason: string | null; status: string };
 const TONES = { requested: "info", approved: "success", rejected: "danger", cancelled: "neutral" } as const;
 
-/** Ask for time off (local date-times in your zone); a SOC manager approves it. */
-export function TimeOffForm({ timeOff }: { timeOff: TimeOff[] }) {
+/** Ask for time off (wall times in the console's zone); a SOC manager approves it. */
+export function TimeOffForm({ timeOff, zone }: { timeOff: TimeOff[]; zone: string }) {
   const trpc = useTRPC();
   const qc = useQueryClient();
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const [reason, setReason] = useState("");
+  const [invalid, setInvalid] = useState<string | null>(null);
   const done = { onSuccess: () => qc.invalidateQueries({ queryKey: trpc.roster.pathKey() }) };
   const ask = useMutation(trpc.roster.requestTimeOff.mutationOptions(done));
   const cancel = useMutation(trpc.roster.cancelTimeOff.mutationOptions(done));
   return (
-    <SectionCard title="Time off" description="From and until, in your own time zone.">
+    <SectionCard title="Time off" description={`From and until, in ${zoneName(zone)}.`}>
       <form
         className="grid gap-3"
         onSubmit={(e) => {
           e.preventDefault();
-          ask.mutate(
-            { from: new Date(from), to: new Date(to), reason: reason || undefined },
-            { onSuccess: () => setReason("") },
-          );
+          const a = localToInstant(from, zone);
+          const b = localToInstant(to, zone);
+          if (!a || !b) return setInvalid("Pick a date and time for both.");
+          if (b <= a) return setInvalid("Until must be after from.");
+          setInvalid(null);
+          ask.mutate({ from: a, to: b, reason: reason || undefined }, { onSuccess: () => setReason("") });
         }}
       >
         <Field label="From">
@@ -46,6 +49,7 @@ export function TimeOffForm({ timeOff }: { timeOff: TimeOff[] }) {
         <Field label="Reason (optional)">
           <Input value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
         </Field>
+        {invalid ? <Alert tone="danger">{invalid}</Alert> : null}
         {ask.error ? <Alert tone="danger">{errorMessage(ask.error)}</Alert> : null}
         <Button type="submit" disabled={ask.isPending}>
           {ask.isPending ? "Sending…" : "Ask for time off"}
@@ -56,9 +60,7 @@ export function TimeOffForm({ timeOff }: { timeOff: TimeOff[] }) {
           {timeOff.map((t) => (
             <li key={t.id} className="flex flex-wrap items-center gap-2">
               <Badge tone={TONES[t.status as keyof typeof TONES] ?? "neutral"}>{t.status}</Badge>
-              <span>
-                {dayTime(t.from)} – {dayTime(t.to)}
-              </span>
+              <span>{span(t.from, t.to, zone)}</span>
               {t.status === "requested" || t.status === "approved" ? (
                 <Button
                   size="sm"

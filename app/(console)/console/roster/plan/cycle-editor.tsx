@@ -19,7 +19,7 @@ export function CycleEditor({
       <legend className="mb-1.5 text-sm font-medium">
         Cycle (day 1 is the anchor date; it repeats every {cycle.length} days)
       </legend>
-      <ol className="grid grid-cols-[repeat(auto-fill,minmax(6.5rem,1fr))] gap-1.5">
+      <ol className="grid grid-cols-[repeat(auto-fill,minmax(6.5rem,1fr))] items-end gap-1.5">
         {cycle.map((d, i) => {
           const date = shortDate(cycleDate(anchor, i));
           return (

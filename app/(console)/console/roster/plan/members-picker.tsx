@@ -11,11 +11,13 @@ export function MembersPicker({
   members,
   onChange,
   error,
+  loading = false,
 }: {
   staff: Person[];
   members: string[];
   onChange: (ids: string[]) => void;
   error?: string;
+  loading?: boolean;
 }) {
   const [filter, setFilter] = useState("");
   const f = filter.trim().toLowerCase();
@@ -50,7 +52,11 @@ export function MembersPicker({
             </label>
           </li>
         ))}
-        {shown.length === 0 ? <li className="px-1.5 py-1 text-sm text-muted-foreground">Nobody matches.</li> : null}
+        {shown.length === 0 ? (
+          <li className="px-1.5 py-1 text-sm text-muted-foreground">
+            {loading ? "Loading analysts…" : staff.length === 0 ? "No analysts yet." : "Nobody matches."}
+          </li>
+        ) : null}
       </ul>
       {error ? (
         <p role="alert" className="text-xs font-medium text-destructive">

@@ -10,6 +10,7 @@ import { EmptyState, LoadingState } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { QueryError } from "../../_components/query-error";
 import type { RouterOutputs } from "../../_components/types";
+import { useReturnFocus } from "../_lib/return-focus";
 import { RosterCard } from "./roster-card";
 import { RosterDialog } from "./roster-dialog";
 import { TeamDialog } from "./team-dialog";
@@ -26,6 +27,15 @@ export function PlanView({ canManage }: { canManage: boolean }) {
   const trpc = useTRPC();
   const q = useQuery(trpc.roster.list.queryOptions());
   const [editing, setEditing] = useState<Editing>(null);
+  const focus = useReturnFocus();
+  const open = (e: Editing) => {
+    focus.remember();
+    setEditing(e);
+  };
+  const close = () => {
+    setEditing(null);
+    focus.restore();
+  };
   return (
     <div className="grid gap-6">
       <PageHeader
@@ -38,7 +48,7 @@ export function PlanView({ canManage }: { canManage: boolean }) {
               <Link href="/console/roster/staff">Staff profiles</Link>
             </Button>
             {canManage ? (
-              <Button onClick={() => setEditing({ kind: "roster", roster: null })}>
+              <Button onClick={() => open({ kind: "roster", roster: null })}>
                 <Plus aria-hidden /> New roster
               </Button>
             ) : null}
@@ -60,15 +70,15 @@ export function PlanView({ canManage }: { canManage: boolean }) {
             key={r.id}
             roster={r}
             canManage={canManage}
-            onEdit={() => setEditing({ kind: "roster", roster: r })}
-            onEditTeam={(team) => setEditing({ kind: "team", roster: r, team })}
+            onEdit={() => open({ kind: "roster", roster: r })}
+            onEditTeam={(team) => open({ kind: "team", roster: r, team })}
           />
         ))
       )}
       {editing?.kind === "roster" ? (
-        <RosterDialog roster={editing.roster} onClose={() => setEditing(null)} />
+        <RosterDialog roster={editing.roster} onClose={close} />
       ) : editing?.kind === "team" ? (
-        <TeamDialog roster={editing.roster} team={editing.team} onClose={() => setEditing(null)} />
+        <TeamDialog roster={editing.roster} team={editing.team} onClose={close} />
       ) : null}
     </div>
   );

@@ -2,7 +2,8 @@ import { Pencil, Plus } from "lucide-react";
 import { Badge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
-import { shortDate } from "../_lib/slots";
+import { shortDate, todayIn } from "../_lib/slots";
+import { hm, slotInstants, useRosterZone, zoneName } from "../_lib/time";
 import { CycleStrip } from "./cycle-strip";
 import type { PlanRoster, PlanTeam } from "./plan-view";
 
@@ -18,21 +19,34 @@ export function RosterCard({
   onEdit: () => void;
   onEditTeam: (team: PlanTeam | null) => void;
 }) {
+  const zone = useRosterZone();
+  const today = todayIn(roster.timeZone);
+  // Shifts are wall-clock times of the roster's zone; today's equivalent in the console's zone is shown beside them.
+  const yours = (s: { start: string; end: string }) => {
+    if (!zone || zone === roster.timeZone) return "";
+    const [a, b] = slotInstants(today, s.start, s.end, roster.timeZone);
+    return ` = ${hm(a, zone)}–${hm(b, zone)} ${zoneName(zone)}`;
+  };
   return (
     <Card>
       <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-3">
         <div className="grid min-w-0 gap-1">
           <CardTitle>{roster.name}</CardTitle>
           <CardDescription>
-            {roster.timeZone} · {roster.cycleLength}-day cycle from {shortDate(roster.anchor)}{" "}
+            {zoneName(roster.timeZone)} · {roster.cycleLength}-day cycle from {shortDate(roster.anchor)}{" "}
             {roster.anchor.slice(0, 4)}
           </CardDescription>
-          <ul className="flex flex-wrap gap-1.5" aria-label="Shifts (local time of the roster)">
+          <p className="text-xs text-muted-foreground">
+            Shifts in {zoneName(roster.timeZone)} wall-clock time
+            {zone && zone !== roster.timeZone ? `, with today's times in ${zoneName(zone)}` : ""}.
+          </p>
+          <ul className="flex flex-wrap gap-1.5" aria-label={`Shifts (${zoneName(roster.timeZone)} time)`}>
             {roster.slots.map((s) => (
               <li key={s.id}>
                 <Badge tone="neutral">
                   {s.name} {s.start}–{s.end}
                   {s.end <= s.start ? " (+1 day)" : ""}
+                  <span className="font-normal text-muted-foreground">{yours(s)}</span>
                 </Badge>
               </li>
             ))}

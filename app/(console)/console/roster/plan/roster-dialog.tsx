@@ -96,7 +96,7 @@ export function RosterDialog({ roster, onClose }: { roster: PlanRoster | null; o
       >
         <form
           noValidate
-          className="grid gap-4 sm:grid-cols-2"
+          className="grid items-start gap-4 sm:grid-cols-2"
           onSubmit={(e) => {
             e.preventDefault();
             submit();
@@ -138,7 +138,7 @@ export function RosterDialog({ roster, onClose }: { roster: PlanRoster | null; o
             <Input type="number" min={1} max={56} value={length} onChange={(e) => setLength(e.target.value)} />
           </Field>
           <div className="sm:col-span-2">
-            <SlotsEditor slots={slots} onChange={setSlots} error={shown.slots} />
+            <SlotsEditor slots={slots} timeZone={timeZone} onChange={setSlots} error={shown.slots} />
           </div>
           {reshaped ? (
             <Alert tone="warning" className="sm:col-span-2">

@@ -8,10 +8,12 @@ import type { SlotDraft } from "../_lib/slots";
 /** The roster's shifts: name and local start–end (an end at or before the start is on the next day). */
 export function SlotsEditor({
   slots,
+  timeZone,
   onChange,
   error,
 }: {
   slots: SlotDraft[];
+  timeZone: string;
   onChange: (slots: SlotDraft[]) => void;
   error?: string;
 }) {
@@ -19,9 +21,9 @@ export function SlotsEditor({
     onChange(slots.map((s, k) => (k === i ? { ...s, ...patch } : s)));
   return (
     <fieldset className="m-0 grid min-w-0 gap-2 border-0 p-0" aria-describedby={error ? "slots-error" : undefined}>
-      <legend className="mb-1.5 text-sm font-medium">Shifts (roster's local time)</legend>
+      <legend className="mb-1.5 text-sm font-medium">Shifts ({timeZone.replaceAll("_", " ")} wall-clock time)</legend>
       {slots.map((s, i) => (
-        <div key={i} className="grid grid-cols-[1fr_1fr_auto] gap-2 sm:grid-cols-[1fr_7rem_7rem_auto]">
+        <div key={i} className="grid grid-cols-[1fr_1fr_auto] gap-2 sm:grid-cols-[1fr_9rem_9rem_auto]">
           <Input
             aria-label={`Shift ${i + 1} name`}
             value={s.name}

@@ -75,6 +75,7 @@ export function TeamDialog({
           ) : (
             <MembersPicker
               staff={(staff.data ?? []).filter((s) => s.role !== "admin")}
+              loading={staff.isPending}
               members={members}
               onChange={setMembers}
               error={shown.members}

@@ -12,6 +12,7 @@ import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { QueryError } from "../../_components/query-error";
 import { inCardTable } from "../../_components/ui-classes";
+import { useReturnFocus } from "../_lib/return-focus";
 import { LEVELS, type Profile } from "./labels";
 import { ProfileDialog } from "./profile-dialog";
 
@@ -20,6 +21,7 @@ export function StaffView({ canManage }: { canManage: boolean }) {
   const trpc = useTRPC();
   const q = useQuery(trpc.roster.profiles.queryOptions());
   const [editing, setEditing] = useState<Profile | null>(null);
+  const focus = useReturnFocus();
   return (
     <div className="grid gap-6">
       <PageHeader
@@ -71,7 +73,14 @@ export function StaffView({ canManage }: { canManage: boolean }) {
                     </TD>
                     {canManage ? (
                       <TD className="text-right">
-                        <Button size="sm" variant="ghost" onClick={() => setEditing(p)}>
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          onClick={() => {
+                            focus.remember();
+                            setEditing(p);
+                          }}
+                        >
                           <Pencil aria-hidden /> <span className="sr-only sm:not-sr-only">Edit</span>
                           <span className="sr-only"> {p.name}</span>
                         </Button>
@@ -84,7 +93,15 @@ export function StaffView({ canManage }: { canManage: boolean }) {
           )}
         </CardContent>
       </Card>
-      {editing ? <ProfileDialog profile={editing} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <ProfileDialog
+          profile={editing}
+          onClose={() => {
+            setEditing(null);
+            focus.restore();
+          }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { Badge } from "@/app/_components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/card";
 import { ACTION_LABELS, CLOCK_START_LABELS, formatPlainDate, percent } from "@/app/_lib/contract-terms";
 import { TIER_LABELS } from "@/server/contracts/templates";
+import { TIER_SKILLS } from "@/server/roster/demand";
 import { SENSOR_CLASS_LABELS } from "@/server/sensors/schema";
 import type { TermsLike } from "./terms-diff";
 
@@ -68,6 +69,14 @@ export function TermsCard({ terms, reference, title }: { terms: TermsLike; refer
             ) : (
               <span className="text-muted-foreground">Nothing: every action needs the customer's approval</span>
             )}
+          </Item>
+          <Item label="Roster must hold">
+            {[...new Set([...TIER_SKILLS[terms.tier], ...(terms.extraSkills ?? [])])].join(", ")}
+            <span className="block text-xs text-muted-foreground">
+              {terms.languages?.length
+                ? `Languages: ${terms.languages.map((l) => l.toUpperCase()).join(", ")}`
+                : "No language required"}
+            </span>
           </Item>
         </dl>
       </CardContent>

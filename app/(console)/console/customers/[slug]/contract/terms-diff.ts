@@ -13,6 +13,7 @@ import {
   zoneLabel,
 } from "@/app/_lib/contract-terms";
 import { METRICS, SLA_SEVERITIES, type SlaTargets, type Tier } from "@/db/schema/contracts";
+import type { STAFF_SKILLS } from "@/db/schema/roster";
 import type { SensorClass } from "@/db/schema/sensors";
 import { TIER_SHORT } from "@/server/contracts/templates";
 import { SENSOR_CLASS_LABELS } from "@/server/sensors/schema";
@@ -35,6 +36,9 @@ export type TermsLike = {
   clockStart: "received" | "vendor_created";
   atRiskShare: number;
   allowedActions: readonly AllowedAction[];
+  /** Absent on rows written before contracts carried roster needs. */
+  extraSkills?: readonly (typeof STAFF_SKILLS)[number][];
+  languages?: readonly string[];
 };
 
 /** One changed term: "Acknowledge (critical): 15 min → 10 min", or a sentence for set changes. */
@@ -104,5 +108,7 @@ export function diffTerms(a: TermsLike, b: TermsLike): Change[] {
   scalar("Clocks start", CLOCK_START_LABELS[a.clockStart], CLOCK_START_LABELS[b.clockStart]);
   scalar("At risk with", percent(a.atRiskShare), percent(b.atRiskShare));
   out.push(setChange("Allowed without asking", a.allowedActions, b.allowedActions, (x) => ACTION_LABELS[x]));
+  out.push(setChange("Roster skills", a.extraSkills ?? [], b.extraSkills ?? [], (x) => x));
+  out.push(setChange("Roster languages", a.languages ?? [], b.languages ?? [], (x) => x.toUpperCase()));
   return out.filter((c): c is Change => c !== null);
 }

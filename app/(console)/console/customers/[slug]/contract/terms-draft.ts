@@ -28,6 +28,9 @@ export type TermsDraft = {
   clockStart: Terms["clockStart"];
   atRiskPercent: string;
   allowedActions: Terms["allowedActions"];
+  extraSkills: Terms["extraSkills"];
+  /** Language codes as typed ("de, fr"). */
+  languages: string;
 };
 /** Messages keyed by the field's dotted path inside the terms ("slaTargets.critical.notify", "coverage.weekdays"). */
 export type TermErrors = Record<string, string>;
@@ -74,5 +77,7 @@ export function toDraft(t: TermsLike, defaultTimeZone: string): TermsDraft {
     clockStart: t.clockStart,
     atRiskPercent: String(Math.round(t.atRiskShare * 1000) / 10),
     allowedActions: [...t.allowedActions],
+    extraSkills: [...(t.extraSkills ?? [])],
+    languages: (t.languages ?? []).join(", "),
   };
 }

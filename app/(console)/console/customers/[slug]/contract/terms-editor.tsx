@@ -3,6 +3,7 @@
 import { type ReactNode, useId } from "react";
 import { ClockFields } from "./clock-fields";
 import { CoverageEditor } from "./coverage-editor";
+import { RosterFields } from "./roster-fields";
 import { SlaTargetsEditor } from "./sla-targets-editor";
 import { TermFields } from "./term-fields";
 import type { TermErrors, TermsDraft } from "./terms-draft";
@@ -34,6 +35,12 @@ export function TermsEditor({ showTier = true, ...props }: EditorProps & { showT
       </Section>
       <Section title="Clocks and response actions">
         <ClockFields {...props} />
+      </Section>
+      <Section
+        title="Roster needs"
+        description="While the customer is in coverage, someone on duty must hold each of these; a missing one is a roster gap."
+      >
+        <RosterFields {...props} />
       </Section>
     </div>
   );

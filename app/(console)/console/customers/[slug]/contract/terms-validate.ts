@@ -24,6 +24,13 @@ export function termIssueKey(path: string, message: string): string {
   return day ? `coverage.weekdays.${day}` : path;
 }
 
+/** "de, FR; it" → ["de", "fr", "it"]: codes as typed, lower-cased; the schema says which are not codes. */
+export const languageCodes = (text: string) =>
+  text
+    .split(/[\s,;]+/)
+    .map((l) => l.trim().toLowerCase())
+    .filter(Boolean);
+
 /** Editor state → terms, checked with the server's own schema (plus friendlier messages for typed numbers). */
 export function validateDraft(d: TermsDraft): { ok: true; terms: Terms } | { ok: false; errors: TermErrors } {
   const errors: TermErrors = {};
@@ -83,6 +90,8 @@ export function validateDraft(d: TermsDraft): { ok: true; terms: Terms } | { ok:
     clockStart: d.clockStart,
     atRiskShare: Math.round(percent * 10) / 1000,
     allowedActions: d.allowedActions,
+    extraSkills: d.extraSkills,
+    languages: languageCodes(d.languages),
   };
   const parsed = termsSchema.safeParse(candidate);
   if (!parsed.success) {

@@ -1,0 +1,2 @@
+ALTER TABLE "contract_versions" ADD COLUMN "extra_skills" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "contract_versions" ADD COLUMN "languages" text[] DEFAULT '{}'::text[] NOT NULL;
