@@ -123,7 +123,9 @@ async function main() {
   await load(sql, N);
   await sql`analyze`;
   const loadMs = performance.now() - t;
-  const [{ rows: hourRows }] = await sql<{ rows: number }[]>`select count(*)::int as rows from sensor_heartbeat_hours`;
+  const [{ rows: hourRows }] = (await sql`select count(*)::int as rows from sensor_heartbeat_hours`) as unknown as [
+    { rows: number },
+  ];
   t = performance.now();
   const first = await evaluateAll(db.handle.db, NOW);
   const jobFirstMs = performance.now() - t;
@@ -147,8 +149,10 @@ async function main() {
       generate_series(${new Date(NOW.getTime() - 2 * DAY).toISOString()}::timestamptz, s.last_heartbeat_at, interval '5 minutes') t
     where s.customer_id = ${id}`;
   await sql`analyze`;
-  const [{ hours }] = await sql<{ hours: number }[]>`
-    select count(*)::int as hours from sensor_heartbeat_hours where customer_id = ${id}`;
+  const [{ hours }] = (await sql`
+    select count(*)::int as hours from sensor_heartbeat_hours where customer_id = ${id}`) as unknown as [
+    { hours: number },
+  ];
   await sql`insert into incidents (customer_id, number, title, severity, first_alert_received_at, first_event_time,
       latest_event_time, created_at)
     select ${id}, g, 'Incident ' || g, 2 + g % 4, now(), now(), now(), ${NOW.toISOString()}::timestamptz - (g || ' hours')::interval
@@ -181,7 +185,9 @@ async function main() {
   console.log(`rules, pure, ${N} customers: ${pureMs.toFixed(0)} ms (${findings} findings)`);
   console.log(`hourly job, ${N} customers, first run (raises): ${(jobFirstMs / 1000).toFixed(1)} s`, first);
   console.log(`hourly job, ${N} customers, unchanged facts: ${(jobAgainMs / 1000).toFixed(1)} s`, again);
-  console.log(`live score, one customer (${hours.toLocaleString("en-GB")} hourly rows): median ${pct(live, 0.5).toFixed(1)} ms, p95 ${pct(live, 0.95).toFixed(1)} ms`);
+  console.log(
+    `live score, one customer (${hours.toLocaleString("en-GB")} hourly rows): median ${pct(live, 0.5).toFixed(1)} ms, p95 ${pct(live, 0.95).toFixed(1)} ms`,
+  );
   console.log(
     `assemble + render with new sections (${pages} pages): median ${pct(renders.slice(1), 0.5).toFixed(0)} ms`,
   );

@@ -312,9 +312,7 @@ export async function listVisibleIncidentIds(db: DbOrTx, tenant: TenantId, ids: 
   const rows = await db
     .select({ id: incidents.id })
     .from(incidents)
-    .where(
-      and(eq(incidents.customerId, tenant), inArray(incidents.id, ids), eq(incidents.visibleToCustomer, true)),
-    );
+    .where(and(eq(incidents.customerId, tenant), inArray(incidents.id, ids), eq(incidents.visibleToCustomer, true)));
   return new Set(rows.map((r) => r.id));
 }
 
