@@ -65,7 +65,9 @@ export function AssetTable({
                 <span className="text-muted-foreground">Not set</span>
               )}
             </TD>
-            <TD className="whitespace-nowrap">{a.covered ? <Badge tone="success">Covered</Badge> : <Badge tone="danger">Not covered</Badge>}</TD>
+            <TD className="whitespace-nowrap">
+              {a.covered ? <Badge tone="success">Covered</Badge> : <Badge tone="danger">Not covered</Badge>}
+            </TD>
             <TD className="whitespace-nowrap">{date(a.lastSeenAt)}</TD>
             <TD className="max-w-48 truncate">{a.os ?? <span className="text-muted-foreground">Unknown</span>}</TD>
             <TD className="max-w-40 truncate">{a.owner ?? <span className="text-muted-foreground">—</span>}</TD>

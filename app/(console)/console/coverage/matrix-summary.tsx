@@ -16,7 +16,11 @@ export function MatrixSummary({ summary, at }: { summary: Summary; at: Date | st
       value: summary.missing,
       tone: "text-destructive",
     },
-    { label: summary.silent === 1 ? "class silent" : "classes silent", value: summary.silent, tone: "text-destructive" },
+    {
+      label: summary.silent === 1 ? "class silent" : "classes silent",
+      value: summary.silent,
+      tone: "text-destructive",
+    },
     {
       label: summary.degraded === 1 ? "class degraded" : "classes degraded",
       value: summary.degraded,
