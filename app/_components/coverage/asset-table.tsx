@@ -48,7 +48,7 @@ export function AssetTable({
       <TBody>
         {rows.map((a) => (
           <TR key={a.id}>
-            <TD className="min-w-40 max-w-64">
+            <TD className="min-w-40 max-w-64 lg:min-w-56">
               <Link
                 href={hrefFor(a)}
                 className="block break-all font-medium text-primary underline-offset-2 hover:underline"

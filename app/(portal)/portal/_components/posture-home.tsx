@@ -15,7 +15,8 @@ import { formatMonth } from "@/lib/format";
 import { trpcErrorInfo } from "../_lib/labels";
 import { SectionHeader } from "./section-header";
 
-const points = (p: number) => (p === 0 ? "no points yet (exposure is capped)" : `+${p.toFixed(p % 1 ? 2 : 0)} points`);
+const points = (p: number) =>
+  p === 0 ? "no points yet (exposure is capped)" : `+${p.toFixed(p % 1 ? 2 : 0)} ${p === 1 ? "point" : "points"}`;
 
 /** The portal home's lead: the live score, its drivers, the trend, and the next things to do. */
 export function PostureHome() {
