@@ -35,6 +35,8 @@ export function ScoreTrend({ data }: { data: ScorePoint[] }) {
           tick={{ fill: "var(--color-muted-foreground)", fontSize: 12 }}
           tickLine={false}
           axisLine={{ stroke: "var(--color-border)" }}
+          // Points inset from the axis, so the first score's label clears the tick labels.
+          padding={{ left: 18, right: 18 }}
         />
         <YAxis
           domain={[0, 100]}
@@ -44,18 +46,8 @@ export function ScoreTrend({ data }: { data: ScorePoint[] }) {
           axisLine={false}
           width={32}
         />
-        <ReferenceLine
-          y={80}
-          stroke="var(--color-success)"
-          strokeDasharray="4 4"
-          label={{ value: "good", position: "insideTopRight", fill: "var(--color-muted-foreground)", fontSize: 11 }}
-        />
-        <ReferenceLine
-          y={60}
-          stroke="var(--color-warning)"
-          strokeDasharray="4 4"
-          label={{ value: "fair", position: "insideTopRight", fill: "var(--color-muted-foreground)", fontSize: 11 }}
-        />
+        <ReferenceLine y={80} stroke="var(--color-success)" strokeDasharray="4 4" />
+        <ReferenceLine y={60} stroke="var(--color-warning)" strokeDasharray="4 4" />
         <Tooltip
           contentStyle={{
             background: "var(--color-popover)",

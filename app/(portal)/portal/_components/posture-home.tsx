@@ -58,7 +58,8 @@ export function PostureHome() {
                 </h3>
                 <ScoreTrend data={q.data.trend.map((t) => ({ ...t, label: formatMonth(t.month, "short") }))} />
                 <p className="text-xs text-muted-foreground">
-                  Closed months are stored when they end and never change; this month is live.
+                  Dashed lines: 80 and above is good, 60 to 79 fair. Closed months are stored when they end and never
+                  change; this month is live.
                 </p>
               </section>
               <section aria-labelledby="raise-h" className="grid content-start gap-2">
