@@ -1,8 +1,9 @@
 /**
  * Posture on PostgreSQL: (1) the recommendation rules for 1,000 customers (pure evaluation and reconciliation over
  * gathered facts, then the whole hourly job with its reads and writes); (2) the live score of one busy customer, p95;
- * (3) the monthly report with the new sections: assemble + render, median.
- * Run: DATABASE_URL=postgres://root@127.0.0.1:5432/test npx tsx bench/posture.ts [--customers 1000]
+ * (3) the monthly report with the new sections: assemble + render, median. Sensor history is the hourly heartbeat
+ * rollup the coverage facts read (`sensor_heartbeat_hours`), 31 days for every sensor, filled in bulk.
+ * Run: DATABASE_URL=postgres://root@127.0.0.1:5432/<yours> npx tsx bench/posture.ts [--customers 1000]
  */
 import { parseArgs } from "node:util";
 import { liveScore } from "@/server/posture/service";
@@ -59,6 +60,7 @@ function syntheticFacts(i: number): CustomerFacts {
     truePositive: k % 3 !== 0,
     openedAt: new Date(NOW.getTime() - (k % 45) * DAY),
     techniques: [TECH[k % TECH.length]!, TECH[(k + i) % TECH.length]!],
+    visibleToCustomer: k % 4 !== 0,
   }));
   return f;
 }
@@ -75,6 +77,32 @@ async function load(sql: import("postgres").Sql, customers: number) {
     select c.id, k || ' sensor', k, 'V', 'P', 'ocsf',
       case when (row_number() over ()) % 7 = 0 then ${new Date(NOW.getTime() - 3 * DAY).toISOString()}::timestamptz else ${NOW.toISOString()}::timestamptz end
     from customers c cross join unnest(array['edr','ndr','identity']::text[]) k`;
+  await fillHourlyRows(sql);
+}
+
+/**
+ * The heartbeat history as the coverage facts read it: the hourly rollup (`sensor_heartbeat_hours`, see
+ * `recordHeartbeatRow`), one row per sensor and hour of 5-minute heartbeats (first at :02, last at :57, 12 beats)
+ * from 31 days before NOW up to each sensor's last heartbeat (a silent sensor's rows stop there), and one 38-minute
+ * in-hour outage a day on every fifth sensor (a gap longer than 3 × interval, as the heartbeat statement records it).
+ * Written in bulk, one statement; `only` limits it to the given sensors.
+ */
+async function fillHourlyRows(sql: import("postgres").Sql, only?: string[]) {
+  const from = new Date(NOW.getTime() - 31 * DAY).toISOString();
+  await sql`
+    insert into sensor_heartbeat_hours (customer_id, sensor_id, hour, first_at, last_at, beats, gaps)
+    select s.customer_id, s.id, h,
+      least(h + interval '2 minutes', s.last_heartbeat_at), least(h + interval '57 minutes', s.last_heartbeat_at),
+      case when s.last_heartbeat_at >= h + interval '57 minutes' then 12
+        else greatest(1, 1 + floor(extract(epoch from s.last_heartbeat_at - h - interval '2 minutes') / 300)::int) end,
+      case when abs(hashtext(s.id::text)) % 5 = 0 and extract(hour from h)::int = abs(hashtext(s.id::text)) % 24
+          and s.last_heartbeat_at >= h + interval '57 minutes'
+        then jsonb_build_array(jsonb_build_array((extract(epoch from h) * 1000)::bigint + 120000,
+          (extract(epoch from h) * 1000)::bigint + 120000 + 38 * 60000))
+        else '[]'::jsonb end
+    from sensors s,
+      generate_series(date_trunc('hour', ${from}::timestamptz), date_trunc('hour', s.last_heartbeat_at), interval '1 hour') h
+    where s.last_heartbeat_at is not null ${only ? sql`and s.id in ${sql(only)}` : sql``}`;
 }
 
 async function main() {
@@ -91,7 +119,13 @@ async function main() {
 
   const db = await scratchDatabase("wk_posture", 4);
   const sql = db.handle.sql!;
+  t = performance.now();
   await load(sql, N);
+  await sql`analyze`;
+  const loadMs = performance.now() - t;
+  const [{ rows: hourRows }] = (await sql`select count(*)::int as rows from sensor_heartbeat_hours`) as unknown as [
+    { rows: number },
+  ];
   t = performance.now();
   const first = await evaluateAll(db.handle.db, NOW);
   const jobFirstMs = performance.now() - t;
@@ -99,14 +133,26 @@ async function main() {
   const again = await evaluateAll(db.handle.db, NOW);
   const jobAgainMs = performance.now() - t;
 
-  // (2) live score for one busy customer: 10 sensors with 30 days of 5-minute heartbeats, 300 incidents.
+  // (2) live score for one busy customer: 10 sensors with 31 days of 5-minute heartbeats as the hourly rollup (what
+  // the score reads) plus the raw heartbeats of the last 48 hours (what the intake keeps), 300 incidents.
   const id = ((await sql`select id from customers order by slug limit 1`)[0] as { id: string }).id;
-  await sql`insert into sensors (customer_id, name, sensor_class, vendor, product, source_format, last_heartbeat_at)
-    select ${id}, 'busy ' || g, 'edr', 'V', 'P', 'ocsf', ${NOW.toISOString()}::timestamptz from generate_series(1, 7) g`;
+  const busy = await sql<{ id: string }[]>`
+    insert into sensors (customer_id, name, sensor_class, vendor, product, source_format, last_heartbeat_at)
+    select ${id}, 'busy ' || g, 'edr', 'V', 'P', 'ocsf', ${NOW.toISOString()}::timestamptz from generate_series(1, 7) g
+    returning id`;
+  await fillHourlyRows(
+    sql,
+    busy.map((b) => b.id),
+  );
   await sql`insert into sensor_heartbeats (customer_id, sensor_id, at)
     select s.customer_id, s.id, t from sensors s,
-      generate_series(${new Date(NOW.getTime() - 31 * DAY).toISOString()}::timestamptz, ${NOW.toISOString()}::timestamptz, interval '5 minutes') t
+      generate_series(${new Date(NOW.getTime() - 2 * DAY).toISOString()}::timestamptz, s.last_heartbeat_at, interval '5 minutes') t
     where s.customer_id = ${id}`;
+  await sql`analyze`;
+  const [{ hours }] = (await sql`
+    select count(*)::int as hours from sensor_heartbeat_hours where customer_id = ${id}`) as unknown as [
+    { hours: number },
+  ];
   await sql`insert into incidents (customer_id, number, title, severity, first_alert_received_at, first_event_time,
       latest_event_time, created_at)
     select ${id}, g, 'Incident ' || g, 2 + g % 4, now(), now(), now(), ${NOW.toISOString()}::timestamptz - (g || ' hours')::interval
@@ -133,10 +179,15 @@ async function main() {
   await db.drop();
 
   console.log(`machine: ${machine()}`);
+  console.log(
+    `data: ${N} customers, ${hourRows.toLocaleString("en-GB")} hourly heartbeat rows (31 days) in ${(loadMs / 1000).toFixed(1)} s`,
+  );
   console.log(`rules, pure, ${N} customers: ${pureMs.toFixed(0)} ms (${findings} findings)`);
   console.log(`hourly job, ${N} customers, first run (raises): ${(jobFirstMs / 1000).toFixed(1)} s`, first);
   console.log(`hourly job, ${N} customers, unchanged facts: ${(jobAgainMs / 1000).toFixed(1)} s`, again);
-  console.log(`live score, one customer: median ${pct(live, 0.5).toFixed(1)} ms, p95 ${pct(live, 0.95).toFixed(1)} ms`);
+  console.log(
+    `live score, one customer (${hours.toLocaleString("en-GB")} hourly rows): median ${pct(live, 0.5).toFixed(1)} ms, p95 ${pct(live, 0.95).toFixed(1)} ms`,
+  );
   console.log(
     `assemble + render with new sections (${pages} pages): median ${pct(renders.slice(1), 0.5).toFixed(0)} ms`,
   );

@@ -18,6 +18,7 @@ export type EvaluationResult = {
   resolved: number;
   reopened: number;
   severity: number;
+  refreshed: number;
   reviewed: number;
 };
 
@@ -27,7 +28,7 @@ export type EvaluationResult = {
  * Safe on several instances at once: inserts skip an existing dedup key, moves are conditional on the status read.
  */
 export async function evaluateCustomer(db: Db, tenant: TenantId, now: Date): Promise<EvaluationResult> {
-  const res: EvaluationResult = { raised: 0, resolved: 0, reopened: 0, severity: 0, reviewed: 0 };
+  const res: EvaluationResult = { raised: 0, resolved: 0, reopened: 0, severity: 0, refreshed: 0, reviewed: 0 };
   const facts = await gatherFacts(db, tenant, livePeriod(now));
   const findings = evaluateRules(facts, now);
   const [existing, due] = await Promise.all([q.listRuleRecs(db, tenant), q.listReviewDue(db, tenant, now)]);
@@ -63,6 +64,18 @@ export async function evaluateCustomer(db: Db, tenant: TenantId, now: Date): Pro
         await move(tx, ctx, rec, "resolve", { body, side: "system" });
         await audit(rec.id, "resolve", { dedupKey: p.dedupKey, at: now.toISOString() });
         res.resolved++;
+      } else if (p.kind === "refresh") {
+        const rec = await load(p.id);
+        if (!rec) continue;
+        const f = p.finding;
+        await q.updateRec(tx, tenant, rec.id, { title: f.title, body: f.body, evidence: f.evidence });
+        await q.insertRecEvent(tx, tenant, rec.id, {
+          ...eventActor(ctx),
+          kind: "edited",
+          body: "The evidence changed.",
+        });
+        await audit(rec.id, "refresh", { dedupKey: f.dedupKey });
+        res.refreshed++;
       } else {
         const rec = await load(p.id);
         if (!rec) continue;
@@ -101,7 +114,7 @@ export async function evaluateCustomer(db: Db, tenant: TenantId, now: Date): Pro
 /** The hourly run: every active customer. */
 export async function evaluateAll(db: Db, now: Date) {
   const customers = await q.listActiveCustomers(db);
-  const total: EvaluationResult = { raised: 0, resolved: 0, reopened: 0, severity: 0, reviewed: 0 };
+  const total: EvaluationResult = { raised: 0, resolved: 0, reopened: 0, severity: 0, refreshed: 0, reviewed: 0 };
   for (const c of customers) add(total, await evaluateCustomer(db, mintTenantId(c.id), now));
   return { customers: customers.length, ...total };
 }
@@ -109,7 +122,7 @@ export async function evaluateAll(db: Db, now: Date) {
 /** The minute run: customers marked dirty since (intake batches, incident changes). */
 export async function evaluateDirty(db: Db, now: Date) {
   const ids = await q.takeDirty(db);
-  const total: EvaluationResult = { raised: 0, resolved: 0, reopened: 0, severity: 0, reviewed: 0 };
+  const total: EvaluationResult = { raised: 0, resolved: 0, reopened: 0, severity: 0, refreshed: 0, reviewed: 0 };
   for (const id of ids) add(total, await evaluateCustomer(db, mintTenantId(id), now));
   return { customers: ids.length, ...total };
 }

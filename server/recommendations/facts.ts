@@ -61,11 +61,15 @@ export type IncidentFact = {
   truePositive: boolean;
   openedAt: Date;
   techniques: string[];
+  /** Opened to the customer: only such an incident may be named in text the customer reads. */
+  visibleToCustomer: boolean;
 };
 export type AskFact = { id: string; kind: "question" | "approval"; askedAt: Date; answeredAt: Date | null };
 
 export type CustomerFacts = CoverageFacts & {
   customerId: string;
+  /** The customer's IANA time zone: instants in the text the customer reads are written in it. */
+  timeZone: string;
   waitingActions: WaitingAction[];
   incidents: IncidentFact[];
   asks: AskFact[];
@@ -83,7 +87,7 @@ export function emptyCoverageFacts(): CoverageFacts {
 }
 
 export function emptyFacts(customerId: string): CustomerFacts {
-  return { customerId, ...emptyCoverageFacts(), waitingActions: [], incidents: [], asks: [] };
+  return { customerId, timeZone: "UTC", ...emptyCoverageFacts(), waitingActions: [], incidents: [], asks: [] };
 }
 
 /** EDR coverage ratio; null (no data) when the customer has no known asset. */

@@ -30,6 +30,7 @@ export async function gatherFacts(
   const slug = customer?.slug ?? "";
   return {
     customerId: tenant,
+    timeZone: customer?.timezone ?? "UTC",
     ...coverage,
     waitingActions: waiting.map((a) => ({
       id: a.id,
@@ -45,6 +46,7 @@ export async function gatherFacts(
       truePositive: !i.falseAlarm,
       openedAt: i.openedAt,
       techniques: i.techniques,
+      visibleToCustomer: i.visibleToCustomer,
     })),
     asks,
   };

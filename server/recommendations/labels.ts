@@ -15,5 +15,10 @@ export const CATEGORY_LABELS: Record<RecCategory, string> = {
   response: "Response",
   licensing: "Licensing",
 };
-export const ORIGIN_LABELS = { rule: "Rule", incident: "Incident", hunt: "Threat hunt", manual: "Analyst" } as const;
+export const ORIGIN_LABELS = {
+  rule: "Automatic check",
+  incident: "From an incident",
+  hunt: "From a threat hunt",
+  manual: "From an analyst",
+} as const;
 export const RESOLVED_BY_CONDITION = "resolved: condition cleared";

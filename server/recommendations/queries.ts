@@ -58,6 +58,7 @@ export async function listIncidentsSince(db: DbOrTx, tenant: TenantId, from: Dat
       number: incidents.number,
       severity: sql<number>`coalesce(${incidents.severityOverride}, ${incidents.severity})`.mapWith(Number),
       openedAt: incidents.createdAt,
+      visibleToCustomer: incidents.visibleToCustomer,
       // The outer row named by its table: in a select list drizzle writes `${incidents.id}` as a bare "id", which
       // inside the subquery would name the alert's own id (queries.int.test.ts pins this).
       falseAlarm: sql<boolean>`exists (select 1 from ${alerts} a where a.incident_id = ${incidents}.id)
@@ -120,6 +121,9 @@ export async function listRuleRecs(db: DbOrTx, tenant: TenantId) {
       dedupKey: recommendations.dedupKey,
       status: recommendations.status,
       severity: recommendations.severity,
+      title: recommendations.title,
+      body: recommendations.body,
+      evidence: recommendations.evidence,
     })
     .from(recommendations)
     .where(and(eq(recommendations.customerId, tenant), isNotNull(recommendations.dedupKey)));
@@ -302,6 +306,16 @@ export async function ownersOf(db: DbOrTx, ids: string[]) {
     .select({ id: recommendations.id, customerId: recommendations.customerId, status: recommendations.status })
     .from(recommendations)
     .where(inArray(recommendations.id, ids));
+}
+
+/** Of these incident ids, the ones opened to the customer. */
+export async function listVisibleIncidentIds(db: DbOrTx, tenant: TenantId, ids: string[]) {
+  if (!ids.length) return new Set<string>();
+  const rows = await db
+    .select({ id: incidents.id })
+    .from(incidents)
+    .where(and(eq(incidents.customerId, tenant), inArray(incidents.id, ids), eq(incidents.visibleToCustomer, true)));
+  return new Set(rows.map((r) => r.id));
 }
 
 export async function incidentBelongs(db: DbOrTx, tenant: TenantId, incidentId: string) {

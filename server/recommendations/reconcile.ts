@@ -2,18 +2,34 @@ import type { RecSeverity } from "./facts";
 import type { RecStatus } from "./lifecycle";
 import type { Finding } from "./rules";
 
-export type ExistingRuleRec = { id: string; dedupKey: string; status: RecStatus; severity: RecSeverity };
+export type ExistingRuleRec = {
+  id: string;
+  dedupKey: string;
+  status: RecStatus;
+  severity: RecSeverity;
+  title: string;
+  body: string;
+  evidence: { kind: string; id: string; label: string }[];
+};
 
 export type Plan =
   | { kind: "raise"; finding: Finding }
   | { kind: "reopen"; id: string; finding: Finding }
   | { kind: "resolve"; id: string; dedupKey: string }
-  | { kind: "severity"; id: string; from: RecSeverity; finding: Finding };
+  | { kind: "severity"; id: string; from: RecSeverity; finding: Finding }
+  | { kind: "refresh"; id: string; finding: Finding };
+
+/** The finding's text or evidence differs from the stored row's (e.g. an incident was opened to the customer). */
+const textChanged = (e: ExistingRuleRec, f: Finding) =>
+  e.title !== f.title || e.body !== f.body || links(e.evidence) !== links(f.evidence);
+// Compared field by field: jsonb does not keep an object's key order.
+const links = (ev: ExistingRuleRec["evidence"]) => ev.map((x) => `${x.kind}\u0000${x.id}\u0000${x.label}`).join("\n");
 
 /**
  * What the evaluation job does to make a customer's rule-made recommendations match the findings at an instant:
  * raise once, clear by itself, reopen the same row. A dismissed one stays dismissed (a staff decision); a
  * risk-accepted one waits for its review date while the condition holds, and is done when the condition clears.
+ * While the condition holds, the row's text and evidence follow the finding (`refresh`).
  * Pure; applying the plan twice is a no-op the second time.
  */
 export function reconcile(existing: ExistingRuleRec[], findings: Finding[]): Plan[] {
@@ -26,6 +42,7 @@ export function reconcile(existing: ExistingRuleRec[], findings: Finding[]): Pla
     else if (e.status === "done") plan.push({ kind: "reopen", id: e.id, finding: f });
     else if (e.status !== "dismissed" && e.severity !== f.severity)
       plan.push({ kind: "severity", id: e.id, from: e.severity, finding: f });
+    else if (textChanged(e, f)) plan.push({ kind: "refresh", id: e.id, finding: f });
   }
   for (const e of existing) {
     if (held.has(e.dedupKey)) continue;

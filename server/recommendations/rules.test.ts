@@ -55,6 +55,11 @@ describe("recommendation rules", () => {
     expect(keys(f(ago(D)))).toEqual([]);
     expect(keys(f(ago(D + 1)))).toEqual(["sensor-silent:s1/high", "sensor-silent:s2/high"]);
     expect(evaluateRules(f(ago(D + 1)), NOW)[0]!.category).toBe("sensor-health");
+    // The customer reads the instant in their own zone, not as ISO text.
+    const oslo = { ...f(new Date("2026-03-27T23:00:00Z")), timeZone: "Europe/Oslo" };
+    expect(evaluateRules(oslo, NOW)[0]!.body).toBe(
+      "Falcon HQ has sent nothing since 28 Mar 2026, 00:00 (Europe/Oslo time). Until it reports again, what it watches is unmonitored.",
+    );
   });
 
   it("EDR coverage: ≥ 95 % none, below 95 % medium, below 80 % high, listing uncovered; none with no known asset", () => {
@@ -86,13 +91,14 @@ describe("recommendation rules", () => {
   });
 
   it("one technique in 3+ distinct true-positive incidents in the last 30 days (inclusive) → medium hardening", () => {
-    const inc = (id: string, openedAt: Date, techniques: string[], truePositive = true) => ({
+    const inc = (id: string, openedAt: Date, techniques: string[], truePositive = true, visibleToCustomer = true) => ({
       id,
       reference: `HAL-${id}`,
       severity: "high" as const,
       truePositive,
       openedAt,
       techniques,
+      visibleToCustomer,
     });
     const base = [inc("1", ago(D), ["T1059.001", "T1059.001"]), inc("2", ago(2 * D), ["T1059.001"])];
     // A sub-technique is not its parent; duplicates in one incident count once.
@@ -105,6 +111,20 @@ describe("recommendation rules", () => {
     const [r] = evaluateRules(facts({ incidents: [...base, inc("3", ago(0), ["T1059.001"])] }), NOW);
     expect(r!.title).toContain("PowerShell");
     expect(r!.body).toContain("HAL-1, HAL-2, HAL-3");
+
+    // An incident not opened to the customer counts, but the text the customer reads never names it.
+    const withHidden = [...base, inc("10", ago(D), ["T1059.001"], true, false)];
+    const [h] = evaluateRules(facts({ incidents: withHidden }), NOW);
+    expect(h!.body).toBe(
+      "T1059.001 PowerShell appeared in 3 true-positive incidents in the last 30 days: HAL-1, HAL-2 and 1 more handled internally by our SOC.",
+    );
+    expect(`${h!.title} ${h!.body}`).not.toContain("HAL-10");
+    expect(h!.evidence.map((e) => e.label)).toEqual(["HAL-1", "HAL-2", "HAL-10"]); // staff see them all
+    const allHidden = withHidden.map((i) => ({ ...i, visibleToCustomer: false }));
+    const [n] = evaluateRules(facts({ incidents: allHidden }), NOW);
+    expect(n!.body).toBe(
+      "T1059.001 PowerShell appeared in 3 true-positive incidents in the last 30 days, all handled internally by our SOC.",
+    );
   });
 
   it("an unsupported agent version on a non-retired sensor → medium sensor-health, one per sensor", () => {
@@ -126,7 +146,7 @@ describe("raise once, clear by itself, reopen the same row", () => {
   it("walks the cycle for every rule kind through one dedup key", () => {
     const found = evaluateRules(silent(true), NOW);
     expect(reconcile([], found)).toMatchObject([{ kind: "raise" }]);
-    const row = { id: "r1", dedupKey: "sensor-silent:s1", status: "open" as const, severity: "high" as const };
+    const row = { id: "r1", status: "open" as const, ...found[0]! };
     expect(reconcile([row], found)).toEqual([]); // raised once
     expect(reconcile([row], evaluateRules(silent(false), NOW))).toEqual([
       { kind: "resolve", id: "r1", dedupKey: "sensor-silent:s1" },
@@ -136,23 +156,18 @@ describe("raise once, clear by itself, reopen the same row", () => {
   });
 
   it("accepted and risk-accepted ones clear too; a dismissed one is left alone", () => {
-    const row = (status: "accepted" | "risk_accepted" | "dismissed") => ({
-      id: "r1",
-      dedupKey: "endpoints-over-licence",
-      status,
-      severity: "low" as const,
-    });
+    const f = evaluateRules(facts({ endpoints: { deployed: 2, licensed: 1 } }), NOW);
+    const row = (status: "accepted" | "risk_accepted" | "dismissed") => ({ id: "r1", status, ...f[0]! });
     expect(reconcile([row("accepted")], [])).toMatchObject([{ kind: "resolve" }]);
     expect(reconcile([row("risk_accepted")], [])).toMatchObject([{ kind: "resolve" }]);
     expect(reconcile([row("dismissed")], [])).toEqual([]);
-    const f = evaluateRules(facts({ endpoints: { deployed: 2, licensed: 1 } }), NOW);
     expect(reconcile([row("dismissed")], f)).toEqual([]);
     expect(reconcile([row("risk_accepted")], f)).toEqual([]);
   });
 
   it("EDR coverage moves its severity under the same dedup key", () => {
-    const row = { id: "e", dedupKey: "edr-coverage", status: "open" as const, severity: "medium" as const };
     const high = evaluateRules(facts({ edr: edr(10, 7) }), NOW);
+    const row = { id: "e", status: "open" as const, ...high[0]!, severity: "medium" as const };
     expect(reconcile([row], high)).toMatchObject([{ kind: "severity", id: "e", from: "medium" }]);
     expect(reconcile([{ ...row, severity: "high" }], high)).toEqual([]);
     expect(reconcile([{ ...row, severity: "high" }], evaluateRules(facts({ edr: edr(10, 9) }), NOW))).toMatchObject([
@@ -168,6 +183,7 @@ describe("raise once, clear by itself, reopen the same row", () => {
       truePositive: true,
       openedAt: ago(D),
       techniques: ["T1566.001"],
+      visibleToCustomer: true,
     }));
     const cases: Partial<CustomerFacts>[] = [
       { contractedClasses: [{ sensorClass: "ndr", state: "missing" }] },
@@ -186,9 +202,14 @@ describe("raise once, clear by itself, reopen the same row", () => {
       const f = found[0]!;
       rules.add(f.rule);
       expect(reconcile([], found)).toEqual([{ kind: "raise", finding: f }]);
-      const row = { id: "r", dedupKey: f.dedupKey, status: "open" as const, severity: f.severity };
+      const row = { id: "r", status: "open" as const, ...f };
+      expect(reconcile([row], found)).toEqual([]);
       expect(reconcile([row], [])).toEqual([{ kind: "resolve", id: "r", dedupKey: f.dedupKey }]);
       expect(reconcile([{ ...row, status: "done" }], found)).toEqual([{ kind: "reopen", id: "r", finding: f }]);
+      // While it holds, the stored text follows the finding (jsonb's key order does not count as a change).
+      const stored = { ...row, evidence: row.evidence.map(({ label, id, kind }) => ({ id, label, kind })) };
+      expect(reconcile([stored], found)).toEqual([]);
+      expect(reconcile([{ ...row, body: "old" }], found)).toEqual([{ kind: "refresh", id: "r", finding: f }]);
     }
     expect(rules.size).toBe(8);
   });

@@ -1,5 +1,6 @@
+import { formatDateTime } from "@/lib/format";
 import { technique } from "@/server/attack/attack";
-import type { CustomerFacts, RecCategory, RecSeverity } from "./facts";
+import type { CustomerFacts, IncidentFact, RecCategory, RecSeverity } from "./facts";
 import { edrCoverage } from "./facts";
 
 /** The recommendation rules of posture-rules.md, each a pure function of a customer's facts at `now`. */
@@ -32,6 +33,8 @@ export type Finding = {
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const pct = (r: number) => `${Math.floor(r * 1000) / 10} %`;
+/** An instant as the customer reads it: "12 Nov 2026, 04:00 (Europe/Oslo time)". */
+const when = (d: Date, f: CustomerFacts) => `${formatDateTime(d, f.timeZone)} (${f.timeZone} time)`;
 
 type Rule = (f: CustomerFacts, now: Date) => Finding[];
 
@@ -68,7 +71,7 @@ const sensorSilent: Rule = (f, now) =>
       rule: "sensor-silent",
       dedupKey: `sensor-silent:${s.id}`,
       title: `Restore the silent sensor ${s.name}`,
-      body: `${s.name} has sent nothing since ${s.silentSince!.toISOString()}. Until it reports again, what it watches is unmonitored.`,
+      body: `${s.name} has sent nothing since ${when(s.silentSince!, f)}. Until it reports again, what it watches is unmonitored.`,
       severity: "high",
       category: "sensor-health",
       evidence: [{ kind: "sensor", id: s.id, label: s.name }],
@@ -125,7 +128,7 @@ const actionWaiting: Rule = (f, now) =>
       rule: "action-waiting",
       dedupKey: `action-waiting:${a.id}`,
       title: `Decide on the response action for ${a.reference}`,
-      body: `${a.label} has waited for your decision since ${a.since.toISOString()}.`,
+      body: `${a.label} has waited for your decision since ${when(a.since, f)}.`,
       severity: "medium",
       category: "response",
       evidence: [
@@ -134,15 +137,20 @@ const actionWaiting: Rule = (f, now) =>
       ],
     }));
 
+/**
+ * The body is read by the customer (portal, e-mail), so it names only incidents opened to them; the ones kept
+ * internal still count towards the rule and are given as a number. The evidence keeps every incident for staff;
+ * the customer's reads drop the hidden ones (`service.ts`).
+ */
 const techniqueRepeated: Rule = (f, now) => {
   const since = now.getTime() - 30 * DAY;
-  const byTechnique = new Map<string, Map<string, string>>();
+  const byTechnique = new Map<string, Map<string, IncidentFact>>();
   for (const i of f.incidents) {
     const t = i.openedAt.getTime();
     if (!i.truePositive || t < since || t > now.getTime()) continue;
     for (const id of new Set(i.techniques)) {
-      const m = byTechnique.get(id) ?? new Map<string, string>();
-      m.set(i.id, i.reference);
+      const m = byTechnique.get(id) ?? new Map<string, IncidentFact>();
+      m.set(i.id, i);
       byTechnique.set(id, m);
     }
   }
@@ -151,15 +159,22 @@ const techniqueRepeated: Rule = (f, now) => {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([id, incs]) => {
       const name = technique(id)?.name ?? id;
-      const refs = [...incs.values()].sort();
+      const all = [...incs.values()].sort((a, b) => a.reference.localeCompare(b.reference, "en", { numeric: true }));
+      const shown = all.filter((i) => i.visibleToCustomer).map((i) => i.reference);
+      const hidden = all.length - shown.length;
+      const which = !hidden
+        ? `: ${shown.join(", ")}`
+        : shown.length
+          ? `: ${shown.join(", ")} and ${hidden} more handled internally by our SOC`
+          : ", all handled internally by our SOC";
       return {
         rule: "technique-repeated" as const,
         dedupKey: `technique-repeated:${id}`,
         title: `Harden against ${id} ${name}`,
-        body: `${id} ${name} appeared in ${incs.size} true-positive incidents in the last 30 days: ${refs.join(", ")}.`,
+        body: `${id} ${name} appeared in ${all.length} true-positive incidents in the last 30 days${which}.`,
         severity: "medium" as const,
         category: "hardening" as const,
-        evidence: [...incs].map(([iid, ref]) => ({ kind: "incident" as const, id: iid, label: ref })),
+        evidence: all.map((i) => ({ kind: "incident" as const, id: i.id, label: i.reference })),
       };
     });
 };

@@ -72,9 +72,20 @@ export async function listAll(ctx: ActorContext, f: RecFilterInput) {
   return { rows, total, page, pageSize: PAGE_SIZE };
 }
 
+/**
+ * What a customer reads of their recommendations: evidence naming an incident not opened to them is left out (the
+ * staff see it all). The rules' text names only opened incidents (`rules.ts`).
+ */
+async function forCustomer<T extends Pick<q.RecRow, "evidence">>(ctx: TenantContext, rows: T[]): Promise<T[]> {
+  if (ctx.actor.side === "staff") return rows;
+  const ids = rows.flatMap((r) => r.evidence.filter((e) => e.kind === "incident").map((e) => e.id));
+  const visible = await q.listVisibleIncidentIds(ctx.db, ctx.tenant, [...new Set(ids)]);
+  return rows.map((r) => ({ ...r, evidence: r.evidence.filter((e) => e.kind !== "incident" || visible.has(e.id)) }));
+}
+
 export async function listMine(ctx: TenantContext, f: Omit<RecFilterInput, "page" | "customerId">) {
   assertCan(ctx.actor, "recommendation:read");
-  return q.listRecsOf(ctx.db, ctx.tenant, f);
+  return forCustomer(ctx, await q.listRecsOf(ctx.db, ctx.tenant, f));
 }
 
 export async function getRec(ctx: TenantContext, id: string) {
@@ -82,7 +93,8 @@ export async function getRec(ctx: TenantContext, id: string) {
   const rec = await q.findRec(ctx.db, ctx.tenant, id);
   if (!rec) throw new NotFound("No such recommendation.");
   const history = await q.listRecEvents(ctx.db, ctx.tenant, id);
-  return { ...rec, history };
+  const [shown] = await forCustomer(ctx, [rec]);
+  return { ...shown!, history };
 }
 
 export async function createRec(ctx: TenantContext, input: RecInput) {
@@ -138,10 +150,11 @@ export async function respond(
   opts: { reason?: string; reviewOn?: Date },
 ) {
   assertCan(ctx.actor, "recommendation:respond");
-  return changeRec(ctx, id, action, async (tx, rec) => {
+  const row = await changeRec(ctx, id, action, async (tx, rec) => {
     const row = await move(tx, ctx, rec, action, opts);
     return { result: row, summary: { from: rec.status, to: row.status, reason: opts.reason ?? null } };
   });
+  return (await forCustomer(ctx, [row]))[0]!;
 }
 
 export async function dismiss(ctx: TenantContext, id: string, reason: string) {

@@ -20,7 +20,7 @@ export type AssetRow = {
   covered: boolean;
 };
 
-/** The asset list: host, customer (staff), criticality, OS, owner, EDR coverage, last seen. */
+/** The asset list: host, customer (staff), criticality, EDR coverage, last seen, then OS and owner (first to scroll). */
 export function AssetTable({
   rows,
   hrefFor,
@@ -39,25 +39,25 @@ export function AssetTable({
           <TH>Host</TH>
           {showCustomer ? <TH>Customer</TH> : null}
           <TH>Criticality</TH>
-          <TH>Operating system</TH>
-          <TH>Owner</TH>
           <TH>EDR</TH>
           <TH>Last seen</TH>
+          <TH>Operating system</TH>
+          <TH>Owner</TH>
         </TR>
       </THead>
       <TBody>
         {rows.map((a) => (
           <TR key={a.id}>
-            <TD className="max-w-64">
+            <TD className="min-w-40 max-w-64 lg:min-w-56">
               <Link
                 href={hrefFor(a)}
-                className="block truncate font-medium text-primary underline-offset-2 hover:underline"
+                className="block break-all font-medium text-primary underline-offset-2 hover:underline"
               >
                 {hostLabel(a)}
               </Link>
               {a.ip ? <span className="font-mono text-xs text-muted-foreground">{a.ip}</span> : null}
             </TD>
-            {showCustomer ? <TD className="whitespace-nowrap">{a.customerName}</TD> : null}
+            {showCustomer ? <TD className="min-w-32 break-words">{a.customerName}</TD> : null}
             <TD>
               {a.criticality ? (
                 <Badge tone={CRITICALITY_TONES[a.criticality]}>{CRITICALITY_LABELS[a.criticality]}</Badge>
@@ -65,10 +65,12 @@ export function AssetTable({
                 <span className="text-muted-foreground">Not set</span>
               )}
             </TD>
+            <TD className="whitespace-nowrap">
+              {a.covered ? <Badge tone="success">Covered</Badge> : <Badge tone="danger">Not covered</Badge>}
+            </TD>
+            <TD className="whitespace-nowrap">{date(a.lastSeenAt)}</TD>
             <TD className="max-w-48 truncate">{a.os ?? <span className="text-muted-foreground">Unknown</span>}</TD>
             <TD className="max-w-40 truncate">{a.owner ?? <span className="text-muted-foreground">—</span>}</TD>
-            <TD>{a.covered ? <Badge tone="success">Covered</Badge> : <Badge tone="danger">Not covered</Badge>}</TD>
-            <TD className="whitespace-nowrap">{date(a.lastSeenAt)}</TD>
           </TR>
         ))}
       </TBody>

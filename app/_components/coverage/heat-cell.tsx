@@ -12,7 +12,9 @@ export function HeatCell({ cell }: { cell: Cell }) {
   const total = cell.seen.length + cell.missing.length;
   // The accessible name is the visible text (WCAG 2.5.3 label in name) followed by what the colour says.
   const more = `: ${BAND_LABELS[band].toLowerCase()}${
-    cell.band ? ` visibility, ${cell.seen.length} of ${total} data sources watched` : ""
+    cell.band
+      ? `${cell.band === "none" ? "" : " visibility"}, ${cell.seen.length} of ${total} data sources watched`
+      : ""
   }${cell.detected ? ", detected in the last 90 days" : ""}`;
   return (
     <Tooltip content={<CellDetail cell={cell} />} side="right">
@@ -46,7 +48,7 @@ function CellDetail({ cell }: { cell: Cell }) {
       ) : (
         <>
           <p>
-            {BAND_LABELS[cell.band]} visibility ({percent(cell.ratio)})
+            {cell.band === "none" ? "No visibility" : `${BAND_LABELS[cell.band]} visibility`} ({percent(cell.ratio)})
             {cell.subtechniques ? `, ${cell.subtechniques} sub-techniques` : ""}
             {cell.detected ? ". Detected in the last 90 days." : "."}
           </p>

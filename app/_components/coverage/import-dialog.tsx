@@ -122,7 +122,7 @@ function ErrorReport({
       <Table framed wrapperClassName="max-h-64 overflow-y-auto">
         <THead>
           <TR>
-            <TH>Row</TH>
+            <TH>Line</TH>
             <TH>Column</TH>
             <TH>Problem</TH>
           </TR>

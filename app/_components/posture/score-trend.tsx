@@ -25,7 +25,7 @@ export function ScoreTrend({ data }: { data: ScorePoint[] }) {
       <LineChart
         responsive
         data={data}
-        margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+        margin={{ top: 20, right: 16, bottom: 0, left: 0 }}
         style={{ width: "100%", height: 200 }}
         accessibilityLayer
       >
@@ -35,10 +35,12 @@ export function ScoreTrend({ data }: { data: ScorePoint[] }) {
           tick={{ fill: "var(--color-muted-foreground)", fontSize: 12 }}
           tickLine={false}
           axisLine={{ stroke: "var(--color-border)" }}
+          // Points inset from the axis, so the first score's label clears the tick labels.
+          padding={{ left: 18, right: 18 }}
         />
         <YAxis
           domain={[0, 100]}
-          ticks={[0, 60, 80, 100]}
+          ticks={[0, 20, 40, 60, 80, 100]}
           tick={{ fill: "var(--color-muted-foreground)", fontSize: 12 }}
           tickLine={false}
           axisLine={false}
@@ -57,12 +59,14 @@ export function ScoreTrend({ data }: { data: ScorePoint[] }) {
           formatter={(v, _n, item) => [`${v}${(item.payload as ScorePoint).live ? " (live)" : ""}`, "Score"]}
         />
         <Line
-          type="monotone"
+          // Straight segments: a smoothed curve would show scores between months that never existed.
+          type="linear"
           dataKey="score"
           name="Score"
           stroke="var(--color-primary)"
           strokeWidth={2}
           dot={{ r: 3 }}
+          label={{ position: "top", fill: "var(--color-foreground)", fontSize: 11 }}
           isAnimationActive={false}
         />
       </LineChart>

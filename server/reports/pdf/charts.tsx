@@ -148,6 +148,7 @@ export function LineChart({
   height,
   format,
   title,
+  scaleMax,
 }: {
   series: Series[];
   categories: string[];
@@ -155,16 +156,20 @@ export function LineChart({
   height: number;
   format: (v: number) => string;
   title: string;
+  /** A fixed top of the y axis (a score out of 100), with four steps; otherwise a nice scale over the data. */
+  scaleMax?: number;
 }) {
   const left = 34;
+  // The first and last points sit inside the axis, so their value labels clear the tick labels.
+  const inset = 10;
   const right = 16;
-  const top = 16;
+  const top = 20;
   const bottom = 18;
-  const plotW = width - left - right;
+  const plotW = width - left - right - 2 * inset;
   const plotH = height - top - bottom;
   const known = series.flatMap((x) => x.values.filter((v): v is number => v !== null && Number.isFinite(v)));
-  const scale = niceScale(Math.max(0, ...known));
-  const x = (i: number) => left + (categories.length > 1 ? (i / (categories.length - 1)) * plotW : plotW / 2);
+  const scale = scaleMax ? { max: scaleMax, step: scaleMax / 4 } : niceScale(Math.max(0, ...known));
+  const x = (i: number) => left + inset + (categories.length > 1 ? (i / (categories.length - 1)) * plotW : plotW / 2);
   const y = (v: number) => top + plotH - (Math.max(0, v) / scale.max) * plotH;
   const ticks: number[] = [];
   for (let t = 0; t <= scale.max + 1e-9; t += scale.step) ticks.push(t);
@@ -187,7 +192,14 @@ export function LineChart({
       </Label>
       {ticks.map((t) => (
         <G key={t}>
-          <Line x1={left} x2={left + plotW} y1={y(t)} y2={y(t)} stroke={t === 0 ? MUTED : RULE} strokeWidth={0.5} />
+          <Line
+            x1={left}
+            x2={left + plotW + 2 * inset}
+            y1={y(t)}
+            y2={y(t)}
+            stroke={t === 0 ? MUTED : RULE}
+            strokeWidth={0.5}
+          />
           <Label x={left - 4} y={y(t) + 2.5} anchor="end">
             {format(t)}
           </Label>
@@ -222,7 +234,7 @@ export function LineChart({
         ),
       )}
       {known.length === 0 ? (
-        <Label x={left + plotW / 2} y={top + plotH / 2} anchor="middle" size={8}>
+        <Label x={left + inset + plotW / 2} y={top + plotH / 2} anchor="middle" size={8}>
           No data for these months
         </Label>
       ) : null}

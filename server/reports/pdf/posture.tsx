@@ -1,4 +1,5 @@
 import { Text, View } from "@react-pdf/renderer";
+import { SEVERITY_LABELS } from "@/server/recommendations/labels";
 import type { MonthlyReportModel } from "@/server/reports/model/assemble";
 import { BarList, LineChart } from "./charts";
 import { monthShort } from "./format";
@@ -57,6 +58,7 @@ export function PostureScore({ model, theme }: Props) {
           series={[{ label: "Score", color: theme.primary, values: p.trend.map((t) => t.score) }]}
           width={POSTURE_WIDTH}
           height={96}
+          scaleMax={100}
           format={(v) => String(Math.round(v))}
         />
       </View>
@@ -118,7 +120,7 @@ export function Recommendations({ model }: Props) {
             rows={r.top}
             columns={[
               { title: "Recommendation", cell: (x) => x.title },
-              { title: "Severity", width: 60, cell: (x) => x.severity },
+              { title: "Severity", width: 60, cell: (x) => SEVERITY_LABELS[x.severity] },
               {
                 title: "Points if done",
                 width: 70,

@@ -5,10 +5,27 @@ type Summary = { customers: number; needsAction: number; missing: number; silent
 /** The provider-wide count of problems, above the matrix. */
 export function MatrixSummary({ summary, at }: { summary: Summary; at: Date | string }) {
   const items = [
-    { label: "customers need action", value: summary.needsAction, of: summary.customers, tone: "text-foreground" },
-    { label: "contracted classes missing", value: summary.missing, tone: "text-destructive" },
-    { label: "silent", value: summary.silent, tone: "text-destructive" },
-    { label: "degraded", value: summary.degraded, tone: "text-warning" },
+    {
+      label: summary.needsAction === 1 ? "customers needs action" : "customers need action",
+      value: summary.needsAction,
+      of: summary.customers,
+      tone: "text-foreground",
+    },
+    {
+      label: summary.missing === 1 ? "contracted class missing" : "contracted classes missing",
+      value: summary.missing,
+      tone: "text-destructive",
+    },
+    {
+      label: summary.silent === 1 ? "class silent" : "classes silent",
+      value: summary.silent,
+      tone: "text-destructive",
+    },
+    {
+      label: summary.degraded === 1 ? "class degraded" : "classes degraded",
+      value: summary.degraded,
+      tone: "text-warning",
+    },
   ];
   return (
     <div className="flex flex-wrap items-baseline gap-x-6 gap-y-1 text-sm">

@@ -15,7 +15,8 @@ import { formatMonth } from "@/lib/format";
 import { trpcErrorInfo } from "../_lib/labels";
 import { SectionHeader } from "./section-header";
 
-const points = (p: number) => (p === 0 ? "no points yet (exposure is capped)" : `+${p.toFixed(p % 1 ? 2 : 0)} points`);
+const points = (p: number) =>
+  p === 0 ? "no points yet (exposure is capped)" : `+${p.toFixed(p % 1 ? 2 : 0)} ${p === 1 ? "point" : "points"}`;
 
 /** The portal home's lead: the live score, its drivers, the trend, and the next things to do. */
 export function PostureHome() {
@@ -57,7 +58,8 @@ export function PostureHome() {
                 </h3>
                 <ScoreTrend data={q.data.trend.map((t) => ({ ...t, label: formatMonth(t.month, "short") }))} />
                 <p className="text-xs text-muted-foreground">
-                  Closed months are stored when they end and never change; this month is live.
+                  Dashed lines: 80 and above is good, 60 to 79 fair. Closed months are stored when they end and never
+                  change; this month is live.
                 </p>
               </section>
               <section aria-labelledby="raise-h" className="grid content-start gap-2">

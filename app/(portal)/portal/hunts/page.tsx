@@ -40,7 +40,7 @@ export default async function PortalHuntsPage() {
                   <Badge tone={TONE[h.outcome]}>{HUNT_OUTCOME_LABELS[h.outcome]}</Badge>
                   <span className="text-xs text-muted-foreground">
                     Hunted {formatDate(h.periodFrom, tz)} – {formatDate(h.periodTo, tz)} · concluded{" "}
-                    {h.concludedAt ? formatDate(h.concludedAt, tz) : "—"} · {h.effortHours} h
+                    {h.concludedAt ? formatDate(h.concludedAt, tz) : "—"} · {h.effortHours} h of analyst time
                   </span>
                 </div>
                 <h2 className="break-words text-sm font-semibold">{h.title}</h2>

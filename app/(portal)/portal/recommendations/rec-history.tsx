@@ -16,8 +16,13 @@ const what = (e: Event) => {
   if (e.kind === "status" && e.toStatus) return `→ ${STATUS_LABELS[e.toStatus as keyof typeof STATUS_LABELS]}`;
   if (e.kind === "severity") return "Severity";
   if (e.kind === "comment") return "Comment";
+  if (e.kind === "edited") return "Updated";
   return e.kind;
 };
+
+/** System notes carry instants as ISO text ("resolved: condition cleared at 2026-…Z"): shown in the reader's zone. */
+const readable = (body: string, timeZone?: string) =>
+  body.replace(/\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z\b/g, (iso) => formatDateTime(iso, timeZone));
 
 /** The recommendation's own history, oldest first (shared by console and portal). */
 export function RecHistory({ events, timeZone }: { events: Event[]; timeZone?: string }) {
@@ -32,7 +37,7 @@ export function RecHistory({ events, timeZone }: { events: Event[]; timeZone?: s
             </span>
             <span className="break-words">
               <span className="font-medium">{what(e)}</span>
-              {e.body ? `: ${e.body}` : ""}
+              {e.body ? `: ${readable(e.body, timeZone)}` : ""}
             </span>
           </li>
         ))}

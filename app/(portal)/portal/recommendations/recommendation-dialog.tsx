@@ -21,6 +21,16 @@ const EVIDENCE_HREF: Record<string, (id: string) => string | null> = {
   sensor: () => "/portal/sensors",
 };
 
+const EVIDENCE_LABELS: Record<string, string> = {
+  sensor: "Sensor",
+  asset: "Asset",
+  incident: "Incident",
+  hunt: "Threat hunt",
+  alert: "Alert",
+  action: "Response action",
+  class: "Monitoring area",
+};
+
 /** One recommendation: its evidence and history; customer admins accept, mark done, accept the risk, comment. */
 export function RecommendationDialog(props: {
   id: string;
@@ -70,7 +80,7 @@ export function RecommendationDialog(props: {
                     const href = EVIDENCE_HREF[e.kind]?.(e.id);
                     return (
                       <li key={`${e.kind}:${e.id}`} className="rounded-md border border-border px-2 py-0.5">
-                        <span className="text-muted-foreground">{e.kind}: </span>
+                        <span className="text-muted-foreground">{EVIDENCE_LABELS[e.kind] ?? e.kind}: </span>
                         {href ? (
                           <Link href={href} className="text-primary underline-offset-4 hover:underline">
                             {e.label}

@@ -8,15 +8,23 @@ import type { RouterOutputs } from "../../_components/types";
 
 type Asset = RouterOutputs["assets"]["byId"];
 
-export function AssetView({ asset, customerId }: { asset: Asset; customerId: string }) {
+export function AssetView({
+  asset,
+  customerId,
+  customerName,
+}: {
+  asset: Asset;
+  customerId: string;
+  customerName: string;
+}) {
   return (
     <>
       <PageHeader
         title={hostLabel(asset)}
-        description="What is known about this host, which sensors report it and the open incidents that involve it."
+        description={`${customerName}: what is known about this host, which sensors report it and the open incidents that involve it.`}
         breadcrumbs={[
           { label: "Assets", href: "/console/assets" },
-          { label: "This customer's assets", href: `/console/assets?customer=${customerId}` },
+          { label: customerName, href: `/console/assets?customer=${customerId}` },
           { label: hostLabel(asset) },
         ]}
       />

@@ -23,10 +23,14 @@ export default async function AssetPage({ params, searchParams }: Props) {
   if (!canDo(info, "asset:read")) return <NoAccess title="Assets" roleLabel={info.roleLabel ?? undefined} />;
   if (!isUuid(id) || !isUuid(customerId)) notFound();
   try {
-    const asset = await (await serverCaller()).assets.byId({ customerId, assetId: id });
+    const caller = await serverCaller();
+    const [asset, customer] = await Promise.all([
+      caller.assets.byId({ customerId, assetId: id }),
+      caller.customers.byId({ customerId }),
+    ]);
     return (
       <HydrateClient>
-        <AssetView asset={asset} customerId={customerId} />
+        <AssetView asset={asset} customerId={customerId} customerName={customer.name} />
       </HydrateClient>
     );
   } catch (e) {

@@ -60,7 +60,14 @@ export function HuntForm(p: {
             onChange={(e) => setFindings(e.target.value)}
           />
         </Field>
-        <Field label="Summary for customers" hint="What customers read in the portal and the monthly report.">
+        <Field
+          label="Summary for customers"
+          hint={
+            final
+              ? "What customers read in the portal and the monthly report; with the outcome, fixed once the hunt is concluded."
+              : "What customers read in the portal and the monthly report."
+          }
+        >
           <Textarea
             rows={3}
             maxLength={5000}
