@@ -28,24 +28,29 @@ export type OutgoingEmail = {
  * so a rolled-back change never sends mail.
  */
 export async function sendEmail(db: DbOrTx, email: OutgoingEmail): Promise<string> {
-  const html = await render(email.element);
-  const text = toPlainText(html);
   const [row] = await db
     .insert(emailOutbox)
-    .values({
-      to: email.to,
-      subject: email.subject,
-      template: email.template,
-      html,
-      text,
-      customerId: email.customerId ?? null,
-      attachments: email.attachments?.length ? email.attachments : null,
-      ...(email.createdAt ? { createdAt: email.createdAt } : {}),
-      status: env.SMTP_URL ? "queued" : "outbox",
-    })
+    .values(await outboxRow(email))
     .returning({ id: emailOutbox.id });
   metrics.emails.inc({ outcome: env.SMTP_URL ? "queued" : "outbox" });
   return row!.id;
+}
+
+/** The outbox row of a message (rendered), as `sendEmail` writes it; the demo seed's bulk history writes many at once. */
+export async function outboxRow(email: OutgoingEmail): Promise<typeof emailOutbox.$inferInsert> {
+  const html = await render(email.element);
+  const text = toPlainText(html);
+  return {
+    to: email.to,
+    subject: email.subject,
+    template: email.template,
+    html,
+    text,
+    customerId: email.customerId ?? null,
+    attachments: email.attachments?.length ? email.attachments : null,
+    ...(email.createdAt ? { createdAt: email.createdAt } : {}),
+    status: env.SMTP_URL ? "queued" : "outbox",
+  };
 }
 
 type Transport = {
