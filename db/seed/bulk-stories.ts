@@ -33,7 +33,7 @@ import type { Metric } from "@/db/schema/contracts";
 import type { IncidentStatus } from "@/db/schema/incidents";
 import { actorOf } from "@/server/audit/service";
 import { versionInForce } from "@/server/contracts/queries";
-import { type OutgoingEmail, outboxRow } from "@/server/email/send";
+import { type OutgoingEmail, outboxRow, renderEmail } from "@/server/email/send";
 import { canTransition, statusBody, statusPatch } from "@/server/incidents/lifecycle";
 import { incidentUpdateEmails } from "@/server/incidents/notify";
 import type { Observable } from "@/server/incidents/observables";
@@ -53,6 +53,7 @@ import { slaAlertEmails } from "@/server/sla/service";
 import type { StaffContext, TenantContext, TenantId } from "@/server/tenancy/tenant";
 import { appendAuditEntries, learnPreparedHosts, type PreparedBatch, prepareBatch, upsertPrepared } from "./bulk";
 import { isolationTarget, LATE_DUPLICATE, type Staff, type StoryStep } from "./history";
+import { timed } from "./profile";
 
 const CHUNK = 400;
 
@@ -140,11 +141,13 @@ export async function writeBulkStories(db: Db, tenant: TenantId, input: BulkStor
   const audit: Parameters<typeof appendAuditEntries>[1] = [];
   let opened = 0;
 
-  const idOf = await db.transaction(async (tx) => {
-    const ids = await upsertPrepared(tx, tenant, [...batches.values()]);
-    await learnPreparedHosts(tx, tenant, [...batches.values()]);
-    return ids;
-  });
+  const idOf = await timed("story:bulk:alerts", () =>
+    db.transaction(async (tx) => {
+      const ids = await upsertPrepared(tx, tenant, [...batches.values()]);
+      await learnPreparedHosts(tx, tenant, [...batches.values()]);
+      return ids;
+    }),
+  );
 
   const reference = (i: SimIncident) => incidentReference(customer.slug, i.row.number);
   const effective = (i: SimIncident) => i.row.severityOverride ?? i.row.severity;
@@ -371,7 +374,7 @@ export async function writeBulkStories(db: Db, tenant: TenantId, input: BulkStor
       )[0]!;
       const version = await versionInForce(db, tenant, when);
       if (version) versions.set(version.id, version);
-      const auto = version ? await pickAutoAssignee(db, version.tier, at) : null;
+      const auto = version ? await timed("story:bulk:auto-assign", () => pickAutoAssignee(db, version.tier, at)) : null;
       const row: IncidentRow = {
         id: crypto.randomUUID(),
         customerId: tenant,
@@ -636,90 +639,104 @@ export async function writeBulkStories(db: Db, tenant: TenantId, input: BulkStor
   }
 
   // The writes, set-based, in one transaction.
-  const rendered = await Promise.all(emails.map((e) => outboxRow(e)));
-  await db.transaction(async (tx) => {
-    await insertChunks(
-      tx,
-      incidents,
-      all.map((i) => {
-        const { updatedAt, ...row } = i.row;
-        return i.updatedAtReplayed ? { ...row, updatedAt } : row;
-      }),
-    );
-    const touched = [...alerts.values()].filter((a) => a.status !== "new");
-    for (let k = 0; k < touched.length; k += CHUNK) {
-      const part = touched.slice(k, k + CHUNK).map((a) => ({
-        id: a.id,
-        incident_id: a.incidentId,
-        status: a.status,
-        verdict: a.verdict,
-        reason: a.verdictReason,
-        at: a.triagedAt === "wall" ? null : a.triagedAt,
-        wall: a.triagedAt === "wall",
-      }));
-      await tx.execute(sql`
+  // A message's text does not name its recipient: each update and announcement is rendered once for all of them.
+  const renders = new Map<string, ReturnType<typeof renderEmail>>();
+  const rendered = await timed("story:bulk:render-emails", async () => {
+    const rows: Awaited<ReturnType<typeof outboxRow>>[] = [];
+    for (const e of emails) {
+      const key = `${e.template}\u0000${JSON.stringify(e.element.props)}`;
+      if (!renders.has(key)) renders.set(key, renderEmail(e.element));
+      rows.push(await outboxRow(e, renders.get(key)));
+    }
+    return rows;
+  });
+  await timed("story:bulk:write", () => writeAll());
+  return { alerts: sent.length, incidents: opened };
+
+  async function writeAll() {
+    await db.transaction(async (tx) => {
+      await insertChunks(
+        tx,
+        incidents,
+        all.map((i) => {
+          const { updatedAt, ...row } = i.row;
+          return i.updatedAtReplayed ? { ...row, updatedAt } : row;
+        }),
+      );
+      const touched = [...alerts.values()].filter((a) => a.status !== "new");
+      for (let k = 0; k < touched.length; k += CHUNK) {
+        const part = touched.slice(k, k + CHUNK).map((a) => ({
+          id: a.id,
+          incident_id: a.incidentId,
+          status: a.status,
+          verdict: a.verdict,
+          reason: a.verdictReason,
+          at: a.triagedAt === "wall" ? null : a.triagedAt,
+          wall: a.triagedAt === "wall",
+        }));
+        await tx.execute(sql`
         update alerts a set incident_id = x.incident_id, status = x.status, verdict = x.verdict,
           verdict_reason = x.reason, triaged_at = case when x.wall then now() else x.at end
         from jsonb_to_recordset(${JSON.stringify(part)}::text::jsonb)
           as x(id uuid, incident_id uuid, status text, verdict text, reason text, at timestamptz, wall boolean)
         where a.customer_id = ${tenant}::uuid and a.id = x.id`);
-    }
-    await insertChunks(
-      tx,
-      incidentEvents,
-      all.flatMap((i) => i.events),
-    );
-    await insertChunks(
-      tx,
-      incidentEntities,
-      all.flatMap((i) => [...i.keys].map((key) => ({ customerId: tenant, incidentId: i.row.id, key }))),
-    );
-    await insertChunks(
-      tx,
-      incidentTechniques,
-      all.flatMap((i) =>
-        [...i.techniques].map((techniqueId) => ({
-          customerId: tenant,
-          incidentId: i.row.id,
-          techniqueId,
-          source: "alert" as const,
-        })),
-      ),
-    );
-    await insertChunks(
-      tx,
-      observables,
-      all.flatMap((i) => i.observables.map((o) => ({ ...o, customerId: tenant, incidentId: i.row.id }))),
-    );
-    await insertChunks(
-      tx,
-      responseActions,
-      all.flatMap((i) => i.actions),
-    );
-    const clocks = all.flatMap((i) =>
-      [...i.clocks.values()].map((c) => ({
-        id: c.id,
-        ...c.values,
-        atRiskNotifiedAt: c.atRiskNotifiedAt,
-        breachNotifiedAt: c.breachNotifiedAt,
-      })),
-    );
-    await insertChunks(tx, slaClocks, clocks);
-    await insertChunks(
-      tx,
-      slaAlerts,
-      all.flatMap((i) => i.slaAlerts.map((a) => ({ ...a, customerId: tenant, incidentId: i.row.id }))),
-    );
-    for (let k = 0; k < rendered.length; k += 50) await tx.insert(emailOutbox).values(rendered.slice(k, k + 50));
-    for (let k = 0; k < clocks.length; k += CHUNK)
-      await markMonthsDirty(
+      }
+      await insertChunks(
         tx,
-        clocks.slice(k, k + CHUNK).map((c) => c.id),
+        incidentEvents,
+        all.flatMap((i) => i.events),
       );
-    await appendAuditEntries(tx, audit);
-    await markFactsChanged(tx, tenant);
-  });
-  return { alerts: sent.length, incidents: opened };
+      await insertChunks(
+        tx,
+        incidentEntities,
+        all.flatMap((i) => [...i.keys].map((key) => ({ customerId: tenant, incidentId: i.row.id, key }))),
+      );
+      await insertChunks(
+        tx,
+        incidentTechniques,
+        all.flatMap((i) =>
+          [...i.techniques].map((techniqueId) => ({
+            customerId: tenant,
+            incidentId: i.row.id,
+            techniqueId,
+            source: "alert" as const,
+          })),
+        ),
+      );
+      await insertChunks(
+        tx,
+        observables,
+        all.flatMap((i) => i.observables.map((o) => ({ ...o, customerId: tenant, incidentId: i.row.id }))),
+      );
+      await insertChunks(
+        tx,
+        responseActions,
+        all.flatMap((i) => i.actions),
+      );
+      const clocks = all.flatMap((i) =>
+        [...i.clocks.values()].map((c) => ({
+          id: c.id,
+          ...c.values,
+          atRiskNotifiedAt: c.atRiskNotifiedAt,
+          breachNotifiedAt: c.breachNotifiedAt,
+        })),
+      );
+      await insertChunks(tx, slaClocks, clocks);
+      await insertChunks(
+        tx,
+        slaAlerts,
+        all.flatMap((i) => i.slaAlerts.map((a) => ({ ...a, customerId: tenant, incidentId: i.row.id }))),
+      );
+      for (let k = 0; k < rendered.length; k += 50) await tx.insert(emailOutbox).values(rendered.slice(k, k + 50));
+      for (let k = 0; k < clocks.length; k += CHUNK)
+        await markMonthsDirty(
+          tx,
+          clocks.slice(k, k + CHUNK).map((c) => c.id),
+        );
+      await appendAuditEntries(tx, audit);
+      await markFactsChanged(tx, tenant);
+    });
+  }
 }
 
 /** An incident's observables as `listObservables` reads them (by kind, then value). */

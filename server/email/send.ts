@@ -37,9 +37,11 @@ export async function sendEmail(db: DbOrTx, email: OutgoingEmail): Promise<strin
 }
 
 /** The outbox row of a message (rendered), as `sendEmail` writes it; the demo seed's bulk history writes many at once. */
-export async function outboxRow(email: OutgoingEmail): Promise<typeof emailOutbox.$inferInsert> {
-  const html = await render(email.element);
-  const text = toPlainText(html);
+export async function outboxRow(
+  email: OutgoingEmail,
+  rendered: Promise<{ html: string; text: string }> = renderEmail(email.element),
+): Promise<typeof emailOutbox.$inferInsert> {
+  const { html, text } = await rendered;
   return {
     to: email.to,
     subject: email.subject,
@@ -51,6 +53,12 @@ export async function outboxRow(email: OutgoingEmail): Promise<typeof emailOutbo
     ...(email.createdAt ? { createdAt: email.createdAt } : {}),
     status: env.SMTP_URL ? "queued" : "outbox",
   };
+}
+
+/** A message's HTML and plain text. Pure: the same element renders the same (one render can serve many recipients). */
+export async function renderEmail(element: ReactElement): Promise<{ html: string; text: string }> {
+  const html = await render(element);
+  return { html, text: toPlainText(html) };
 }
 
 type Transport = {
