@@ -52,8 +52,8 @@ import { markMonthsDirty } from "@/server/sla/queries/monthly";
 import { slaAlertEmails } from "@/server/sla/service";
 import type { StaffContext, TenantContext, TenantId } from "@/server/tenancy/tenant";
 import { appendAuditEntries, learnPreparedHosts, type PreparedBatch, prepareBatch, upsertPrepared } from "./bulk";
-import { isolationTarget, LATE_DUPLICATE, type Staff, type StoryStep } from "./history";
 import { timed } from "./profile";
+import { isolationTarget, LATE_DUPLICATE, type Staff, type StoryStep } from "./story";
 
 const CHUNK = 400;
 

@@ -6,13 +6,10 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { user } from "@/db/schema";
-import type { IncidentStatus } from "@/db/schema/incidents";
-import type { StaffRole } from "@/db/schema/tenancy";
 import { acknowledgeAlerts, attachToIncident, escalate, setVerdict } from "@/server/alerts/service";
 import { env } from "@/server/env";
 import * as portal from "@/server/incidents/portal/service";
 import * as inc from "@/server/incidents/service";
-import { targetsFor } from "@/server/incidents/targets";
 import { authenticate, type IntakeAuth, ingestItems } from "@/server/ingest/service";
 import { FORMAT_DEFAULTS } from "@/server/sensors/schema";
 import { createSensor } from "@/server/sensors/service";
@@ -30,6 +27,7 @@ import * as data from "./data";
 import { between, detectionsFor, makeHosts, makeUsers, pick, type Rng, render, rng, signalFrom } from "./generate";
 import { lastBeatOf, seedHeartbeats } from "./heartbeats";
 import { profileLines, timed } from "./profile";
+import { isolationTarget, LATE_DUPLICATE, type Staff, type Story, type StoryOp, type StoryStep } from "./story";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -57,7 +55,6 @@ const REASONS = {
 } as const;
 
 type Step = { at: number; kind?: string; run: () => Promise<unknown> };
-export type Staff = { id: string; name: string; email: string; role: StaffRole };
 
 export async function seedHistory(
   db: Db,
@@ -264,27 +261,6 @@ type StoryEnv = {
   variant?: "investigating" | "waiting" | "contained";
 };
 
-/** One story's progress while it is replayed: the alerts waiting to be escalated or attached, and its incident. */
-export type Story = { ids: string[]; incidentId: string | null };
-
-/** What a story does, step by step: through the services (`runStoryStep`) or in bulk (`writeBulkStories`). */
-export type StoryOp =
-  | { op: "ingest"; auth: IntakeAuth; payload: Record<string, unknown> }
-  | { op: "escalate"; who: Staff; title: string }
-  | { op: "attach"; who: Staff }
-  | { op: "acknowledge"; who: Staff }
-  | { op: "status"; who: Staff; to: IncidentStatus; note?: string }
-  | { op: "open"; who: Staff; message: string }
-  | { op: "note"; who: Staff; body: string }
-  | { op: "ask"; who: Staff; question: string }
-  | { op: "answer"; body: string }
-  | { op: "isolate"; who: Staff; host: string; reason: string }
-  | { op: "approve"; who: Staff; note: string }
-  | { op: "execute"; who: Staff };
-export type StoryStep = { at: number; kind: string; story: Story; op: StoryOp };
-
-export const LATE_DUPLICATE = "Same activity as the incident's alerts";
-
 /** One attack: 2–4 alerts on one host within half an hour, escalated, worked through the lifecycle as far as time allows. */
 function storySteps(r: Rng, steps: StoryStep[], e: StoryEnv) {
   const a = pick(r, e.auths);
@@ -484,15 +460,6 @@ async function runStoryStep(e: LiveEnv, { at, story, op }: StoryStep) {
       return;
     }
   }
-}
-
-/** The host an isolation names: the story's host as the console offers it, else the incident's first host. */
-export function isolationTarget(
-  observables: readonly Parameters<typeof targetsFor>[1][number][],
-  host: string,
-): string | undefined {
-  const hosts = targetsFor("isolate_host", observables);
-  return hosts.find((h) => h.toLowerCase() === host.toLowerCase()) ?? hosts[0];
 }
 
 async function loadStaff(db: Db): Promise<Staff[]> {
