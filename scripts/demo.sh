@@ -34,8 +34,8 @@ if [ -z "${AUDIT_HMAC_KEY:-}" ]; then
   export AUDIT_HMAC_KEY
 fi
 
-# The seed (three months of history: every incident through the real services, older routine alerts in bulk) and the
-# build do not touch each other: run both at once. SEED_PROFILE=1 writes where the seed's time went to .data/seed.log.
+# The seed (three months of history: the last week's incidents through the real services, older ones and older routine
+# alerts in bulk) and the build do not touch each other: run both at once. SEED_PROFILE=1 writes where the seed's time went to .data/seed.log.
 step "Seeding the embedded database (${PGLITE_DIR}) while building"
 npx tsx db/seed/index.ts > .data/seed.log 2>&1 &
 seed_pid=$!

@@ -1,7 +1,8 @@
 /**
  * The seed's bulk path for the long tail of history: older months of routine alerts (sent by the sensors, closed by an
- * analyst) written set-based in one transaction per customer, with the intake's own pure code (normaliser, finaliser),
- * its own set-based writers (`upsertAlerts`, `learnHosts`) and the audit chain's own keyed hash. What the services
+ * analyst) written set-based in one transaction per customer, with the intake's own preparation (`prepareAlertRows`:
+ * normaliser, finaliser, folding, rows), its own set-based writers (`upsertAlerts`, `learnHosts`) and the audit chain's
+ * own keyed hash. What the services
  * would have left behind is left behind: alert rows with their verdicts, hosts and sightings, and one audit entry per
  * triage sitting, chained and signed like any other. Only the recent slice goes through the services one call at a time.
  */
@@ -14,12 +15,9 @@ import { auditHead, lockAuditChain } from "@/server/audit/queries";
 import { actorOf } from "@/server/audit/service";
 import { auditHmacKey } from "@/server/env";
 import type { IntakeAuth } from "@/server/ingest/auth";
-import { finalizeAlert } from "@/server/ingest/finalize";
-import { normalizers } from "@/server/ingest/normalize";
-import { sanitize } from "@/server/ingest/parse";
+import { prepareAlertRows } from "@/server/ingest/prepare";
 import { upsertAlerts } from "@/server/ingest/queries";
-import { type AlertRow, alertRowsJson } from "@/server/ingest/row-json";
-import type { Entities } from "@/server/ingest/types";
+import { alertRowsJson } from "@/server/ingest/row-json";
 import { markFactsChanged } from "@/server/recommendations/dirty";
 import type { TenantId } from "@/server/tenancy/tenant";
 
@@ -39,71 +37,23 @@ const CHUNK = 500;
 /** Writes the batches of one customer; returns how many alerts were sent. */
 export async function writeBulkAlerts(db: Db, tenant: TenantId, batches: BulkBatch[]): Promise<number> {
   if (!batches.length) return 0;
-  type Row = { row: AlertRow; rawJson: string; batch: number };
-  const rows = new Map<string, Row>();
-  const hosts = new Map<string, { sensorId: string; at: number; hosts: Entities["hosts"] }>();
-  let sent = 0;
-  batches.forEach((b, index) => {
-    const receivedAt = new Date(b.sendAt);
-    for (const payload of b.payloads) {
-      const n = normalizers[b.auth.sourceFormat](payload);
-      if (n.kind !== "alert") throw new Error(`demo seed: a ${b.auth.sourceFormat} payload did not make an alert`);
-      sent++;
-      const r = finalizeAlert(n, receivedAt);
-      const seen = rows.get(r.dedupKey);
-      // The same vendor alert again is an update of the first row (the intake's rule), as `upsertAlerts` would do.
-      if (seen) {
-        seen.row.occurrences++;
-        seen.row.last_seen_at = receivedAt;
-        seen.row.severity = Math.max(seen.row.severity, r.severity);
-        continue;
-      }
-      rows.set(r.dedupKey, {
-        batch: index,
-        rawJson: JSON.stringify(sanitize(payload)),
-        row: {
-          customer_id: tenant,
-          sensor_id: b.auth.sensorId,
-          api_key_id: b.auth.keyId,
-          source: b.auth.sourceFormat,
-          dedup_key: r.dedupKey,
-          vendor_alert_id: r.vendorAlertId,
-          vendor_status: r.vendorStatus,
-          product: r.product,
-          title: r.title,
-          description: r.description,
-          severity: r.severity,
-          vendor_severity: r.vendorSeverity,
-          event_time: r.eventTime,
-          original_event_time: r.originalEventTime,
-          clock_skew: r.clockSkew,
-          vendor_created_at: r.vendorCreatedAt,
-          received_at: receivedAt,
-          last_seen_at: receivedAt,
-          occurrences: 1,
-          techniques: r.techniques,
-          tactics: r.tactics,
-          entities: r.entities,
-          truncated: r.truncated,
-        },
-      });
-      const k = `${b.auth.sensorId}:${b.sendAt}`;
-      const h = hosts.get(k) ?? { sensorId: b.auth.sensorId, at: b.sendAt, hosts: [] };
-      h.hosts.push(...r.entities.hosts);
-      hosts.set(k, h);
-    }
-  });
-
+  const prepared = batches.map((b) => prepareBatch(b.auth, b.payloads, b.sendAt));
+  const sent = prepared.reduce((n, p) => n + p.order.length, 0);
   await db.transaction(async (tx) => {
-    const all = [...rows.values()].sort((a, b) => (a.row.dedup_key < b.row.dedup_key ? -1 : 1));
-    const idOf = new Map<string, string>();
-    for (let i = 0; i < all.length; i += CHUNK) {
-      const up = await upsertAlerts(tx, tenant, alertRowsJson(all.slice(i, i + CHUNK)), []);
-      for (const r of up.rows) idOf.set(r.dedupKey, r.id);
-    }
-    // Each batch's alerts closed with the analyst's verdict (what `setVerdict` does to alerts in no incident).
+    const idOf = await upsertPrepared(tx, tenant, prepared);
+    // Each batch's new alerts (a key sent again is an update, not a new alert of its batch) closed with the analyst's
+    // verdict (what `setVerdict` does to alerts in no incident).
     const idsOfBatch = new Map<number, string[]>();
-    for (const r of all) idsOfBatch.set(r.batch, [...(idsOfBatch.get(r.batch) ?? []), idOf.get(r.row.dedup_key)!]);
+    const taken = new Set<string>();
+    prepared.forEach((p, i) => {
+      const fresh = p.rows.map((x) => x.row.dedup_key).filter((k) => !taken.has(k));
+      for (const k of fresh) taken.add(k);
+      if (fresh.length)
+        idsOfBatch.set(
+          i,
+          fresh.map((k) => idOf.get(k)!),
+        );
+    });
     const verdicts = [...idsOfBatch].flatMap(([i, ids]) =>
       ids.map((id) => ({
         id,
@@ -120,8 +70,7 @@ export async function writeBulkAlerts(db: Db, tenant: TenantId, batches: BulkBat
         where a.customer_id = ${tenant}::uuid and a.id = x.id`);
     }
     // Hosts and sightings through the intake's writer (first and last sightings kept by least/greatest).
-    for (const h of [...hosts.values()].sort((a, b) => a.at - b.at))
-      await learnHosts(tx, tenant, h.sensorId, h.hosts, new Date(h.at));
+    await learnPreparedHosts(tx, tenant, prepared);
     // One audit entry per sitting, as `setVerdict` writes it, in the order the sittings happened.
     const entries = [...idsOfBatch]
       .sort(([a], [b]) => batches[a]!.triage.at - batches[b]!.triage.at)
@@ -140,6 +89,61 @@ export async function writeBulkAlerts(db: Db, tenant: TenantId, batches: BulkBat
     await markFactsChanged(tx, tenant);
   });
   return sent;
+}
+
+/** One request of the intake prepared by its own code (`prepareAlertRows`): the alert rows, folded and sorted by key. */
+export type PreparedBatch = ReturnType<typeof prepareAlertRows> & { auth: IntakeAuth; receivedAt: Date };
+
+export function prepareBatch(auth: IntakeAuth, payloads: Record<string, unknown>[], sendAt: number): PreparedBatch {
+  const receivedAt = new Date(sendAt);
+  const p = prepareAlertRows(
+    payloads.map((value) => ({ ok: true as const, value })),
+    auth,
+    receivedAt,
+  );
+  if (p.early.length || p.health.length)
+    throw new Error(`demo seed: a ${auth.sourceFormat} payload did not make an alert`);
+  return { ...p, auth, receivedAt };
+}
+
+/**
+ * Writes prepared batches with the intake's own upsert, in order: a key sent again in a later batch is merged into its
+ * row by the upsert's conflict rule, as the intake does (each statement holds a key at most once). Returns id by key.
+ */
+export async function upsertPrepared(tx: DbOrTx, tenant: TenantId, batches: PreparedBatch[]) {
+  const idOf = new Map<string, string>();
+  let rest = batches.flatMap((b) => b.rows);
+  while (rest.length) {
+    const seen = new Set<string>();
+    const now: typeof rest = [];
+    const later: typeof rest = [];
+    for (const x of rest) {
+      if (seen.has(x.row.dedup_key)) later.push(x);
+      else {
+        seen.add(x.row.dedup_key);
+        now.push(x);
+      }
+    }
+    now.sort((a, b) => (a.row.dedup_key < b.row.dedup_key ? -1 : 1));
+    for (let i = 0; i < now.length; i += CHUNK) {
+      const up = await upsertAlerts(tx, tenant, alertRowsJson(now.slice(i, i + CHUNK)), []);
+      for (const r of up.rows) idOf.set(r.dedupKey, r.id);
+    }
+    rest = later;
+  }
+  return idOf;
+}
+
+/** The hosts the batches named, through the intake's writer (first and last sightings kept by least/greatest). */
+export async function learnPreparedHosts(tx: DbOrTx, tenant: TenantId, batches: PreparedBatch[]) {
+  for (const b of [...batches].sort((x, y) => x.receivedAt.getTime() - y.receivedAt.getTime()))
+    await learnHosts(
+      tx,
+      tenant,
+      b.auth.sensorId,
+      b.unique.flatMap((u) => u.record.entities.hosts),
+      b.receivedAt,
+    );
 }
 
 type Entry = Omit<AuditContent, "at">;

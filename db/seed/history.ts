@@ -6,12 +6,10 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { user } from "@/db/schema";
-import type { StaffRole } from "@/db/schema/tenancy";
 import { acknowledgeAlerts, attachToIncident, escalate, setVerdict } from "@/server/alerts/service";
 import { env } from "@/server/env";
 import * as portal from "@/server/incidents/portal/service";
 import * as inc from "@/server/incidents/service";
-import { targetsFor } from "@/server/incidents/targets";
 import { authenticate, type IntakeAuth, ingestItems } from "@/server/ingest/service";
 import { FORMAT_DEFAULTS } from "@/server/sensors/schema";
 import { createSensor } from "@/server/sensors/service";
@@ -24,10 +22,12 @@ import {
   type TenantId,
 } from "@/server/tenancy/tenant";
 import { type BulkBatch, writeBulkAlerts } from "./bulk";
+import { writeBulkStories } from "./bulk-stories";
 import * as data from "./data";
 import { between, detectionsFor, makeHosts, makeUsers, pick, type Rng, render, rng, signalFrom } from "./generate";
 import { lastBeatOf, seedHeartbeats } from "./heartbeats";
 import { profileLines, timed } from "./profile";
+import { isolationTarget, LATE_DUPLICATE, type Staff, type Story, type StoryOp, type StoryStep } from "./story";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -44,6 +44,10 @@ export function historyDays(now: number): number {
 
 /** Days of routine alerts sent through the intake and triaged through the alerts service, one call at a time. */
 export const LIVE_DAYS = 4;
+/** Days of incident stories replayed through the services one call at a time; older stories are written in bulk. */
+export const RECENT_STORY_DAYS = 7;
+/** Steps in time order; steps at the same instant keep the order they were planned in. */
+const sortSteps = <T extends { at: number }>(xs: T[]) => xs.sort((x, y) => x.at - y.at);
 const REASONS = {
   benign: "Expected admin activity, confirmed with the change calendar",
   false_positive: "Signature matched a known-good tool",
@@ -51,7 +55,6 @@ const REASONS = {
 } as const;
 
 type Step = { at: number; kind?: string; run: () => Promise<unknown> };
-type Staff = { id: string; name: string; email: string; role: StaffRole };
 
 export async function seedHistory(
   db: Db,
@@ -59,6 +62,8 @@ export async function seedHistory(
   nowDate = new Date(),
   /** Only these customers' history (tests); all by default. */
   only?: string[],
+  /** Stories of the last this many days go through the services, older ones in bulk (tests compare both ways). */
+  recentStoryDays = RECENT_STORY_DAYS,
 ) {
   const now = nowDate.getTime();
   const staff = await loadStaff(db);
@@ -82,6 +87,8 @@ export async function seedHistory(
     const liveFrom = now - LIVE_DAYS * DAY;
     const counts = { alerts: 0, incidents: 0 };
 
+    const bulkStories: StoryStep[] = [];
+    const liveStories: StoryStep[] = [];
     const analystCtx = (at: number, who = pick(r, analysts)): TenantContext & StaffContext => ({
       db,
       tenant,
@@ -178,44 +185,38 @@ export async function seedHistory(
           });
         }
       }
-      // Stories: a real attack, a few times a month per customer, worked as an incident.
+      // Stories: a real attack, a few times a month per customer, worked as an incident. Stories older than
+      // `recentStoryDays` are written in bulk (bulk-stories.ts), the recent ones go through the services.
       // (Every calendar month gets at least two, so each monthly report has a story to tell.)
+      const storyEnv = { now, dayStart, auths, hosts, users, c, analyst: () => pick(r, analysts) };
+      const into = day > recentStoryDays ? bulkStories : liveStories;
       if (r() < 0.16 || [1, 3, 6, 12].includes(day) || [9, 21].includes(new Date(dayStart).getUTCDate())) {
-        storySteps(r, steps, { now, dayStart, auths, hosts, users, c, ingest, analystCtx, customerCtx, counts });
+        storySteps(r, into, storyEnv);
       }
       // And, recently, one waiting on the customer and one under investigation.
       if (day <= 2) {
-        storySteps(r, steps, {
-          now,
-          dayStart,
-          auths,
-          hosts,
-          users,
-          c,
-          ingest,
-          analystCtx,
-          customerCtx,
-          counts,
+        storySteps(r, into, {
+          ...storyEnv,
           variant: day === 2 ? "contained" : day === 1 ? "waiting" : "investigating",
         });
       }
       // And one fresh in the last hours, still in triage.
-      if (day === 0)
-        storySteps(r, steps, {
-          now,
-          dayStart: now - 4 * HOUR,
-          auths,
-          hosts,
-          users,
-          c,
-          ingest,
-          analystCtx,
-          customerCtx,
-          counts,
-          fresh: true,
-        });
+      if (day === 0) storySteps(r, into, { ...storyEnv, dayStart: now - 4 * HOUR, fresh: true });
     }
     counts.alerts += await timed("noise:bulk", () => writeBulkAlerts(db, tenant, bulk));
+    const older = await timed("story:bulk", () =>
+      writeBulkStories(db, tenant, {
+        customer: { name: c.name, slug: c.slug },
+        steps: sortSteps(bulkStories).filter((x) => x.at <= now),
+        sends: (a, at) => !quiet(a, at),
+        analystCtx,
+        customerCtx,
+      }),
+    );
+    counts.alerts += older.alerts;
+    counts.incidents += older.incidents;
+    const live: LiveEnv = { ingest, analystCtx, customerCtx, counts };
+    for (const x of liveStories) steps.push({ at: x.at, kind: x.kind, run: () => runStoryStep(live, x) });
     steps.sort((x, y) => x.at - y.at);
     for (const s of steps) if (s.at <= now) await timed(s.kind ?? "other", s.run);
     await timed("heartbeats", () =>
@@ -252,10 +253,8 @@ type StoryEnv = {
   hosts: ReturnType<typeof makeHosts>;
   users: string[];
   c: (typeof data.customers)[number];
-  ingest: (a: IntakeAuth, p: Record<string, unknown>[], at: number) => Promise<Awaited<ReturnType<typeof ingestItems>>>;
-  analystCtx: (at: number) => TenantContext & StaffContext;
-  customerCtx: (at: number) => TenantContext;
-  counts: { alerts: number; incidents: number };
+  /** The analyst who takes a step (picked when the story is planned, so a story is the same however it is written). */
+  analyst: () => Staff;
   /** Only escalated so far: nobody has acknowledged it yet. */
   fresh?: boolean;
   /** Stop the story early in a given state (the demo needs every state). */
@@ -263,7 +262,7 @@ type StoryEnv = {
 };
 
 /** One attack: 2–4 alerts on one host within half an hour, escalated, worked through the lifecycle as far as time allows. */
-function storySteps(r: Rng, steps: Step[], e: StoryEnv) {
+function storySteps(r: Rng, steps: StoryStep[], e: StoryEnv) {
   const a = pick(r, e.auths);
   const dets = detectionsFor(a.sourceFormat);
   const top = dets.filter((d) => d.severity >= (e.variant === "investigating" ? 5 : 4));
@@ -283,177 +282,183 @@ function storySteps(r: Rng, steps: Step[], e: StoryEnv) {
   const signals = [lead, ...follow].map((d, i) =>
     signalFrom(r, d, new Date(t0 + (i === 0 ? 0 : between(r, 2, 28)) * MIN), host, victim, e.c.dnsDomain),
   );
-  const ids: string[] = [];
-  let incidentId: string | null = null;
+  const story: Story = { ids: [], incidentId: null };
+  const step = (at: number, kind: string, op: StoryOp) => steps.push({ at, kind, story, op });
   // Most work is on time; some is late, as in any real SOC (the demo needs breaches to show).
   const slow = () => r() < 0.12;
   const escalateAt = t0 + between(r, 2, 9) * MIN;
-  for (const s of signals) {
-    const at = s.time.getTime() + 30_000;
-    steps.push({
-      at,
-      kind: "story:ingest",
-      run: async () => {
-        const res = await e.ingest(a, [render(a.sourceFormat, s, e.c.adDomain)], at);
-        for (const x of res) if ("alertId" in x && !x.incidentId) ids.push(x.alertId);
-      },
+  for (const s of signals)
+    step(s.time.getTime() + 30_000, "story:ingest", {
+      op: "ingest",
+      auth: a,
+      payload: render(a.sourceFormat, s, e.c.adDomain),
     });
-  }
-  steps.push({
-    at: escalateAt,
-    kind: "story:escalate",
-    run: async () => {
-      if (!ids.length) return;
-      const out = await escalate(e.analystCtx(escalateAt), ids.splice(0), `${lead.title} on ${host.name}`);
-      incidentId = out.incidentId;
-      e.counts.incidents++;
-    },
-  });
+  step(escalateAt, "story:escalate", { op: "escalate", who: e.analyst(), title: `${lead.title} on ${host.name}` });
   // Alerts of the attack that arrived after the escalation and did not join it by correlation: the analyst attaches
   // them (or, once the incident is closed, closes them as duplicates), so no story leaves "New" alerts behind.
   const lastAt = Math.max(...signals.map((s) => s.time.getTime() + 30_000));
   const attachAt = Math.max(lastAt, escalateAt) + between(r, 3, 10) * MIN;
-  if (!e.fresh)
-    steps.push({
-      at: attachAt,
-      kind: "story:attach",
-      run: async () => {
-        if (!incidentId || !ids.length) return;
-        const late = ids.splice(0);
-        const ctx = e.analystCtx(attachAt);
-        const detail = await inc.getIncident(ctx, incidentId);
-        if (detail.incident.status !== "closed") await attachToIncident(ctx, late, incidentId);
-        else await setVerdict(ctx, late, "duplicate", "Same activity as the incident's alerts");
-      },
-    });
+  if (!e.fresh) step(attachAt, "story:attach", { op: "attach", who: e.analyst() });
   // How far the story got depends on how long ago it started.
   const age = e.now - t0;
   const falseAlarm = r() < 0.15;
-  const plan: [number, (at: number) => Promise<unknown>][] = [];
+  const plan: [number, StoryOp][] = [];
   const ack = escalateAt + (slow() ? between(r, 12, 40) : between(r, 0, 3)) * MIN;
-  plan.push([ack, (at) => inc.acknowledge(e.analystCtx(at), incidentId!)]);
+  plan.push([ack, { op: "acknowledge", who: e.analyst() }]);
   if (falseAlarm) {
     plan.push([
       ack + between(r, 20, 120) * MIN,
-      (at) =>
-        inc.setStatus(
-          e.analystCtx(at),
-          incidentId!,
-          "closed",
-          "Authorised penetration test; confirmed with the customer's IT lead.",
-        ),
+      {
+        op: "status",
+        who: e.analyst(),
+        to: "closed",
+        note: "Authorised penetration test; confirmed with the customer's IT lead.",
+      },
     ]);
   } else {
     // Some notifications come late enough to breach a 30-minute notify target.
     const notify = ack + (slow() ? between(r, 35, 90) : between(r, 3, 15)) * MIN;
     plan.push([
       notify,
-      (at) =>
-        inc.openToCustomer(
-          e.analystCtx(at),
-          incidentId!,
-          `We are investigating "${lead.title}" on ${host.name}. We will update you as we learn more.`,
-        ),
+      {
+        op: "open",
+        who: e.analyst(),
+        message: `We are investigating "${lead.title}" on ${host.name}. We will update you as we learn more.`,
+      },
     ]);
-    plan.push([notify + 2 * MIN, (at) => inc.setStatus(e.analystCtx(at), incidentId!, "investigating")]);
+    plan.push([notify + 2 * MIN, { op: "status", who: e.analyst(), to: "investigating" }]);
     plan.push([
       notify + 10 * MIN,
-      (at) =>
-        inc.addNote(
-          e.analystCtx(at),
-          incidentId!,
-          `Process tree reviewed; parent ${signals[0]!.process?.parent ?? "n/a"}. Checking other hosts for the same hash.`,
-          "internal",
-        ),
+      {
+        op: "note",
+        who: e.analyst(),
+        body: `Process tree reviewed; parent ${signals[0]!.process?.parent ?? "n/a"}. Checking other hosts for the same hash.`,
+      },
     ]);
     const waits = e.variant === "waiting" || (!e.variant && r() < 0.3);
     let t = notify + between(r, 20, 90) * MIN;
     if (waits) {
       plan.push([
         t,
-        (at) =>
-          inc.askCustomer(
-            e.analystCtx(at),
-            incidentId!,
-            `Did ${victim} expect activity on ${host.name} at this time? Please confirm whether this was planned.`,
-          ),
+        {
+          op: "ask",
+          who: e.analyst(),
+          question: `Did ${victim} expect activity on ${host.name} at this time? Please confirm whether this was planned.`,
+        },
       ]);
       t += between(r, 60, 20 * 60) * MIN;
-      if (e.variant !== "waiting")
-        plan.push([
-          t,
-          (at) => portal.answer(e.customerCtx(at), incidentId!, "No, this was not planned. Please go ahead."),
-        ]);
+      if (e.variant !== "waiting") plan.push([t, { op: "answer", body: "No, this was not planned. Please go ahead." }]);
     }
     if (e.variant === "investigating" || e.variant === "waiting") {
       // Still being worked: nothing further has happened yet.
     } else if (lead.process && r() < 0.4) {
       t += between(r, 5, 40) * MIN;
-      const requestAt = t;
-      plan.push([
-        requestAt,
-        async (at) => {
-          // The isolation names a host of the incident's own alerts, as the console offers them (correlation may
-          // have put the story's alerts under another name or another incident).
-          const detail = await inc.getIncident(e.analystCtx(at), incidentId!);
-          const hosts = targetsFor("isolate_host", detail.observables);
-          const target = hosts.find((h) => h.toLowerCase() === host.name.toLowerCase()) ?? hosts[0];
-          if (!target) return;
-          await inc.requestAction(e.analystCtx(at), incidentId!, {
-            kind: "isolate_host",
-            target,
-            reason: "Contain the host while we investigate.",
-          });
-        },
-      ]);
-      t += between(r, 10, 60) * MIN;
       plan.push([
         t,
-        async (at) => {
-          const detail = await inc.getIncident(e.analystCtx(at), incidentId!);
-          const pending = detail.actions.find((x) => x.status === "requested");
-          if (pending)
-            await portal.decideAction(e.customerCtx(at), incidentId!, pending.id, "approved", "Approved by IT lead.");
-        },
+        { op: "isolate", who: e.analyst(), host: host.name, reason: "Contain the host while we investigate." },
       ]);
-      plan.push([
-        t + 5 * MIN,
-        async (at) => {
-          const detail = await inc.getIncident(e.analystCtx(at), incidentId!);
-          const approved = detail.actions.find((x) => x.status === "approved");
-          if (approved) await inc.markActionExecuted(e.analystCtx(at), incidentId!, approved.id);
-        },
-      ]);
+      t += between(r, 10, 60) * MIN;
+      plan.push([t, { op: "approve", who: e.analyst(), note: "Approved by IT lead." }]);
+      plan.push([t + 5 * MIN, { op: "execute", who: e.analyst() }]);
     }
     if (e.variant === "investigating" || e.variant === "waiting") t = Number.POSITIVE_INFINITY;
     t += (slow() ? between(r, 3 * 60, 8 * 60) : between(r, 10, 60)) * MIN;
     plan.push([
       t,
-      (at) => inc.setStatus(e.analystCtx(at), incidentId!, "contained", `${host.name} isolated; attacker access cut.`),
+      { op: "status", who: e.analyst(), to: "contained", note: `${host.name} isolated; attacker access cut.` },
     ]);
     if (e.variant === "contained") t = Number.POSITIVE_INFINITY;
     t += between(r, 60, 4 * 60) * MIN;
     plan.push([
       t,
-      (at) => inc.setStatus(e.analystCtx(at), incidentId!, "eradicated", "Persistence removed and credentials reset."),
+      { op: "status", who: e.analyst(), to: "eradicated", note: "Persistence removed and credentials reset." },
     ]);
     t += (slow() ? between(r, 14 * 60, 30 * 60) : between(r, 2 * 60, 6 * 60)) * MIN;
     plan.push([
       t,
-      (at) =>
-        inc.setStatus(
-          e.analystCtx(at),
-          incidentId!,
-          "recovered",
-          `${host.name} restored from a clean image and back in service.`,
-        ),
+      {
+        op: "status",
+        who: e.analyst(),
+        to: "recovered",
+        note: `${host.name} restored from a clean image and back in service.`,
+      },
     ]);
     t += between(r, 24 * 60, 72 * 60) * MIN;
-    plan.push([t, (at) => inc.setStatus(e.analystCtx(at), incidentId!, "closed", "Root cause documented.")]);
+    plan.push([t, { op: "status", who: e.analyst(), to: "closed", note: "Root cause documented." }]);
   }
-  for (const [at, fn] of e.fresh ? [] : plan) {
+  for (const [at, op] of e.fresh ? [] : plan) {
     if (age <= 0) break;
-    steps.push({ at, kind: "story:lifecycle", run: async () => incidentId && fn(at) });
+    step(at, "story:lifecycle", op);
+  }
+}
+
+type LiveEnv = {
+  ingest: (a: IntakeAuth, p: Record<string, unknown>[], at: number) => Promise<Awaited<ReturnType<typeof ingestItems>>>;
+  analystCtx: (at: number, who: Staff) => TenantContext & StaffContext;
+  customerCtx: (at: number) => TenantContext;
+  counts: { alerts: number; incidents: number };
+};
+
+/** One step of a story through the real services (the recent slice of the history). */
+async function runStoryStep(e: LiveEnv, { at, story, op }: StoryStep) {
+  if (op.op === "ingest") {
+    const res = await e.ingest(op.auth, [op.payload], at);
+    for (const x of res) if ("alertId" in x && !x.incidentId) story.ids.push(x.alertId);
+    return;
+  }
+  if (op.op === "escalate") {
+    if (!story.ids.length) return;
+    const out = await escalate(e.analystCtx(at, op.who), story.ids.splice(0), op.title);
+    story.incidentId = out.incidentId;
+    e.counts.incidents++;
+    return;
+  }
+  const id = story.incidentId;
+  if (!id) return;
+  switch (op.op) {
+    case "attach": {
+      if (!story.ids.length) return;
+      const late = story.ids.splice(0);
+      const ctx = e.analystCtx(at, op.who);
+      const detail = await inc.getIncident(ctx, id);
+      if (detail.incident.status !== "closed") await attachToIncident(ctx, late, id);
+      else await setVerdict(ctx, late, "duplicate", LATE_DUPLICATE);
+      return;
+    }
+    case "acknowledge":
+      return inc.acknowledge(e.analystCtx(at, op.who), id);
+    case "status":
+      return inc.setStatus(e.analystCtx(at, op.who), id, op.to, op.note);
+    case "open":
+      return inc.openToCustomer(e.analystCtx(at, op.who), id, op.message);
+    case "note":
+      return inc.addNote(e.analystCtx(at, op.who), id, op.body, "internal");
+    case "ask":
+      return inc.askCustomer(e.analystCtx(at, op.who), id, op.question);
+    case "answer":
+      return portal.answer(e.customerCtx(at), id, op.body);
+    case "isolate": {
+      // The isolation names a host of the incident's own alerts, as the console offers them (correlation may have put
+      // the story's alerts under another name or another incident).
+      const ctx = e.analystCtx(at, op.who);
+      const detail = await inc.getIncident(ctx, id);
+      const target = isolationTarget(detail.observables, op.host);
+      if (!target) return;
+      return inc.requestAction(ctx, id, { kind: "isolate_host", target, reason: op.reason });
+    }
+    case "approve": {
+      const detail = await inc.getIncident(e.analystCtx(at, op.who), id);
+      const pending = detail.actions.find((x) => x.status === "requested");
+      if (pending) await portal.decideAction(e.customerCtx(at), id, pending.id, "approved", op.note);
+      return;
+    }
+    case "execute": {
+      const ctx = e.analystCtx(at, op.who);
+      const detail = await inc.getIncident(ctx, id);
+      const approved = detail.actions.find((x) => x.status === "approved");
+      if (approved) await inc.markActionExecuted(ctx, id, approved.id);
+      return;
+    }
   }
 }
 

@@ -58,7 +58,7 @@ async function createDemoUser(
 export async function seedDemo(
   db: Db,
   log: SeedLog = () => {},
-  opts: { now?: Date; history?: boolean; historyOf?: string[] } = {},
+  opts: { now?: Date; history?: boolean; historyOf?: string[]; reports?: boolean } = {},
 ): Promise<{ seeded: boolean }> {
   const now = opts.now ?? new Date();
   if (await findProviderSettings(db)) {
@@ -102,10 +102,12 @@ export async function seedDemo(
       `Assets: ${(await timed("phase:assets", () => seedAssets(db, now))).hosts} hosts beyond those the alerts named`,
     );
   const started = Date.now();
-  const reports = await timed("phase:reports", () => seedReports(db, now));
-  log(
-    `Reports: ${reports.reports} monthly reports for the last three months (${((Date.now() - started) / 1000).toFixed(1)} s)`,
-  );
+  if (opts.reports !== false) {
+    const reports = await timed("phase:reports", () => seedReports(db, now));
+    log(
+      `Reports: ${reports.reports} monthly reports for the last three months (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
+  }
   if (opts.history !== false && !opts.now) {
     const beats = await timed("phase:catch-up-heartbeats", () => catchUpHeartbeats(db, now));
     log(`Heartbeats: ${beats} sent for the minutes the seed took (the healthy sensors stay healthy)`);

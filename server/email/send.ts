@@ -28,24 +28,37 @@ export type OutgoingEmail = {
  * so a rolled-back change never sends mail.
  */
 export async function sendEmail(db: DbOrTx, email: OutgoingEmail): Promise<string> {
-  const html = await render(email.element);
-  const text = toPlainText(html);
   const [row] = await db
     .insert(emailOutbox)
-    .values({
-      to: email.to,
-      subject: email.subject,
-      template: email.template,
-      html,
-      text,
-      customerId: email.customerId ?? null,
-      attachments: email.attachments?.length ? email.attachments : null,
-      ...(email.createdAt ? { createdAt: email.createdAt } : {}),
-      status: env.SMTP_URL ? "queued" : "outbox",
-    })
+    .values(await outboxRow(email))
     .returning({ id: emailOutbox.id });
   metrics.emails.inc({ outcome: env.SMTP_URL ? "queued" : "outbox" });
   return row!.id;
+}
+
+/** The outbox row of a message (rendered), as `sendEmail` writes it; the demo seed's bulk history writes many at once. */
+export async function outboxRow(
+  email: OutgoingEmail,
+  rendered: Promise<{ html: string; text: string }> = renderEmail(email.element),
+): Promise<typeof emailOutbox.$inferInsert> {
+  const { html, text } = await rendered;
+  return {
+    to: email.to,
+    subject: email.subject,
+    template: email.template,
+    html,
+    text,
+    customerId: email.customerId ?? null,
+    attachments: email.attachments?.length ? email.attachments : null,
+    ...(email.createdAt ? { createdAt: email.createdAt } : {}),
+    status: env.SMTP_URL ? "queued" : "outbox",
+  };
+}
+
+/** A message's HTML and plain text. Pure: the same element renders the same (one render can serve many recipients). */
+export async function renderEmail(element: ReactElement): Promise<{ html: string; text: string }> {
+  const html = await render(element);
+  return { html, text: toPlainText(html) };
 }
 
 type Transport = {

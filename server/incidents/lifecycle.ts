@@ -77,3 +77,25 @@ export function milestonesOf(to: IncidentStatus): { contained: boolean; resolved
     closed: to === "closed",
   };
 }
+
+/** What a status change writes on the incident: the status, its milestones (first only) and closing facts. */
+export function statusPatch(
+  inc: { acknowledgedAt: Date | null; containedAt: Date | null; resolvedAt: Date | null },
+  to: IncidentStatus,
+  note: string | undefined,
+  now: Date,
+) {
+  const m = milestonesOf(to);
+  return {
+    status: to,
+    resumeStatus: null,
+    ...(m.contained && !inc.containedAt ? { containedAt: now } : {}),
+    ...(m.resolved && !inc.resolvedAt ? { resolvedAt: now } : {}),
+    ...(m.closed ? { closedAt: now, closeReason: note ?? null } : { closedAt: null }),
+    ...(!inc.acknowledgedAt ? { acknowledgedAt: now } : {}),
+  };
+}
+
+/** The timeline text of a status change. */
+export const statusBody = (from: IncidentStatus, to: IncidentStatus, note?: string) =>
+  `${STATUS_LABELS[from]} → ${STATUS_LABELS[to]}${note ? `: ${note}` : ""}`;

@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import type { DbOrTx } from "@/db";
 import IncidentUpdateEmail, { type IncidentUpdateKind } from "@/emails/incident-update";
-import { sendEmail } from "@/server/email/send";
+import { type OutgoingEmail, sendEmail } from "@/server/email/send";
 import { env } from "@/server/env";
 import { getBranding } from "@/server/provider/queries";
 import type { TenantId } from "@/server/tenancy/tenant";
@@ -32,30 +32,41 @@ export async function notifyCustomerContacts(
 ) {
   const contacts = await contactsToNotify(tx, tenant, severityName(incident.severity));
   const branding = await getBranding(tx);
+  const ids: string[] = [];
+  for (const email of incidentUpdateEmails(tenant, customer, incident, kind, message, at, contacts, branding))
+    ids.push(await sendEmail(tx, email));
+  return { ids, recipients: contacts.map((c) => c.email) };
+}
+
+/** The messages of one customer-facing update, one per contact (pure; `notifyCustomerContacts` sends them). */
+export function incidentUpdateEmails(
+  tenant: TenantId,
+  customer: { name: string; slug: string },
+  incident: IncidentLike,
+  kind: IncidentUpdateKind,
+  message: string | null,
+  at: Date | undefined,
+  contacts: readonly { email: string }[],
+  branding: Awaited<ReturnType<typeof getBranding>>,
+): OutgoingEmail[] {
   const reference = incidentReference(customer.slug, incident.number);
   const portalUrl = new URL(`/portal/incidents/${incident.id}`, env.BETTER_AUTH_URL).toString();
-  const ids: string[] = [];
-  for (const c of contacts) {
-    ids.push(
-      await sendEmail(tx, {
-        to: c.email,
-        customerId: tenant,
-        template: `incident-${kind}`,
-        createdAt: at,
-        subject: `[${SEVERITY_LABELS[incident.severity]}] ${reference} ${incident.title}`.slice(0, 250),
-        element: createElement(IncidentUpdateEmail, {
-          branding,
-          kind,
-          customerName: customer.name,
-          reference,
-          title: incident.title,
-          severityLabel: SEVERITY_LABELS[incident.severity] ?? "Unknown",
-          statusLabel: STATUS_LABELS[incident.status],
-          message,
-          portalUrl,
-        }),
-      }),
-    );
-  }
-  return { ids, recipients: contacts.map((c) => c.email) };
+  return contacts.map((c) => ({
+    to: c.email,
+    customerId: tenant,
+    template: `incident-${kind}`,
+    createdAt: at,
+    subject: `[${SEVERITY_LABELS[incident.severity]}] ${reference} ${incident.title}`.slice(0, 250),
+    element: createElement(IncidentUpdateEmail, {
+      branding,
+      kind,
+      customerName: customer.name,
+      reference,
+      title: incident.title,
+      severityLabel: SEVERITY_LABELS[incident.severity] ?? "Unknown",
+      statusLabel: STATUS_LABELS[incident.status],
+      message,
+      portalUrl,
+    }),
+  }));
 }

@@ -8,7 +8,7 @@ import { markFactsChanged } from "@/server/recommendations/dirty";
 import { recomputeIncidentClocks } from "@/server/sla/service";
 import { type ActorContext, clockOf, personOf, type StaffContext, type TenantContext } from "@/server/tenancy/tenant";
 import { assertActionTarget, assertStaffUser } from "./guards";
-import { canTransition, milestonesOf, nextStatuses, STATUS_LABELS } from "./lifecycle";
+import { canTransition, nextStatuses, statusBody, statusPatch } from "./lifecycle";
 import { notifyCustomerContacts } from "./notify";
 import * as q from "./queries";
 import type { IncidentFilterInput } from "./schema";
@@ -141,18 +141,8 @@ export async function setStatus(ctx: TenantContext, id: string, to: IncidentStat
     const from = inc.incident.status;
     const check = canTransition(from, to, inc.incident.resumeStatus);
     if (!check.ok) throw new Invalid(check.reason);
-    const now = clockOf(ctx);
-    const m = milestonesOf(to);
-    const patch = {
-      status: to,
-      resumeStatus: null,
-      ...(m.contained && !inc.incident.containedAt ? { containedAt: now } : {}),
-      ...(m.resolved && !inc.incident.resolvedAt ? { resolvedAt: now } : {}),
-      ...(m.closed ? { closedAt: now, closeReason: note ?? null } : { closedAt: null }),
-      ...(!inc.incident.acknowledgedAt ? { acknowledgedAt: now } : {}),
-    };
-    await q.updateIncidentRow(tx, ctx.tenant, id, patch);
-    const body = `${STATUS_LABELS[from]} → ${STATUS_LABELS[to]}${note ? `: ${note}` : ""}`;
+    await q.updateIncidentRow(tx, ctx.tenant, id, statusPatch(inc.incident, to, note, clockOf(ctx)));
+    const body = statusBody(from, to, note);
     await q.insertTimeline(tx, ctx.tenant, id, {
       ...timelineActor(ctx),
       kind: "status",

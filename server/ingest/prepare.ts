@@ -42,6 +42,19 @@ export type PreparedItems = {
 type Work = PreparedAlert & { raw: unknown; rawJson?: string };
 
 export function prepareItems(items: ParsedItem[], ctx: RowContext, receivedAt: Date): PreparedItems {
+  const { rows, ...prepared } = prepareAlertRows(items, ctx, receivedAt);
+  return { ...prepared, rowsJson: rows.length ? alertRowsJson(rows) : null };
+}
+
+/**
+ * `prepareItems` with the alert rows as objects instead of their JSON (the demo seed's bulk history gathers the rows of
+ * many requests before writing them): the same normalising, finalising, folding and sorting.
+ */
+export function prepareAlertRows(
+  items: ParsedItem[],
+  ctx: RowContext,
+  receivedAt: Date,
+): Omit<PreparedItems, "rowsJson"> & { rows: { row: AlertRow; rawJson: string }[] } {
   const early: PreparedItems["early"] = [];
   const health: HealthItem[] = [];
   const alerts: Work[] = [];
@@ -85,14 +98,13 @@ export function prepareItems(items: ParsedItem[], ctx: RowContext, receivedAt: D
   }
   // Sorted by key: concurrent batches lock the rows they share in the same order.
   const unique = [...byKey.values()].sort((a, b) => (a.record.dedupKey < b.record.dedupKey ? -1 : 1));
-  const rowsJson = unique.length ? alertRowsJson(unique.map((p) => toRow(p, ctx, receivedAt))) : null;
   return {
     count: items.length,
     early,
     health,
     unique: unique.map(({ index, record, occurrences }) => ({ index, record, occurrences })),
     order,
-    rowsJson,
+    rows: unique.map((p) => toRow(p, ctx, receivedAt)),
   };
 }
 

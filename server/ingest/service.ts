@@ -27,7 +27,7 @@ export { authenticate, type IntakeAuth, IntakeHttpError } from "./auth";
 
 export type { ItemResult } from "./prepare";
 
-const intakeActor: TimelineActor = {
+export const intakeActor: TimelineActor = {
   actorType: "system",
   actorId: null,
   actorLabel: "Correlation",

@@ -109,3 +109,67 @@ export function computeClocks(f: IncidentFacts, terms: Terms, now: Date): Comput
   }
   return out;
 }
+
+/** An incident row's facts for `computeClocks` (the effective severity: an analyst's override wins). */
+export function incidentFacts(
+  inc: Omit<IncidentFacts, "transitions" | "severity"> & { severity: number; severityOverride: number | null },
+  transitions: IncidentFacts["transitions"],
+): IncidentFacts {
+  return {
+    severity: inc.severityOverride ?? inc.severity,
+    firstAlertReceivedAt: inc.firstAlertReceivedAt,
+    firstVendorCreatedAt: inc.firstVendorCreatedAt,
+    acknowledgedAt: inc.acknowledgedAt,
+    customerNotifiedAt: inc.customerNotifiedAt,
+    containedAt: inc.containedAt,
+    resolvedAt: inc.resolvedAt,
+    transitions,
+  };
+}
+
+/** The status transitions the clocks read from the timeline: entries (in time order) whose data names `from`/`to`. */
+export function transitionsOf(
+  events: { at: Date; data: Record<string, unknown> | null }[],
+): IncidentFacts["transitions"] {
+  return events
+    .filter((e) => e.data && ("to" in e.data || "from" in e.data))
+    .map((e) => ({ at: e.at, from: (e.data!.from as string) ?? null, to: (e.data!.to as string) ?? null }));
+}
+
+/** A clock's stored row as it stands before a recompute (what the snapshot keeps from it). */
+export type StoredClock = { atRiskAt: Date | null; breachedAt: Date | null; breachedAssigneeId: string | null };
+
+/**
+ * The snapshot row of one computed clock, given the stored row before (first at-risk and breach instants and the
+ * breach's assignee are kept once set), and the transition it makes now, if any (announced once). Pure.
+ */
+export function clockSnapshot(
+  c: ComputedClock,
+  prev: StoredClock | undefined,
+  at: { customerId: string; incidentId: string; versionId: string; assigneeId: string | null; now: Date },
+) {
+  const s = c.status.state;
+  const values = {
+    customerId: at.customerId,
+    incidentId: at.incidentId,
+    contractVersionId: at.versionId,
+    metric: c.metric,
+    severity: c.severity,
+    targetMinutes: c.targetMinutes,
+    startAt: c.clock.start,
+    pauses: c.clock.pauses.map((p) => ({ from: p.from.toISOString(), to: p.to ? p.to.toISOString() : null })),
+    stopAt: c.clock.stop,
+    stoppedBy: c.stoppedBy,
+    dueAt: c.status.due,
+    atRiskDueAt: c.atRiskDueAt,
+    state: s,
+    elapsedMs: Math.round(c.status.elapsedMs),
+    atRiskAt: prev?.atRiskAt ?? (s === "at_risk" || s === "breached" ? (c.atRiskDueAt ?? at.now) : null),
+    breachedAt: prev?.breachedAt ?? (s === "breached" ? (c.status.due ?? at.now) : null),
+    breachedAssigneeId: prev?.breachedAssigneeId ?? (s === "breached" ? at.assigneeId : null),
+    computedAt: at.now,
+  };
+  const transition: "at_risk" | "breached" | null =
+    s === "breached" && !prev?.breachedAt ? "breached" : s === "at_risk" && !prev?.atRiskAt ? "at_risk" : null;
+  return { values, transition };
+}

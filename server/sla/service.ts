@@ -2,13 +2,13 @@ import { createElement } from "react";
 import type { Db, DbOrTx } from "@/db";
 import SlaAlertEmail from "@/emails/sla-alert";
 import { versionInForce } from "@/server/contracts/queries";
-import { deliverQueued, sendEmail } from "@/server/email/send";
+import { deliverQueued, type OutgoingEmail, sendEmail } from "@/server/email/send";
 import { env } from "@/server/env";
 import { incidentReference, SEVERITY_LABELS } from "@/server/incidents/severity";
 import { getBranding } from "@/server/provider/queries";
 import { withProviderScope } from "@/server/tenancy/scope";
 import type { TenantId } from "@/server/tenancy/tenant";
-import { computeClocks, METRIC_LABELS } from "./compute";
+import { computeClocks, incidentFacts, METRIC_LABELS } from "./compute";
 import * as q from "./queries";
 
 /**
@@ -34,20 +34,7 @@ export async function recomputeIncidentClocks(
   }
   const version = await q.versionById(tx, versionId);
   if (!version) return [];
-  const computed = computeClocks(
-    {
-      severity: inc.severityOverride ?? inc.severity,
-      firstAlertReceivedAt: inc.firstAlertReceivedAt,
-      firstVendorCreatedAt: inc.firstVendorCreatedAt,
-      acknowledgedAt: inc.acknowledgedAt,
-      customerNotifiedAt: inc.customerNotifiedAt,
-      containedAt: inc.containedAt,
-      resolvedAt: inc.resolvedAt,
-      transitions,
-    },
-    version,
-    now,
-  );
+  const computed = computeClocks(incidentFacts(inc, transitions), version, now);
   const changes = await q.saveClocks(tx, tenant, incidentId, versionId, computed, inc.assigneeId, now);
   const mail: string[] = [];
   const audience = {};
@@ -96,37 +83,47 @@ async function announceToStaff(
   audience.branding ??= await getBranding(tx);
   const recipients = new Set(audience.managers);
   if (inc.assigneeEmail) recipients.add(inc.assigneeEmail);
-  const branding = audience.branding;
+  const ids: string[] = [];
+  for (const email of slaAlertEmails(c, now, [...recipients], audience.branding, inc))
+    ids.push(await sendEmail(tx, email));
+  return ids;
+}
+
+/** The messages announcing one clock's transition, one per recipient (pure; `announce` sends them). */
+export function slaAlertEmails(
+  c: { metric: string; kind: "at_risk" | "breached"; dueAt: Date | null },
+  now: Date,
+  recipients: readonly string[],
+  branding: Awaited<ReturnType<typeof getBranding>>,
+  inc: Pick<
+    NonNullable<Awaited<ReturnType<typeof q.incidentForAlert>>>,
+    "id" | "number" | "title" | "severity" | "assigneeName" | "customerName" | "customerSlug"
+  >,
+): OutgoingEmail[] {
   const reference = incidentReference(inc.customerSlug, inc.number);
   const metricLabel = METRIC_LABELS[c.metric as keyof typeof METRIC_LABELS];
-  const ids: string[] = [];
-  for (const to of recipients) {
-    ids.push(
-      await sendEmail(tx, {
-        to,
-        template: `sla-${c.kind}`,
-        createdAt: now,
-        subject:
-          `${c.kind === "breached" ? "SLA breached" : "SLA at risk"}: ${metricLabel} — ${reference} ${inc.title}`.slice(
-            0,
-            250,
-          ),
-        element: createElement(SlaAlertEmail, {
-          branding,
-          kind: c.kind,
-          customerName: inc.customerName,
-          reference,
-          title: inc.title,
-          metricLabel,
-          severityLabel: SEVERITY_LABELS[inc.severity] ?? "Unknown",
-          dueAt: c.dueAt ? `${c.dueAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : "—",
-          assignee: inc.assigneeName,
-          url: new URL(`/console/incidents/${inc.id}`, env.BETTER_AUTH_URL).toString(),
-        }),
-      }),
-    );
-  }
-  return ids;
+  return recipients.map((to) => ({
+    to,
+    template: `sla-${c.kind}`,
+    createdAt: now,
+    subject:
+      `${c.kind === "breached" ? "SLA breached" : "SLA at risk"}: ${metricLabel} — ${reference} ${inc.title}`.slice(
+        0,
+        250,
+      ),
+    element: createElement(SlaAlertEmail, {
+      branding,
+      kind: c.kind,
+      customerName: inc.customerName,
+      reference,
+      title: inc.title,
+      metricLabel,
+      severityLabel: SEVERITY_LABELS[inc.severity] ?? "Unknown",
+      dueAt: c.dueAt ? `${c.dueAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : "—",
+      assignee: inc.assigneeName,
+      url: new URL(`/console/incidents/${inc.id}`, env.BETTER_AUTH_URL).toString(),
+    }),
+  }));
 }
 
 /**

@@ -83,20 +83,19 @@ export async function attachAlerts(
   actor: TimelineActor,
 ) {
   if (list.length === 0) return;
-  const ids = list.map((a) => a.id);
+  const f = attachFacts(list);
+  const { ids, keys, techniques, obs, maxSeverity, latest, firstEvent, firstReceived, firstVendor } = f;
   await db
     .update(alerts)
     .set({ incidentId, status: "escalated", triagedAt: sql`coalesce(${alerts.triagedAt}, now())` })
     .where(and(eq(alerts.customerId, tenant), inArray(alerts.id, ids)));
 
-  const keys = [...new Set(list.flatMap((a) => a.keys))];
   if (keys.length) {
     await db
       .insert(incidentEntities)
       .values(keys.map((key) => ({ customerId: tenant, incidentId, key })))
       .onConflictDoNothing();
   }
-  const techniques = [...new Set(list.flatMap((a) => a.techniques))];
   if (techniques.length) {
     await db
       .insert(incidentTechniques)
@@ -105,23 +104,12 @@ export async function attachAlerts(
       )
       .onConflictDoNothing();
   }
-  const obs = list.flatMap((a) => observablesFromEntities(a.entities));
   if (obs.length) {
     await db
       .insert(observables)
       .values(obs.map((o) => ({ ...o, customerId: tenant, incidentId, source: "alert" as const })))
       .onConflictDoNothing();
   }
-  const maxSeverity = Math.max(...list.map((a) => a.severity));
-  const t = (f: (a: AttachableAlert) => Date | null, pick: (a: number, b: number) => number) =>
-    list.reduce<Date | null>((acc, a) => {
-      const v = f(a);
-      return v && (!acc || pick(v.getTime(), acc.getTime()) === v.getTime()) ? v : acc;
-    }, null);
-  const latest = t((a) => a.eventTime, Math.max)!;
-  const firstEvent = t((a) => a.eventTime, Math.min)!;
-  const firstReceived = t((a) => a.receivedAt, Math.min)!;
-  const firstVendor = t((a) => a.vendorCreatedAt, Math.min);
   await db
     .update(incidents)
     .set({
@@ -140,7 +128,33 @@ export async function attachAlerts(
     ...actor,
     kind: "alert_added",
     visibility: "internal",
+    body: f.body,
+    data: f.data,
+  });
+}
+
+/**
+ * What attaching alerts gives an incident (pure): their entity keys, techniques and observables (each once), the
+ * highest severity, the first and latest times, and the timeline entry's text and data.
+ */
+export function attachFacts(list: AttachableAlert[]) {
+  const t = (f: (a: AttachableAlert) => Date | null, pick: (a: number, b: number) => number) =>
+    list.reduce<Date | null>((acc, a) => {
+      const v = f(a);
+      return v && (!acc || pick(v.getTime(), acc.getTime()) === v.getTime()) ? v : acc;
+    }, null);
+  const ids = list.map((a) => a.id);
+  return {
+    ids,
+    keys: [...new Set(list.flatMap((a) => a.keys))],
+    techniques: [...new Set(list.flatMap((a) => a.techniques))],
+    obs: list.flatMap((a) => observablesFromEntities(a.entities)),
+    maxSeverity: Math.max(...list.map((a) => a.severity)),
+    latest: t((a) => a.eventTime, Math.max)!,
+    firstEvent: t((a) => a.eventTime, Math.min)!,
+    firstReceived: t((a) => a.receivedAt, Math.min)!,
+    firstVendor: t((a) => a.vendorCreatedAt, Math.min),
     body: list.length === 1 ? list[0]!.title : `${list.length} alerts added`,
     data: { alertIds: ids, titles: list.slice(0, 20).map((a) => a.title) },
-  });
+  };
 }

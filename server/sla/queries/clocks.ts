@@ -11,7 +11,7 @@ import {
   user,
 } from "@/db/schema";
 import type { TenantId } from "@/server/tenancy/tenant";
-import type { ComputedClock } from "../compute";
+import { type ComputedClock, clockSnapshot, transitionsOf } from "../compute";
 import { markMonthsDirty } from "./monthly";
 
 // The clocks of one incident: the snapshot written on every change, the minute sweep, and the one notification of
@@ -34,10 +34,7 @@ export async function loadIncidentForClocks(db: DbOrTx, tenant: TenantId, incide
       ),
     )
     .orderBy(asc(incidentEvents.at));
-  const transitions = events
-    .filter((e) => e.data && ("to" in e.data || "from" in e.data))
-    .map((e) => ({ at: e.at, from: (e.data.from as string) ?? null, to: (e.data.to as string) ?? null }));
-  return { inc, transitions };
+  return { inc, transitions: transitionsOf(events) };
 }
 
 export async function setIncidentVersion(db: DbOrTx, tenant: TenantId, incidentId: string, versionId: string) {
@@ -67,39 +64,19 @@ export async function saveClocks(
   const before = new Map((await listClocks(db, tenant, incidentId)).map((c) => [c.metric, c]));
   const transitions: { id: string; metric: string; kind: "at_risk" | "breached"; dueAt: Date | null }[] = [];
   for (const c of computed) {
-    const prev = before.get(c.metric);
-    const s = c.status.state;
-    const atRiskAt = prev?.atRiskAt ?? (s === "at_risk" || s === "breached" ? (c.atRiskDueAt ?? now) : null);
-    const breachedAt = prev?.breachedAt ?? (s === "breached" ? (c.status.due ?? now) : null);
-    const values = {
+    const { values, transition } = clockSnapshot(c, before.get(c.metric), {
       customerId: tenant,
       incidentId,
-      contractVersionId: versionId,
-      metric: c.metric,
-      severity: c.severity,
-      targetMinutes: c.targetMinutes,
-      startAt: c.clock.start,
-      pauses: c.clock.pauses.map((p) => ({ from: p.from.toISOString(), to: p.to ? p.to.toISOString() : null })),
-      stopAt: c.clock.stop,
-      stoppedBy: c.stoppedBy,
-      dueAt: c.status.due,
-      atRiskDueAt: c.atRiskDueAt,
-      state: s,
-      elapsedMs: Math.round(c.status.elapsedMs),
-      atRiskAt,
-      breachedAt,
-      breachedAssigneeId: prev?.breachedAssigneeId ?? (s === "breached" ? assigneeId : null),
-      computedAt: now,
-    };
+      versionId,
+      assigneeId,
+      now,
+    });
     const [row] = await db
       .insert(slaClocks)
       .values(values)
       .onConflictDoUpdate({ target: [slaClocks.incidentId, slaClocks.metric], set: values })
       .returning({ id: slaClocks.id });
-    if (s === "breached" && !prev?.breachedAt)
-      transitions.push({ id: row!.id, metric: c.metric, kind: "breached", dueAt: c.status.due });
-    else if (s === "at_risk" && !prev?.atRiskAt)
-      transitions.push({ id: row!.id, metric: c.metric, kind: "at_risk", dueAt: c.status.due });
+    if (transition) transitions.push({ id: row!.id, metric: c.metric, kind: transition, dueAt: c.status.due });
   }
   const ids = (await listClocks(db, tenant, incidentId)).map((c) => c.id);
   await markMonthsDirty(db, ids);
