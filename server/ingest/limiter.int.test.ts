@@ -87,6 +87,12 @@ describe("intake rate limiter", () => {
     expect(reads).toBe(0);
     expect((await l.consume(busy, now + 1000)).ok).toBe(true); // 4 of 8 last window: read first
     expect(reads).toBe(1);
+    // A sparse bucket (a heartbeat every few minutes) last seen windows ago: still quiet, no read.
+    const sparse = [{ bucket: "key:sparse", limit: 100 }];
+    expect((await l.consume(sparse, now + 1000)).ok).toBe(true); // never seen: read
+    expect(reads).toBe(2);
+    expect((await l.consume(sparse, now + 300_000)).ok).toBe(true);
+    expect(reads).toBe(2);
     // Another instance's counts still reach it at the next sync: the quiet bucket is refused once they are known.
     const other = new WindowLimiter(1000, postgresStore(h.db));
     for (let i = 0; i < 99; i++) await other.consume(quiet, now + 1000);

@@ -8,12 +8,12 @@ import type { Db } from "@/db";
  * shared total before deciding, so a limit holds across instances to within what they admit in one sync interval —
  * unless the bucket's previous window, as this instance last knew it, stayed under a quarter of the limit: a quiet
  * bucket (a sensor sending its heartbeat, a key well inside its limit) is admitted at once and its window's total read
- * at the next background sync, so the common request costs no round trip. A busy bucket, or one not seen in the
- * previous window, still waits for the read. Without a store (the embedded database) the counts stay in memory.
+ * at the next background sync, so the common request costs no round trip. A busy bucket, or one this instance has
+ * not seen before, still waits for the read. Without a store (the embedded database) the counts stay in memory.
  */
 export type Store = (counts: { bucket: string; window: number; points: number }[]) => Promise<Map<string, number>>;
 
-/** `previous`: the bucket's total in the window before, as this instance last knew it (null: not known). */
+/** `previous`: the bucket's total in the window before, as this instance knew it (null: never seen here). */
 type Entry = { window: number; shared: number; pending: number; synced: boolean; previous: number | null };
 export type Verdict = { ok: true } | { ok: false; retryAfterMs: number };
 
@@ -72,7 +72,9 @@ export class WindowLimiter {
   private entry(bucket: string, window: number): Entry {
     let e = this.entries.get(bucket);
     if (!e || e.window !== window) {
-      const previous = e && e.window === window - 1 ? e.shared + e.pending : null;
+      // Known from this instance's last window of the bucket: that total if it was the window before, 0 if it was
+      // older (a sensor beating every few minutes has no request in most windows), nothing if never seen here.
+      const previous = !e ? null : e.window === window - 1 ? e.shared + e.pending : 0;
       e = { window, shared: 0, pending: 0, synced: this.store === null, previous };
       this.entries.set(bucket, e);
     }
