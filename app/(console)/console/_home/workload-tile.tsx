@@ -5,8 +5,12 @@ import { Tile } from "./tile";
 type Row = RouterOutputs["operations"]["home"]["workload"][number];
 
 /** What each analyst (and manager) holds: open incidents assigned and alerts acknowledged but not closed. */
-export function WorkloadTile({ rows }: { rows: Row[] }) {
-  const max = Math.max(1, ...rows.map((r) => r.incidents + r.alerts));
+export function WorkloadTile({ rows: all }: { rows: Row[] }) {
+  // Those holding work, busiest first; the rest (a roster of dozens) are counted, not listed as zeros.
+  const load = (r: Row) => r.incidents + r.alerts;
+  const rows = all.filter((r) => load(r) > 0).sort((a, b) => load(b) - load(a) || a.name.localeCompare(b.name));
+  const idle = all.length - rows.length;
+  const max = Math.max(1, ...rows.map(load));
   return (
     <Tile
       title="Workload per analyst"
@@ -34,6 +38,13 @@ export function WorkloadTile({ rows }: { rows: Row[] }) {
           </li>
         ))}
       </ul>
+      {idle > 0 ? (
+        <p className="mt-3 text-sm text-muted-foreground">
+          {rows.length === 0
+            ? "Nobody holds open work."
+            : `${idle} ${idle === 1 ? "other person holds" : "others hold"} nothing open.`}
+        </p>
+      ) : null}
     </Tile>
   );
 }
