@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, formatDate, formatDateTime, formatMonth, formatRelative, formatTime, initials } from "./format";
+import {
+  formatBytes,
+  formatDate,
+  formatDateTime,
+  formatMonth,
+  formatRelative,
+  formatShare,
+  formatTime,
+  initials,
+} from "./format";
 
 describe("formatDateTime", () => {
   it("formats in an explicit time zone", () => {
@@ -124,5 +133,16 @@ describe("formatBytes", () => {
   it("yields a dash for nonsense", () => {
     expect(formatBytes(-1)).toBe("—");
     expect(formatBytes(Number.NaN)).toBe("—");
+  });
+});
+
+describe("formatShare", () => {
+  it("floors to 0.1 so a near miss never reads as complete, and says — for none", () => {
+    expect(formatShare(0.7156)).toBe("71.5 %");
+    expect(formatShare(0.9996)).toBe("99.9 %");
+    expect(formatShare(1)).toBe("100 %");
+    expect(formatShare(0)).toBe("0 %");
+    expect(formatShare(null)).toBe("—");
+    expect(formatShare(Number.NaN)).toBe("—");
   });
 });

@@ -159,3 +159,12 @@ export function formatBytes(bytes: number): string {
   }
   return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
+
+/**
+ * A share (0–1) as every page, e-mail, recommendation and the monthly PDF write it: floored to 0.1 so 99.96 % never
+ * reads as 100 % ("71.5 %"); "—" when there is none. One formatter, so one figure reads the same everywhere.
+ */
+export function formatShare(share: number | null | undefined): string {
+  if (share === null || share === undefined || !Number.isFinite(share)) return "—";
+  return `${Math.floor(share * 1000) / 10} %`;
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatShare } from "@/lib/format";
 import { type CustomerFacts, emptyFacts, type SensorFact } from "./facts";
 import { reconcile } from "./reconcile";
 import { evaluateRules } from "./rules";
@@ -68,6 +69,8 @@ describe("recommendation rules", () => {
     expect(keys(facts({ edr: edr(100, 94) }))).toEqual(["edr-coverage/medium"]);
     expect(keys(facts({ edr: edr(10, 8) }))).toEqual(["edr-coverage/medium"]); // exactly 80 %
     expect(keys(facts({ edr: edr(100, 79) }))).toEqual(["edr-coverage/high"]);
+    // The figure in the text is written as the coverage pages and the PDF write it (one formatter).
+    expect(evaluateRules(facts({ edr: edr(1000, 715) }), NOW)[0]!.body).toContain(`covers ${formatShare(0.715)} of`);
     const [r] = evaluateRules(facts({ edr: edr(10, 7) }), NOW);
     expect(r!.evidence.map((e) => e.label)).toEqual(["host-0", "host-1", "host-2"]);
     expect(r!.body).toContain("host-2");

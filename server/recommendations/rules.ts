@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatShare } from "@/lib/format";
 import { technique } from "@/server/attack/attack";
 import type { CustomerFacts, IncidentFact, RecCategory, RecSeverity } from "./facts";
 import { edrCoverage } from "./facts";
@@ -32,7 +32,7 @@ export type Finding = {
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const pct = (r: number) => `${Math.floor(r * 1000) / 10} %`;
+const pct = (r: number) => formatShare(r);
 /** An instant as the customer reads it: "12 Nov 2026, 04:00 (Europe/Oslo time)". */
 const when = (d: Date, f: CustomerFacts) => `${formatDateTime(d, f.timeZone)} (${f.timeZone} time)`;
 

@@ -3,8 +3,8 @@ import type { ReactNode } from "react";
 import { Badge } from "@/app/_components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
 import type { Criticality } from "@/db/schema/assets";
+import { formatShare } from "@/lib/format";
 import type { Entitlement } from "@/server/assets/coverage";
-import { percent } from "./bands";
 import { CRITICALITY_LABELS, CRITICALITY_TONES, hostLabel } from "./labels";
 
 type Uncovered = {
@@ -46,7 +46,7 @@ export function EdrCoverage({
         </CardHeader>
         <CardContent className="grid gap-3">
           <p className="text-3xl font-semibold tabular-nums">
-            {data.ratio === null ? "No data" : percent(data.ratio)}
+            {data.ratio === null ? "No data" : formatShare(data.ratio)}
             <span className="ml-2 text-sm font-normal text-muted-foreground">
               {data.ratio === null ? "no assets seen in 30 days" : `${data.covered} of ${data.known} assets`}
             </span>

@@ -1,15 +1,12 @@
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime, formatShare } from "@/lib/format";
 
 /** Formatting for the report template. Pure; the same date formatters as the portal, in the customer's zone. */
 export { formatDate, formatDateTime };
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/** Attainment as the executive summary words it (floored to 0.1, so 99.96 % never reads as 100 %); "—" for none. */
-export function percent(share: number | null | undefined): string {
-  if (share === null || share === undefined || !Number.isFinite(share)) return "—";
-  return `${Math.floor(share * 1000) / 10} %`;
-}
+/** Attainment and shares as the executive summary words them: the one formatter of `lib/format.ts`. */
+export const percent = formatShare;
 
 /** A share of a whole, rounded ("7 %"); "—" when the whole is empty. */
 export function shareOf(part: number, whole: number): string {

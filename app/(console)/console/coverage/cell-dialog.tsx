@@ -5,6 +5,7 @@ import Link from "next/link";
 import { Dialog, DialogContent } from "@/app/_components/ui/dialog";
 import { LoadingState } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_lib/trpc/client";
+import { formatShare } from "@/lib/format";
 import type { MatrixClass } from "@/server/coverage/matrix";
 import { DateTime } from "../_components/date-time";
 import { QueryError } from "../_components/query-error";
@@ -16,7 +17,7 @@ import { CELL_HINTS, CellStateLabel } from "./cell-state";
 export type OpenCell = { customerId: string; customerName: string; cls: MatrixClass };
 
 const REASONS = { health_event: "health event in the last hour", unsupported_version: "unsupported agent version" };
-const pct = (r: number | null) => (r === null ? "no data" : `${(r * 100).toFixed(r > 0.999 && r < 1 ? 2 : 1)}%`);
+const pct = (r: number | null) => (r === null ? "no data" : formatShare(r));
 
 /** The sensors behind one cell of the matrix, with their health. */
 export function CellDialog({ cell, onClose }: { cell: OpenCell | null; onClose: () => void }) {

@@ -4,6 +4,7 @@ import { ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import { EmptyState } from "@/app/_components/ui/states";
 import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
+import { formatShare } from "@/lib/format";
 import type { CellState, MatrixClass } from "@/server/coverage/matrix";
 import type { RouterOutputs } from "../_components/types";
 import { SENSOR_CLASS_LABELS } from "../sensors/sensor-labels";
@@ -12,7 +13,7 @@ import { CELL_HINTS, CELL_LABELS, CellStateLabel } from "./cell-state";
 
 type Matrix = RouterOutputs["coverage"]["matrix"];
 
-const percent = (r: number | null) => (r === null ? "No data" : `${Math.round(r * 100)}%`);
+const percent = (r: number | null) => (r === null ? "No data" : formatShare(r));
 
 export function MatrixTable({ data, onOpen }: { data: Matrix; onOpen: (c: OpenCell) => void }) {
   if (data.rows.length === 0) {

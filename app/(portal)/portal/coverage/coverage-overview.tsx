@@ -7,6 +7,7 @@ import { Alert } from "@/app/_components/ui/alert";
 import { Card } from "@/app/_components/ui/card";
 import { EmptyState, ErrorState, LoadingState } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_lib/trpc/client";
+import { formatShare } from "@/lib/format";
 import { trpcErrorInfo } from "../_lib/labels";
 import { ClassList } from "./class-list";
 import { fixes } from "./explain";
@@ -38,7 +39,7 @@ export function CoverageOverview({ timeZone, providerName }: { timeZone: string;
           ? `No contract is in force, so no monitoring is promised yet. ${providerName} sets it up with you.`
           : contracted.length === 0
             ? "Your contract lists no monitored classes."
-            : `${ok} of ${contracted.length} monitored area${contracted.length === 1 ? " is" : "s are"} fully working (${Math.round((ok / contracted.length) * 100)}%).`}
+            : `${ok} of ${contracted.length} monitored area${contracted.length === 1 ? " is" : "s are"} fully working (${formatShare(ok / contracted.length)}).`}
       </p>
       {todo.length ? (
         <Alert tone="warning" title="What you could fix">
