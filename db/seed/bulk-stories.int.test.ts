@@ -69,9 +69,15 @@ async function snapshot(db: Db) {
       out[k] = v instanceof Date && v.getTime() > now.getTime() ? "wall" : v;
     }
     // A sensor's key prefix is random whichever way the history is written.
-    return JSON.stringify(out)
+    const text = JSON.stringify(out)
       .replace(UUID, (m) => names.get(m) ?? "unknown-id")
       .replace(/"keyPrefix":"[^"]*"/g, '"keyPrefix":"…"');
+    // A list of alert ids in an audit summary or timeline entry is a set: PostgreSQL returns an unordered read's
+    // rows in any order, so compare them sorted.
+    return text.replace(
+      /"alertIds":\[([^\]]*)\]/g,
+      (_m, list: string) => `"alertIds":[${list.split(",").sort().join(",")}]`,
+    );
   };
   const sorted = (rows: Record<string, unknown>[], drop: string[] = []) => rows.map((r) => norm(r, drop)).sort();
   return {

@@ -330,6 +330,7 @@ export async function writeBulkStories(db: Db, tenant: TenantId, input: BulkStor
       if (alerts.has(id)) throw new Error("demo seed (bulk stories): a story alert was sent twice");
       const a: SimAlert = {
         id,
+        dedupKey: u.record.dedupKey,
         title: u.record.title,
         severity: u.record.severity,
         eventTime: u.record.eventTime,

@@ -48,7 +48,9 @@ export async function getAlert(ctx: StaffContext, id: string) {
 async function load(ctx: StaffContext, ids: string[]) {
   const rows = await q.findAlertsByIds(ctx.db, ids);
   if (rows.length !== new Set(ids).size) throw new NotFound("Some selected alerts no longer exist; refresh the queue.");
-  return rows;
+  // In the order the analyst gave them (the read has none): audit entries and timelines must not depend on it.
+  const at = new Map(ids.map((id, i) => [id, i] as const));
+  return rows.sort((a, b) => at.get(a.id)! - at.get(b.id)!);
 }
 
 /** One audit entry per customer whose alerts changed. */
@@ -124,6 +126,7 @@ function attachable(a: Awaited<ReturnType<typeof load>>[number]) {
   const entities = a.entities as Entities;
   return {
     id: a.id,
+    dedupKey: a.dedupKey,
     title: a.title,
     severity: a.severity,
     eventTime: a.eventTime,

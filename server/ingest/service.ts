@@ -118,6 +118,7 @@ export async function commitPrepared(
               incidentId,
               list.map((p) => ({
                 id: written.get(p.record.dedupKey)!.id,
+                dedupKey: p.record.dedupKey,
                 title: p.record.title,
                 severity: p.record.severity,
                 eventTime: p.record.eventTime,

@@ -18,6 +18,8 @@ export type TimelineActor = {
 
 export type AttachableAlert = {
   id: string;
+  /** The alert's dedup key: with the event time, orders alerts the same way whatever their ids. */
+  dedupKey: string;
   title: string;
   severity: number;
   eventTime: Date;
@@ -137,7 +139,15 @@ export async function attachAlerts(
  * What attaching alerts gives an incident (pure): their entity keys, techniques and observables (each once), the
  * highest severity, the first and latest times, and the timeline entry's text and data.
  */
-export function attachFacts(list: AttachableAlert[]) {
+export function attachFacts(given: AttachableAlert[]) {
+  // In event order (then arrival, then dedup key): the alerts come from reads without an order, and the timeline
+  // entry and observables must not depend on how the database returned them.
+  const list = [...given].sort(
+    (a, b) =>
+      a.eventTime.getTime() - b.eventTime.getTime() ||
+      a.receivedAt.getTime() - b.receivedAt.getTime() ||
+      (a.dedupKey < b.dedupKey ? -1 : a.dedupKey > b.dedupKey ? 1 : 0),
+  );
   const t = (f: (a: AttachableAlert) => Date | null, pick: (a: number, b: number) => number) =>
     list.reduce<Date | null>((acc, a) => {
       const v = f(a);
