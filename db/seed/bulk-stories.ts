@@ -375,7 +375,7 @@ export async function writeBulkStories(db: Db, tenant: TenantId, input: BulkStor
       )[0]!;
       const version = await versionInForce(db, tenant, when);
       if (version) versions.set(version.id, version);
-      const auto = version ? await timed("story:bulk:auto-assign", () => pickAutoAssignee(db, version.tier, at)) : null;
+      const auto = version ? await timed("story:bulk:auto-assign", () => pickAutoAssignee(db, version, at)) : null;
       const row: IncidentRow = {
         id: crypto.randomUUID(),
         customerId: tenant,

@@ -155,7 +155,7 @@ export async function escalate(ctx: StaffContext, ids: string[], title?: string)
   const tctx: TenantContext = { ...ctx, tenant };
   return auditedChange(ctx, async (tx, effects) => {
     const version = await versionInForce(tx, tenant, clockOf(ctx));
-    const auto = version ? await pickAutoAssignee(tx, version.tier, clockOf(ctx).getTime()) : null;
+    const auto = version ? await pickAutoAssignee(tx, version, clockOf(ctx).getTime()) : null;
     const inc = await insertIncident(tx, tenant, {
       title: title ?? top.title,
       severity: top.severity,

@@ -77,6 +77,22 @@ describe("auto-assign of new incidents", () => {
     expect(await escalateOne(w.b.customer.id)).toBe(w.staff.manager.id);
   });
 
+  it("counts the skills the customer's contract adds to its tier (MDR + log → endpoint and log)", async () => {
+    await manager().contracts.create({
+      customerId: w.b.customer.id,
+      reference: "B-MDR-LOG",
+      terms: {
+        ...defaultTerms("mdr", "Europe/Berlin", "2026-01-01"),
+        coverage: { kind: "24x7" },
+        autoRenew: true,
+        extraSkills: ["log"],
+      },
+      effectiveFrom: new Date("2026-01-01T00:00:00Z"),
+    });
+    const got = [await escalateOne(w.b.customer.id), await escalateOne(w.b.customer.id)];
+    expect(got).toEqual([second.id, second.id]);
+  });
+
   it("lets only admins switch it, never customers", async () => {
     await expect(callerAs(h.db, w.staff.analyst).roster.updatePolicy(policy(false))).rejects.toMatchObject({
       code: "FORBIDDEN",

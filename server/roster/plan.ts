@@ -4,7 +4,7 @@ import { attributeBreaches } from "./attribution";
 import { chooseAssignee } from "./auto-assign";
 import { applyOverrides, dutySpans, onDutyAt } from "./changes";
 import { customersInCoverageAt } from "./coverage-now";
-import { type Staff, skillsNeeded, type Tier } from "./demand";
+import { type Skill, type Staff, skillsNeeded, type Tier } from "./demand";
 import { dateOfEpochDay, expandRoster, type ShiftInstance } from "./expand";
 import { arrivalRates, FORECAST_WEEKS, forecastHeadcount, type Policy } from "./forecast";
 import { computeGaps } from "./gaps";
@@ -96,10 +96,15 @@ export async function loadCustomersInCoverage(db: DbOrTx, now: number): Promise<
 }
 
 /**
- * The auto-assignee of a new incident of a customer on `tier` at `now` (provider setting `autoAssign`, off by
- * default): round robin over the people on duty then who hold the tier's skills. Null when off or nobody qualifies.
+ * The auto-assignee of a new incident of a customer at `now` (provider setting `autoAssign`, off by
+ * default): round robin over the people on duty then who hold the skills its tier and its contract need. Null when
+ * off or nobody qualifies.
  */
-export async function pickAutoAssignee(db: DbOrTx, tier: Tier, now: number): Promise<string | null> {
+export async function pickAutoAssignee(
+  db: DbOrTx,
+  need: { tier: Tier; extraSkills?: readonly string[] },
+  now: number,
+): Promise<string | null> {
   const settings = await q.getSettings(db);
   if (!settings.autoAssign) return null;
   const dateFrom = dateOfEpochDay(Math.floor(now / DAY) - 2);
@@ -118,7 +123,7 @@ export async function pickAutoAssignee(db: DbOrTx, tier: Tier, now: number): Pro
   const staff = staffRows
     .filter((s) => onDuty.has(s.userId))
     .map((s) => ({ userId: s.userId, level: s.level ?? 1, skills: s.skills ?? [], languages: s.languages ?? [] }));
-  const needed = skillsNeeded({ tier, extraSkills: [] });
+  const needed = skillsNeeded({ tier: need.tier, extraSkills: (need.extraSkills ?? []) as Skill[] });
   if (chooseAssignee(staff, needed, 0) === null) return null;
   return chooseAssignee(staff, needed, await q.takeAssignCursor(db));
 }
