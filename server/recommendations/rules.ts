@@ -32,7 +32,6 @@ export type Finding = {
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const pct = (r: number) => formatShare(r);
 /** An instant as the customer reads it: "12 Nov 2026, 04:00 (Europe/Oslo time)". */
 const when = (d: Date, f: CustomerFacts) => `${formatDateTime(d, f.timeZone)} (${f.timeZone} time)`;
 
@@ -86,7 +85,7 @@ const edrCoverageRule: Rule = (f) => {
       rule: "edr-coverage",
       dedupKey: "edr-coverage",
       title: "Deploy EDR to the uncovered endpoints",
-      body: `EDR covers ${pct(r)} of your ${f.edr.known} known assets (target 95 %). Uncovered: ${names.join(", ") || "none listed"}.`,
+      body: `EDR covers ${formatShare(r)} of your ${f.edr.known} known assets (target 95 %). Uncovered: ${names.join(", ") || "none listed"}.`,
       severity: r < 0.8 ? "high" : "medium",
       category: "visibility",
       evidence: f.edr.uncovered.map((a) => ({ kind: "asset" as const, id: a.id, label: a.name })),

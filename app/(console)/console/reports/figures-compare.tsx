@@ -5,17 +5,17 @@ import { Alert } from "@/app/_components/ui/alert";
 import { LoadingState } from "@/app/_components/ui/states";
 import { cn } from "@/app/_lib/cn";
 import { useTRPC } from "@/app/_lib/trpc/client";
+import { formatShare } from "@/lib/format";
 import { QueryError } from "../_components/query-error";
 import { formatDuration } from "../sla/_lib/sla-format";
 import type { ReportVersion } from "./report-labels";
 
 type Figures = NonNullable<ReportVersion["figures"]>;
 
-const pct = (f: Figures) =>
-  f.slaMet + f.slaBreached ? `${(Math.floor((f.slaMet / (f.slaMet + f.slaBreached)) * 1000) / 10).toFixed(1)} %` : "—";
+const pct = (f: Figures) => (f.slaMet + f.slaBreached ? formatShare(f.slaMet / (f.slaMet + f.slaBreached)) : "—");
 const time = (ms: number | null) => (ms === null ? "—" : formatDuration(ms));
-/** A stored ratio as the PDF prints it (floored to 0.1 %); "—" for no data or a version made before the figure. */
-const ratio = (r: number | null | undefined) => (r == null ? "—" : `${(Math.floor(r * 1000) / 10).toFixed(1)} %`);
+/** A stored ratio as the PDF prints it (the one share formatter); "—" for no data or a version made before the figure. */
+const ratio = (r: number | null | undefined) => formatShare(r);
 
 const ROWS: { label: string; show: (f: Figures) => string }[] = [
   { label: "Alerts received", show: (f) => f.alertsReceived.toLocaleString("en-GB") },
