@@ -117,7 +117,7 @@ async function main() {
   }
   const pureMs = performance.now() - t;
 
-  const db = await scratchDatabase("wk_posture", 4);
+  const db = await scratchDatabase("wk_posture", 10);
   const sql = db.handle.sql!;
   t = performance.now();
   await load(sql, N);

@@ -39,6 +39,9 @@ export function availability(h: History, from: Date, to: Date): Availability {
   return { countedMs, silentMs, ratio: 1 - silentMs / countedMs };
 }
 
+/** A sensor that never sent a heartbeat: no counted time, so no availability. */
+export const noHistory = (intervalSeconds: number): History => ({ intervalSeconds, firstAt: null, gaps: [] });
+
 /** One stored hour of heartbeats (see `sensor_heartbeat_hours`). */
 export type HourRow = { firstAt: Date; lastAt: Date; gaps: readonly (readonly [number, number])[] };
 

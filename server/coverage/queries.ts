@@ -15,6 +15,7 @@ import {
 } from "@/db/schema";
 import type { Tier } from "@/db/schema/contracts";
 import type { TenantId } from "@/server/tenancy/tenant";
+import type { Gap, History } from "./availability";
 import type { SensorState } from "./health";
 
 /** What the health rules and the matrix need of a sensor, and what the pages show. */
@@ -198,6 +199,72 @@ export async function hourRows(db: DbOrTx, tenant: TenantId, sensorIds: string[]
   return [...before, ...inPeriod].sort((a, b) => a.hour.getTime() - b.hour.getTime());
 }
 
+/**
+ * Each sensor's heartbeat history over [from, to) as `historyFromHours` would build it from `hourRows`, but computed
+ * by the database and sent back compactly: the first heartbeat, the gaps stored inside the hours, and only those
+ * hour-to-hour pairs (last heartbeat of an hour, first of the next stored hour) that can hold silence — longer than
+ * 3 × the sensor's interval, or the open pair after the latest hour. Pairs closer than that silence nothing
+ * (availability.ts), so the histories give the same availability and silent periods as the full rows: a month of a
+ * sensor is ~720 hourly rows read in the database and a handful sent. Sensors without rows get no entry.
+ */
+export async function sensorHistories(
+  db: DbOrTx,
+  tenant: TenantId,
+  list: readonly { id: string; heartbeatIntervalSeconds: number }[],
+  from: Date,
+  to: Date,
+): Promise<Map<string, History>> {
+  const out = new Map<string, History>();
+  if (!list.length) return out;
+  const fromHour = hourOf(from).toISOString();
+  const rows = rowsOf<{
+    sensor_id: string;
+    first_at: string | Date;
+    last_at: string | Date;
+    next_first: string | Date | null;
+    gaps: [number, number][] | string;
+    n: number | string;
+    pair: boolean;
+  }>(
+    await db.execute(sql`
+      with ids as (
+        select s.id as sensor_id, make_interval(secs => 3 * s.heartbeat_interval_seconds) as quiet,
+          coalesce(
+            (select max(b.hour) from ${sensorHeartbeatHours} b
+              where b.customer_id = ${tenant} and b.sensor_id = s.id and b.hour < ${fromHour}::timestamptz),
+            ${fromHour}::timestamptz) as lo
+        from ${sensors} s
+        where s.customer_id = ${tenant} and s.id = any(${uuidArray(list.map((s) => s.id))}::uuid[])
+      )
+      select i.sensor_id, r.first_at, r.last_at, r.next_first, r.gaps, r.n,
+        (r.next_first is null or r.next_first - r.last_at > i.quiet) as pair
+      from ids i cross join lateral (
+        select h.first_at, h.last_at, h.gaps,
+          lead(h.first_at) over (order by h.hour) as next_first,
+          row_number() over (order by h.hour) as n
+        from ${sensorHeartbeatHours} h
+        where h.customer_id = ${tenant} and h.sensor_id = i.sensor_id
+          and h.hour >= i.lo and h.hour < ${to.toISOString()}::timestamptz
+      ) r
+      where r.n = 1 or r.next_first is null or jsonb_array_length(r.gaps) > 0 or r.next_first - r.last_at > i.quiet
+      order by i.sensor_id, r.n`),
+  );
+  const interval = new Map(list.map((s) => [s.id, s.heartbeatIntervalSeconds]));
+  for (const r of rows) {
+    let h = out.get(r.sensor_id);
+    if (!h) {
+      h = { intervalSeconds: interval.get(r.sensor_id) ?? 300, firstAt: new Date(r.first_at), gaps: [] };
+      out.set(r.sensor_id, h);
+    }
+    const gaps = h.gaps as Gap[];
+    const inner = typeof r.gaps === "string" ? (JSON.parse(r.gaps) as [number, number][]) : r.gaps;
+    for (const [a, b] of inner) gaps.push({ after: new Date(a), before: new Date(b) });
+    if (r.pair)
+      gaps.push({ after: new Date(r.last_at), before: r.next_first === null ? null : new Date(r.next_first) });
+  }
+  return out;
+}
+
 export const hourOf = (d: Date) => new Date(Math.floor(d.getTime() / 3_600_000) * 3_600_000);
 
 /** Raw heartbeats older than this are deleted; the hourly rows keep what availability needs. */
@@ -279,7 +346,7 @@ export async function insertTransitions(db: DbOrTx, rows: (typeof sensorTransiti
 }
 
 /** A list of ids as one array parameter, whatever its length (ids come from the database: uuids). */
-const uuidArray = (ids: string[]) => `{${ids.join(",")}}`;
+const uuidArray = (ids: readonly string[]) => `{${ids.join(",")}}`;
 
 /** Names for the e-mails of a sweep's transitions. */
 export async function sensorsForMail(db: DbOrTx, ids: string[]) {

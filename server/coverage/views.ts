@@ -5,7 +5,7 @@ import { assertCan } from "@/server/auth/permissions";
 import { NotFound } from "@/server/errors";
 import { monthRange } from "@/server/sla/report";
 import { type ActorContext, clockOf, type TenantContext, type TenantId } from "@/server/tenancy/tenant";
-import { availability, historyFromHours, silentPeriods } from "./availability";
+import { availability, historyFromHours, noHistory, silentPeriods } from "./availability";
 import { type HealthFacts, sensorHealth, unsupportedSet } from "./health";
 import {
   byNeedForAction,
@@ -130,19 +130,10 @@ async function availabilityOf(
   to: Date,
 ) {
   const live = sensors.filter((s) => s.state !== "retired");
-  const rows = await q.hourRows(
-    db,
-    tenant,
-    live.map((s) => s.id),
-    from,
-    to,
-  );
+  const histories = await q.sensorHistories(db, tenant, live, from, to);
   const out = new Map<string, { ratio: number | null; periods: ReturnType<typeof silentPeriods> }>();
   for (const s of live) {
-    const h = historyFromHours(
-      rows.filter((r) => r.sensorId === s.id),
-      s.heartbeatIntervalSeconds,
-    );
+    const h = histories.get(s.id) ?? noHistory(s.heartbeatIntervalSeconds);
     out.set(s.id, { ratio: availability(h, from, to).ratio, periods: silentPeriods(h, from, to) });
   }
   return out;

@@ -1,10 +1,10 @@
 import type { DbOrTx } from "@/db";
 import { deployedEndpoints, edrCoverage } from "@/server/assets/coverage";
 import { coverageFacts as assetCoverageFacts } from "@/server/assets/queries";
-import { availability, historyFromHours } from "@/server/coverage/availability";
+import { availability, noHistory } from "@/server/coverage/availability";
 import { unsupportedSet, versionKey } from "@/server/coverage/health";
 import { contractedClasses, matrixRow } from "@/server/coverage/matrix";
-import { hourRows, listHealthFacts, listUnsupportedVersions, tenantContract } from "@/server/coverage/queries";
+import { listHealthFacts, listUnsupportedVersions, sensorHistories, tenantContract } from "@/server/coverage/queries";
 import { coverageHealthForMonth, withHealth } from "@/server/coverage/views";
 import type { TenantId } from "@/server/tenancy/tenant";
 import type { CoverageFacts, SensorState } from "./facts";
@@ -104,15 +104,10 @@ async function liveCoverage(
   period: { from: Date; to: Date },
 ): Promise<Coverage> {
   const at = new Date(period.to.getTime() - 1);
-  const [contract, hours] = await Promise.all([
+  const live = rows.filter((r) => r.status !== "retired");
+  const [contract, histories] = await Promise.all([
     tenantContract(db, tenant, at),
-    hourRows(
-      db,
-      tenant,
-      rows.filter((r) => r.status !== "retired").map((r) => r.id),
-      period.from,
-      period.to,
-    ),
+    sensorHistories(db, tenant, live, period.from, period.to),
   ]);
   const sensors = withHealth(rows, unsupported, at);
   const row = matrixRow(contractedClasses(contract), sensors);
@@ -125,14 +120,7 @@ async function liveCoverage(
       availability:
         s.state === "retired"
           ? null
-          : availability(
-              historyFromHours(
-                hours.filter((h) => h.sensorId === s.id),
-                s.heartbeatIntervalSeconds,
-              ),
-              period.from,
-              period.to,
-            ).ratio,
+          : availability(histories.get(s.id) ?? noHistory(s.heartbeatIntervalSeconds), period.from, period.to).ratio,
     })),
     cells: row.contracted.map((c) => ({ sensorClass: c, state: row.cells[c].state })),
     figure: row.coverage,
