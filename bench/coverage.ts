@@ -6,6 +6,7 @@
  *   DATABASE_URL=postgres://root@127.0.0.1:5432/postgres npx tsx bench/coverage.ts [--port 3130] [--no-http]
  */
 import { spawn } from "node:child_process";
+import http from "node:http";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
@@ -25,6 +26,8 @@ const { values } = parseArgs({
     requests: { type: "string", default: "20000" },
     concurrency: { type: "string", default: "32" },
     "no-http": { type: "boolean", default: false },
+    /** Only the intake port (skip the slower Next route): for iterating on the heartbeat path. */
+    "intake-only": { type: "boolean", default: false },
   },
 });
 const CUSTOMERS = Number(values.customers);
@@ -126,6 +129,22 @@ async function main() {
   }
 }
 
+/**
+ * One request on a keep-alive connection with node:http (what the intake load tool uses: far less client CPU per
+ * request than fetch, which matters when client and server share two cores); resolves to the status.
+ */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+function send(url: string, method: string, headers: Record<string, string>, body?: string) {
+  return new Promise<number>((resolve, reject) => {
+    const req = http.request(url, { method, headers, agent }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode ?? 0));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
 /** Keys for 2,000 sensors, then heartbeats over HTTP against `npm start`, and the raw-insert floor. */
 async function heartbeats(db: Awaited<ReturnType<typeof scratchDatabase>>["handle"]["db"], url: string) {
   const keys: string[] = [];
@@ -146,7 +165,13 @@ async function heartbeats(db: Awaited<ReturnType<typeof scratchDatabase>>["handl
   const C = Number(values.concurrency);
   const port = values.port;
   const intakePort = String(Number(port) + 1);
-  const server = spawn("npm", ["start", "--", "-p", port], {
+  // BENCH_CPU_PROF_DIR: the server runs under `node --cpu-prof` (what `npm start` runs, without npm in between);
+  // summarise the profile with bench/ingest-profile.ts.
+  const prof = process.env.BENCH_CPU_PROF_DIR;
+  const [cmd, args] = prof
+    ? ["node", [`--cpu-prof`, `--cpu-prof-dir=${prof}`, "node_modules/next/dist/bin/next", "start", "-p", port]]
+    : ["npm", ["start", "--", "-p", port]];
+  const server = spawn(cmd, args, {
     env: {
       ...process.env,
       INTAKE_PORT: intakePort,
@@ -175,39 +200,43 @@ async function heartbeats(db: Awaited<ReturnType<typeof scratchDatabase>>["handl
     }
     const body = JSON.stringify({ version: "7.0.8", eventsPerSecond: 12.5, hostCount: 40 });
     /** `n` requests from `C` concurrent loops; returns requests per second and the count of unexpected answers. */
-    const drive = async (n: number, request: (i: number) => Promise<Response>, ok: (status: number) => boolean) => {
+    const drive = async (n: number, request: (i: number) => Promise<number>, ok: (status: number) => boolean) => {
       let next = 0;
       let failed = 0;
       const t0 = now();
       await Promise.all(
         Array.from({ length: C }, async () => {
           while (next < n) {
-            const r = await request(next++);
-            if (!ok(r.status)) failed++;
-            await r.arrayBuffer();
+            const status = await request(next++);
+            if (!ok(status)) failed++;
           }
         }),
       );
       return { rate: n / (ms(t0) / 1000), failed };
     };
     const beat = (at: string) => (i: number) =>
-      fetch(`${at}/api/ingest/heartbeat`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${keys[i % keys.length]}`, "content-type": "application/json" },
+      send(
+        `${at}/api/ingest/heartbeat`,
+        "POST",
+        {
+          authorization: `Bearer ${keys[i % keys.length]}`,
+          "content-type": "application/json",
+        },
         body,
-      });
+      );
     const accepted = (s: number) => s === 202 || s === 200 || s === 204;
     // The Next route, then the intake port (INTAKE_PORT: same handler, no framework routing), each with its floor:
     // a route that does nothing on the same listener.
-    for (const [label, at] of [
+    const listeners = [
       ["Next route", base],
       ["intake port", intakeBase],
-    ] as const) {
+    ] as const;
+    for (const [label, at] of listeners.filter(([l]) => !values["intake-only"] || l === "intake port")) {
       await drive(500, beat(at), accepted); // warm-up
       const hb = await drive(N, beat(at), accepted);
       const floor = await drive(
         N,
-        (_i) => fetch(`${at}/healthz`),
+        (_i) => send(`${at}/healthz`, "GET", {}),
         (s) => s === 200,
       );
       lines.push(

@@ -4,7 +4,7 @@ import { INVENTORY_MAX, parseInventory } from "@/server/assets/inventory";
 import { env } from "@/server/env";
 import { logInternal } from "@/server/log";
 import { countIntakeAlerts } from "@/server/observability/intake";
-import { ingestGrouped } from "./coalesce";
+import { ingestGrouped, recordHeartbeatGrouped } from "./coalesce";
 import { postgresStore, WindowLimiter } from "./limiter";
 import { checkDeclaredSize, IntakeError, LIMITS, parseBody, parseJson } from "./parse";
 import { prepareOnThread, preparesOnThread } from "./pool";
@@ -214,7 +214,9 @@ export async function handleHeartbeat(req: Request): Promise<Response> {
     }
     const { assets, ...facts } = body;
     const inventory = assets ? parseInventory(assets) : null;
-    await recordHeartbeat(db, auth, facts, new Date(), inventory?.hosts);
+    // An inventory (hosts to learn) takes the ordinary path; a plain heartbeat may go in a group.
+    if (inventory) await recordHeartbeat(db, auth, facts, new Date(), inventory.hosts);
+    else await recordHeartbeatGrouped(handle, auth, facts);
     if (!inventory) return json(202, { status: "ok" });
     return json(202, { status: "ok", assets: { accepted: inventory.hosts.length, rejected: inventory.rejected } });
   } catch (e) {

@@ -135,20 +135,17 @@ export async function markSensorEvent(db: DbOrTx, tenant: TenantId, sensorId: st
  * heartbeat, and the gap to the previous heartbeat of the hour when it is longer than 3 × the sensor's interval; see
  * `sensor_heartbeat_hours`) and the sensor's latest facts. A heartbeat older than the hour's latest adds no gap.
  */
-export async function recordHeartbeatRow(
-  db: DbOrTx,
-  tenant: TenantId,
-  sensorId: string,
-  at: Date,
-  body: { version?: string; eventsPerSecond?: number; hostCount?: number },
-) {
+type Beat = { version?: string; eventsPerSecond?: number; hostCount?: number };
+
+/**
+ * One heartbeat: the raw row, the sensor's hourly row (first/last beat, count, and a gap when the previous beat is
+ * more than 3 × the interval before this one) and the sensor's latest facts, in one statement. The one text of it:
+ * run as a named prepared statement (`recordHeartbeatRow`) or spelled with literals into a group (`heartbeatText`).
+ */
+function heartbeatStatement(tenant: TenantId, sensorId: string, at: Date, body: Beat) {
   const iso = at.toISOString();
   const hour = new Date(Math.floor(at.getTime() / 3_600_000) * 3_600_000).toISOString();
-  // Constant text: a named prepared statement, one round trip (see executePrepared).
-  await executePrepared(
-    db,
-    "intake_heartbeat",
-    sql`
+  return sql`
     with beat as (
       insert into sensor_heartbeats (customer_id, sensor_id, at, version, events_per_second, host_count)
       values (${tenant}, ${sensorId}, ${iso}::timestamptz, ${body.version ?? null}, ${body.eventsPerSecond ?? null},
@@ -173,8 +170,38 @@ export async function recordHeartbeatRow(
       events_per_second = coalesce(${body.eventsPerSecond ?? null}::real, events_per_second),
       host_count = coalesce(${body.hostCount ?? null}::integer, host_count),
       updated_at = now()
-    where customer_id = ${tenant} and id = ${sensorId}`,
-  );
+    where customer_id = ${tenant} and id = ${sensorId}`;
+}
+
+export async function recordHeartbeatRow(db: DbOrTx, tenant: TenantId, sensorId: string, at: Date, body: Beat) {
+  // Constant text: a named prepared statement, one round trip (see executePrepared).
+  await executePrepared(db, "intake_heartbeat", heartbeatStatement(tenant, sensorId, at, body));
+}
+
+/**
+ * The same statement as text with its values spelled as SQL literals, for a group of heartbeats sent as one
+ * simple-protocol query (which takes no parameters). Values are only checked uuids, instants we made, finite numbers
+ * and strings written as escaped E'' literals (backslash and quote doubled: safe whatever standard_conforming_strings).
+ */
+export function heartbeatText(tenant: TenantId, sensorId: string, at: Date, body: Beat): string {
+  if (!UUID.test(tenant) || !UUID.test(sensorId)) throw new Error("heartbeatText: ids must be uuids");
+  const q = dialect.sqlToQuery(heartbeatStatement(tenant, sensorId, at, body));
+  return q.sql.replace(/\$(\d+)/g, (_, n: string) => literal(q.params[Number(n) - 1]));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function literal(v: unknown): string {
+  if (v === null || v === undefined) return "NULL";
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) throw new Error("heartbeatText: a number must be finite");
+    return String(v);
+  }
+  if (typeof v === "string") {
+    if (v.includes("\u0000")) throw new Error("heartbeatText: a string may not hold NUL");
+    return `E'${v.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`;
+  }
+  throw new Error(`heartbeatText: unexpected value of type ${typeof v}`);
 }
 
 export async function insertHealthEvents(db: DbOrTx, rows: (typeof sensorHealthEvents.$inferInsert)[]) {

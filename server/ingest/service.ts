@@ -184,11 +184,7 @@ export async function commitPrepared(
       await runAsTenant(db, auth.tenant, (tx) => markSensorEvent(tx, auth.tenant, auth.sensorId, receivedAt));
     }
   }
-  const last = lastKeyTouch.get(auth.keyId) ?? 0;
-  if (receivedAt.getTime() - last > 60_000) {
-    lastKeyTouch.set(auth.keyId, receivedAt.getTime());
-    await runAsTenant(db, auth.tenant, (tx) => markKeyUsed(tx, auth.keyId, receivedAt));
-  }
+  await touchKey(db, auth, receivedAt);
   return results;
 }
 
@@ -203,6 +199,11 @@ export async function recordHeartbeat(
     await recordHeartbeatRow(tx, auth.tenant, auth.sensorId, at, body);
     await learnHosts(tx, auth.tenant, auth.sensorId, inventory, at);
   });
+  await touchKey(db, auth, at);
+}
+
+/** The key's "last used", written at most once a minute per key and process (a busy sensor's key is not a hot row). */
+export async function touchKey(db: Db, auth: IntakeAuth, at: Date) {
   const last = lastKeyTouch.get(auth.keyId) ?? 0;
   if (Math.abs(at.getTime() - last) > 60_000) {
     lastKeyTouch.set(auth.keyId, at.getTime());
