@@ -52,6 +52,11 @@ const schema = z.object({
   METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
   /** The intake also on a port of its own, without the web framework's routing (server/ingest/listener.ts). */
   INTAKE_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  /**
+   * Days a vendor's raw alert payload is kept after it was last received; then the daily retention job drops it and
+   * keeps the normalised alert (title, severity, times, entities, techniques, verdict, incident). 0 keeps it forever.
+   */
+  RAW_PAYLOAD_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(180),
   /** Worker threads that render monthly PDFs off the event loop; 0 renders in-process (default in tests). */
   RENDER_THREADS: z.coerce
     .number()

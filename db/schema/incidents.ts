@@ -62,6 +62,8 @@ export const alerts = pgTable(
     entities: jsonb().notNull(),
     truncated: text().array().notNull().default(sql`'{}'::text[]`),
     raw: jsonb().notNull(),
+    /** When the raw payload was dropped by the retention job (`raw` is then `{}`); the normalised alert stays. */
+    rawPrunedAt: timestamp({ withTimezone: true }),
     status: text({ enum: ALERT_STATUSES }).notNull().default("new"),
     verdict: text({ enum: VERDICTS }),
     verdictReason: text(),
@@ -76,6 +78,8 @@ export const alerts = pgTable(
     index("alerts_customer_received_idx").on(t.customerId, t.receivedAt),
     index("alerts_queue_idx").on(t.status, t.receivedAt),
     index("alerts_incident_idx").on(t.incidentId),
+    // The retention job's candidates: only payloads still held (received_at never changes, so intake updates stay HOT).
+    index("alerts_raw_held_idx").on(t.receivedAt).where(sql`${t.rawPrunedAt} is null`),
   ],
 );
 

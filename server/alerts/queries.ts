@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
+import { type DbOrTx, rowsOf } from "@/db";
 import { alerts, customers, incidents, sensors, user } from "@/db/schema";
 import type { TenantId } from "@/server/tenancy/tenant";
 import type { QueueFilter } from "./schema";
@@ -216,4 +216,27 @@ export async function openIncidentsOfCustomer(db: DbOrTx, tenant: TenantId) {
     .where(and(eq(incidents.customerId, tenant), ne(incidents.status, "closed")))
     .orderBy(desc(incidents.latestEventTime))
     .limit(100);
+}
+
+/**
+ * Drops the raw payload of up to `limit` alerts last received before `cutoff` (`raw` becomes `{}`, `raw_pruned_at` is
+ * set); the normalised alert is kept. Oldest first, rows being written elsewhere skipped (the next run takes them).
+ * Returns how many were pruned.
+ */
+export async function pruneRawPayloadBatch(db: DbOrTx, cutoff: Date, now: Date, limit: number) {
+  const rows = rowsOf<{ id: string }>(
+    await db.execute(sql`
+      with victim as (
+        select id from ${alerts}
+        where raw_pruned_at is null and received_at < ${cutoff.toISOString()}::timestamptz
+          and last_seen_at < ${cutoff.toISOString()}::timestamptz
+        order by received_at
+        limit ${limit}
+        for update skip locked
+      )
+      update ${alerts} a set raw = '{}'::jsonb, raw_pruned_at = ${now.toISOString()}::timestamptz
+      from victim where a.id = victim.id
+      returning a.id`),
+  );
+  return rows.length;
 }

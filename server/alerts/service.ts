@@ -1,6 +1,8 @@
+import type { DbOrTx } from "@/db";
 import { type AuditEntry, auditedChange } from "@/server/audit/change";
 import { assertCan } from "@/server/auth/permissions";
 import { versionInForce } from "@/server/contracts/queries";
+import { env } from "@/server/env";
 import { Conflict, Invalid, NotFound } from "@/server/errors";
 import { attachAlerts, findIncident, insertIncident, insertTimeline } from "@/server/incidents/queries";
 import { timelineActor, withRef } from "@/server/incidents/service";
@@ -232,4 +234,23 @@ export async function getFunnel(ctx: TenantContext, from: Date, to: Date) {
 export async function getOpenIncidents(ctx: TenantContext) {
   assertCan(ctx.actor, "incident:read");
   return q.openIncidentsOfCustomer(ctx.db, ctx.tenant);
+}
+
+export const RAW_PRUNE = { batch: 5_000, maxBatches: 200 };
+
+/**
+ * The daily retention job (issue 16): vendors' raw payloads are kept `days` after the alert was last received
+ * (RAW_PAYLOAD_RETENTION_DAYS, default 180; 0 keeps them), then dropped in batches; at most `maxBatches` a run, the
+ * rest the next day. A re-sent alert brings its payload back (the intake's upsert clears `raw_pruned_at`).
+ */
+export async function pruneRawPayloads(db: DbOrTx, now: Date, days = env.RAW_PAYLOAD_RETENTION_DAYS) {
+  if (days === 0) return { pruned: 0, cutoff: null };
+  const cutoff = new Date(now.getTime() - days * 86_400_000);
+  let pruned = 0;
+  for (let i = 0; i < RAW_PRUNE.maxBatches; i++) {
+    const n = await q.pruneRawPayloadBatch(db, cutoff, now, RAW_PRUNE.batch);
+    pruned += n;
+    if (n < RAW_PRUNE.batch) break;
+  }
+  return { pruned, cutoff: cutoff.toISOString() };
 }

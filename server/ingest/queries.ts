@@ -70,7 +70,8 @@ export async function upsertAlerts(
         entities = wk_jsonb_union(alerts.entities, excluded.entities),
         techniques = array(select distinct unnest(alerts.techniques || excluded.techniques) order by 1),
         tactics = array(select distinct unnest(alerts.tactics || excluded.tactics) order by 1),
-        raw = excluded.raw
+        raw = excluded.raw,
+        raw_pruned_at = null
       returning id, dedup_key, incident_id, severity, array_to_string(techniques, ',') as techniques,
         (xmax = 0) as inserted
     )

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { jobRuns } from "@/db/schema";
 import { writeAuditCheckpoint } from "@/server/audit/checkpoint";
+import { pruneRawPayloads } from "@/server/alerts/service";
 import { runContractReminders } from "@/server/contracts/reminders";
 import { pruneRawHeartbeats, runSensorSweep } from "@/server/coverage/service";
 import { log } from "@/server/log";
@@ -46,6 +47,7 @@ export const JOBS: Job[] = [
   { name: "recommendations-dirty", slot: everyMinute, run: (db, now) => evaluateDirty(db, now) },
   { name: "posture-month-close", slot: everyHour, run: (db, now) => runMonthClose(db, now) },
   { name: "roster-gap-notices", slot: everyDay, run: (db, now) => runGapNotices(db, now) },
+  { name: "raw-payload-retention", slot: everyDay, run: (db, now) => pruneRawPayloads(db, now) },
 ];
 
 export async function runJobOnce(

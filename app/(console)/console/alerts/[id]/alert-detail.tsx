@@ -206,7 +206,16 @@ export function AlertDetail({
               )}
             </CardContent>
           </Card>
-          <RawPayload raw={a.raw} />
+          {a.rawPrunedAt ? (
+            <Card>
+              <CardContent className="py-4 text-sm text-muted-foreground">
+                The vendor&apos;s raw payload was removed on <DateTime value={a.rawPrunedAt} /> under the raw-payload
+                retention; the normalised alert above is kept.
+              </CardContent>
+            </Card>
+          ) : (
+            <RawPayload raw={a.raw} />
+          )}
         </div>
 
         <div className="grid min-w-0 gap-6">

@@ -1,0 +1,2 @@
+ALTER TABLE "alerts" ADD COLUMN "raw_pruned_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "alerts_raw_held_idx" ON "alerts" USING btree ("received_at") WHERE "alerts"."raw_pruned_at" is null;
