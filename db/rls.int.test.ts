@@ -1,7 +1,7 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, type Db, rowsOf } from "@/db";
-import { incidents, incidentTasks } from "@/db/schema";
+import { alerts, incidents, incidentTasks, sensors } from "@/db/schema";
 import { recordAudit, systemActor } from "@/server/audit/service";
 import { afterCommit, runAsApp, setStaffScope, setTenantScope } from "@/server/tenancy/scope";
 import type { TenantId } from "@/server/tenancy/tenant";
@@ -172,6 +172,31 @@ describe("composite tenant foreign keys", () => {
     const cross = h.db.insert(incidentTasks).values({ customerId: w.b.customer.id, incidentId: inc!.id, title: "x" });
     expect(await dbError(cross)).toMatch(/incident_tasks_incident_tenant_fk/);
     await h.db.insert(incidentTasks).values({ customerId: w.a.customer.id, incidentId: inc!.id, title: "own" });
+  });
+
+  it("keep an alert's sensor within its customer, and a deleted sensor leaves its alerts without one", async () => {
+    const [s] = await h.db
+      .insert(sensors)
+      .values({
+        customerId: w.a.customer.id,
+        name: "fk-probe",
+        sensorClass: "edr",
+        vendor: "v",
+        product: "p",
+        sourceFormat: "crowdstrike",
+      })
+      .returning({ id: sensors.id });
+    expect(await dbError(insertTestAlert(h.db, w.b.customer.id, { sensorId: s!.id }))).toMatch(
+      /alerts_sensor_tenant_fk/,
+    );
+    expect(await dbError(insertTestAlert(h.db, w.a.customer.id, { sensorId: crypto.randomUUID() }))).toMatch(
+      /alerts_sensor_tenant_fk/,
+    );
+    const own = await insertTestAlert(h.db, w.a.customer.id, { sensorId: s!.id });
+    await h.db.delete(sensors).where(eq(sensors.id, s!.id));
+    const [after] = await h.db.select().from(alerts).where(eq(alerts.id, own.id));
+    expect(after!.sensorId).toBeNull();
+    expect(after!.customerId).toBe(w.a.customer.id);
   });
 });
 
