@@ -43,4 +43,20 @@ describe("indexes", () => {
       "sla_banner_dismissals_clock_id_customer_id_sla_clocks_id_custom",
     ]);
   });
+
+  it("alerts: raw payloads compressed with lz4 where the server has it, and one sensor key per alert", async () => {
+    const [raw] = rowsOf<{ method: string | null; lz4: boolean }>(
+      await h.db.execute(sql`
+        select a.attcompression::text as method,
+          'lz4' = any (select unnest(enumvals) from pg_settings where name = 'default_toast_compression') as lz4
+        from pg_attribute a where a.attrelid = 'alerts'::regclass and a.attname = 'raw'`),
+    );
+    expect(raw!.method).toBe(raw!.lz4 ? "l" : "");
+    const fks = rowsOf<{ name: string }>(
+      await h.db.execute(sql`
+        select conname as name from pg_constraint
+        where conrelid = 'alerts'::regclass and contype = 'f' and confrelid = 'sensors'::regclass`),
+    );
+    expect(fks.map((f) => f.name)).toEqual(["alerts_sensor_tenant_fk"]);
+  });
 });
