@@ -1,9 +1,9 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, type Db, schema } from "@/db";
-import { sensors, unsupportedAgentVersions } from "@/db/schema";
+import { auditLog, recommendationEvents, recommendations, sensors, unsupportedAgentVersions } from "@/db/schema";
 import { unsupportedSet } from "@/server/coverage/health";
 import { listUnsupportedVersions } from "@/server/coverage/queries";
 import { livePeriod } from "@/server/posture/score";
@@ -21,6 +21,7 @@ import { listActiveCustomers } from "./queries";
  */
 let h: DatabaseHandle;
 let w: Awaited<ReturnType<typeof createWorld>>;
+let unsupportedSensor = "";
 const NOW = new Date("2026-10-06T12:00:00Z");
 
 /** The same database through a drizzle instance that counts the statements it sends. */
@@ -49,6 +50,7 @@ beforeAll(async () => {
   );
   const s = await giveSensor(h.db, w.a.customer.id, "edr", new Date("2026-10-01T00:00:00Z"));
   await h.db.update(sensors).set({ agentVersion: "6.0" }).where(sql`${sensors.id} = ${s.id}`);
+  unsupportedSensor = s.id;
   await h.db.insert(unsupportedAgentVersions).values({ vendor: "test", product: "TEST", version: " 6.0" });
   await giveSensor(h.db, w.a.customer.id, "ndr", NOW);
 });
@@ -87,5 +89,30 @@ describe("the hourly evaluation's reads", () => {
     const { db, n } = counting(h);
     expect(await evaluateCustomer(db, w.a.customer.tenant, NOW)).toMatchObject({ raised: 0, refreshed: 0 });
     expect(n.queries).toBeLessThanOrEqual(10);
+  });
+});
+
+describe("the hourly evaluation while a condition holds", () => {
+  it("the text follows the facts silently; the history and the audit log only record changes of substance", async () => {
+    const key = `agent-unsupported:${unsupportedSensor}`;
+    const [rec] = await h.db.select().from(recommendations).where(eq(recommendations.dedupKey, key));
+    expect(rec).toBeTruthy();
+    const trail = async () => ({
+      events: (await h.db.select().from(recommendationEvents).where(eq(recommendationEvents.recommendationId, rec!.id)))
+        .length,
+      audit: (await h.db.select().from(auditLog).where(eq(auditLog.targetId, rec!.id))).length,
+    });
+    const was = await trail();
+    await h.db.update(sensors).set({ name: "Falcon renamed" }).where(eq(sensors.id, unsupportedSensor));
+    for (const hours of [1, 2, 3]) {
+      const at = new Date(NOW.getTime() + hours * 3_600_000);
+      const res = await evaluateCustomer(h.db, w.a.customer.tenant, at);
+      // Two recommendations name the sensor: it is silent and runs an unsupported agent.
+      expect(res).toMatchObject({ refreshed: 0, retexted: hours === 1 ? 2 : 0 });
+    }
+    const [now] = await h.db.select().from(recommendations).where(eq(recommendations.id, rec!.id));
+    expect(now!.title).toBe("Upgrade the agent on Falcon renamed");
+    expect(now!.evidence).toEqual([{ kind: "sensor", id: unsupportedSensor, label: "Falcon renamed" }]);
+    expect(await trail()).toEqual(was);
   });
 });

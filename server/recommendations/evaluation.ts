@@ -22,6 +22,8 @@ export type EvaluationResult = {
   reopened: number;
   severity: number;
   refreshed: number;
+  /** Wording brought up to date without a history line (a figure moved; the evidence links did not). */
+  retexted: number;
   reviewed: number;
 };
 
@@ -37,7 +39,15 @@ export async function evaluateCustomer(
   now: Date,
   known: KnownFacts = {},
 ): Promise<EvaluationResult> {
-  const res: EvaluationResult = { raised: 0, resolved: 0, reopened: 0, severity: 0, refreshed: 0, reviewed: 0 };
+  const res: EvaluationResult = {
+    raised: 0,
+    resolved: 0,
+    reopened: 0,
+    severity: 0,
+    refreshed: 0,
+    retexted: 0,
+    reviewed: 0,
+  };
   const [facts, recs] = await Promise.all([
     gatherFacts(db, tenant, livePeriod(now), undefined, known),
     q.listEvaluationRecs(db, tenant, now),
@@ -74,6 +84,14 @@ export async function evaluateCustomer(
         await move(tx, ctx, rec, "resolve", { body, side: "system" });
         await audit(rec.id, "resolve", { dedupKey: p.dedupKey, at: now.toISOString() });
         res.resolved++;
+      } else if (p.kind === "retext") {
+        // The text keeps following the facts; the history and the audit log record only what changed in substance.
+        await q.updateRec(tx, tenant, p.id, {
+          title: p.finding.title,
+          body: p.finding.body,
+          evidence: p.finding.evidence,
+        });
+        res.retexted++;
       } else if (p.kind === "refresh") {
         const rec = await load(p.id);
         if (!rec) continue;
@@ -133,7 +151,15 @@ const IN_FLIGHT = 4;
  * customers evaluated after it).
  */
 async function evaluateMany(db: Db, customers: readonly { id: string; slug: string; timezone: string }[], now: Date) {
-  const total: EvaluationResult = { raised: 0, resolved: 0, reopened: 0, severity: 0, refreshed: 0, reviewed: 0 };
+  const total: EvaluationResult = {
+    raised: 0,
+    resolved: 0,
+    reopened: 0,
+    severity: 0,
+    refreshed: 0,
+    retexted: 0,
+    reviewed: 0,
+  };
   if (customers.length) {
     const unsupported = unsupportedSet(await listUnsupportedVersions(db));
     await forEachLimit(customers, IN_FLIGHT, async (c) =>
