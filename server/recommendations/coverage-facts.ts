@@ -27,6 +27,7 @@ type Coverage = {
  *   matrix of the contract in force, availability over the period from the hourly rows.
  * EDR coverage, crown jewels and deployed endpoints are the assets domain's, at the period's last instant (the
  * report's coverage section reads them at the same instant). The contract in force is read once (licence and matrix).
+ * `availability: false` skips the heartbeat histories (the rules do not read availability: every sensor's is null).
  * `unsupported` is the provider's list of unsupported agent versions when the caller has it already (the hourly job
  * reads it once per run).
  */
@@ -35,7 +36,7 @@ export async function coverageFactsOf(
   tenant: TenantId,
   period: { from: Date; to: Date },
   month?: string,
-  known: { unsupported?: ReadonlySet<string> } = {},
+  known: { unsupported?: ReadonlySet<string>; availability?: boolean } = {},
 ): Promise<CoverageFacts> {
   const at = new Date(period.to.getTime() - 1);
   const [rows, unsupported, contract, assetRows] = await Promise.all([
@@ -46,7 +47,7 @@ export async function coverageFactsOf(
   ]);
   const cov = month
     ? await monthCoverage(db, tenant, month)
-    : await liveCoverage(db, tenant, rows, unsupported, contract, period);
+    : await liveCoverage(db, tenant, rows, unsupported, contract, period, known.availability ?? true);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const edr = edrCoverage(assetRows, at);
   const uncoveredIds = new Set(edr.uncoveredIds);
@@ -106,10 +107,11 @@ async function liveCoverage(
   unsupported: ReadonlySet<string>,
   contract: Contract,
   period: { from: Date; to: Date },
+  withAvailability: boolean,
 ): Promise<Coverage> {
   const at = new Date(period.to.getTime() - 1);
   const live = rows.filter((r) => r.status !== "retired");
-  const histories = await sensorHistories(db, tenant, live, period.from, period.to);
+  const histories = withAvailability ? await sensorHistories(db, tenant, live, period.from, period.to) : null;
   const sensors = withHealth(rows, unsupported, at);
   const row = matrixRow(contractedClasses(contract), sensors);
   return {
@@ -119,7 +121,7 @@ async function liveCoverage(
       state: s.state,
       silentSince: s.silentSince,
       availability:
-        s.state === "retired"
+        s.state === "retired" || !histories
           ? null
           : availability(histories.get(s.id) ?? noHistory(s.heartbeatIntervalSeconds), period.from, period.to).ratio,
     })),

@@ -49,7 +49,7 @@ export async function evaluateCustomer(
     reviewed: 0,
   };
   const [facts, recs] = await Promise.all([
-    gatherFacts(db, tenant, livePeriod(now), undefined, known),
+    gatherFacts(db, tenant, livePeriod(now), undefined, { ...known, rulesOnly: true }),
     q.listEvaluationRecs(db, tenant, now),
   ]);
   const findings = evaluateRules(facts, now);

@@ -11,6 +11,11 @@ const DAY = 86_400_000;
 export type KnownFacts = {
   customer?: { slug: string; timezone: string } | null;
   unsupported?: ReadonlySet<string>;
+  /**
+   * Only what the rules read (the evaluation job): no sensor availability and no asks, which only the score reads;
+   * the availability is the heaviest read of all (each sensor's heartbeat history over the period).
+   */
+  rulesOnly?: boolean;
 };
 
 /**
@@ -18,7 +23,8 @@ export type KnownFacts = {
  * coverage as the monthly report tells it). Incidents are read from 30 days before the period (the
  * repeated-technique rule looks back 30 days from its instant).
  * `known` is what a caller over many customers has read already (the hourly job: the customer row from its list, the
- * unsupported agent versions once per run); the facts are the same with or without it.
+ * unsupported agent versions once per run); the facts are the same with or without it. With `rulesOnly` the score's
+ * own facts (availability, asks) are left empty: the rules give the same findings (`evaluation.int.test.ts`).
  */
 export async function gatherFacts(
   db: DbOrTx,
@@ -30,10 +36,10 @@ export async function gatherFacts(
   const since = new Date(Math.min(period.from.getTime(), period.to.getTime() - 30 * DAY));
   const [customer, coverage, waiting, incidents, asks] = await Promise.all([
     known.customer ?? findCustomer(db, tenant),
-    coverageFactsOf(db, tenant, period, month, known),
+    coverageFactsOf(db, tenant, period, month, { ...known, availability: !known.rulesOnly }),
     listWaitingActions(db, tenant),
     listIncidentsSince(db, tenant, since),
-    listAsksSince(db, tenant, period.from),
+    known.rulesOnly ? [] : listAsksSince(db, tenant, period.from),
   ]);
   const slug = customer?.slug ?? "";
   return {
