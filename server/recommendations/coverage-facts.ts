@@ -41,7 +41,7 @@ export async function coverageFactsOf(
   const at = new Date(period.to.getTime() - 1);
   const [rows, unsupported, contract, assetRows] = await Promise.all([
     listHealthFacts(db, tenant),
-    known.unsupported ?? listUnsupportedVersions(db).then(unsupportedSet),
+    known.unsupported ?? readUnsupported(db),
     contractAt(db, tenant, at),
     assetCoverageFacts(db, tenant, at),
   ]);
@@ -84,6 +84,9 @@ export async function coverageFactsOf(
       .map((s) => ({ sensorId: s.id, value: s.availability })),
   };
 }
+
+/** The provider's unsupported agent versions as a lookup set (read once by a caller over many customers). */
+export const readUnsupported = async (db: DbOrTx) => unsupportedSet(await listUnsupportedVersions(db));
 
 async function monthCoverage(db: DbOrTx, tenant: TenantId, month: string): Promise<Coverage> {
   const m = await coverageHealthForMonth(db, tenant, month);

@@ -3,15 +3,20 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, type Db, schema } from "@/db";
-import { auditLog, recommendationEvents, recommendations, sensors, unsupportedAgentVersions } from "@/db/schema";
-import { unsupportedSet } from "@/server/coverage/health";
-import { listUnsupportedVersions } from "@/server/coverage/queries";
-import { recordHeartbeatRow } from "@/server/ingest/queries";
+import {
+  auditLog,
+  recommendationEvents,
+  recommendations,
+  sensorHeartbeatHours,
+  sensors,
+  unsupportedAgentVersions,
+} from "@/db/schema";
 import { livePeriod } from "@/server/posture/score";
 import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
 import { createWorld } from "@/server/testing/factories";
 import { giveSensor } from "@/server/testing/posture";
 import { seedReportMonth } from "@/server/testing/reports";
+import { readUnsupported } from "./coverage-facts";
 import { evaluateAll, evaluateCustomer } from "./evaluation";
 import { gatherFacts } from "./gather";
 import { listActiveCustomers } from "./queries";
@@ -55,16 +60,27 @@ beforeAll(async () => {
   unsupportedSensor = s.id;
   await h.db.insert(unsupportedAgentVersions).values({ vendor: "test", product: "TEST", version: " 6.0" });
   const ndr = await giveSensor(h.db, w.a.customer.id, "ndr", NOW);
-  // Two hours of heartbeats: an availability for the score to read.
-  for (let m = 120; m >= 0; m -= 5)
-    await recordHeartbeatRow(h.db, w.a.customer.tenant, ndr.id, new Date(NOW.getTime() - m * 60_000), {});
+  // Three hours of 5-minute heartbeats as the hourly rollup holds them: an availability for the score to read.
+  const HOUR = 3_600_000;
+  for (let k = 3; k >= 1; k--) {
+    const hour = new Date(NOW.getTime() - k * HOUR);
+    await h.db.insert(sensorHeartbeatHours).values({
+      customerId: w.a.customer.id,
+      sensorId: ndr.id,
+      hour,
+      firstAt: new Date(hour.getTime() + 60_000),
+      lastAt: new Date(hour.getTime() + 56 * 60_000),
+      beats: 12,
+      gaps: [],
+    });
+  }
 });
 afterAll(closeTestDatabase);
 
 describe("the hourly evaluation's reads", () => {
   it("gives the same facts with what the job has read once as without", async () => {
     const [c] = (await listActiveCustomers(h.db)).filter((x) => x.id === w.a.customer.id);
-    const unsupported = unsupportedSet(await listUnsupportedVersions(h.db));
+    const unsupported = await readUnsupported(h.db);
     const period = livePeriod(NOW);
     const alone = await gatherFacts(h.db, w.a.customer.tenant, period);
     const shared = await gatherFacts(h.db, w.a.customer.tenant, period, undefined, { customer: c, unsupported });

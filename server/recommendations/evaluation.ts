@@ -1,12 +1,11 @@
 import type { Db } from "@/db";
 import { forEachLimit } from "@/lib/concurrency";
 import { recordAudit, systemActor } from "@/server/audit/service";
-import { unsupportedSet } from "@/server/coverage/health";
-import { listUnsupportedVersions } from "@/server/coverage/queries";
 import { deliverQueued } from "@/server/email/send";
 import { livePeriod } from "@/server/posture/score";
 import { mintTenantId, systemContext, type TenantContext, type TenantId } from "@/server/tenancy/tenant";
 import { eventActor } from "./change";
+import { readUnsupported } from "./coverage-facts";
 import { gatherFacts, type KnownFacts } from "./gather";
 import { RESOLVED_BY_CONDITION } from "./labels";
 import { notifyIfSerious } from "./notify";
@@ -161,7 +160,7 @@ async function evaluateMany(db: Db, customers: readonly { id: string; slug: stri
     reviewed: 0,
   };
   if (customers.length) {
-    const unsupported = unsupportedSet(await listUnsupportedVersions(db));
+    const unsupported = await readUnsupported(db);
     await forEachLimit(customers, IN_FLIGHT, async (c) =>
       add(total, await evaluateCustomer(db, mintTenantId(c.id), now, { customer: c, unsupported })),
     );
