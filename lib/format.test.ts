@@ -8,6 +8,7 @@ import {
   formatShare,
   formatTime,
   initials,
+  withUnit,
 } from "./format";
 
 describe("formatDateTime", () => {
@@ -138,11 +139,18 @@ describe("formatBytes", () => {
 
 describe("formatShare", () => {
   it("floors to 0.1 so a near miss never reads as complete, and says — for none", () => {
-    expect(formatShare(0.7156)).toBe("71.5 %");
-    expect(formatShare(0.9996)).toBe("99.9 %");
-    expect(formatShare(1)).toBe("100 %");
-    expect(formatShare(0)).toBe("0 %");
+    expect(formatShare(0.7156)).toBe("71.5\u00a0%");
+    expect(formatShare(0.9996)).toBe("99.9\u00a0%");
+    expect(formatShare(1)).toBe("100\u00a0%");
+    expect(formatShare(0)).toBe("0\u00a0%");
     expect(formatShare(null)).toBe("—");
     expect(formatShare(Number.NaN)).toBe("—");
+  });
+
+  it("joins the number to its sign with a no-break space, so no page or PDF line ends with 84.8 and starts with %", () => {
+    expect(formatShare(0.848)).toBe(withUnit(84.8, "%"));
+    expect(formatShare(0.848)).not.toMatch(/\d[ \t\n]%/);
+    // Whitespace to a reader and to whitespace-collapsing text comparisons alike.
+    expect(formatShare(0.848).replace(/\s+/g, " ")).toBe("84.8 %");
   });
 });

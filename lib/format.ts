@@ -160,11 +160,18 @@ export function formatBytes(bytes: number): string {
   return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
 
+/** The no-break space: looks like a space, but a line never breaks at it. */
+export const NBSP = "\u00a0";
+
+/** A number and its unit ("84.8 %", "12 min") kept on one line wherever the text wraps (pages and the PDF alike). */
+export const withUnit = (value: number | string, unit: string) => `${value}${NBSP}${unit}`;
+
 /**
  * A share (0–1) as every page, e-mail, recommendation and the monthly PDF write it: floored to 0.1 so 99.96 % never
- * reads as 100 % ("71.5 %"); "—" when there is none. One formatter, so one figure reads the same everywhere.
+ * reads as 100 % ("71.5 %", number and sign joined by a no-break space); "—" when there is none. One formatter, so
+ * one figure reads the same everywhere.
  */
 export function formatShare(share: number | null | undefined): string {
   if (share === null || share === undefined || !Number.isFinite(share)) return "—";
-  return `${Math.floor(share * 1000) / 10} %`;
+  return withUnit(Math.floor(share * 1000) / 10, "%");
 }

@@ -131,6 +131,7 @@ export async function postureOverview(ctx: ActorContext) {
       band: live.band,
       drivers: live.drivers,
       lastMonth: last!,
+      previousMonth: prev!,
       lastMonthScore: lastStored?.score ?? null,
       previousMonthScore: prevStored?.score ?? null,
       change,

@@ -4,13 +4,14 @@ import { coverageFacts as assetCoverageFacts } from "@/server/assets/queries";
 import { availability, noHistory } from "@/server/coverage/availability";
 import { unsupportedSet, versionKey } from "@/server/coverage/health";
 import { contractedClasses, matrixRow } from "@/server/coverage/matrix";
-import { listHealthFacts, listUnsupportedVersions, sensorHistories, tenantContract } from "@/server/coverage/queries";
+import { listHealthFacts, listUnsupportedVersions, sensorHistories } from "@/server/coverage/queries";
 import { coverageHealthForMonth, withHealth } from "@/server/coverage/views";
 import type { TenantId } from "@/server/tenancy/tenant";
 import type { CoverageFacts, SensorState } from "./facts";
 import { contractAt } from "./queries";
 
 type SensorRow = Awaited<ReturnType<typeof listHealthFacts>>[number];
+type Contract = Awaited<ReturnType<typeof contractAt>>;
 type Coverage = {
   sensors: { id: string; name: string; state: SensorState; silentSince: Date | null; availability: number | null }[];
   cells: { sensorClass: string; state: CoverageFacts["contractedClasses"][number]["state"] }[];
@@ -25,25 +26,28 @@ type Coverage = {
  * - otherwise (the live score and the rules, period ending just after `now`): sensor states now (`withHealth`), the
  *   matrix of the contract in force, availability over the period from the hourly rows.
  * EDR coverage, crown jewels and deployed endpoints are the assets domain's, at the period's last instant (the
- * report's coverage section reads them at the same instant).
+ * report's coverage section reads them at the same instant). The contract in force is read once (licence and matrix).
+ * `availability: false` skips the heartbeat histories (the rules do not read availability: every sensor's is null).
+ * `unsupported` is the provider's list of unsupported agent versions when the caller has it already (the hourly job
+ * reads it once per run).
  */
 export async function coverageFactsOf(
   db: DbOrTx,
   tenant: TenantId,
   period: { from: Date; to: Date },
   month?: string,
+  known: { unsupported?: ReadonlySet<string>; availability?: boolean } = {},
 ): Promise<CoverageFacts> {
   const at = new Date(period.to.getTime() - 1);
-  const [rows, versions, licence, assetRows] = await Promise.all([
+  const [rows, unsupported, contract, assetRows] = await Promise.all([
     listHealthFacts(db, tenant),
-    listUnsupportedVersions(db),
+    known.unsupported ?? readUnsupported(db),
     contractAt(db, tenant, at),
     assetCoverageFacts(db, tenant, at),
   ]);
-  const unsupported = unsupportedSet(versions);
   const cov = month
     ? await monthCoverage(db, tenant, month)
-    : await liveCoverage(db, tenant, rows, unsupported, period);
+    : await liveCoverage(db, tenant, rows, unsupported, contract, period, known.availability ?? true);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const edr = edrCoverage(assetRows, at);
   const uncoveredIds = new Set(edr.uncoveredIds);
@@ -73,13 +77,16 @@ export async function coverageFactsOf(
       uncovered: uncovered.map(ref),
       crownJewelsUncovered: uncovered.filter((a) => a.criticality === "crown-jewel").map(ref),
     },
-    endpoints: { deployed: deployedEndpoints(assetRows, at), licensed: licence?.licensedEndpoints || null },
+    endpoints: { deployed: deployedEndpoints(assetRows, at), licensed: contract?.licensedEndpoints || null },
     // A sensor with no counted time in the period (never seen before its end) has no availability and is left out.
     availability: cov.sensors
       .filter((s) => s.state !== "retired")
       .map((s) => ({ sensorId: s.id, value: s.availability })),
   };
 }
+
+/** The provider's unsupported agent versions as a lookup set (read once by a caller over many customers). */
+export const readUnsupported = async (db: DbOrTx) => unsupportedSet(await listUnsupportedVersions(db));
 
 async function monthCoverage(db: DbOrTx, tenant: TenantId, month: string): Promise<Coverage> {
   const m = await coverageHealthForMonth(db, tenant, month);
@@ -101,14 +108,13 @@ async function liveCoverage(
   tenant: TenantId,
   rows: SensorRow[],
   unsupported: ReadonlySet<string>,
+  contract: Contract,
   period: { from: Date; to: Date },
+  withAvailability: boolean,
 ): Promise<Coverage> {
   const at = new Date(period.to.getTime() - 1);
   const live = rows.filter((r) => r.status !== "retired");
-  const [contract, histories] = await Promise.all([
-    tenantContract(db, tenant, at),
-    sensorHistories(db, tenant, live, period.from, period.to),
-  ]);
+  const histories = withAvailability ? await sensorHistories(db, tenant, live, period.from, period.to) : null;
   const sensors = withHealth(rows, unsupported, at);
   const row = matrixRow(contractedClasses(contract), sensors);
   return {
@@ -118,7 +124,7 @@ async function liveCoverage(
       state: s.state,
       silentSince: s.silentSince,
       availability:
-        s.state === "retired"
+        s.state === "retired" || !histories
           ? null
           : availability(histories.get(s.id) ?? noHistory(s.heartbeatIntervalSeconds), period.from, period.to).ratio,
     })),

@@ -5,7 +5,8 @@ import { deliverQueued } from "@/server/email/send";
 import { livePeriod } from "@/server/posture/score";
 import { mintTenantId, systemContext, type TenantContext, type TenantId } from "@/server/tenancy/tenant";
 import { eventActor } from "./change";
-import { gatherFacts } from "./gather";
+import { readUnsupported } from "./coverage-facts";
+import { gatherFacts, type KnownFacts } from "./gather";
 import { RESOLVED_BY_CONDITION } from "./labels";
 import { notifyIfSerious } from "./notify";
 import * as q from "./queries";
@@ -20,6 +21,8 @@ export type EvaluationResult = {
   reopened: number;
   severity: number;
   refreshed: number;
+  /** Wording brought up to date without a history line (a figure moved; the evidence links did not). */
+  retexted: number;
   reviewed: number;
 };
 
@@ -27,16 +30,31 @@ export type EvaluationResult = {
  * Makes one customer's rule-made recommendations match its facts at `now`: raise once, clear by itself ("resolved:
  * condition cleared", with the instant), reopen the same row; risk acceptances whose review date has come reopen.
  * Safe on several instances at once: inserts skip an existing dedup key, moves are conditional on the status read.
+ * `known`: what the caller over many customers has read already (see `gatherFacts`).
  */
-export async function evaluateCustomer(db: Db, tenant: TenantId, now: Date): Promise<EvaluationResult> {
-  const res: EvaluationResult = { raised: 0, resolved: 0, reopened: 0, severity: 0, refreshed: 0, reviewed: 0 };
-  const facts = await gatherFacts(db, tenant, livePeriod(now));
+export async function evaluateCustomer(
+  db: Db,
+  tenant: TenantId,
+  now: Date,
+  known: KnownFacts = {},
+): Promise<EvaluationResult> {
+  const res: EvaluationResult = {
+    raised: 0,
+    resolved: 0,
+    reopened: 0,
+    severity: 0,
+    refreshed: 0,
+    retexted: 0,
+    reviewed: 0,
+  };
+  const [facts, recs] = await Promise.all([
+    gatherFacts(db, tenant, livePeriod(now), undefined, { ...known, rulesOnly: true }),
+    q.listEvaluationRecs(db, tenant, now),
+  ]);
   const findings = evaluateRules(facts, now);
-  const [existing, due] = await Promise.all([q.listRuleRecs(db, tenant), q.listReviewDue(db, tenant, now)]);
-  const plan = reconcile(
-    existing.filter((e): e is typeof e & { dedupKey: string } => e.dedupKey !== null),
-    findings,
-  );
+  const existing = recs.filter((e): e is typeof e & { dedupKey: string } => e.dedupKey !== null);
+  const due = recs.filter((e) => e.due);
+  const plan = reconcile(existing, findings);
   if (plan.length === 0 && due.length === 0) return res;
   const ctx: TenantContext = { ...systemContext(db, ENGINE), tenant, now: () => now };
   const mail: string[] = [];
@@ -65,6 +83,14 @@ export async function evaluateCustomer(db: Db, tenant: TenantId, now: Date): Pro
         await move(tx, ctx, rec, "resolve", { body, side: "system" });
         await audit(rec.id, "resolve", { dedupKey: p.dedupKey, at: now.toISOString() });
         res.resolved++;
+      } else if (p.kind === "retext") {
+        // The text keeps following the facts; the history and the audit log record only what changed in substance.
+        await q.updateRec(tx, tenant, p.id, {
+          title: p.finding.title,
+          body: p.finding.body,
+          evidence: p.finding.evidence,
+        });
+        res.retexted++;
       } else if (p.kind === "refresh") {
         const rec = await load(p.id);
         if (!rec) continue;
@@ -118,25 +144,47 @@ export async function evaluateCustomer(db: Db, tenant: TenantId, now: Date): Pro
  */
 const IN_FLIGHT = 4;
 
-async function evaluateMany(db: Db, ids: readonly string[], now: Date) {
-  const total: EvaluationResult = { raised: 0, resolved: 0, reopened: 0, severity: 0, refreshed: 0, reviewed: 0 };
-  await forEachLimit(ids, IN_FLIGHT, async (id) => add(total, await evaluateCustomer(db, mintTenantId(id), now)));
-  return { customers: ids.length, ...total };
+/**
+ * What every customer's evaluation shares is read once per run: the customer rows come with the list, the provider's
+ * unsupported agent versions are read here (a version added during the run is seen by the next one, as before by the
+ * customers evaluated after it).
+ */
+async function evaluateMany(db: Db, customers: readonly { id: string; slug: string; timezone: string }[], now: Date) {
+  const total: EvaluationResult = {
+    raised: 0,
+    resolved: 0,
+    reopened: 0,
+    severity: 0,
+    refreshed: 0,
+    retexted: 0,
+    reviewed: 0,
+  };
+  if (customers.length) {
+    const unsupported = await readUnsupported(db);
+    await forEachLimit(customers, IN_FLIGHT, async (c) =>
+      add(total, await evaluateCustomer(db, mintTenantId(c.id), now, { customer: c, unsupported })),
+    );
+  }
+  return { customers: customers.length, ...total };
 }
 
 /** The hourly run: every active customer. */
 export async function evaluateAll(db: Db, now: Date) {
-  const customers = await q.listActiveCustomers(db);
-  return evaluateMany(
-    db,
-    customers.map((c) => c.id),
-    now,
-  );
+  return evaluateMany(db, await q.listActiveCustomers(db), now);
 }
 
 /** The minute run: customers marked dirty since (intake batches, incident changes). */
 export async function evaluateDirty(db: Db, now: Date) {
-  return evaluateMany(db, await q.takeDirty(db), now);
+  const ids = await q.takeDirty(db);
+  const found = await q.listCustomersByIds(db, ids);
+  // A mark whose customer is gone is taken and counted, as before; it has nothing to evaluate.
+  const byId = new Map(found.map((c) => [c.id, c]));
+  const res = await evaluateMany(
+    db,
+    ids.flatMap((id) => byId.get(id) ?? []),
+    now,
+  );
+  return { ...res, customers: ids.length };
 }
 
 function add(a: EvaluationResult, b: EvaluationResult) {

@@ -8,24 +8,38 @@ import { listAsksSince, listIncidentsSince, listWaitingActions } from "./queries
 
 const DAY = 86_400_000;
 
+export type KnownFacts = {
+  customer?: { slug: string; timezone: string } | null;
+  unsupported?: ReadonlySet<string>;
+  /**
+   * Only what the rules read (the evaluation job): no sensor availability and no asks, which only the score reads;
+   * the availability is the heaviest read of all (each sensor's heartbeat history over the period).
+   */
+  rulesOnly?: boolean;
+};
+
 /**
  * A customer's facts for the rules at `period.to` and for the score over `period` (a calendar `month` when given:
  * coverage as the monthly report tells it). Incidents are read from 30 days before the period (the
  * repeated-technique rule looks back 30 days from its instant).
+ * `known` is what a caller over many customers has read already (the hourly job: the customer row from its list, the
+ * unsupported agent versions once per run); the facts are the same with or without it. With `rulesOnly` the score's
+ * own facts (availability, asks) are left empty: the rules give the same findings (`evaluation.int.test.ts`).
  */
 export async function gatherFacts(
   db: DbOrTx,
   tenant: TenantId,
   period: { from: Date; to: Date },
   month?: string,
+  known: KnownFacts = {},
 ): Promise<CustomerFacts> {
   const since = new Date(Math.min(period.from.getTime(), period.to.getTime() - 30 * DAY));
   const [customer, coverage, waiting, incidents, asks] = await Promise.all([
-    findCustomer(db, tenant),
-    coverageFactsOf(db, tenant, period, month),
+    known.customer ?? findCustomer(db, tenant),
+    coverageFactsOf(db, tenant, period, month, { ...known, availability: !known.rulesOnly }),
     listWaitingActions(db, tenant),
     listIncidentsSince(db, tenant, since),
-    listAsksSince(db, tenant, period.from),
+    known.rulesOnly ? [] : listAsksSince(db, tenant, period.from),
   ]);
   const slug = customer?.slug ?? "";
   return {

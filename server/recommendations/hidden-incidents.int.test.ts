@@ -115,7 +115,9 @@ describe("the repeated-technique recommendation names only incidents opened to t
   it("names the incident once it is opened to the customer", async () => {
     await h.db.update(incidents).set({ visibleToCustomer: true }).where(eq(incidents.id, hidden.id));
     const res = await evaluateCustomer(h.db, w.a.customer.tenant, new Date("2026-10-06T13:00:00Z"));
-    expect(res.refreshed).toBe(1);
+    // The stored evidence already links every incident (the customer's reads filter by visibility), so only the
+    // wording follows: silently, without a history line.
+    expect(res).toMatchObject({ refreshed: 0, retexted: 1 });
     const rec = (await callerAs(h.db, w.a.viewer).myRecommendations.list({})).find(
       (r) => r.dedupKey === "technique-repeated:T1003.001",
     )!;
@@ -123,6 +125,7 @@ describe("the repeated-technique recommendation names only incidents opened to t
     expect(rec.evidence.map((e) => e.id)).toContain(hidden.id);
     expect(await evaluateCustomer(h.db, w.a.customer.tenant, new Date("2026-10-06T14:00:00Z"))).toMatchObject({
       refreshed: 0,
+      retexted: 0,
     });
   });
 });

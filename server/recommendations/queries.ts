@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, type SQL, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import { type DbOrTx, rowsOf } from "@/db";
 import {
   alerts,
   contractVersions,
@@ -48,11 +48,12 @@ export async function listWaitingActions(db: DbOrTx, tenant: TenantId) {
 }
 
 /**
- * Incidents opened at or after `from`, with their techniques. An incident is a true positive unless every one of its
- * alerts was judged false positive or benign (escalation is the analyst's judgement that it is real).
+ * Incidents opened at or after `from`, with their techniques (one read: the techniques as a json array per row). An
+ * incident is a true positive unless every one of its alerts was judged false positive or benign (escalation is the
+ * analyst's judgement that it is real).
  */
 export async function listIncidentsSince(db: DbOrTx, tenant: TenantId, from: Date) {
-  const rows = await db
+  return db
     .select({
       id: incidents.id,
       number: incidents.number,
@@ -64,57 +65,53 @@ export async function listIncidentsSince(db: DbOrTx, tenant: TenantId, from: Dat
       falseAlarm: sql<boolean>`exists (select 1 from ${alerts} a where a.incident_id = ${incidents}.id)
         and not exists (select 1 from ${alerts} a where a.incident_id = ${incidents}.id
           and (a.verdict is null or a.verdict not in ('false_positive', 'benign')))`,
+      techniques: sql<string[]>`coalesce((select json_agg(t.technique_id order by t.technique_id)
+        from ${incidentTechniques} t where t.customer_id = ${incidents}.customer_id and t.incident_id = ${incidents}.id),
+        '[]'::json)`.mapWith((v) => (typeof v === "string" ? (JSON.parse(v) as string[]) : (v as string[]))),
     })
     .from(incidents)
     .where(and(eq(incidents.customerId, tenant), gte(incidents.createdAt, from)));
-  const ids = rows.map((r) => r.id);
-  const techniques = ids.length
-    ? await db
-        .select({ incidentId: incidentTechniques.incidentId, techniqueId: incidentTechniques.techniqueId })
-        .from(incidentTechniques)
-        .where(and(eq(incidentTechniques.customerId, tenant), inArray(incidentTechniques.incidentId, ids)))
-    : [];
-  return rows.map((r) => ({
-    ...r,
-    techniques: techniques.filter((t) => t.incidentId === r.id).map((t) => t.techniqueId),
-  }));
 }
 
-/** Questions (timeline `question` → the next `answer` on the incident) and approvals asked since `from`. */
+/**
+ * Questions (timeline `question` → the next `answer` on the incident) and approvals asked since `from`, in one read
+ * (a union of the two).
+ */
 export async function listAsksSince(db: DbOrTx, tenant: TenantId, from: Date) {
-  const questions = await db
-    .select({
-      id: incidentEvents.id,
-      askedAt: incidentEvents.at,
-      answeredAt:
-        sql<Date | null>`(select min(e.at) from ${incidentEvents} e where e.customer_id = ${incidentEvents}.customer_id
-        and e.incident_id = ${incidentEvents}.incident_id and e.kind = 'answer' and e.at >= ${incidentEvents}.at)`.mapWith(
-          (v) => (v === null ? null : new Date(v)),
-        ),
-    })
-    .from(incidentEvents)
-    .where(
-      and(eq(incidentEvents.customerId, tenant), eq(incidentEvents.kind, "question"), gte(incidentEvents.at, from)),
-    );
-  const approvals = await db
-    .select({ id: responseActions.id, askedAt: responseActions.requestedAt, answeredAt: responseActions.decidedAt })
-    .from(responseActions)
-    .where(
-      and(
-        eq(responseActions.customerId, tenant),
-        gte(responseActions.requestedAt, from),
-        isNotNull(responseActions.requestedBy),
-      ),
-    );
-  return [
-    ...questions.map((q) => ({ ...q, kind: "question" as const })),
-    ...approvals.map((a) => ({ ...a, kind: "approval" as const })),
-  ];
+  const at = from.toISOString();
+  const rows = rowsOf<{
+    id: string;
+    kind: "question" | "approval";
+    asked_at: string | Date;
+    answered_at: string | Date | null;
+  }>(
+    await db.execute(sql`
+      select q.id, 'question' as kind, q.at as asked_at,
+        (select min(e.at) from ${incidentEvents} e where e.customer_id = q.customer_id
+          and e.incident_id = q.incident_id and e.kind = 'answer' and e.at >= q.at) as answered_at
+      from ${incidentEvents} q
+      where q.customer_id = ${tenant} and q.kind = 'question' and q.at >= ${at}::timestamptz
+      union all
+      select r.id, 'approval', r.requested_at, r.decided_at
+      from ${responseActions} r
+      where r.customer_id = ${tenant} and r.requested_at >= ${at}::timestamptz and r.requested_by is not null`),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    askedAt: new Date(r.asked_at),
+    answeredAt: r.answered_at === null ? null : new Date(r.answered_at),
+    kind: r.kind,
+  }));
 }
 
 // ---- recommendations ----
 
-export async function listRuleRecs(db: DbOrTx, tenant: TenantId) {
+/**
+ * What the evaluation reads of a customer's recommendations, in one read: the rule-made ones (with a dedup key) and
+ * the risk acceptances whose review date has come by `now` (`due`; of any origin).
+ */
+export async function listEvaluationRecs(db: DbOrTx, tenant: TenantId, now: Date) {
+  const due = and(eq(recommendations.status, "risk_accepted"), lte(recommendations.reviewAt, now));
   return db
     .select({
       id: recommendations.id,
@@ -124,9 +121,10 @@ export async function listRuleRecs(db: DbOrTx, tenant: TenantId) {
       title: recommendations.title,
       body: recommendations.body,
       evidence: recommendations.evidence,
+      due: sql<boolean>`coalesce(${due}, false)`.mapWith(Boolean),
     })
     .from(recommendations)
-    .where(and(eq(recommendations.customerId, tenant), isNotNull(recommendations.dedupKey)));
+    .where(and(eq(recommendations.customerId, tenant), or(isNotNull(recommendations.dedupKey), due)));
 }
 
 export async function insertRec(db: DbOrTx, tenant: TenantId, r: NewRec) {
@@ -241,19 +239,6 @@ export async function listStatusHistory(db: DbOrTx, tenant: TenantId, at: Date) 
     .orderBy(asc(recommendationEvents.at));
 }
 
-export async function listReviewDue(db: DbOrTx, tenant: TenantId, now: Date) {
-  return db
-    .select({ id: recommendations.id })
-    .from(recommendations)
-    .where(
-      and(
-        eq(recommendations.customerId, tenant),
-        eq(recommendations.status, "risk_accepted"),
-        lte(recommendations.reviewAt, now),
-      ),
-    );
-}
-
 export async function reportContacts(db: DbOrTx, tenant: TenantId) {
   return db
     .select({ name: customerContacts.name, email: customerContacts.email })
@@ -280,9 +265,24 @@ export async function takeDirty(db: DbOrTx, limit = 200): Promise<string[]> {
 
 export async function listActiveCustomers(db: DbOrTx) {
   return db
-    .select({ id: customers.id, timezone: customers.timezone, createdAt: customers.createdAt, name: customers.name })
+    .select({
+      id: customers.id,
+      slug: customers.slug,
+      timezone: customers.timezone,
+      createdAt: customers.createdAt,
+      name: customers.name,
+    })
     .from(customers)
     .where(eq(customers.status, "active"));
+}
+
+/** The customers named by these ids (the minute run's dirty marks), as the evaluation needs them. */
+export async function listCustomersByIds(db: DbOrTx, ids: readonly string[]) {
+  if (!ids.length) return [];
+  return db
+    .select({ id: customers.id, slug: customers.slug, timezone: customers.timezone })
+    .from(customers)
+    .where(inArray(customers.id, [...ids]));
 }
 
 // ---- coverage, from today's tables (coverage-facts.ts; replaced by the coverage domain at merge) ----

@@ -212,8 +212,36 @@ describe("raise once, clear by itself, reopen the same row", () => {
       // While it holds, the stored text follows the finding (jsonb's key order does not count as a change).
       const stored = { ...row, evidence: row.evidence.map(({ label, id, kind }) => ({ id, label, kind })) };
       expect(reconcile([stored], found)).toEqual([]);
-      expect(reconcile([{ ...row, body: "old" }], found)).toEqual([{ kind: "refresh", id: "r", finding: f }]);
+      expect(reconcile([{ ...row, body: "old" }], found)).toEqual([{ kind: "retext", id: "r", finding: f }]);
     }
     expect(rules.size).toBe(8);
+  });
+});
+
+describe("while a condition holds, the history records changes of substance only", () => {
+  // 90 of 100 known assets covered, the same ten uncovered: then an hour later 91 known (one more covered asset seen).
+  const before = evaluateRules(facts({ edr: edr(100, 90) }), NOW)[0]!;
+  const row = { id: "e", status: "open" as const, ...before };
+
+  it("a figure that moves with time rewrites the text silently, hour after hour", () => {
+    const later = evaluateRules(facts({ edr: { ...edr(100, 90), known: 101, covered: 91 } }), NOW)[0]!;
+    expect(later.body).not.toBe(before.body); // "90.0 % of your 100" → "90.0 % of your 101"…
+    expect(later.evidence).toEqual(before.evidence);
+    expect(reconcile([row], [later])).toEqual([{ kind: "retext", id: "e", finding: later }]);
+    expect(reconcile([{ ...row, body: later.body }], [later])).toEqual([]);
+  });
+
+  it("the evidence in another order or with another label is not a change of substance", () => {
+    const reordered = { ...row, evidence: [...row.evidence].reverse() };
+    expect(reconcile([reordered], [before])).toMatchObject([{ kind: "retext" }]);
+    const relabelled = { ...row, evidence: row.evidence.map((e, i) => (i ? e : { ...e, label: "old name" })) };
+    expect(reconcile([relabelled], [before])).toMatchObject([{ kind: "retext" }]);
+  });
+
+  it("a new or a dropped evidence link is (an incident joins the repeated technique, an asset is covered)", () => {
+    const fewer = evaluateRules(facts({ edr: edr(100, 91) }), NOW)[0]!;
+    expect(reconcile([row], [fewer])).toEqual([{ kind: "refresh", id: "e", finding: fewer }]);
+    const more = evaluateRules(facts({ edr: edr(100, 89) }), NOW)[0]!;
+    expect(reconcile([row], [more])).toEqual([{ kind: "refresh", id: "e", finding: more }]);
   });
 });

@@ -85,7 +85,7 @@ const edrCoverageRule: Rule = (f) => {
       rule: "edr-coverage",
       dedupKey: "edr-coverage",
       title: "Deploy EDR to the uncovered endpoints",
-      body: `EDR covers ${formatShare(r)} of your ${f.edr.known} known assets (target 95 %). Uncovered: ${names.join(", ") || "none listed"}.`,
+      body: `EDR covers ${formatShare(r)} of your ${f.edr.known} known assets (target ${formatShare(0.95)}). Uncovered: ${names.join(", ") || "none listed"}.`,
       severity: r < 0.8 ? "high" : "medium",
       category: "visibility",
       evidence: f.edr.uncovered.map((a) => ({ kind: "asset" as const, id: a.id, label: a.name })),

@@ -65,8 +65,9 @@ describe("SLA attainment, three ways", () => {
           label,
         ).toBe(true);
         if (heat.attainment !== null) {
+          // The one share formatter's figure (floored to 0.1; number and sign joined by a no-break space).
           const pct = Math.floor(heat.attainment * 1000) / 10;
-          expect(model.executiveSummary.join(" "), label).toContain(`${pct} %`);
+          expect(model.executiveSummary.join(" "), label).toContain(`${pct}\u00a0%`);
         }
         compared += heat.met + heat.breached > 0 ? 1 : 0;
         internalSeen += consoleMonth.internal.incidents;

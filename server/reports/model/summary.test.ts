@@ -27,7 +27,7 @@ describe("executiveSummary", () => {
       "In October 2026 we received 412 alerts from your sensors; 9 alerts became part of an incident.",
       "We opened 3 incidents with you.",
       "All 2 critical incidents were contained within the SLA.",
-      "Every SLA target was met (100 %).",
+      "Every SLA target was met (100\u00a0%).",
     ]);
   });
 
@@ -45,7 +45,7 @@ describe("executiveSummary", () => {
       "No alerts were received from Halvorsen Logistics's sensors in October 2026.",
       "We opened 1 incident with you.",
       "1 high-severity incident: 1 contained, 0 within the SLA.",
-      "87.5 % of SLA targets were met; 2 targets missed.",
+      "87.5\u00a0% of SLA targets were met; 2 targets missed.",
       "1 item is waiting on your team.",
     ]);
   });

@@ -1,3 +1,5 @@
+import { formatShare } from "@/lib/format";
+
 /**
  * The executive summary of a monthly report: sentences computed from the numbers, never written by hand. Pure.
  */
@@ -52,11 +54,11 @@ export function executiveSummary(f: SummaryFacts): string[] {
     }
   }
   if (f.attainment !== null) {
-    const pct = Math.floor(f.attainment * 1000) / 10;
+    const pct = formatShare(f.attainment);
     out.push(
       f.breaches === 0
-        ? `Every SLA target was met (${pct} %).`
-        : `${pct} % of SLA targets were met; ${plural(f.breaches, "target")} missed.`,
+        ? `Every SLA target was met (${pct}).`
+        : `${pct} of SLA targets were met; ${plural(f.breaches, "target")} missed.`,
     );
   }
   if (f.waitingOnCustomer > 0)

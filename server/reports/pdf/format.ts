@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatShare } from "@/lib/format";
+import { formatDate, formatDateTime, formatShare, withUnit } from "@/lib/format";
 
 /** Formatting for the report template. Pure; the same date formatters as the portal, in the customer's zone. */
 export { formatDate, formatDateTime };
@@ -8,23 +8,23 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 /** Attainment and shares as the executive summary words them: the one formatter of `lib/format.ts`. */
 export const percent = formatShare;
 
-/** A share of a whole, rounded ("7 %"); "—" when the whole is empty. */
+/** A share of a whole, rounded ("7 %", never split across lines); "—" when the whole is empty. */
 export function shareOf(part: number, whole: number): string {
   if (!whole) return "—";
   const p = (part / whole) * 100;
-  return p > 0 && p < 1 ? "<1 %" : `${Math.round(p)} %`;
+  return p > 0 && p < 1 ? withUnit("<1", "%") : withUnit(Math.round(p), "%");
 }
 
-/** "—", "<1 min", "12 min", "3 h 12 min", "2 d 4 h". */
+/** "—", "<1 min", "12 min", "3 h 12 min", "2 d 4 h" (each number joined to its unit by a no-break space). */
 export function duration(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms) || ms < 0) return "—";
   const minutes = Math.round(ms / 60_000);
-  if (minutes < 1) return "<1 min";
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 1) return withUnit("<1", "min");
+  if (minutes < 60) return withUnit(minutes, "min");
   const h = Math.floor(minutes / 60);
-  if (h < 24) return minutes % 60 ? `${h} h ${minutes % 60} min` : `${h} h`;
+  if (h < 24) return minutes % 60 ? `${withUnit(h, "h")} ${withUnit(minutes % 60, "min")}` : withUnit(h, "h");
   const d = Math.floor(h / 24);
-  return h % 24 ? `${d} d ${h % 24} h` : `${d} d`;
+  return h % 24 ? `${withUnit(d, "d")} ${withUnit(h % 24, "h")}` : withUnit(d, "d");
 }
 
 /** A target in minutes: "15 min", "4 h", "1 d". */

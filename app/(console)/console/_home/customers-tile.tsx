@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
 import { cn } from "@/app/_lib/cn";
+import { formatShare } from "@/lib/format";
 import type { RouterOutputs } from "../_components/types";
 import { Tile } from "./tile";
 
 type Row = RouterOutputs["operations"]["home"]["customers"][number];
 
-const pct = (a: number | null) => (a === null ? "—" : a >= 1 ? "100 %" : `${(Math.floor(a * 1000) / 10).toFixed(1)} %`);
+const pct = (a: number | null) => formatShare(a);
 
 /** Every customer: SLA attainment this month (the SLA page's figure), open criticals, silent sensors. */
 export function CustomersTile({ rows }: { rows: Row[] }) {

@@ -12,11 +12,10 @@ import { formatMonth } from "@/lib/format";
 import { DRIVER_LABELS, DRIVERS } from "@/server/posture/score";
 import { NoAccess } from "../_components/no-access";
 import { canDo } from "../_components/permissions";
+import { changeText } from "./_lib/change";
 
 export const metadata: Metadata = { title: "Posture" };
 export const dynamic = "force-dynamic";
-
-const change = (c: number | null) => (c === null ? "—" : c > 0 ? `+${c}` : `${c}`);
 
 export default async function PosturePage() {
   const info = await requireStaff("/console/posture");
@@ -27,7 +26,7 @@ export default async function PosturePage() {
     <>
       <PageHeader
         title="Posture"
-        description={`Every customer's live score (last 30 days) and the last closed month against the one before; a drop of 10 points or more is flagged.${drops ? ` ${drops} flagged.` : ""}`}
+        description={`Every customer's live score (last 30 days), the last closed month's score and its change from the month before, in points; a drop of 10 points or more is flagged.${drops ? ` ${drops} flagged.` : ""}`}
       />
       {rows.length === 0 ? (
         <Card>
@@ -39,9 +38,12 @@ export default async function PosturePage() {
             <TR>
               <TH>Customer</TH>
               <TH className="text-right">Live</TH>
-              <TH>Band</TH>
+              <TH className="hidden sm:table-cell">Band</TH>
               <TH className="text-right">Last month</TH>
-              <TH className="text-right">Change</TH>
+              <TH className="text-right">
+                Change
+                <span className="hidden text-xs font-normal text-muted-foreground sm:block">month on month</span>
+              </TH>
               {DRIVERS.map((d) => (
                 <TH key={d} className="hidden text-right xl:table-cell">
                   {DRIVER_LABELS[d]}
@@ -53,24 +55,21 @@ export default async function PosturePage() {
             {rows.map((r) => (
               <TR key={r.customerId}>
                 <TD className="max-w-48 break-words font-medium">{r.name}</TD>
-                <TD className="text-right tabular-nums">{r.live}</TD>
-                <TD>
+                <TD className="text-right tabular-nums">
+                  {r.live}
+                  {/* On a phone the band sits under the score, so the change stays on screen. */}
+                  <span className="mt-1 block sm:hidden">
+                    <Badge tone={BAND_TONES[r.band]}>{BAND_LABELS[r.band]}</Badge>
+                  </span>
+                </TD>
+                <TD className="hidden sm:table-cell">
                   <Badge tone={BAND_TONES[r.band]}>{BAND_LABELS[r.band]}</Badge>
                 </TD>
                 <TD className="text-right tabular-nums">
                   {r.lastMonthScore ?? "—"}
                   <span className="block text-xs text-muted-foreground">{formatMonth(r.lastMonth, "short")}</span>
                 </TD>
-                <TD className="text-right tabular-nums">
-                  {r.dropped ? (
-                    <Badge tone="danger">
-                      <TrendingDown aria-hidden="true" />
-                      {change(r.change)}
-                    </Badge>
-                  ) : (
-                    change(r.change)
-                  )}
-                </TD>
+                <ChangeCell change={r.change} dropped={r.dropped} last={r.lastMonth} previous={r.previousMonth} />
                 {DRIVERS.map((d) => (
                   <TD key={d} className="hidden text-right tabular-nums xl:table-cell">
                     {Math.floor(r.drivers[d])}
@@ -82,5 +81,28 @@ export default async function PosturePage() {
         </Table>
       )}
     </>
+  );
+}
+
+function ChangeCell(p: { change: number | null; dropped: boolean; last: string; previous: string }) {
+  const c = changeText(p.change, p.last, p.previous);
+  return (
+    <TD className="text-right tabular-nums" title={c.label}>
+      <span aria-hidden="true">
+        {p.dropped ? (
+          <Badge tone="danger">
+            <TrendingDown />
+            {c.text}
+          </Badge>
+        ) : (
+          c.text
+        )}
+        <span className="block text-xs text-muted-foreground">{c.against}</span>
+      </span>
+      <span className="sr-only">
+        {c.label}
+        {p.dropped ? " (a drop of 10 points or more)" : ""}
+      </span>
+    </TD>
   );
 }

@@ -10,7 +10,7 @@ import { ErrorState, Skeleton } from "@/app/_components/ui/states";
 import { cn } from "@/app/_lib/cn";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import type { Metric } from "@/db/schema/contracts";
-import { formatMonth } from "@/lib/format";
+import { formatMonth, formatShare } from "@/lib/format";
 import { trpcErrorInfo } from "../_lib/labels";
 import type { RouterOutputs } from "../incidents/_components/labels";
 import { SectionHeader } from "./section-header";
@@ -35,8 +35,8 @@ function monthIn(timeZone: string, now: Date): string {
   return `${y}-${m}`;
 }
 
-/** Rounded down, so a figure never reads better than it is. */
-const pct = (share: number) => (share >= 1 ? "100 %" : `${(Math.floor(share * 1000) / 10).toFixed(1)} %`);
+/** Rounded down, so a figure never reads better than it is (the one share formatter: the PDF's figure). */
+const pct = (share: number) => formatShare(share);
 const band = (share: number | null) =>
   share === null ? "none" : share >= 0.95 ? "good" : share >= 0.85 ? "watch" : "poor";
 const TEXT = { good: "text-success", watch: "text-warning", poor: "text-destructive", none: "text-muted-foreground" };

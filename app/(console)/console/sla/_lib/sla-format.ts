@@ -1,5 +1,6 @@
 import type { BadgeTone } from "@/app/_components/ui/badge";
 import type { Metric, SlaSeverity } from "@/db/schema/contracts";
+import { formatShare } from "@/lib/format";
 import type { ClockState } from "@/server/sla/clock";
 
 /** Words and numbers of the SLA views (client-safe; the server's own labels live with its pure code). */
@@ -86,12 +87,11 @@ export function spokenCountdown(ms: number): string {
   return words.length ? words.join(" ") : "0 seconds";
 }
 
-/** Attainment as text, floored to one decimal so the number never reads better than its colour band. */
-export function formatAttainment(share: number | null): string {
-  if (share === null) return "—";
-  if (share >= 1) return "100 %";
-  return `${(Math.floor(share * 1000) / 10).toFixed(1)} %`;
-}
+/**
+ * Attainment as text, floored to one decimal so the number never reads better than its colour band: the one share
+ * formatter, so the page reads what the monthly PDF reads for the same month.
+ */
+export const formatAttainment = (share: number | null): string => formatShare(share);
 
 export type AttainmentBand = "good" | "watch" | "poor" | "none";
 
