@@ -1,7 +1,7 @@
 import type { Db } from "@/db";
 import { env } from "@/server/env";
 import { bearerToken, hashApiKey } from "@/server/sensors/keys";
-import { findKeyByHash } from "@/server/sensors/queries";
+import { findKeyByHash, findKeysByHash } from "@/server/sensors/queries";
 import { type TenantId, tenantOfCredentialRow } from "@/server/tenancy/tenant";
 import type { SourceFormat } from "./types";
 
@@ -30,9 +30,15 @@ type Cached = { row: KeyRow | null; until: number };
  * row changes a few times a year). A revocation, a retired sensor or an offboarded customer therefore takes effect
  * within that many seconds on every instance, and at once on the instance that made the change
  * (`forgetIntakeKeys`). Unknown keys are not cached, so a new key works on its first request.
+ *
+ * The cached keys are re-read together in the background every half of that time (one statement for all of them),
+ * so with thousands of sensors a request almost never waits for a lookup of its own; an entry the background could
+ * not refresh (the database was away) expires as before and its next request looks it up itself.
  */
 const cache = new Map<string, Cached>();
 const CACHE_MAX = 10_000;
+const REFRESH_CHUNK = 5_000;
+let refresher: { db: Db; timer: ReturnType<typeof setInterval>; running: boolean } | null = null;
 
 export function forgetIntakeKeys() {
   cache.clear();
@@ -41,12 +47,90 @@ export function forgetIntakeKeys() {
 async function lookup(db: Db, hash: string, now: number): Promise<KeyRow | null> {
   const hit = cache.get(hash);
   if (hit && hit.until > now) return hit.row;
-  const row = await findKeyByHash(db, hash);
+  const row = await lookupTogether(db, hash);
   if (row && env.INTAKE_KEY_CACHE_SECONDS > 0) {
     if (cache.size >= CACHE_MAX) cache.clear();
     cache.set(hash, { row, until: now + env.INTAKE_KEY_CACHE_SECONDS * 1000 });
+    startRefresher(db);
   } else cache.delete(hash);
   return row;
+}
+
+/**
+ * Lookups asked for in the same turn of the event loop go to the database together (one statement): after a start or
+ * a deploy, thousands of sensors' first requests arrive at once.
+ */
+let pending: { db: Db; waiting: Map<string, ((row: KeyRow | null) => void)[]>; fail: ((e: unknown) => void)[] } | null =
+  null;
+
+function lookupTogether(db: Db, hash: string): Promise<KeyRow | null> {
+  if (!pending || pending.db !== db) {
+    const batch = {
+      db,
+      waiting: new Map<string, ((row: KeyRow | null) => void)[]>(),
+      fail: [] as ((e: unknown) => void)[],
+    };
+    pending = batch;
+    setImmediate(async () => {
+      if (pending === batch) pending = null;
+      try {
+        const hashes = [...batch.waiting.keys()];
+        const rows =
+          hashes.length === 1
+            ? [await findKeyByHash(db, hashes[0]!)].filter((r) => r !== null)
+            : await findKeysByHash(db, hashes);
+        const byHash = new Map(rows.map((r) => [r.keyHash, r]));
+        for (const [h, resolves] of batch.waiting) for (const resolve of resolves) resolve(byHash.get(h) ?? null);
+      } catch (e) {
+        for (const reject of batch.fail) reject(e);
+      }
+    });
+  }
+  const batch = pending;
+  return new Promise((resolve, reject) => {
+    batch.waiting.set(hash, [...(batch.waiting.get(hash) ?? []), resolve]);
+    batch.fail.push(reject);
+  });
+}
+
+function startRefresher(db: Db) {
+  if (refresher?.db === db) return;
+  if (refresher) clearInterval(refresher.timer);
+  const state = {
+    db,
+    running: false,
+    timer: setInterval(() => void refreshKeys(state), 500 * env.INTAKE_KEY_CACHE_SECONDS),
+  };
+  state.timer.unref?.();
+  refresher = state;
+}
+
+/** Re-reads every cached key now (the background's work; tests call it directly). */
+export async function refreshIntakeKeys() {
+  if (refresher) await refreshKeys(refresher);
+}
+
+async function refreshKeys(state: { db: Db; running: boolean }) {
+  if (state.running || cache.size === 0) return;
+  state.running = true;
+  try {
+    const hashes = [...cache.keys()];
+    const started = Date.now();
+    for (let i = 0; i < hashes.length; i += REFRESH_CHUNK) {
+      const chunk = hashes.slice(i, i + REFRESH_CHUNK);
+      const rows = new Map((await findKeysByHash(state.db, chunk)).map((r) => [r.keyHash, r]));
+      for (const hash of chunk) {
+        const row = rows.get(hash);
+        // Gone from the database (the key was deleted): forget it, the next request looks it up and is refused.
+        if (!row) cache.delete(hash);
+        else if (cache.has(hash)) cache.set(hash, { row, until: started + env.INTAKE_KEY_CACHE_SECONDS * 1000 });
+      }
+    }
+  } catch {
+    // The entries expire on their own and are looked up one by one again.
+  } finally {
+    state.running = false;
+  }
 }
 
 /** 401 for a missing, unknown or revoked key (and a retired sensor or offboarded customer); 403 for a wrong source. */

@@ -3,8 +3,8 @@ import type { DatabaseHandle, Db } from "@/db";
 import { APP_ROLE } from "@/server/tenancy/scope";
 import type { IntakeAuth } from "./auth";
 import type { ParsedItem } from "./parse";
-import { heartbeatText } from "./queries";
-import { type ItemResult, ingestItems, recordHeartbeat, touchKey } from "./service";
+import { heartbeatText, keyUsedText } from "./queries";
+import { type ItemResult, ingestItems, keyTouchDue, keyTouchFailed, recordHeartbeat } from "./service";
 
 /**
  * Group commit for small requests. A sensor that sends one alert per request pays a whole transaction per alert
@@ -167,26 +167,25 @@ function pumpBeats(q: BeatQueue) {
 async function writeBeats(q: BeatQueue, group: BeatJob[]) {
   heartbeatStats.groups++;
   heartbeatStats.beats += group.length;
-  if (group.length === 1) {
-    const job = group[0]!;
-    await recordHeartbeat(q.db, job.auth, job.body, job.at).then(job.resolve, job.reject);
-    return;
-  }
+  // Even alone, a heartbeat goes this way: one round trip instead of a transaction's four.
   group.sort((a, b) => (a.auth.sensorId < b.auth.sensorId ? -1 : a.auth.sensorId > b.auth.sensorId ? 1 : 0));
+  // The keys' "last used" (at most once a minute per key) in the same query, in each key's own scope.
+  const touched = group.filter((j) => keyTouchDue(j.auth, j.at));
   try {
     const text = [
       `select set_config('role', '${APP_ROLE}', true)`,
       ...group.map(
         (j) =>
           `select set_config('app.customer_id', '${j.auth.tenant}', true), set_config('app.scope', 'customer', true);\n` +
-          heartbeatText(j.auth.tenant, j.auth.sensorId, j.at, j.body),
+          heartbeatText(j.auth.tenant, j.auth.sensorId, j.at, j.body) +
+          (touched.includes(j) ? `;\n${keyUsedText(j.auth.keyId, j.at)}` : ""),
       ),
     ].join(";\n");
     await q.sql.unsafe(text);
   } catch {
+    for (const job of touched) keyTouchFailed(job.auth);
     for (const job of group) await recordHeartbeat(q.db, job.auth, job.body, job.at).then(job.resolve, job.reject);
     return;
   }
-  // The keys' "last used" (at most once a minute per key) on the ordinary path; answered once that is written too.
-  for (const job of group) await touchKey(q.db, job.auth, job.at).then(job.resolve, job.reject);
+  for (const job of group) job.resolve();
 }

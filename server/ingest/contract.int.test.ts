@@ -1,10 +1,13 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
+import { apiKeys } from "@/db/schema";
 import { escalate } from "@/server/alerts/service";
 import { createSensor, revokeKeys } from "@/server/sensors/service";
 import { mintTenantId, systemContext } from "@/server/tenancy/tenant";
 import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
 import { createWorld } from "@/server/testing/factories";
+import { refreshIntakeKeys } from "./auth";
 import { handleIngest } from "./http";
 import { apiDetection } from "./normalize/fixtures/crowdstrike";
 import { detectionFinding, networkActivity } from "./normalize/fixtures/ocsf";
@@ -86,6 +89,44 @@ describe("intake contract: revocation with cached keys", () => {
     );
     expect(after.status).toBe(401);
     expect((await after.json()).error.code).toBe("revoked_key");
+  });
+});
+
+describe("intake contract: cached keys re-read together", () => {
+  it("a key revoked or deleted by another instance is refused after the background re-read", async () => {
+    const ctx = { ...systemContext(h.db, "test"), tenant: mintTenantId(w.a.customer.id) };
+    const make = (name: string) =>
+      createSensor(ctx, {
+        name,
+        sensorClass: "edr",
+        vendor: "v",
+        product: "p",
+        sourceFormat: "crowdstrike",
+        site: null,
+      });
+    const [revoked, deleted, kept] = [await make("elsewhere revoked"), await make("deleted"), await make("kept")];
+    for (const s of [revoked, deleted, kept]) {
+      const ok = await post(
+        "crowdstrike",
+        JSON.stringify({ ...apiDetection(), composite_id: `cid:rr:${++n}` }),
+        s.apiKey,
+      );
+      expect(ok.status).toBe(202);
+    }
+    // Another instance's change: the database only, this instance's cache not told.
+    await h.db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.sensorId, revoked.sensor.id));
+    await h.db.delete(apiKeys).where(eq(apiKeys.sensorId, deleted.sensor.id));
+    await refreshIntakeKeys();
+    const codes = [];
+    for (const s of [revoked, deleted, kept]) {
+      const r = await post(
+        "crowdstrike",
+        JSON.stringify({ ...apiDetection(), composite_id: `cid:rr:${++n}` }),
+        s.apiKey,
+      );
+      codes.push(r.status === 202 ? "ok" : (await r.json()).error.code);
+    }
+    expect(codes).toEqual(["revoked_key", "invalid_key", "ok"]);
   });
 });
 

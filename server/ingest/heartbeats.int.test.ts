@@ -1,7 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
-import { sensorHeartbeatHours, sensorHeartbeats, sensors } from "@/db/schema";
+import { apiKeys, sensorHeartbeatHours, sensorHeartbeats, sensors } from "@/db/schema";
 import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
 import { callerAs, createWorld } from "@/server/testing/factories";
 import { HEARTBEAT_GROUP, heartbeatStats, recordHeartbeatGrouped } from "./coalesce";
@@ -58,6 +58,9 @@ describe("grouped heartbeats", () => {
       expect(s!.agentVersion).toBe(`7.${i}`);
       expect(s!.hostCount).toBe(i);
     }
+    // Each key's "last used" written with its heartbeats.
+    const used = await h.db.select().from(apiKeys).where(inArray(apiKeys.sensorId, ids));
+    expect(used.map((k) => k.lastUsedAt !== null)).toEqual(ids.map(() => true));
     const raw = await h.db.select().from(sensorHeartbeats).where(inArray(sensorHeartbeats.sensorId, ids));
     expect(raw).toHaveLength(auths.length * 3);
     if (h.kind === "postgres") {

@@ -186,7 +186,17 @@ export async function recordHeartbeatRow(db: DbOrTx, tenant: TenantId, sensorId:
  */
 export function heartbeatText(tenant: TenantId, sensorId: string, at: Date, body: Beat): string {
   if (!UUID.test(tenant) || !UUID.test(sensorId)) throw new Error("heartbeatText: ids must be uuids");
-  const q = dialect.sqlToQuery(heartbeatStatement(tenant, sensorId, at, body));
+  return literalText(heartbeatStatement(tenant, sensorId, at, body));
+}
+
+/** `markKeyUsed` as literal text, for the same group query (see `heartbeatText`). */
+export function keyUsedText(keyId: string, at: Date): string {
+  if (!UUID.test(keyId)) throw new Error("keyUsedText: the key id must be a uuid");
+  return literalText(sql`update ${apiKeys} set last_used_at = ${at.toISOString()}::timestamptz where id = ${keyId}`);
+}
+
+function literalText(query: SQL): string {
+  const q = dialect.sqlToQuery(query);
   return q.sql.replace(/\$(\d+)/g, (_, n: string) => literal(q.params[Number(n) - 1]));
 }
 

@@ -204,9 +204,16 @@ export async function recordHeartbeat(
 
 /** The key's "last used", written at most once a minute per key and process (a busy sensor's key is not a hot row). */
 export async function touchKey(db: Db, auth: IntakeAuth, at: Date) {
-  const last = lastKeyTouch.get(auth.keyId) ?? 0;
-  if (Math.abs(at.getTime() - last) > 60_000) {
-    lastKeyTouch.set(auth.keyId, at.getTime());
-    await runAsTenant(db, auth.tenant, (tx) => markKeyUsed(tx, auth.keyId, at));
-  }
+  if (keyTouchDue(auth, at)) await runAsTenant(db, auth.tenant, (tx) => markKeyUsed(tx, auth.keyId, at));
 }
+
+/** True (and noted) when the key's "last used" is due to be written at `at`: the caller writes it. */
+export function keyTouchDue(auth: IntakeAuth, at: Date): boolean {
+  const last = lastKeyTouch.get(auth.keyId) ?? 0;
+  if (Math.abs(at.getTime() - last) <= 60_000) return false;
+  lastKeyTouch.set(auth.keyId, at.getTime());
+  return true;
+}
+
+/** The write that `keyTouchDue` promised did not happen: let the next request try again. */
+export const keyTouchFailed = (auth: IntakeAuth) => lastKeyTouch.delete(auth.keyId);

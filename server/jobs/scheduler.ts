@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { jobRuns } from "@/db/schema";
-import { writeAuditCheckpoint } from "@/server/audit/checkpoint";
 import { pruneRawPayloads } from "@/server/alerts/service";
+import { writeAuditCheckpoint } from "@/server/audit/checkpoint";
 import { runContractReminders } from "@/server/contracts/reminders";
 import { pruneRawHeartbeats, runSensorSweep } from "@/server/coverage/service";
 import { log } from "@/server/log";

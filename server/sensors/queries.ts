@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { apiKeys, customers, sensors } from "@/db/schema";
 import type { TenantId } from "@/server/tenancy/tenant";
@@ -108,18 +108,32 @@ export async function revokeActiveKeys(db: DbOrTx, tenant: TenantId, sensorId: s
  * The intake's key lookup, by the hash of the presented secret: the only way from a key to a tenant. Returns the
  * key's sensor and customer, revoked or not (the caller answers 401 for revoked).
  */
+const keyColumns = {
+  keyHash: apiKeys.keyHash,
+  keyId: apiKeys.id,
+  revokedAt: apiKeys.revokedAt,
+  customerId: apiKeys.customerId,
+  sensorId: sensors.id,
+  sensorName: sensors.name,
+  sourceFormat: sensors.sourceFormat,
+  sensorStatus: sensors.status,
+  customerStatus: customers.status,
+};
+
+/** The intake's key cache re-reads every cached key at once (one statement, not one per key as entries expire). */
+export async function findKeysByHash(db: DbOrTx, keyHashes: string[]) {
+  if (!keyHashes.length) return [];
+  return db
+    .select(keyColumns)
+    .from(apiKeys)
+    .innerJoin(sensors, eq(sensors.id, apiKeys.sensorId))
+    .innerJoin(customers, eq(customers.id, apiKeys.customerId))
+    .where(inArray(apiKeys.keyHash, keyHashes));
+}
+
 export async function findKeyByHash(db: DbOrTx, keyHash: string) {
   const [row] = await db
-    .select({
-      keyId: apiKeys.id,
-      revokedAt: apiKeys.revokedAt,
-      customerId: apiKeys.customerId,
-      sensorId: sensors.id,
-      sensorName: sensors.name,
-      sourceFormat: sensors.sourceFormat,
-      sensorStatus: sensors.status,
-      customerStatus: customers.status,
-    })
+    .select(keyColumns)
     .from(apiKeys)
     .innerJoin(sensors, eq(sensors.id, apiKeys.sensorId))
     .innerJoin(customers, eq(customers.id, apiKeys.customerId))
