@@ -110,4 +110,30 @@ describe("intake rate limiter", () => {
     expect(await m.consume(buckets(1), now + 10)).toEqual({ ok: false, retryAfterMs: 740 });
     expect((await m.consume(buckets(1), now + 800)).ok).toBe(true);
   });
+
+  it("reads the shared totals of buckets first seen together in one store call, and still holds the limit", async () => {
+    const calls: number[] = [];
+    const inner = postgresStore(h.db);
+    const limiter = new WindowLimiter(60_000, async (counts) => {
+      calls.push(counts.length);
+      return inner(counts);
+    });
+    const now = Date.UTC(2026, 10, 1, 13, 0, 30);
+    // Another instance already admitted 9 of key:busy's 10 this window.
+    const other = new WindowLimiter(60_000, postgresStore(h.db));
+    for (let i = 0; i < 9; i++) await other.consume([{ bucket: "key:busy", limit: 10 }], now);
+    await other.flush();
+    const verdicts = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => limiter.consume([{ bucket: `key:fresh-${i}`, limit: 10 }], now)),
+    );
+    expect(verdicts.every((v) => v.ok)).toBe(true);
+    const busy = await Promise.all([
+      limiter.consume([{ bucket: "key:busy", limit: 10 }], now),
+      limiter.consume([{ bucket: "key:busy", limit: 10 }], now),
+    ]);
+    expect(busy.filter((v) => v.ok)).toHaveLength(1); // 9 admitted elsewhere + 1 here = the limit
+    expect(calls).toEqual([20, 1]);
+    limiter.stop();
+    other.stop();
+  });
 });

@@ -44,7 +44,7 @@ export class WindowLimiter {
     const unsynced = list.filter((b) => !b.entry.synced);
     if (this.store && unsynced.length) {
       for (const b of unsynced) b.entry.synced = true;
-      await this.sync(unsynced.map((b) => b.bucket));
+      await this.syncTogether(unsynced.map((b) => b.bucket));
     }
     for (const b of list) {
       if (b.entry.window !== window) b.entry = this.entry(b.bucket, window);
@@ -101,6 +101,27 @@ export class WindowLimiter {
         });
     }, this.syncMs);
     this.timer.unref?.();
+  }
+
+  /**
+   * Reads asked for in the same turn of the event loop go to the store together (one statement): after a start,
+   * thousands of sensors' first requests each bring buckets this instance has never seen.
+   */
+  private soon: { buckets: Set<string>; done: Promise<void> } | null = null;
+
+  private syncTogether(buckets: string[]): Promise<void> {
+    if (!this.soon) {
+      const batch = { buckets: new Set<string>(), done: Promise.resolve() };
+      batch.done = new Promise<void>((resolve, reject) =>
+        setImmediate(() => {
+          if (this.soon === batch) this.soon = null;
+          this.sync([...batch.buckets]).then(resolve, reject);
+        }),
+      );
+      this.soon = batch;
+    }
+    for (const b of buckets) this.soon.buckets.add(b);
+    return this.soon.done;
   }
 
   private async sync(buckets: string[]) {

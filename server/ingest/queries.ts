@@ -140,38 +140,13 @@ type Beat = { version?: string; eventsPerSecond?: number; hostCount?: number };
 
 /**
  * One heartbeat: the raw row, the sensor's hourly row (first/last beat, count, and a gap when the previous beat is
- * more than 3 × the interval before this one) and the sensor's latest facts, in one statement. The one text of it:
- * run as a named prepared statement (`recordHeartbeatRow`) or spelled with literals into a group (`heartbeatText`).
+ * more than 3 × the interval before this one) and the sensor's latest facts — the function `wk_heartbeat` (migration
+ * 0027), whose statements' plans each connection keeps. The one text of the call: run as a named prepared statement
+ * (`recordHeartbeatRow`) or spelled with literals into a group (`heartbeatText`).
  */
 function heartbeatStatement(tenant: TenantId, sensorId: string, at: Date, body: Beat) {
-  const iso = at.toISOString();
-  const hour = new Date(Math.floor(at.getTime() / 3_600_000) * 3_600_000).toISOString();
-  return sql`
-    with beat as (
-      insert into sensor_heartbeats (customer_id, sensor_id, at, version, events_per_second, host_count)
-      values (${tenant}, ${sensorId}, ${iso}::timestamptz, ${body.version ?? null}, ${body.eventsPerSecond ?? null},
-        ${body.hostCount ?? null})
-    ), hour as (
-      insert into sensor_heartbeat_hours as h (customer_id, sensor_id, hour, first_at, last_at, beats, gaps)
-      values (${tenant}, ${sensorId}, ${hour}::timestamptz, ${iso}::timestamptz, ${iso}::timestamptz, 1, '[]'::jsonb)
-      on conflict (sensor_id, hour) do update set
-        first_at = least(h.first_at, excluded.first_at),
-        last_at = greatest(h.last_at, excluded.last_at),
-        beats = h.beats + 1,
-        gaps = case
-          when excluded.last_at - h.last_at > make_interval(secs => 3 * (
-            select s.heartbeat_interval_seconds from sensors s where s.id = ${sensorId}))
-          then h.gaps || jsonb_build_array(jsonb_build_array(
-            (extract(epoch from h.last_at) * 1000)::bigint, (extract(epoch from excluded.last_at) * 1000)::bigint))
-          else h.gaps end
-    )
-    update sensors set
-      last_heartbeat_at = greatest(last_heartbeat_at, ${iso}::timestamptz),
-      agent_version = coalesce(${body.version ?? null}, agent_version),
-      events_per_second = coalesce(${body.eventsPerSecond ?? null}::real, events_per_second),
-      host_count = coalesce(${body.hostCount ?? null}::integer, host_count),
-      updated_at = now()
-    where customer_id = ${tenant} and id = ${sensorId}`;
+  return sql`select wk_heartbeat(${tenant}::uuid, ${sensorId}::uuid, ${at.toISOString()}::timestamptz,
+    ${body.version ?? null}::text, ${body.eventsPerSecond ?? null}::real, ${body.hostCount ?? null}::integer)`;
 }
 
 export async function recordHeartbeatRow(db: DbOrTx, tenant: TenantId, sensorId: string, at: Date, body: Beat) {
