@@ -114,8 +114,9 @@ async function write(q: Queue, group: Job[]) {
 export const HEARTBEAT_GROUP = {
   /** Heartbeats per group at most. */
   maxBeats: 200,
-  /** Groups written at once. */
-  lanes: 3,
+  /** Groups written at once (1 gave 2,156/s, 2 gave 2,033/s, 3 gave 1,623/s in one quiet run: fewer, larger groups cost fewer
+   * round trips; two keep heartbeats moving while one group waits on a lock). */
+  lanes: 2,
 };
 
 export const heartbeatStats = { beats: 0, groups: 0 };
