@@ -209,8 +209,9 @@ export function AlertDetail({
           {a.rawPrunedAt ? (
             <Card>
               <CardContent className="py-4 text-sm text-muted-foreground">
-                The vendor&apos;s raw payload was removed on <DateTime value={a.rawPrunedAt} /> under the raw-payload
-                retention; the normalised alert above is kept.
+                <span className="font-semibold text-foreground">Raw payload removed</span> on{" "}
+                <DateTime value={a.rawPrunedAt} />: vendors&apos; payloads are kept for a set time after an alert was
+                last received. The normalised alert above is kept.
               </CardContent>
             </Card>
           ) : (
