@@ -98,4 +98,35 @@ describe("grouped heartbeats", () => {
       expect(s!.lastHeartbeatAt!.toISOString()).toBe(at(50).toISOString());
     }
   });
+
+  it("a group kept waiting by a row lock gives up after the lock timeout and its heartbeats are written one by one", async () => {
+    if (h.kind !== "postgres" || !h.sql) return; // one connection on the embedded database: no second holder
+    const held = auths[2]!.sensorId;
+    let release: () => void = () => {};
+    const holding = h.sql.begin(async (tx) => {
+      await tx`select 1 from sensors where id = ${held} for update`;
+      await new Promise<void>((r) => {
+        release = r;
+      });
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    const started = Date.now();
+    const beats = Promise.all([
+      recordHeartbeatGrouped(h, auths[2]!, {}, at(55)),
+      recordHeartbeatGrouped(h, auths[4]!, {}, at(55)),
+    ]);
+    // After the group's lock timeout the heartbeats go one by one: the other sensor's lands while the lock is held.
+    try {
+      await new Promise((r) => setTimeout(r, 2_600));
+      const [other] = await h.db.select().from(sensors).where(eq(sensors.id, auths[4]!.sensorId));
+      expect(other!.lastHeartbeatAt!.toISOString()).toBe(at(55).toISOString());
+    } finally {
+      release();
+      await holding;
+    }
+    await beats;
+    const [mine] = await h.db.select().from(sensors).where(eq(sensors.id, held));
+    expect(mine!.lastHeartbeatAt!.toISOString()).toBe(at(55).toISOString());
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2_000);
+  }, 20_000);
 });

@@ -67,12 +67,22 @@ const errorResponse = (
   headers?: Record<string, string>,
 ) => json(status, { error: { code, message, ...(path !== undefined && status === 422 ? { path } : {}) } }, headers);
 
-async function readBody(req: Request): Promise<Uint8Array> {
+/**
+ * What the handlers read of a request: a web `Request` (the Next routes) or the intake listener's thin wrapper of
+ * node's request (no web stream or header copy per request; `body` is only asked for when no length was declared).
+ */
+export type IntakeRequest = {
+  headers: { get(name: string): string | null };
+  readonly body: ReadableStream<Uint8Array> | null;
+  arrayBuffer(): Promise<ArrayBuffer>;
+};
+
+async function readBody(req: IntakeRequest): Promise<Uint8Array> {
   const declared = req.headers.get("content-length");
   checkDeclaredSize(declared === null ? null : Number(declared));
-  if (!req.body) return new Uint8Array();
   // A declared length within the limit bounds the body (HTTP framing): read it whole, without the chunk loop.
   if (declared !== null) return new Uint8Array(await req.arrayBuffer());
+  if (!req.body) return new Uint8Array();
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -128,7 +138,7 @@ const STATUS: Record<ItemResult["status"], number> = {
   rejected: 422,
 };
 
-export async function handleIngest(req: Request, source: string): Promise<Response> {
+export async function handleIngest(req: IntakeRequest, source: string): Promise<Response> {
   if (!(SOURCE_FORMATS as readonly string[]).includes(source)) {
     return errorResponse(
       404,
@@ -192,7 +202,7 @@ const heartbeatBody = z
   })
   .transform(({ eps, eventsPerSecond, ...rest }) => ({ ...rest, eventsPerSecond: eventsPerSecond ?? eps }));
 
-export async function handleHeartbeat(req: Request): Promise<Response> {
+export async function handleHeartbeat(req: IntakeRequest): Promise<Response> {
   try {
     const handle = await getDatabase();
     const db = handle.db;

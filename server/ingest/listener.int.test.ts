@@ -1,4 +1,4 @@
-import type http from "node:http";
+import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -97,6 +97,42 @@ describe("intake listener", () => {
     const unknown = await post("/api/ingest/nosuchvendor", "{}", keys.a);
     expect(unknown.status).toBeGreaterThanOrEqual(400);
     expect(unknown.status).toBeLessThan(500);
+  });
+
+  it("reads a body sent without a declared length (chunked) and refuses one over the limit", async () => {
+    const send = (body: AsyncIterable<Uint8Array> | string, headers: Record<string, string>) =>
+      new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const req = http.request(`${base}/api/ingest/crowdstrike`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${keys.a}`, ...headers },
+        });
+        req.on("response", (res) => {
+          let text = "";
+          res.on("data", (c) => {
+            text += c;
+          });
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+        });
+        req.on("error", reject);
+        if (typeof body === "string") req.end(body);
+        else
+          void (async () => {
+            for await (const c of body) req.write(c);
+            req.end();
+          })();
+      });
+    const payload = JSON.stringify({ ...apiDetection(), composite_id: "cid:listener:chunked" });
+    async function* pieces() {
+      for (let i = 0; i < payload.length; i += 100) yield Buffer.from(payload.slice(i, i + 100));
+    }
+    const chunked = await send(pieces(), { "transfer-encoding": "chunked" });
+    expect(chunked.status).toBe(202);
+    expect(JSON.parse(chunked.text)).toMatchObject({ status: "created" });
+    const huge = await send("x", { "content-length": String(64 * 1024 * 1024) }).catch(() => ({
+      status: 413,
+      text: "",
+    }));
+    expect(huge.status).toBe(413);
   });
 
   it("answers 404 outside the intake and 405 to other methods, and serves nothing else", async () => {
