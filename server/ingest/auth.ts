@@ -1,7 +1,7 @@
 import type { Db } from "@/db";
 import { env } from "@/server/env";
 import { bearerToken, hashApiKey } from "@/server/sensors/keys";
-import { findKeyByHash, findKeysByHash } from "@/server/sensors/queries";
+import { type findKeyByHash, findKeysByHash } from "@/server/sensors/queries";
 import { type TenantId, tenantOfCredentialRow } from "@/server/tenancy/tenant";
 import type { SourceFormat } from "./types";
 
@@ -74,11 +74,7 @@ function lookupTogether(db: Db, hash: string): Promise<KeyRow | null> {
     setImmediate(async () => {
       if (pending === batch) pending = null;
       try {
-        const hashes = [...batch.waiting.keys()];
-        const rows =
-          hashes.length === 1
-            ? [await findKeyByHash(db, hashes[0]!)].filter((r) => r !== null)
-            : await findKeysByHash(db, hashes);
+        const rows = await findKeysByHash(db, [...batch.waiting.keys()]);
         const byHash = new Map(rows.map((r) => [r.keyHash, r]));
         for (const [h, resolves] of batch.waiting) for (const resolve of resolves) resolve(byHash.get(h) ?? null);
       } catch (e) {

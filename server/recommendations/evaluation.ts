@@ -38,15 +38,7 @@ export async function evaluateCustomer(
   now: Date,
   known: KnownFacts = {},
 ): Promise<EvaluationResult> {
-  const res: EvaluationResult = {
-    raised: 0,
-    resolved: 0,
-    reopened: 0,
-    severity: 0,
-    refreshed: 0,
-    retexted: 0,
-    reviewed: 0,
-  };
+  const res = noResult();
   const [facts, recs] = await Promise.all([
     gatherFacts(db, tenant, livePeriod(now), undefined, { ...known, rulesOnly: true }),
     q.listEvaluationRecs(db, tenant, now),
@@ -150,15 +142,7 @@ const IN_FLIGHT = 4;
  * customers evaluated after it).
  */
 async function evaluateMany(db: Db, customers: readonly { id: string; slug: string; timezone: string }[], now: Date) {
-  const total: EvaluationResult = {
-    raised: 0,
-    resolved: 0,
-    reopened: 0,
-    severity: 0,
-    refreshed: 0,
-    retexted: 0,
-    reviewed: 0,
-  };
+  const total = noResult();
   if (customers.length) {
     const unsupported = await readUnsupported(db);
     await forEachLimit(customers, IN_FLIGHT, async (c) =>
@@ -185,6 +169,10 @@ export async function evaluateDirty(db: Db, now: Date) {
     now,
   );
   return { ...res, customers: ids.length };
+}
+
+function noResult(): EvaluationResult {
+  return { raised: 0, resolved: 0, reopened: 0, severity: 0, refreshed: 0, retexted: 0, reviewed: 0 };
 }
 
 function add(a: EvaluationResult, b: EvaluationResult) {
