@@ -1,7 +1,7 @@
 import { TriangleAlert } from "lucide-react";
-import Link from "next/link";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
+import Link from "@/app/_components/ui/link";
 import { AuthCard, authLinkClass } from "../_components/auth-card";
 import { firstParam } from "../_lib/auth-errors";
 import { ResetPasswordForm } from "./reset-password-form";

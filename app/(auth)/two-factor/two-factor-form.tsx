@@ -1,12 +1,12 @@
 "use client";
 
-import Link from "next/link";
 import { type FormEvent, useRef, useState } from "react";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { Checkbox } from "@/app/_components/ui/checkbox";
 import { Field } from "@/app/_components/ui/field";
 import { Input } from "@/app/_components/ui/input";
+import Link from "@/app/_components/ui/link";
 import { authClient } from "@/app/_lib/auth-client";
 import { authLinkClass } from "../_components/auth-card";
 import { describeAuthError, NETWORK_ERROR, NEXT_STORAGE_KEY, safeNextPath } from "../_lib/auth-errors";

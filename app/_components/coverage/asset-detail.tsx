@@ -1,7 +1,7 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge } from "@/app/_components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/card";
+import Link from "@/app/_components/ui/link";
 import type { Criticality } from "@/db/schema/assets";
 import { CRITICALITY_LABELS, CRITICALITY_TONES } from "./labels";
 

@@ -1,6 +1,6 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge } from "@/app/_components/ui/badge";
+import Link from "@/app/_components/ui/link";
 import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
 import type { Criticality } from "@/db/schema/assets";
 import { CRITICALITY_LABELS, CRITICALITY_TONES, hostLabel } from "./labels";

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge } from "@/app/_components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
+import Link from "@/app/_components/ui/link";
 import type { Criticality } from "@/db/schema/assets";
 import { formatShare } from "@/lib/format";
 import type { Entitlement } from "@/server/assets/coverage";

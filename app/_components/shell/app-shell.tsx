@@ -25,7 +25,6 @@ import {
   Users,
   X,
 } from "lucide-react";
-import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { type ReactNode, useState } from "react";
 import { ThemeToggle } from "@/app/_components/theme-toggle";
@@ -38,6 +37,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/app/_components/ui/dropdown-menu";
+import Link from "@/app/_components/ui/link";
 import { authClient } from "@/app/_lib/auth-client";
 import { cn } from "@/app/_lib/cn";
 import { initials } from "@/lib/format";

@@ -1,7 +1,7 @@
 import { ArrowLeft, ShieldCheck } from "lucide-react";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { ThemeToggle } from "@/app/_components/theme-toggle";
+import Link from "@/app/_components/ui/link";
 import { serverCaller } from "@/app/_lib/trpc/server";
 
 export const dynamic = "force-dynamic";

@@ -1,10 +1,10 @@
 "use client";
 
 import { ShieldCheck, ShieldOff } from "lucide-react";
-import Link from "next/link";
 import { Badge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
+import Link from "@/app/_components/ui/link";
 import { BackupCodesDialog } from "./backup-codes-dialog";
 import { DisableTwoFactorDialog } from "./disable-two-factor-dialog";
 

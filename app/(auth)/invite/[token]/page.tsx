@@ -1,8 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { CircleCheck, Clock, LinkIcon, Mail } from "lucide-react";
-import Link from "next/link";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
+import Link from "@/app/_components/ui/link";
 import { getSessionInfo } from "@/app/_lib/session";
 import { serverCaller } from "@/app/_lib/trpc/server";
 import { AuthCard, authLinkClass } from "../../_components/auth-card";

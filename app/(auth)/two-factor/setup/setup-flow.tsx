@@ -1,7 +1,6 @@
 "use client";
 
 import { CircleCheck } from "lucide-react";
-import Link from "next/link";
 import QRCode from "qrcode";
 import { type FormEvent, useRef, useState } from "react";
 import { Alert } from "@/app/_components/ui/alert";
@@ -9,6 +8,7 @@ import { Button } from "@/app/_components/ui/button";
 import { Checkbox } from "@/app/_components/ui/checkbox";
 import { Field } from "@/app/_components/ui/field";
 import { Input } from "@/app/_components/ui/input";
+import Link from "@/app/_components/ui/link";
 import { authClient } from "@/app/_lib/auth-client";
 import { AuthCard, authLinkClass } from "../../_components/auth-card";
 import { BackupCodes } from "../../_components/backup-codes";

@@ -2,9 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { ChevronDown, CircleAlert, CircleOff, TriangleAlert } from "lucide-react";
-import Link from "next/link";
 import { useId, useState } from "react";
 import { Button } from "@/app/_components/ui/button";
+import Link from "@/app/_components/ui/link";
 import { cn } from "@/app/_lib/cn";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { SensorBanner, visibleTransitions } from "./sensor-banner";

@@ -1,8 +1,8 @@
 "use client";
 
 import { CircleAlert, CircleCheck, X } from "lucide-react";
-import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
+import Link from "@/app/_components/ui/link";
 import { cn } from "@/app/_lib/cn";
 
 export type Flash = { tone: "success" | "danger"; message: string; href?: string; linkLabel?: string };

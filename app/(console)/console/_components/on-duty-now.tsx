@@ -2,7 +2,6 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Users } from "lucide-react";
-import Link from "next/link";
 import { Button } from "@/app/_components/ui/button";
 import {
   DropdownMenu,
@@ -12,6 +11,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/app/_components/ui/dropdown-menu";
+import Link from "@/app/_components/ui/link";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { DateTime } from "./date-time";
 import { useViewTimeZone } from "./view-time-zone";

@@ -2,9 +2,9 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { CircleCheck, CircleOff, X } from "lucide-react";
-import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/app/_components/ui/button";
+import Link from "@/app/_components/ui/link";
 import { cn } from "@/app/_lib/cn";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { DateTime } from "./date-time";

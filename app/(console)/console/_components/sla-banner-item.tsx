@@ -1,8 +1,8 @@
 "use client";
 
 import { CircleAlert, TriangleAlert, X } from "lucide-react";
-import Link from "next/link";
 import { Button } from "@/app/_components/ui/button";
+import Link from "@/app/_components/ui/link";
 import { cn } from "@/app/_lib/cn";
 import { METRIC_LABELS } from "../sla/_lib/sla-format";
 import { DateTime } from "./date-time";

@@ -1,10 +1,10 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/app/_components/ui/button";
 import { ConfirmDialog } from "@/app/_components/ui/confirm-dialog";
+import Link from "@/app/_components/ui/link";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { METRIC_LABELS } from "../sla/_lib/sla-format";
 import { errorMessage } from "./errors";

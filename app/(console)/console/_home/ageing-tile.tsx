@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/app/_components/ui/link";
 import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
 import { AGE_BUCKETS } from "@/server/operations/ageing";
 import type { RouterOutputs } from "../_components/types";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/app/_components/ui/link";
 import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
 import { cn } from "@/app/_lib/cn";
 import { formatShare } from "@/lib/format";

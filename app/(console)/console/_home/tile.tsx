@@ -1,6 +1,6 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
+import Link from "@/app/_components/ui/link";
 import { cn } from "@/app/_lib/cn";
 
 /** One tile of the home: a title, what it counts, a link to the list behind it. */

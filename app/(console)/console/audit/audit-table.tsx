@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { Badge } from "@/app/_components/ui/badge";
+import Link from "@/app/_components/ui/link";
 import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
 import { DateTime } from "../_components/date-time";
 import type { AuditEntry } from "../_components/types";

@@ -1,8 +1,8 @@
 "use client";
 
 import { CircleCheck, Plus } from "lucide-react";
-import Link from "next/link";
 import { Badge } from "@/app/_components/ui/badge";
+import Link from "@/app/_components/ui/link";
 import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
 import {
   type CoverageLike,

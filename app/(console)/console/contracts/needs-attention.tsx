@@ -1,10 +1,10 @@
 "use client";
 
 import { CircleCheck, Plus, TriangleAlert } from "lucide-react";
-import Link from "next/link";
 import { Badge } from "@/app/_components/ui/badge";
 import { buttonVariants } from "@/app/_components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/card";
+import Link from "@/app/_components/ui/link";
 import type { RouterOutputs } from "../_components/types";
 import { LEVEL_RANK, type Level, WarningLines, worstLevel } from "./_components/warnings";
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { Dialog, DialogContent } from "@/app/_components/ui/dialog";
+import Link from "@/app/_components/ui/link";
 import { LoadingState } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { formatShare } from "@/lib/format";

@@ -2,12 +2,12 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Eye, Server } from "lucide-react";
-import Link from "next/link";
 import { useMemo, useState } from "react";
 import { Button } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
 import { Checkbox } from "@/app/_components/ui/checkbox";
 import { Input } from "@/app/_components/ui/input";
+import Link from "@/app/_components/ui/link";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { Pager } from "@/app/_components/ui/pager";
 import { useTRPC } from "@/app/_lib/trpc/client";

@@ -2,10 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Building2, SearchX } from "lucide-react";
-import Link from "next/link";
 import { useMemo, useState } from "react";
 import { Button } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
+import Link from "@/app/_components/ui/link";
 import { EmptyState } from "@/app/_components/ui/states";
 import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_lib/trpc/client";

@@ -1,9 +1,9 @@
 "use client";
 
 import { ChevronLeft, ChevronRight } from "lucide-react";
-import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/app/_components/ui/button";
+import Link from "@/app/_components/ui/link";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { LoadingState } from "@/app/_components/ui/states";
 import { addDays, dayLabel, startOfWeek, useRosterZone, zoneName } from "./_lib/time";

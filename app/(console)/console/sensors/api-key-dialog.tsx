@@ -1,11 +1,11 @@
 "use client";
 
 import { KeyRound } from "lucide-react";
-import Link from "next/link";
 import { useSyncExternalStore } from "react";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { Dialog, DialogContent, DialogFooter } from "@/app/_components/ui/dialog";
+import Link from "@/app/_components/ui/link";
 import { CopyButton } from "@/app/(auth)/_components/copy-button";
 import { SOURCE_FORMAT_LABELS, type SourceFormat } from "./sensor-labels";
 

@@ -1,9 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { SeverityBadge } from "@/app/_components/ui/badge";
 import { Dialog, DialogContent } from "@/app/_components/ui/dialog";
+import Link from "@/app/_components/ui/link";
 import { ErrorState, LoadingState } from "@/app/_components/ui/states";
 import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
 import { cn } from "@/app/_lib/cn";

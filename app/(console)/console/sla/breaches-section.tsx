@@ -2,11 +2,11 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ShieldCheck } from "lucide-react";
-import Link from "next/link";
 import { useState } from "react";
 import { Badge, SeverityBadge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent } from "@/app/_components/ui/card";
+import Link from "@/app/_components/ui/link";
 import { SafeText, visibleText } from "@/app/_components/ui/safe-text";
 import { EmptyState, LoadingState } from "@/app/_components/ui/states";
 import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";

@@ -2,9 +2,9 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ShieldCheck } from "lucide-react";
-import Link from "next/link";
 import { Badge, SeverityBadge } from "@/app/_components/ui/badge";
 import { Card, CardContent } from "@/app/_components/ui/card";
+import Link from "@/app/_components/ui/link";
 import { SafeText, visibleText } from "@/app/_components/ui/safe-text";
 import { EmptyState, LoadingState } from "@/app/_components/ui/states";
 import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";

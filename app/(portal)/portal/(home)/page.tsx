@@ -1,10 +1,10 @@
 import { BellRing, FileText, Mail, MessageSquare, Phone, ShieldCheck, ShieldOff, TriangleAlert } from "lucide-react";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { Alert } from "@/app/_components/ui/alert";
 import { Badge, SEVERITIES, type Severity, SeverityBadge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/card";
+import Link from "@/app/_components/ui/link";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { EmptyState } from "@/app/_components/ui/states";
 import { requireCustomer } from "@/app/_lib/session";

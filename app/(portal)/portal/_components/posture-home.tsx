@@ -2,13 +2,13 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { ArrowRight, ThumbsUp } from "lucide-react";
-import Link from "next/link";
 import { RecStatusBadge } from "@/app/_components/posture/rec-badges";
 import { ScoreCard } from "@/app/_components/posture/score-card";
 import { ScoreTrend } from "@/app/_components/posture/score-trend";
 import { SeverityBadge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent } from "@/app/_components/ui/card";
+import Link from "@/app/_components/ui/link";
 import { EmptyState, ErrorState, Skeleton } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { formatMonth } from "@/lib/format";

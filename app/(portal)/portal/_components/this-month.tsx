@@ -2,10 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { ArrowRight, ChevronRight, MessageCircleQuestion, Siren } from "lucide-react";
-import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent } from "@/app/_components/ui/card";
+import Link from "@/app/_components/ui/link";
 import { ErrorState, Skeleton } from "@/app/_components/ui/states";
 import { cn } from "@/app/_lib/cn";
 import { useTRPC } from "@/app/_lib/trpc/client";

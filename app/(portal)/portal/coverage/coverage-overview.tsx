@@ -2,9 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Eye, Radar, Server } from "lucide-react";
-import Link from "next/link";
 import { Alert } from "@/app/_components/ui/alert";
 import { Card } from "@/app/_components/ui/card";
+import Link from "@/app/_components/ui/link";
 import { EmptyState, ErrorState, LoadingState } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { formatShare } from "@/lib/format";

@@ -1,7 +1,6 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useState } from "react";
 import { RecStatusBadge } from "@/app/_components/posture/rec-badges";
 import { Alert } from "@/app/_components/ui/alert";
@@ -9,6 +8,7 @@ import { SeverityBadge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
 import { Dialog, DialogContent } from "@/app/_components/ui/dialog";
 import { Textarea } from "@/app/_components/ui/input";
+import Link from "@/app/_components/ui/link";
 import { LoadingState } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { customerActions } from "@/server/recommendations/lifecycle";

@@ -1,6 +1,6 @@
 import { Info } from "lucide-react";
-import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
+import Link from "@/app/_components/ui/link";
 import type { SensorClass } from "@/db/schema/sensors";
 import type { Deployment } from "@/server/contracts/warnings";
 import { CLASS_ARTICLE, CLASS_SHORT } from "./labels";

@@ -1,12 +1,12 @@
 "use client";
 
 import { UserPlus } from "lucide-react";
-import Link from "next/link";
 import { type ReactNode, useId, useState } from "react";
 import type { z } from "zod";
 import { useConfirmTarget } from "@/app/_components/team/use-confirm-target";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
+import Link from "@/app/_components/ui/link";
 import { errorMessage } from "../errors";
 import { type Notice, NoticeAlert } from "../notice";
 import { roleLabel } from "../roles";

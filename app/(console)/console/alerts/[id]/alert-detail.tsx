@@ -2,11 +2,11 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Clock, Scissors } from "lucide-react";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { Alert } from "@/app/_components/ui/alert";
 import { Badge } from "@/app/_components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
+import Link from "@/app/_components/ui/link";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { SafeText } from "@/app/_components/ui/safe-text";
 import { LoadingState } from "@/app/_components/ui/states";

@@ -2,9 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Clock, FileText, Globe } from "lucide-react";
-import Link from "next/link";
 import { Badge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
+import Link from "@/app/_components/ui/link";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { LoadingState } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_lib/trpc/client";

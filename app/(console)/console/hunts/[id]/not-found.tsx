@@ -1,7 +1,7 @@
 import { Crosshair } from "lucide-react";
-import Link from "next/link";
 import { Button } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
+import Link from "@/app/_components/ui/link";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { EmptyState } from "@/app/_components/ui/states";
 

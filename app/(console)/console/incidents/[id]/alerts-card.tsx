@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
+import Link from "@/app/_components/ui/link";
 import { SafeText, visibleText } from "@/app/_components/ui/safe-text";
 import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
 import { SOURCE_FORMAT_LABELS } from "@/server/sensors/schema";

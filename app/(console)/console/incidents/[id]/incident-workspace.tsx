@@ -2,9 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Clock } from "lucide-react";
-import Link from "next/link";
 import { Alert } from "@/app/_components/ui/alert";
 import { Badge } from "@/app/_components/ui/badge";
+import Link from "@/app/_components/ui/link";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { SafeText } from "@/app/_components/ui/safe-text";
 import { LoadingState } from "@/app/_components/ui/states";

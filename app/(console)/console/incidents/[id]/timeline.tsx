@@ -19,13 +19,13 @@ import {
   StickyNote,
   UserRound,
 } from "lucide-react";
-import Link from "next/link";
 import { type FormEvent, useState } from "react";
 import { Alert } from "@/app/_components/ui/alert";
 import { Badge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
 import { Textarea } from "@/app/_components/ui/input";
+import Link from "@/app/_components/ui/link";
 import { SafeText } from "@/app/_components/ui/safe-text";
 import { cn } from "@/app/_lib/cn";
 import { useTRPC } from "@/app/_lib/trpc/client";

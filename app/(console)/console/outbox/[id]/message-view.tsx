@@ -1,9 +1,9 @@
 import { ExternalLink, Paperclip } from "lucide-react";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { Alert } from "@/app/_components/ui/alert";
 import { Badge } from "@/app/_components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
+import Link from "@/app/_components/ui/link";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { formatBytes } from "@/lib/format";
 import { DateTime } from "../../_components/date-time";

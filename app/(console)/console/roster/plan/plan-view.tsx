@@ -2,9 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
-import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/app/_components/ui/button";
+import Link from "@/app/_components/ui/link";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { EmptyState, LoadingState } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_lib/trpc/client";

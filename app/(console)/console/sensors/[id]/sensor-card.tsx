@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { Card, CardContent, CardHeader, CardTitle } from "@/app/_components/ui/card";
+import Link from "@/app/_components/ui/link";
 import { DateTime } from "../../_components/date-time";
 import { SENSOR_CLASS_LABELS, SOURCE_FORMAT_LABELS } from "../sensor-labels";
 import { Facts } from "./facts";
