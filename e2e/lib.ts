@@ -126,6 +126,11 @@ export async function signInStaffWithTwoFactor(page: Page, email: string, passwo
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/two-factor\/setup/);
+  return enrolTwoFactor(page, email, password);
+}
+
+/** On the two-factor setup page after signing in: enrols TOTP, keeps the secret for later specs; ends on the console. */
+async function enrolTwoFactor(page: Page, email: string, password: string) {
   await page.getByLabel("Confirm your password").fill(password);
   await page.getByRole("button", { name: "Continue" }).click();
   const secret = ((await page.locator("code").first().textContent()) ?? "").replace(/\s+/g, "");
@@ -155,7 +160,7 @@ export async function signInStaff(page: Page, email: string, password = DEMO_PAS
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/two-factor|\/console/);
   if (/\/two-factor\/setup/.test(page.url())) {
-    await signInStaffWithTwoFactor(page, email, password);
+    await enrolTwoFactor(page, email, password);
     return;
   }
   if (/\/two-factor/.test(page.url())) {
@@ -195,4 +200,36 @@ export function createSensorKey(cwd: string, env: NodeJS.ProcessEnv, name: strin
   );
   if (r.status !== 0) throw new Error(`sensor:create failed: ${r.stderr}`);
   return r.stdout.trim().split("\n").at(-1)!;
+}
+
+/** How many pages a walk opens side by side (E2E_LANES): the server's idle waits overlap, its work does not. */
+export const LANES = Math.max(1, Number(process.env.E2E_LANES ?? 3));
+
+/**
+ * Runs `work` over `items` in `LANES` pages side by side, each in its own context signed in as `signedIn` is (its own
+ * storage, so one page's theme is not another's). Every item runs even when one fails; the first error is thrown.
+ */
+export async function inLanes<T>(
+  browser: Browser,
+  signedIn: BrowserContext,
+  items: readonly T[],
+  work: (page: Page, item: T) => Promise<void>,
+) {
+  const storageState = await signedIn.storageState();
+  let next = 0;
+  const errors: unknown[] = [];
+  const lane = async () => {
+    const context = await browser.newContext({ storageState, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    try {
+      while (next < items.length) {
+        const item = items[next++] as T;
+        await work(page, item).catch((e) => errors.push(e));
+      }
+    } finally {
+      await context.close();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(LANES, items.length) }, lane));
+  if (errors.length) throw errors[0];
 }

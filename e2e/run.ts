@@ -11,6 +11,8 @@ const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.E2E_PORT ?? 3210);
 const jsonAt = process.argv.indexOf("--reporter-json");
 const jsonOut = jsonAt > 0 ? process.argv[jsonAt + 1] : undefined;
+// `npm run test:e2e -- walk intake`: only the specs whose file names contain one of the words.
+const only = process.argv.slice(2).filter((a, i, all) => !a.startsWith("--") && all[i - 1] !== "--reporter-json");
 const base = `http://localhost:${port}`;
 
 if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
@@ -82,7 +84,7 @@ async function main() {
   }
   const specs = fs
     .readdirSync(path.join(root, "e2e"))
-    .filter((f) => f.endsWith(".e2e.ts"))
+    .filter((f) => f.endsWith(".e2e.ts") && (!only.length || only.some((w) => f.includes(w))))
     .map((f) => path.join("e2e", f));
   const tap = path.join(dataDir, "e2e.tap");
   const test = spawnSync(

@@ -8,7 +8,8 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { BASE_URL, launch, shot, signInCustomer, signInStaff } from "./lib";
+import { auditHere } from "./a11y";
+import { BASE_URL, inLanes, launch, shot, signInCustomer, signInStaff } from "./lib";
 
 let browser: Browser;
 before(async () => {
@@ -99,6 +100,9 @@ async function chartsWithoutText(page: Page): Promise<string[]> {
   );
 }
 
+/** Each page at each width, the 1280 px visit first (it is the one audited with axe-core). */
+const visits = (paths: string[]) => paths.flatMap((path) => WIDTHS.map((width) => [path, width] as const));
+
 async function visit(page: Page, path: string, width: number, problems: string[]) {
   await page.setViewportSize({ width, height: 900 });
   const r = await page.goto(`${BASE_URL}${path}`, { waitUntil: "networkidle" });
@@ -112,6 +116,7 @@ async function visit(page: Page, path: string, width: number, problems: string[]
   }
   const slug = path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "root";
   await shot(page, `walk-${slug}-${width}`);
+  if (width === 1280) await auditHere(page);
 }
 
 /** The first link on a page whose address matches, e.g. the first incident of a list. */
@@ -125,7 +130,14 @@ async function firstHref(page: Page, path: string, pattern: RegExp): Promise<str
 async function expectNotFound(page: Page, path: string, heading: RegExp, problems: string[]) {
   const r = await page.goto(`${BASE_URL}${path}`, { waitUntil: "networkidle" });
   if (r?.status() !== 404) problems.push(`${path}: HTTP ${r?.status()} (want 404)`);
-  if (!(await page.getByRole("heading", { name: heading }).count())) problems.push(`${path}: no "${heading}" heading`);
+  const shown = await page
+    .getByRole("heading", { name: heading })
+    .first()
+    .waitFor({ timeout: 10_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (!shown) problems.push(`${path}: no "${heading}" heading`);
+  await auditHere(page);
 }
 
 /** A tRPC mutation as the signed-in page's user (superjson envelope), for setting up what the walk looks at. */
@@ -189,10 +201,10 @@ test("every console page, 1280 and 390 px: 200, no page-wide overflow, time zone
     .catch(() => null);
 
   const problems: string[] = [];
-  for (const path of [...CONSOLE_PAGES, ...details]) {
-    for (const width of WIDTHS) await visit(page, path, width, problems);
-  }
-  assert.deepEqual(problems, []);
+  await inLanes(browser, context, visits([...CONSOLE_PAGES, ...details]), (p, [path, width]) =>
+    visit(p, path, width, problems),
+  );
+  assert.deepEqual(problems.sort(), []);
   await context.close();
 });
 
@@ -206,10 +218,10 @@ test("every portal page, 1280 and 390 px: 200, no page-wide overflow, charts wit
   ].filter((h): h is string => Boolean(h));
   assert.ok(details.length >= 1, `detail pages found: ${details.join(", ")}`);
   const problems: string[] = [];
-  for (const path of [...PORTAL_PAGES, ...details]) {
-    for (const width of WIDTHS) await visit(page, path, width, problems);
-  }
-  assert.deepEqual(problems, []);
+  await inLanes(browser, context, visits([...PORTAL_PAGES, ...details]), (p, [path, width]) =>
+    visit(p, path, width, problems),
+  );
+  assert.deepEqual(problems.sort(), []);
   await context.close();
 });
 
@@ -218,7 +230,7 @@ test("unknown addresses and unknown or other customers' ids answer 404 with a no
   const staffContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const staff = await staffContext.newPage();
   await signInStaff(staff, "manager@northwatch.example");
-  for (const [path, heading] of [
+  const consolePaths = [
     ["/console/no-such-page", /Page not found/],
     ["/console/queue/extra/segments", /Page not found/],
     [`/console/incidents/${NO_SUCH_ID}`, /Incident not found/],
@@ -230,10 +242,11 @@ test("unknown addresses and unknown or other customers' ids answer 404 with a no
     [`/console/assets/${NO_SUCH_ID}?customer=${NO_SUCH_ID}`, /Asset not found/],
     [`/console/hunts/${NO_SUCH_ID}`, /Threat hunt not found/],
     [`/console/outbox/${NO_SUCH_ID}`, /not found/i],
-  ] as const) {
-    await expectNotFound(staff, path, heading, problems);
-  }
-  await shot(staff, "walk-404-console");
+  ] as const;
+  await inLanes(browser, staffContext, consolePaths, async (page, [path, heading]) => {
+    await expectNotFound(page, path, heading, problems);
+    if (path === consolePaths[0][0]) await shot(page, "walk-404-console");
+  });
   await staffContext.close();
 
   const customerContext = await browser.newContext({ viewport: { width: 390, height: 800 } });
