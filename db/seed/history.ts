@@ -48,6 +48,7 @@ export const LIVE_DAYS = 4;
 export const RECENT_STORY_DAYS = 7;
 /** Steps in time order; steps at the same instant keep the order they were planned in. */
 const sortSteps = <T extends { at: number }>(xs: T[]) => xs.sort((x, y) => x.at - y.at);
+const PEN_TEST = "Authorised penetration test; confirmed with the customer's IT lead.";
 const REASONS = {
   benign: "Expected admin activity, confirmed with the change calendar",
   false_positive: "Signature matched a known-good tool",
@@ -306,15 +307,12 @@ function storySteps(r: Rng, steps: StoryStep[], e: StoryEnv) {
   const ack = escalateAt + (slow() ? between(r, 12, 40) : between(r, 0, 3)) * MIN;
   plan.push([ack, { op: "acknowledge", who: e.analyst() }]);
   if (falseAlarm) {
-    plan.push([
-      ack + between(r, 20, 120) * MIN,
-      {
-        op: "status",
-        who: e.analyst(),
-        to: "closed",
-        note: "Authorised penetration test; confirmed with the customer's IT lead.",
-      },
-    ]);
+    // Judged once every alert of the attack is in the incident (so the incident is a false alarm, not a threat), then
+    // closed in the same sitting.
+    const judged = Math.max(ack + between(r, 20, 120) * MIN, attachAt + between(r, 2, 10) * MIN);
+    const who = e.analyst();
+    plan.push([judged, { op: "verdict", who, verdict: "benign", reason: PEN_TEST }]);
+    plan.push([judged + between(r, 1, 5) * MIN, { op: "status", who, to: "closed", note: PEN_TEST }]);
   } else {
     // Some notifications come late enough to breach a 30-minute notify target.
     const notify = ack + (slow() ? between(r, 35, 90) : between(r, 3, 15)) * MIN;
@@ -429,6 +427,13 @@ async function runStoryStep(e: LiveEnv, { at, story, op }: StoryStep) {
       return inc.acknowledge(e.analystCtx(at, op.who), id);
     case "status":
       return inc.setStatus(e.analystCtx(at, op.who), id, op.to, op.note);
+    case "verdict": {
+      // Every alert of the incident as it stands (correlation may have joined others to the story's own).
+      const ctx = e.analystCtx(at, op.who);
+      const ids = (await inc.getIncident(ctx, id)).alerts.map((a) => a.id);
+      if (ids.length) await setVerdict(ctx, ids, op.verdict, op.reason);
+      return;
+    }
     case "open":
       return inc.openToCustomer(e.analystCtx(at, op.who), id, op.message);
     case "note":
