@@ -15,7 +15,9 @@ import { seedDemo } from "./seed";
  * same, ids and the database's own clock aside. And each bulk-loaded incident's clocks are what the clock service
  * computes for it.
  */
-const CUSTOMER = "halvorsen";
+// The targeted customer (plan.ts): the most stories, with every kind of step (isolations, questions and answers, the
+// false alarms' verdicts) in every seed.
+const CUSTOMER = "kestrel-bank";
 const DAY = 86_400_000;
 // Replayed instants are at most `now`; anything the database or the process stamps with its own clock is later.
 const now = new Date(Date.now() - 60_000);
