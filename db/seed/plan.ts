@@ -124,6 +124,7 @@ export function storyPlanner(r: Rng, level: ThreatLevel) {
   const story = (into: StoryStep[], e: StoryEnv) => storySteps(r, into, e, mix);
   return {
     day(into: StoryStep[], e: Omit<StoryEnv, "fresh" | "variant">, days: number) {
+      // Every calendar month gets at least two (the 9th and the 21st), so each monthly report has a story to tell.
       const date = new Date(e.dayStart).getUTCDate();
       if (mix.attackDay() || p.recentDays.includes(days) || date === 9 || date === 21) story(into, e);
       const variant = ALL_ONGOING[days];
