@@ -474,6 +474,24 @@ export async function writeBulkStories(db: Db, tenant: TenantId, input: BulkStor
         }
         break;
       }
+      case "verdict": {
+        // `setVerdict` on every alert of the incident: recorded on each, and they stay in their incident.
+        const list = [...alerts.values()]
+          .filter((a) => a.incidentId === i.row.id)
+          .sort((x, y) => x.eventTime.getTime() - y.eventTime.getTime());
+        if (!list.length) break;
+        const ctx = input.analystCtx(at, op.who);
+        for (const a of list) Object.assign(a, { verdict: op.verdict, verdictReason: op.reason, triagedAt: when });
+        audit.push({
+          ...actorOf(ctx),
+          customerId: tenant,
+          action: "alert.verdict",
+          targetType: "alert",
+          targetId: list.length === 1 ? list[0]!.id : null,
+          summary: { verdict: op.verdict, reason: op.reason, alertIds: list.map((a) => a.id) },
+        });
+        break;
+      }
       case "acknowledge": {
         const ctx = input.analystCtx(at, op.who);
         await change(ctx, i, "acknowledge", async (before) => {

@@ -3,6 +3,7 @@ import type { SensorClass, XdrProvidedClass } from "@/db/schema/sensors";
 import type { CustomerRole, StaffRole } from "@/db/schema/tenancy";
 import type { ContactFields, CreateCustomerInput } from "@/server/customers/schema";
 import type { SourceFormat } from "@/server/ingest/types";
+import type { ThreatLevel } from "./plan";
 
 /** The demo provider and its customers: fixed data, so every seed of a fresh database is the same. */
 export const DEMO_PASSWORD = "watchkeeper-demo";
@@ -70,6 +71,11 @@ type DemoCustomer = CreateCustomerInput & {
   dnsDomain: string;
   sensors: DemoSensor[];
   contract: DemoContract;
+  /**
+   * How much attackers go after the customer (plan.ts): how often its stories start and how serious they are. The
+   * threats driver of its posture score follows from it, so the demo's scores differ for a reason one can name.
+   */
+  threatLevel: ThreatLevel;
 };
 
 /** Agent versions the provider no longer supports (a sensor on one is degraded). */
@@ -84,6 +90,8 @@ export const customers: DemoCustomer[] = [
   {
     name: "Halvorsen Logistics",
     slug: "halvorsen",
+    // A logistics firm: the usual commodity attacks, now and then a real intrusion attempt.
+    threatLevel: "steady",
     contract: {
       tier: "mndr",
       reference: "HAL-MNDR-2026",
@@ -129,6 +137,8 @@ export const customers: DemoCustomer[] = [
   {
     name: "Meridian Health Partners",
     slug: "meridian-health",
+    // Healthcare: ransomware crews go after hospital groups; attacked most weeks.
+    threatLevel: "elevated",
     contract: {
       tier: "mxdr",
       reference: "MHP-MXDR-2025",
@@ -185,6 +195,8 @@ export const customers: DemoCustomer[] = [
   {
     name: "Kestrel Bank",
     slug: "kestrel-bank",
+    // A bank: phishing, credential theft and fraud attempts every week.
+    threatLevel: "targeted",
     contract: { tier: "mxdr", reference: "KST-MXDR-2026", startedDaysAgo: 150, termDays: 730, licensedEndpoints: 20 },
     hostPrefix: "KST",
     adDomain: "KESTREL",
@@ -231,6 +243,8 @@ export const customers: DemoCustomer[] = [
   {
     name: "Sakura Precision Components",
     slug: "sakura-precision",
+    // A manufacturer: opportunistic attacks on the office side, rarely serious.
+    threatLevel: "steady",
     contract: {
       tier: "mdr",
       reference: "SKR-MDR-2026",
@@ -274,6 +288,8 @@ export const customers: DemoCustomer[] = [
   {
     name: "Müller Energie AG",
     slug: "mueller-energie",
+    // Energy and utilities: critical infrastructure draws serious attackers most weeks.
+    threatLevel: "elevated",
     contract: {
       tier: "mndr",
       reference: "MEA-MNDR-2026",
@@ -321,6 +337,8 @@ export const customers: DemoCustomer[] = [
   {
     name: "Southern Cross Council",
     slug: "southern-cross",
+    // A council: scans and phishing against public services, few of them serious.
+    threatLevel: "steady",
     contract: { tier: "mss", reference: "SCC-MSS-2026", businessHours: true, startedDaysAgo: 180, termDays: 365 },
     hostPrefix: "SCC",
     adDomain: "SCCOUNCIL",
@@ -351,6 +369,8 @@ export const customers: DemoCustomer[] = [
   {
     name: "Andes Mining Cooperative",
     slug: "andes-mining",
+    // A remote mining cooperative with a small footprint: few attackers look its way.
+    threatLevel: "quiet",
     contract: {
       tier: "mdr",
       reference: "AMC-MDR-2026",

@@ -26,8 +26,9 @@ import { writeBulkStories } from "./bulk-stories";
 import * as data from "./data";
 import { between, detectionsFor, makeHosts, makeUsers, pick, type Rng, render, rng, signalFrom } from "./generate";
 import { lastBeatOf, seedHeartbeats } from "./heartbeats";
+import { storyPlanner } from "./plan";
 import { profileLines, timed } from "./profile";
-import { isolationTarget, LATE_DUPLICATE, type Staff, type Story, type StoryOp, type StoryStep } from "./story";
+import { isolationTarget, LATE_DUPLICATE, type Staff, type StoryStep } from "./story";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -88,6 +89,9 @@ export async function seedHistory(
     const counts = { alerts: 0, incidents: 0 };
 
     const bulkStories: StoryStep[] = [];
+    // The stories draw from their own random source: the routine alerts' share does not move them.
+    const rs = rng(`${c.slug}:stories`);
+    const stories = storyPlanner(rs, c.threatLevel);
     const liveStories: StoryStep[] = [];
     const analystCtx = (at: number, who = pick(r, analysts)): TenantContext & StaffContext => ({
       db,
@@ -185,23 +189,11 @@ export async function seedHistory(
           });
         }
       }
-      // Stories: a real attack, a few times a month per customer, worked as an incident. Stories older than
-      // `recentStoryDays` are written in bulk (bulk-stories.ts), the recent ones go through the services.
-      // (Every calendar month gets at least two, so each monthly report has a story to tell.)
-      const storyEnv = { now, dayStart, auths, hosts, users, c, analyst: () => pick(r, analysts) };
+      // Stories: real attacks (and the odd false alarm) worked as incidents, as often and as serious as the customer's
+      // threat level has them (plan.ts). Stories older than `recentStoryDays` are written in bulk (bulk-stories.ts),
+      // the recent ones go through the services.
       const into = day > recentStoryDays ? bulkStories : liveStories;
-      if (r() < 0.16 || [1, 3, 6, 12].includes(day) || [9, 21].includes(new Date(dayStart).getUTCDate())) {
-        storySteps(r, into, storyEnv);
-      }
-      // And, recently, one waiting on the customer and one under investigation.
-      if (day <= 2) {
-        storySteps(r, into, {
-          ...storyEnv,
-          variant: day === 2 ? "contained" : day === 1 ? "waiting" : "investigating",
-        });
-      }
-      // And one fresh in the last hours, still in triage.
-      if (day === 0) storySteps(r, into, { ...storyEnv, dayStart: now - 4 * HOUR, fresh: true });
+      stories.day(into, { now, dayStart, auths, hosts, users, c, analyst: () => pick(rs, analysts) }, day);
     }
     counts.alerts += await timed("noise:bulk", () => writeBulkAlerts(db, tenant, bulk));
     const older = await timed("story:bulk", () =>
@@ -246,152 +238,6 @@ export async function seedHistory(
   return totals;
 }
 
-type StoryEnv = {
-  now: number;
-  dayStart: number;
-  auths: IntakeAuth[];
-  hosts: ReturnType<typeof makeHosts>;
-  users: string[];
-  c: (typeof data.customers)[number];
-  /** The analyst who takes a step (picked when the story is planned, so a story is the same however it is written). */
-  analyst: () => Staff;
-  /** Only escalated so far: nobody has acknowledged it yet. */
-  fresh?: boolean;
-  /** Stop the story early in a given state (the demo needs every state). */
-  variant?: "investigating" | "waiting" | "contained";
-};
-
-/** One attack: 2–4 alerts on one host within half an hour, escalated, worked through the lifecycle as far as time allows. */
-function storySteps(r: Rng, steps: StoryStep[], e: StoryEnv) {
-  const a = pick(r, e.auths);
-  const dets = detectionsFor(a.sourceFormat);
-  const top = dets.filter((d) => d.severity >= (e.variant === "investigating" ? 5 : 4));
-  const lead = pick(
-    r,
-    top.length ? top : dets.filter((d) => d.severity >= 4).length ? dets.filter((d) => d.severity >= 4) : dets,
-  );
-  const host = pick(r, e.hosts);
-  const victim = pick(r, e.users);
-  const t0 = e.fresh
-    ? e.now - between(r, 40, 150) * MIN
-    : e.variant === "investigating"
-      ? e.now - between(r, 190, 230) * MIN
-      : e.dayStart + between(r, 0, 23 * 60) * MIN;
-  if (t0 > e.now - 30 * MIN) return;
-  const follow = Array.from({ length: between(r, 1, 3) }, () => pick(r, dets));
-  const signals = [lead, ...follow].map((d, i) =>
-    signalFrom(r, d, new Date(t0 + (i === 0 ? 0 : between(r, 2, 28)) * MIN), host, victim, e.c.dnsDomain),
-  );
-  const story: Story = { ids: [], incidentId: null };
-  const step = (at: number, kind: string, op: StoryOp) => steps.push({ at, kind, story, op });
-  // Most work is on time; some is late, as in any real SOC (the demo needs breaches to show).
-  const slow = () => r() < 0.12;
-  const escalateAt = t0 + between(r, 2, 9) * MIN;
-  for (const s of signals)
-    step(s.time.getTime() + 30_000, "story:ingest", {
-      op: "ingest",
-      auth: a,
-      payload: render(a.sourceFormat, s, e.c.adDomain),
-    });
-  step(escalateAt, "story:escalate", { op: "escalate", who: e.analyst(), title: `${lead.title} on ${host.name}` });
-  // Alerts of the attack that arrived after the escalation and did not join it by correlation: the analyst attaches
-  // them (or, once the incident is closed, closes them as duplicates), so no story leaves "New" alerts behind.
-  const lastAt = Math.max(...signals.map((s) => s.time.getTime() + 30_000));
-  const attachAt = Math.max(lastAt, escalateAt) + between(r, 3, 10) * MIN;
-  if (!e.fresh) step(attachAt, "story:attach", { op: "attach", who: e.analyst() });
-  // How far the story got depends on how long ago it started.
-  const age = e.now - t0;
-  const falseAlarm = r() < 0.15;
-  const plan: [number, StoryOp][] = [];
-  const ack = escalateAt + (slow() ? between(r, 12, 40) : between(r, 0, 3)) * MIN;
-  plan.push([ack, { op: "acknowledge", who: e.analyst() }]);
-  if (falseAlarm) {
-    plan.push([
-      ack + between(r, 20, 120) * MIN,
-      {
-        op: "status",
-        who: e.analyst(),
-        to: "closed",
-        note: "Authorised penetration test; confirmed with the customer's IT lead.",
-      },
-    ]);
-  } else {
-    // Some notifications come late enough to breach a 30-minute notify target.
-    const notify = ack + (slow() ? between(r, 35, 90) : between(r, 3, 15)) * MIN;
-    plan.push([
-      notify,
-      {
-        op: "open",
-        who: e.analyst(),
-        message: `We are investigating "${lead.title}" on ${host.name}. We will update you as we learn more.`,
-      },
-    ]);
-    plan.push([notify + 2 * MIN, { op: "status", who: e.analyst(), to: "investigating" }]);
-    plan.push([
-      notify + 10 * MIN,
-      {
-        op: "note",
-        who: e.analyst(),
-        body: `Process tree reviewed; parent ${signals[0]!.process?.parent ?? "n/a"}. Checking other hosts for the same hash.`,
-      },
-    ]);
-    const waits = e.variant === "waiting" || (!e.variant && r() < 0.3);
-    let t = notify + between(r, 20, 90) * MIN;
-    if (waits) {
-      plan.push([
-        t,
-        {
-          op: "ask",
-          who: e.analyst(),
-          question: `Did ${victim} expect activity on ${host.name} at this time? Please confirm whether this was planned.`,
-        },
-      ]);
-      t += between(r, 60, 20 * 60) * MIN;
-      if (e.variant !== "waiting") plan.push([t, { op: "answer", body: "No, this was not planned. Please go ahead." }]);
-    }
-    if (e.variant === "investigating" || e.variant === "waiting") {
-      // Still being worked: nothing further has happened yet.
-    } else if (lead.process && r() < 0.4) {
-      t += between(r, 5, 40) * MIN;
-      plan.push([
-        t,
-        { op: "isolate", who: e.analyst(), host: host.name, reason: "Contain the host while we investigate." },
-      ]);
-      t += between(r, 10, 60) * MIN;
-      plan.push([t, { op: "approve", who: e.analyst(), note: "Approved by IT lead." }]);
-      plan.push([t + 5 * MIN, { op: "execute", who: e.analyst() }]);
-    }
-    if (e.variant === "investigating" || e.variant === "waiting") t = Number.POSITIVE_INFINITY;
-    t += (slow() ? between(r, 3 * 60, 8 * 60) : between(r, 10, 60)) * MIN;
-    plan.push([
-      t,
-      { op: "status", who: e.analyst(), to: "contained", note: `${host.name} isolated; attacker access cut.` },
-    ]);
-    if (e.variant === "contained") t = Number.POSITIVE_INFINITY;
-    t += between(r, 60, 4 * 60) * MIN;
-    plan.push([
-      t,
-      { op: "status", who: e.analyst(), to: "eradicated", note: "Persistence removed and credentials reset." },
-    ]);
-    t += (slow() ? between(r, 14 * 60, 30 * 60) : between(r, 2 * 60, 6 * 60)) * MIN;
-    plan.push([
-      t,
-      {
-        op: "status",
-        who: e.analyst(),
-        to: "recovered",
-        note: `${host.name} restored from a clean image and back in service.`,
-      },
-    ]);
-    t += between(r, 24 * 60, 72 * 60) * MIN;
-    plan.push([t, { op: "status", who: e.analyst(), to: "closed", note: "Root cause documented." }]);
-  }
-  for (const [at, op] of e.fresh ? [] : plan) {
-    if (age <= 0) break;
-    step(at, "story:lifecycle", op);
-  }
-}
-
 type LiveEnv = {
   ingest: (a: IntakeAuth, p: Record<string, unknown>[], at: number) => Promise<Awaited<ReturnType<typeof ingestItems>>>;
   analystCtx: (at: number, who: Staff) => TenantContext & StaffContext;
@@ -429,6 +275,13 @@ async function runStoryStep(e: LiveEnv, { at, story, op }: StoryStep) {
       return inc.acknowledge(e.analystCtx(at, op.who), id);
     case "status":
       return inc.setStatus(e.analystCtx(at, op.who), id, op.to, op.note);
+    case "verdict": {
+      // Every alert of the incident as it stands (correlation may have joined others to the story's own).
+      const ctx = e.analystCtx(at, op.who);
+      const ids = (await inc.getIncident(ctx, id)).alerts.map((a) => a.id);
+      if (ids.length) await setVerdict(ctx, ids, op.verdict, op.reason);
+      return;
+    }
     case "open":
       return inc.openToCustomer(e.analystCtx(at, op.who), id, op.message);
     case "note":

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { customers, incidents, sensors, user } from "@/db/schema";
+import { alerts, customers, incidents, sensors, user } from "@/db/schema";
 import { createHunt, linkIncident, updateHunt } from "@/server/hunts/service";
 import { runMonthClose } from "@/server/posture/service";
 import { evaluateCustomer } from "@/server/recommendations/evaluation";
@@ -102,11 +102,19 @@ type Ctx = (at: number, i?: number) => ActorContext;
 type AdminCtx = (slug: string, at: number) => Promise<TenantContext>;
 const tenantOf = (m: Map<string, { id: string }>, slug: string) => mintTenantId(m.get(slug)!.id);
 
+/** The customer's most severe closed attack (a false alarm, every alert judged benign or a false positive, is none). */
 async function closedIncident(db: Db, tenant: TenantId) {
   const [row] = await db
     .select({ id: incidents.id })
     .from(incidents)
-    .where(and(eq(incidents.customerId, tenant), isNotNull(incidents.closedAt)))
+    .where(
+      and(
+        eq(incidents.customerId, tenant),
+        isNotNull(incidents.closedAt),
+        sql`exists (select 1 from ${alerts} a where a.incident_id = ${incidents}.id
+          and (a.verdict is null or a.verdict not in ('false_positive', 'benign')))`,
+      ),
+    )
     .orderBy(desc(incidents.severity))
     .limit(1);
   return row?.id;

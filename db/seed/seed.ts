@@ -76,7 +76,17 @@ export async function seedDemo(
   for (const v of data.unsupportedVersions) await addUnsupportedVersion(ctx, v);
   for (const c of data.customers)
     await timed("phase:customers", async () => {
-      const { users, contacts, hostPrefix: _p, adDomain: _a, dnsDomain: _d, sensors: _s, contract, ...fields } = c;
+      const {
+        users,
+        contacts,
+        hostPrefix: _p,
+        adDomain: _a,
+        dnsDomain: _d,
+        sensors: _s,
+        threatLevel: _t,
+        contract,
+        ...fields
+      } = c;
       const row = await createCustomer(ctx, fields);
       const tenant = mintTenantId(row.id);
       for (const u of users) await createDemoUser(db, tenant, u, actor);

@@ -16,6 +16,8 @@ export type StoryOp =
   | { op: "attach"; who: Staff }
   | { op: "acknowledge"; who: Staff }
   | { op: "status"; who: Staff; to: IncidentStatus; note?: string }
+  /** The analyst's verdict on every alert of the story's incident (as the console records it on the selected alerts). */
+  | { op: "verdict"; who: Staff; verdict: FalseAlarmVerdict; reason: string }
   | { op: "open"; who: Staff; message: string }
   | { op: "note"; who: Staff; body: string }
   | { op: "ask"; who: Staff; question: string }
@@ -23,6 +25,8 @@ export type StoryOp =
   | { op: "isolate"; who: Staff; host: string; reason: string }
   | { op: "approve"; who: Staff; note: string }
   | { op: "execute"; who: Staff };
+/** The verdicts that make an incident a false alarm (every alert judged one of them): it is no threat. */
+export type FalseAlarmVerdict = "benign" | "false_positive";
 export type StoryStep = { at: number; kind: string; story: Story; op: StoryOp };
 
 export const LATE_DUPLICATE = "Same activity as the incident's alerts";
