@@ -105,12 +105,13 @@ export async function seedDemo(
     log(`SLA sweep: ${sweep.breached} clocks breached, ${sweep.atRisk} at risk since their last change`);
     const sensorSweep = await timed("phase:sensor-sweep", () => runSensorSweep(db, now));
     log(`Sensor sweep: ${sensorSweep.silent} silent sensors announced`);
-    await timed("phase:posture", () => seedPosture(db, log, now));
-  }
-  if (opts.history !== false)
+    // The CMDB import (owners, crown jewels) before the posture run, so the rules the server runs next see the same
+    // facts and a first start raises nothing new.
     log(
       `Assets: ${(await timed("phase:assets", () => seedAssets(db, now))).hosts} hosts beyond those the alerts named`,
     );
+    await timed("phase:posture", () => seedPosture(db, log, now));
+  }
   const started = Date.now();
   if (opts.reports !== false) {
     const reports = await timed("phase:reports", () => seedReports(db, now));

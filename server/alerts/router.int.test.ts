@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
 import { defaultTerms } from "@/server/contracts/service";
+import { evaluateDirty } from "@/server/recommendations/evaluation";
 import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
 import { callerAs, createWorld, insertTestAlert } from "@/server/testing/factories";
 
@@ -122,6 +123,15 @@ describe("triage queue", () => {
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
+  });
+
+  it("a verdict on an incident's alerts marks that customer's facts changed (the minute run re-evaluates it)", async () => {
+    const api = callerAs(h.db, w.staff.analyst);
+    await evaluateDirty(h.db, new Date());
+    await api.alerts.verdict({ alertIds: [ids.bHigh!], verdict: "benign", reason: "Loose alert: no incident" });
+    expect(await evaluateDirty(h.db, new Date())).toMatchObject({ customers: 0 });
+    await api.alerts.verdict({ alertIds: [ids.aLow!], verdict: "benign", reason: "Authorised scan" });
+    expect(await evaluateDirty(h.db, new Date())).toMatchObject({ customers: 1 });
   });
 });
 

@@ -117,6 +117,11 @@ export async function setVerdict(
     const b = loose.length
       ? await q.updateAlerts(tx, loose, { verdict, verdictReason: reason, triagedAt: now, status: "closed" })
       : [];
+    // A verdict on an incident's alerts can make it a false alarm (or an attack again): its customer's rules and
+    // threats driver are due on the minute run, not the hourly one.
+    for (const customerId of new Set(a.map((r) => r.customerId))) {
+      await markFactsChanged(tx, staffTenantOf(ctx, customerId));
+    }
     return {
       result: { updated: a.length + b.length },
       audit: auditEach([...a, ...b], "alert.verdict", { verdict, reason }),
