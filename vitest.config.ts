@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -12,6 +13,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Vitest's default is one fork fewer than the cores: a single fork on a 2-core machine, where the suite spends most
+    // of its time in PGlite's WebAssembly and in PostgreSQL, not in the runner. Two forks there take a third off.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     env: {
       TZ: "Asia/Kathmandu",
       NODE_ENV: "test",
