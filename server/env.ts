@@ -31,10 +31,17 @@ const schema = z.object({
   INTAKE_RATE_PER_KEY: z.coerce.number().int().min(1).default(2_500),
   INTAKE_RATE_PER_CUSTOMER: z.coerce.number().int().min(1).default(5_000),
   /**
-   * Intake: worker threads that parse and normalise large batches off the event loop; 0 (the default) does it
-   * in-process. Opt-in: not yet measured over HTTP (see docs/benchmarks.md).
+   * Intake: worker threads that parse and normalise large batches (≥ 64 KiB) off the event loop; 0 does it
+   * in-process. Default 2 in production: with the parsing on the event loop, the transaction holding a batch's rows
+   * waited behind other batches' parsing while the customer's next batches queued on its row locks (measured over HTTP,
+   * docs/benchmarks.md "Intake, session 7"); 0 in development and tests.
    */
-  INTAKE_THREADS: z.coerce.number().int().min(0).max(16).default(0),
+  INTAKE_THREADS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(16)
+    .default(process.env.NODE_ENV === "production" ? 2 : 0),
   /**
    * The audit chain's HMAC key (≥ 32 characters). Required when NODE_ENV=production (the server refuses to start
    * without it); development and tests use a fixed built-in key. Changing it makes every later verify fail.
