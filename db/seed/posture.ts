@@ -1,9 +1,10 @@
-import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, not, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { alerts, customers, incidents, sensors, user } from "@/db/schema";
+import { customers, incidents, sensors, user } from "@/db/schema";
 import { createHunt, linkIncident, updateHunt } from "@/server/hunts/service";
 import { runMonthClose } from "@/server/posture/service";
 import { evaluateCustomer } from "@/server/recommendations/evaluation";
+import { isFalseAlarm } from "@/server/recommendations/queries";
 import { createRec, respond } from "@/server/recommendations/service";
 import { type ActorContext, mintTenantId, type TenantContext, type TenantId } from "@/server/tenancy/tenant";
 import * as data from "./data";
@@ -107,14 +108,7 @@ async function closedIncident(db: Db, tenant: TenantId) {
   const [row] = await db
     .select({ id: incidents.id })
     .from(incidents)
-    .where(
-      and(
-        eq(incidents.customerId, tenant),
-        isNotNull(incidents.closedAt),
-        sql`exists (select 1 from ${alerts} a where a.incident_id = ${incidents}.id
-          and (a.verdict is null or a.verdict not in ('false_positive', 'benign')))`,
-      ),
-    )
+    .where(and(eq(incidents.customerId, tenant), isNotNull(incidents.closedAt), not(isFalseAlarm)))
     .orderBy(desc(incidents.severity))
     .limit(1);
   return row?.id;

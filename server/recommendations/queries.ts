@@ -52,6 +52,15 @@ export async function listWaitingActions(db: DbOrTx, tenant: TenantId) {
  * incident is a true positive unless every one of its alerts was judged false positive or benign (escalation is the
  * analyst's judgement that it is real).
  */
+/**
+ * An incident is a false alarm when it has alerts and every one was judged a false positive or benign: no threat
+ * (posture-rules.md). The outer row is named by its table: in a select list drizzle writes `${incidents.id}` as a bare
+ * "id", which inside the subquery would name the alert's own id (queries.int.test.ts pins this).
+ */
+export const isFalseAlarm = sql<boolean>`(exists (select 1 from ${alerts} a where a.incident_id = ${incidents}.id)
+  and not exists (select 1 from ${alerts} a where a.incident_id = ${incidents}.id
+    and (a.verdict is null or a.verdict not in ('false_positive', 'benign'))))`;
+
 export async function listIncidentsSince(db: DbOrTx, tenant: TenantId, from: Date) {
   return db
     .select({
@@ -60,11 +69,7 @@ export async function listIncidentsSince(db: DbOrTx, tenant: TenantId, from: Dat
       severity: sql<number>`coalesce(${incidents.severityOverride}, ${incidents.severity})`.mapWith(Number),
       openedAt: incidents.createdAt,
       visibleToCustomer: incidents.visibleToCustomer,
-      // The outer row named by its table: in a select list drizzle writes `${incidents.id}` as a bare "id", which
-      // inside the subquery would name the alert's own id (queries.int.test.ts pins this).
-      falseAlarm: sql<boolean>`exists (select 1 from ${alerts} a where a.incident_id = ${incidents}.id)
-        and not exists (select 1 from ${alerts} a where a.incident_id = ${incidents}.id
-          and (a.verdict is null or a.verdict not in ('false_positive', 'benign')))`,
+      falseAlarm: isFalseAlarm,
       techniques: sql<string[]>`coalesce((select json_agg(t.technique_id order by t.technique_id)
         from ${incidentTechniques} t where t.customer_id = ${incidents}.customer_id and t.incident_id = ${incidents}.id),
         '[]'::json)`.mapWith((v) => (typeof v === "string" ? (JSON.parse(v) as string[]) : (v as string[]))),
