@@ -6,23 +6,12 @@
 # Usage: DATABASE_URL=postgres://root@127.0.0.1:5432/postgres bash bench/intake-http.sh [port]
 set -uo pipefail
 cd "$(dirname "$0")/.."
-: "${DATABASE_URL:?set DATABASE_URL to a PostgreSQL server}"
 port="${1:-3470}"
-intake=$((port + 1))
-tool="$(mktemp -d)/ingest-load"
-cp -r ../shared/tools/ingest-load "$tool" && (cd "$tool" && npm ci --no-audit --no-fund --silent) || exit 2
-db_url="${DATABASE_URL%/*}/wk_intake_http"
-psql "$DATABASE_URL" -qc "drop database if exists wk_intake_http with (force)" -c "create database wk_intake_http" || exit 2
-DATABASE_URL="$db_url" npx tsx bench/ingest-keys.ts >"$tool/keys.json" || exit 2
-cs=$(node -e "console.log(require('$tool/keys.json').crowdstrike)")
-ocsf=$(node -e "console.log(require('$tool/keys.json').ocsf)")
-DATABASE_URL="$db_url" JOBS=off LOG_LEVEL=warn NODE_ENV=production INTAKE_PORT="$intake" \
-  BETTER_AUTH_SECRET=intake-bench-secret-0123456789abcdef AUDIT_HMAC_KEY=intake-bench-audit-key-0123456789abcdef \
-  BETTER_AUTH_URL="http://127.0.0.1:$port" \
-  node node_modules/next/dist/bin/next start --keepAliveTimeout 65000 -p "$port" >"$tool/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; psql "$DATABASE_URL" -qc "drop database if exists wk_intake_http with (force)"' EXIT
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
+db_name=wk_intake_http
+# shellcheck source=bench/intake-server.sh
+. bench/intake-server.sh
+cs=$(key_of crowdstrike)
+ocsf=$(key_of ocsf)
 run() { # label base args…
   local label="$1" base="$2"; shift 2
   printf '\n--- %s (%s; load %s)\n' "$label" "$base" "$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -6,27 +6,14 @@
 # Usage: DATABASE_URL=postgres://root@127.0.0.1:5432/postgres [EXTRA_ENV="INTAKE_THREADS=0"] bash bench/intake-waits.sh [port]
 set -uo pipefail
 cd "$(dirname "$0")/.."
-: "${DATABASE_URL:?set DATABASE_URL to a PostgreSQL server}"
 port="${1:-3480}"
-intake=$((port + 1))
-work="$(mktemp -d)"
-tool="$work/ingest-load"
-cp -r ../shared/tools/ingest-load "$tool" && (cd "$tool" && npm ci --no-audit --no-fund --silent) || exit 2
-db_url="${DATABASE_URL%/*}/wk_intake_waits"
-psql "$DATABASE_URL" -qc "drop database if exists wk_intake_waits with (force)" -c "create database wk_intake_waits" || exit 2
-DATABASE_URL="$db_url" npx tsx bench/ingest-keys.ts >"$tool/keys.json" || exit 2
-# shellcheck disable=SC2086
-env ${EXTRA_ENV:-} DATABASE_URL="$db_url" JOBS=off LOG_LEVEL=warn NODE_ENV=production INTAKE_PORT="$intake" \
-  BETTER_AUTH_SECRET=intake-bench-secret-0123456789abcdef AUDIT_HMAC_KEY=intake-bench-audit-key-0123456789abcdef \
-  BETTER_AUTH_URL="http://127.0.0.1:$port" \
-  node node_modules/next/dist/bin/next start -p "$port" >"$work/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; psql "$DATABASE_URL" -qc "drop database if exists wk_intake_waits with (force)"' EXIT
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
+db_name=wk_intake_waits
+# shellcheck source=bench/intake-server.sh
+. bench/intake-server.sh
 tick=$(getconf CLK_TCK)
 cpu_of() { local t=0; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14+$15}' "/proc/$p/stat"))); done; echo "$t"; }
 for src in ocsf crowdstrike; do
-  key=$(node -e "console.log(require('$tool/keys.json').$src)")
+  key=$(key_of "$src")
   printf '\n--- %s, batches of 500, 4 concurrent (load %s)\n' "$src" "$(cut -d' ' -f1-3 /proc/loadavg)"
   (cd "$tool" && DATABASE_URL="$db_url" BASE="http://127.0.0.1:$intake" node compare.mjs --key "$key" --source "$src" \
     --batch 500 --concurrency 4 --count 20000 --seed "s-$(date +%s%N)" 2>/dev/null | tail -n 5)
