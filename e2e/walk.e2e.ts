@@ -107,6 +107,13 @@ async function visit(page: Page, path: string, width: number, problems: string[]
   await page.setViewportSize({ width, height: 900 });
   const r = await page.goto(`${BASE_URL}${path}`, { waitUntil: "networkidle" });
   if (r?.status() !== 200) problems.push(`${path}: HTTP ${r?.status()}`);
+  // Data fetched after hydration can start after the network went idle: wait for the loading placeholders to go, so
+  // what is checked and shot is the page with its data.
+  const loaded = await page
+    .waitForFunction(() => !document.querySelector('[role="status"] .animate-pulse'), null, { timeout: 15_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (!loaded) problems.push(`${path} @${width}px: still loading after 15 s`);
   await page.waitForTimeout(200);
   for (const o of await overflow(page)) problems.push(`${path} @${width}px overflows: ${o}`);
   if (width === 1280)
