@@ -13,7 +13,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { user } from "./auth";
-import { createdAt, id, timestamps } from "./columns";
+import { createdAt, id, jsonText, timestamps } from "./columns";
 import { SOURCE_FORMATS } from "./sensors";
 import { customers } from "./tenancy";
 
@@ -64,7 +64,8 @@ export const alerts = pgTable(
     tactics: text().array().notNull().default(sql`'{}'::text[]`),
     entities: jsonb().notNull(),
     truncated: text().array().notNull().default(sql`'{}'::text[]`),
-    raw: jsonb().notNull(),
+    /** The vendor's payload as its JSON text, verbatim (`jsonText`). */
+    raw: jsonText().notNull(),
     /** When the raw payload was dropped by the retention job (`raw` is then `{}`); the normalised alert stays. */
     rawPrunedAt: timestamp({ withTimezone: true }),
     status: text({ enum: ALERT_STATUSES }).notNull().default("new"),
@@ -80,7 +81,8 @@ export const alerts = pgTable(
     uniqueIndex("alerts_dedup_key").on(t.customerId, t.dedupKey),
     index("alerts_customer_received_idx").on(t.customerId, t.receivedAt),
     index("alerts_queue_idx").on(t.status, t.receivedAt),
-    index("alerts_incident_idx").on(t.incidentId),
+    // Only alerts in an incident: a new alert (none is, at intake) costs no entry in it.
+    index("alerts_incident_idx").on(t.incidentId).where(sql`${t.incidentId} is not null`),
     // The retention job's candidates: only payloads still held (received_at never changes, so intake updates stay HOT).
     index("alerts_raw_held_idx").on(t.receivedAt).where(sql`${t.rawPrunedAt} is null`),
   ],

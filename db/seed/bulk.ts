@@ -17,7 +17,7 @@ import { auditHmacKey } from "@/server/env";
 import type { IntakeAuth } from "@/server/ingest/auth";
 import { prepareAlertRows } from "@/server/ingest/prepare";
 import { upsertAlerts } from "@/server/ingest/queries";
-import { alertRowsJson } from "@/server/ingest/row-json";
+import { alertRowsText } from "@/server/ingest/row-json";
 import { markFactsChanged } from "@/server/recommendations/dirty";
 import type { TenantId } from "@/server/tenancy/tenant";
 
@@ -126,7 +126,7 @@ export async function upsertPrepared(tx: DbOrTx, tenant: TenantId, batches: Prep
     }
     now.sort((a, b) => (a.row.dedup_key < b.row.dedup_key ? -1 : 1));
     for (let i = 0; i < now.length; i += CHUNK) {
-      const up = await upsertAlerts(tx, tenant, alertRowsJson(now.slice(i, i + CHUNK)), []);
+      const up = await upsertAlerts(tx, tenant, alertRowsText(now.slice(i, i + CHUNK)), []);
       for (const r of up.rows) idOf.set(r.dedupKey, r.id);
     }
     rest = later;

@@ -234,7 +234,7 @@ export async function pruneRawPayloadBatch(db: DbOrTx, cutoff: Date, now: Date, 
         limit ${limit}
         for update skip locked
       )
-      update ${alerts} a set raw = '{}'::jsonb, raw_pruned_at = ${now.toISOString()}::timestamptz
+      update ${alerts} a set raw = '{}', raw_pruned_at = ${now.toISOString()}::timestamptz
       from victim where a.id = victim.id
       returning a.id`),
   );

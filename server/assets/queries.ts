@@ -76,8 +76,12 @@ const hostCols = sql`x(id uuid, key text, agent_id text, fqdn text, hostname tex
 
 /**
  * Records that `sensorId` reported these hosts at `at`: known assets updated, new ones inserted, one sighting row per
- * asset and sensor. A row is rewritten only when a fact changes or its last sighting moves by a minute, so a busy
- * host costs no write storm. Rows are written in id / key order so concurrent batches take locks in one order.
+ * asset and sensor — in one statement, so that a row it locks is held for no longer than the statement when the
+ * caller commits right after (the intake does: concurrent batches of a customer name the same hosts). A row is
+ * rewritten only when a fact changes or its last sighting moves by a minute, so a busy host costs no write storm; a
+ * due row that another transaction is writing right now is skipped, not waited for (it is being given a sighting of
+ * about the same moment, and a changed fact comes again with the host's next report). Rows are locked in id / key
+ * order so concurrent writers take them in one order.
  */
 export async function writeSightings(
   db: DbOrTx,
@@ -87,43 +91,52 @@ export async function writeSightings(
   fresh: readonly (HostFacts & { key: string })[],
   at: Date,
 ) {
+  if (matched.length === 0 && fresh.length === 0) return;
   const iso = at.toISOString();
-  const ids = new Set(matched.map((m) => m.id));
-  if (matched.length) {
-    const json = hostJson([...matched].sort((a, b) => (a.id < b.id ? -1 : 1)).map((m) => ({ id: m.id, h: m.host })));
-    await db.execute(sql`
-      update assets a set agent_id = coalesce(a.agent_id, x.agent_id), fqdn = coalesce(x.fqdn, a.fqdn),
-        hostname = coalesce(x.hostname, a.hostname), ip = coalesce(x.ip, a.ip), os = coalesce(x.os, a.os),
+  const known = hostJson([...matched].sort((a, b) => (a.id < b.id ? -1 : 1)).map((m) => ({ id: m.id, h: m.host })));
+  const added = hostJson([...fresh].sort((a, b) => (a.key < b.key ? -1 : 1)).map((h) => ({ h })));
+  await db.execute(sql`
+    with m as (select * from jsonb_to_recordset(${known}::text::jsonb) as ${hostCols}),
+    due as (
+      select a.id from assets a join m on a.id = m.id
+      where a.customer_id = ${tenant}::uuid and (
+        a.last_seen_at < ${iso}::timestamptz - interval '1 minute' or a.first_seen_at > ${iso}::timestamptz
+        or (a.agent_id, a.fqdn, a.hostname, a.ip, a.os) is distinct from (coalesce(a.agent_id, m.agent_id),
+          coalesce(m.fqdn, a.fqdn), coalesce(m.hostname, a.hostname), coalesce(m.ip, a.ip), coalesce(m.os, a.os)))
+      order by a.id
+      for update of a skip locked),
+    moved as (
+      update assets a set agent_id = coalesce(a.agent_id, m.agent_id), fqdn = coalesce(m.fqdn, a.fqdn),
+        hostname = coalesce(m.hostname, a.hostname), ip = coalesce(m.ip, a.ip), os = coalesce(m.os, a.os),
         first_seen_at = least(a.first_seen_at, ${iso}::timestamptz),
         last_seen_at = greatest(a.last_seen_at, ${iso}::timestamptz), updated_at = now()
-      from jsonb_to_recordset(${json}::text::jsonb) as ${hostCols}
-      where a.customer_id = ${tenant}::uuid and a.id = x.id and (
-        a.last_seen_at < ${iso}::timestamptz - interval '1 minute' or a.first_seen_at > ${iso}::timestamptz
-        or (a.agent_id, a.fqdn, a.hostname, a.ip, a.os) is distinct from (coalesce(a.agent_id, x.agent_id),
-          coalesce(x.fqdn, a.fqdn), coalesce(x.hostname, a.hostname), coalesce(x.ip, a.ip), coalesce(x.os, a.os)))`);
-  }
-  if (fresh.length) {
-    const json = hostJson([...fresh].sort((a, b) => (a.key < b.key ? -1 : 1)).map((h) => ({ h })));
-    const inserted = await db.execute(sql`
+      from m where a.id = m.id and a.id in (select id from due)),
+    ins as (
       insert into assets (customer_id, identity_key, agent_id, fqdn, hostname, ip, os, first_seen_at, last_seen_at)
       select ${tenant}::uuid, key, agent_id, fqdn, hostname, ip, os, ${iso}::timestamptz, ${iso}::timestamptz
-      from jsonb_to_recordset(${json}::text::jsonb) as ${hostCols}
+      from jsonb_to_recordset(${added}::text::jsonb) as ${hostCols}
+      order by key
       on conflict (customer_id, identity_key) do update set
         last_seen_at = greatest(assets.last_seen_at, excluded.last_seen_at),
         first_seen_at = least(assets.first_seen_at, excluded.first_seen_at)
-      returning id`);
-    for (const r of rowsOf<{ id: string }>(inserted)) ids.add(r.id);
-  }
-  if (ids.size === 0) return;
-  await db.execute(sql`
+      returning id),
+    ids as (select id from m union select id from ins),
+    seen as (
+      select s.asset_id from asset_sightings s
+      where s.asset_id in (select id from ids) and s.sensor_id = ${sensorId}::uuid
+        and (s.last_seen_at < ${iso}::timestamptz - interval '1 minute' or s.first_seen_at > ${iso}::timestamptz)
+      order by s.asset_id
+      for update skip locked),
+    resighted as (
+      update asset_sightings s set first_seen_at = least(s.first_seen_at, ${iso}::timestamptz),
+        last_seen_at = greatest(s.last_seen_at, ${iso}::timestamptz)
+      where s.sensor_id = ${sensorId}::uuid and s.asset_id in (select asset_id from seen))
     insert into asset_sightings (customer_id, asset_id, sensor_id, first_seen_at, last_seen_at)
     select ${tenant}::uuid, id, ${sensorId}::uuid, ${iso}::timestamptz, ${iso}::timestamptz
-    from unnest(${`{${[...ids].sort().join(",")}}`}::uuid[]) as id
-    on conflict (asset_id, sensor_id) do update set
-      first_seen_at = least(asset_sightings.first_seen_at, excluded.first_seen_at),
-      last_seen_at = greatest(asset_sightings.last_seen_at, excluded.last_seen_at)
-    where asset_sightings.last_seen_at < excluded.last_seen_at - interval '1 minute'
-      or asset_sightings.first_seen_at > excluded.first_seen_at`);
+    from ids where not exists (
+      select 1 from asset_sightings s where s.asset_id = ids.id and s.sensor_id = ${sensorId}::uuid)
+    order by id
+    on conflict (asset_id, sensor_id) do nothing`);
 }
 
 export const assetColumns = {

@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db";
+import { type DatabaseHandle, rowsOf } from "@/db";
 import { alerts, incidents, sensors } from "@/db/schema";
 import { escalate } from "@/server/alerts/service";
 import { createSensor, revokeKeys } from "@/server/sensors/service";
@@ -240,6 +240,22 @@ describe("intake: hygiene", () => {
     const raw = row!.raw as Record<string, unknown>;
     expect(raw.big).toBe("377077835340488700");
     expect(Object.keys(raw)).toContain("__proto__");
+  });
+
+  it("stores each raw payload verbatim beside its own alert (spacing, key order and unicode as sent)", async () => {
+    // Keys chosen so the request's order is the reverse of the dedup-key order the rows are written in.
+    const texts = ["c", "b", "a"].map(
+      (k, i) =>
+        `{ "zz_first": ${i},\t${JSON.stringify(cs({ composite_id: `cid:verbatim:${k}:${Math.random()}` })).slice(1, -1)},  "note": "\u00e9t\u00e9 ${"é".repeat(i)}" }`,
+    );
+    const body = await (await post("crowdstrike", texts.join("\n"), { type: "application/x-ndjson" })).json();
+    expect(body).toMatchObject({ created: 3 });
+    for (const [i, text] of texts.entries()) {
+      const rows = rowsOf<{ raw: string }>(
+        await h.db.execute(sql`select raw from alerts where id = ${body.results[i].alertId}`),
+      );
+      expect(rows[0]!.raw).toBe(text);
+    }
   });
 
   it("strips NUL, stores HTML and bidi text verbatim, and flags a far-future event time", async () => {

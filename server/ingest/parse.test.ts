@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { IntakeError, LIMITS, parseBody, parseJson, sanitize } from "./parse";
+import { hasLongDigits, IntakeError, LIMITS, parseBody, parseJson, sanitize } from "./parse";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const fail = (fn: () => unknown) => {
@@ -129,5 +129,29 @@ describe("sanitize", () => {
   it("keeps HTML, SQL and bidi controls verbatim", () => {
     const t = "<script>alert(1)</script> '; DROP TABLE x; -- \u202Eevil";
     expect(sanitize({ t })).toEqual({ t });
+  });
+});
+
+describe("hasLongDigits", () => {
+  it("finds a run of 16 digits wherever it lies, and nothing shorter", () => {
+    const runs = (n: number) => "7".repeat(n);
+    for (let pad = 0; pad < 40; pad++) {
+      for (const n of [15, 16, 17, 30]) {
+        const text = `${"x".repeat(pad)}${runs(n)}${"y".repeat(pad % 7)}`;
+        expect(hasLongDigits(text), `${pad} ${n}`).toBe(/\d{16}/.test(text));
+      }
+    }
+    expect(hasLongDigits('{"a": 123456789012345, "b": 1234567890123456}')).toBe(true);
+    expect(hasLongDigits('{"a": 123456789012345, "b": 12345678901234.5678}')).toBe(false);
+    // Random texts of digits and separators agree with the regular expression.
+    let seed = 7;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let k = 0; k < 2000; k++) {
+      const text = Array.from({ length: 1 + Math.floor(rnd() * 80) }, () => (rnd() < 0.9 ? "5" : ",")).join("");
+      expect(hasLongDigits(text), text).toBe(/\d{16}/.test(text));
+    }
   });
 });

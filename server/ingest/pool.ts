@@ -52,7 +52,9 @@ class PreparePool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(THREAD_FILE);
+    // A young generation larger than V8's default (16 MB semi-spaces): a batch allocates several MB of short-lived
+    // objects, and with the default most of a thread's garbage collection was scavenges between batches.
+    const worker = new Worker(THREAD_FILE, { resourceLimits: { maxYoungGenerationSizeMb: 96 } });
     let markReady: () => void = () => {};
     const slot: Slot = { worker, ready: new Promise((r) => (markReady = r)), busy: null };
     worker.on("message", (m: Reply) => {

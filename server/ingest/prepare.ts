@@ -1,7 +1,7 @@
 import { type AlertRecord, finalizeAlert } from "./finalize";
 import { normalizers } from "./normalize";
 import { IntakeError, type ParsedItem, parseBody, sanitize } from "./parse";
-import { type AlertRow, alertRowsJson } from "./row-json";
+import { type AlertRow, type AlertRowsText, alertRowsText } from "./row-json";
 import { PayloadError, type SourceFormat } from "./types";
 
 /**
@@ -36,14 +36,14 @@ export type PreparedItems = {
   unique: PreparedAlert[];
   /** Every alert item in order, with its key. */
   order: { index: number; key: string }[];
-  rowsJson: string | null;
+  rowsText: AlertRowsText | null;
 };
 
 type Work = PreparedAlert & { raw: unknown; rawJson?: string };
 
 export function prepareItems(items: ParsedItem[], ctx: RowContext, receivedAt: Date): PreparedItems {
   const { rows, ...prepared } = prepareAlertRows(items, ctx, receivedAt);
-  return { ...prepared, rowsJson: rows.length ? alertRowsJson(rows) : null };
+  return { ...prepared, rowsText: rows.length ? alertRowsText(rows) : null };
 }
 
 /**
@@ -54,7 +54,7 @@ export function prepareAlertRows(
   items: ParsedItem[],
   ctx: RowContext,
   receivedAt: Date,
-): Omit<PreparedItems, "rowsJson"> & { rows: { row: AlertRow; rawJson: string }[] } {
+): Omit<PreparedItems, "rowsText"> & { rows: { row: AlertRow; rawJson: string }[] } {
   const early: PreparedItems["early"] = [];
   const health: HealthItem[] = [];
   const alerts: Work[] = [];
@@ -148,7 +148,7 @@ function toRow(p: Work, ctx: RowContext, receivedAt: Date): { row: AlertRow; raw
       entities: r.entities,
       truncated: r.truncated,
     },
-    // The text as received (already valid for jsonb) or, when it held NUL/lone-surrogate escapes, a cleaned copy.
+    // The text as received or, when it held NUL/lone-surrogate escapes, a cleaned copy.
     rawJson: p.rawJson ?? JSON.stringify(sanitize(p.raw)),
   };
 }

@@ -3,6 +3,7 @@ import { PgDialect } from "drizzle-orm/pg-core";
 import { type DbOrTx, rowsOf } from "@/db";
 import { apiKeys, sensorHealthEvents, sensors } from "@/db/schema";
 import type { TenantId } from "@/server/tenancy/tenant";
+import type { AlertRowsText } from "./row-json";
 
 const dialect = new PgDialect();
 
@@ -31,8 +32,9 @@ export type Candidate = { id: string; latestEventTime: Date; key: string };
  * Inserts new alerts and merges re-sent ones in one statement (contract: "same vendor alert again is an update"):
  * occurrences +n, last seen, vendor status, evidence and techniques merged, severity never lowered, raw replaced by
  * the newest payload. `inserted` tells new rows from updated ones. The rows travel as one JSON parameter
- * (jsonb_to_recordset): one bind value instead of thousands keeps the hot path cheap on both drivers; rows are taken
- * in dedup-key order so concurrent batches lock shared keys in the same order.
+ * (jsonb_to_recordset) and their raw payloads as a second text, zipped back by position (`rows from`; see
+ * `alertRowsText`): two bind values instead of thousands keep the hot path cheap on both drivers; rows are taken in
+ * dedup-key order so concurrent batches lock shared keys in the same order.
  *
  * The same statement reads the correlation candidates: open incidents of this customer holding any of `keys`, with
  * their matching keys (one round trip for the batch; the snapshot is the statement's).
@@ -40,7 +42,7 @@ export type Candidate = { id: string; latestEventTime: Date; key: string };
 export async function upsertAlerts(
   db: DbOrTx,
   tenant: TenantId,
-  rowsJson: string,
+  batch: AlertRowsText,
   keys: string[],
 ): Promise<{ rows: UpsertResult[]; candidates: Candidate[] }> {
   const result = await executePrepared(
@@ -54,12 +56,17 @@ export async function upsertAlerts(
       select customer_id, sensor_id, api_key_id, source, dedup_key, vendor_alert_id, vendor_status, product,
         title, description, severity, vendor_severity, event_time, original_event_time, clock_skew, vendor_created_at,
         received_at, last_seen_at, occurrences, techniques, tactics, entities, truncated, raw
-      from jsonb_to_recordset(${rowsJson}::text::jsonb) as x(customer_id uuid, sensor_id uuid, api_key_id uuid,
-        source text, dedup_key text, vendor_alert_id text, vendor_status text, product text, title text,
-        description text, severity smallint, vendor_severity text, event_time timestamptz,
-        original_event_time timestamptz, clock_skew boolean, vendor_created_at timestamptz, received_at timestamptz,
-        last_seen_at timestamptz, occurrences integer, techniques text[], tactics text[], entities jsonb,
-        truncated text[], raw jsonb)
+      from rows from (
+        jsonb_to_recordset(${batch.rows}::text::jsonb) as (customer_id uuid, sensor_id uuid, api_key_id uuid,
+          source text, dedup_key text, vendor_alert_id text, vendor_status text, product text, title text,
+          description text, severity smallint, vendor_severity text, event_time timestamptz,
+          original_event_time timestamptz, clock_skew boolean, vendor_created_at timestamptz,
+          received_at timestamptz, last_seen_at timestamptz, occurrences integer, techniques text[], tactics text[],
+          entities jsonb, truncated text[]),
+        unnest(string_to_array(${batch.raws}::text, chr(30)))
+      ) as x(customer_id, sensor_id, api_key_id, source, dedup_key, vendor_alert_id, vendor_status, product, title,
+        description, severity, vendor_severity, event_time, original_event_time, clock_skew, vendor_created_at,
+        received_at, last_seen_at, occurrences, techniques, tactics, entities, truncated, raw)
       order by dedup_key collate "C"
       on conflict (customer_id, dedup_key) do update set
         occurrences = alerts.occurrences + excluded.occurrences,

@@ -25,7 +25,18 @@ export type AlertRow = {
   truncated: string[];
 };
 
-/** The JSON array `upsertAlerts` takes: each row's fields plus its raw payload text, never serialised twice. */
-export function alertRowsJson(rows: { row: AlertRow; rawJson: string }[]): string {
-  return `[${rows.map(({ row, rawJson }) => `${JSON.stringify(row).slice(0, -1)},"raw":${rawJson}}`).join(",")}]`;
+/**
+ * What `upsertAlerts` takes: the rows' fields as one JSON array, and their raw payloads' texts in the same order joined
+ * by U+001E (record separator), which valid JSON text never holds unescaped. The payloads are stored verbatim as text,
+ * so they travel apart from the document the database parses (parsing them, even as JSON strings, was the larger part
+ * of the upsert) and are never escaped or serialised again.
+ */
+export type AlertRowsText = { rows: string; raws: string };
+
+export const RAW_SEPARATOR = "\u001e";
+
+export function alertRowsText(rows: { row: AlertRow; rawJson: string }[]): AlertRowsText {
+  const raws = rows.map(({ rawJson }) => rawJson);
+  for (const raw of raws) if (raw.includes(RAW_SEPARATOR)) throw new Error("alertRowsText: a raw payload holds U+001E");
+  return { rows: JSON.stringify(rows.map(({ row }) => row)), raws: raws.join(RAW_SEPARATOR) };
 }

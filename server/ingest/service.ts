@@ -57,7 +57,7 @@ export async function commitPrepared(
 ): Promise<ItemResult[]> {
   const results: ItemResult[] = new Array(prep.count);
   for (const e of prep.early) results[e.index] = e.result;
-  const { unique, health, order, rowsJson } = prep;
+  const { unique, health, order, rowsText } = prep;
   const firstIndex = new Map(unique.map((p) => [p.record.dedupKey, p.index]));
   const written = new Map<
     string,
@@ -72,18 +72,48 @@ export async function commitPrepared(
     receivedAt.getTime(),
   );
 
+  // The hosts the alerts name, in a transaction of their own before the alerts': the asset inventory is learned
+  // from the alerts (a cache of their facts, as the sensor's "last event" is), and concurrent batches of a customer
+  // name the same hosts, so holding those rows until the alerts commit would queue the batches on each other.
+  if (hosts.length) {
+    await withRetry(() =>
+      runAsTenant(db, auth.tenant, (tx) => learnHosts(tx, auth.tenant, auth.sensorId, hosts, receivedAt)),
+    );
+  }
   const mailAfter: string[] = [];
   await withRetry(() =>
     runAsTenant(db, auth.tenant, async (tx) => {
       mailAfter.length = 0;
       written.clear();
+      // Everything the batch writes besides its alerts comes first: the alert rows are the ones concurrent batches
+      // of the customer share (re-sent dedup keys), and the upsert holds them until commit, so it runs as late as
+      // it can — the only statements after it are the correlation's, for new alerts that join an open incident.
+      await insertHealthEvents(
+        tx,
+        health.map((h) => ({
+          customerId: auth.tenant,
+          sensorId: auth.sensorId,
+          at: h.eventTime ?? receivedAt,
+          receivedAt,
+          note: h.note,
+          message: h.message,
+          raw: sanitize(h.raw) as object,
+        })),
+      );
+      const lastHealth = health[health.length - 1];
+      if (lastHealth) {
+        await touchSensor(tx, auth.tenant, auth.sensorId, {
+          healthNote: `${lastHealth.note}${lastHealth.message ? `: ${lastHealth.message}` : ""}`,
+          healthNoteAt: receivedAt,
+        });
+      }
+
       let candidates: Candidate[] = [];
-      if (rowsJson) {
-        const up = await upsertAlerts(tx, auth.tenant, rowsJson, lookup);
+      if (rowsText) {
+        const up = await upsertAlerts(tx, auth.tenant, rowsText, lookup);
         for (const r of up.rows) written.set(r.dedupKey, r);
         candidates = up.candidates;
       }
-      await learnHosts(tx, auth.tenant, auth.sensorId, hosts, receivedAt);
 
       // After the upsert: the set-based follow-up work for the whole batch, in this transaction.
       // Correlation: new alerts join an open incident of this customer sharing an entity within the window.
@@ -133,26 +163,6 @@ export async function commitPrepared(
             mailAfter.push(...(await recomputeIncidentClocks(tx, auth.tenant, incidentId, receivedAt)));
           }
         }
-      }
-
-      await insertHealthEvents(
-        tx,
-        health.map((h) => ({
-          customerId: auth.tenant,
-          sensorId: auth.sensorId,
-          at: h.eventTime ?? receivedAt,
-          receivedAt,
-          note: h.note,
-          message: h.message,
-          raw: sanitize(h.raw) as object,
-        })),
-      );
-      const lastHealth = health[health.length - 1];
-      if (lastHealth) {
-        await touchSensor(tx, auth.tenant, auth.sensorId, {
-          healthNote: `${lastHealth.note}${lastHealth.message ? `: ${lastHealth.message}` : ""}`,
-          healthNoteAt: receivedAt,
-        });
       }
 
       for (const { index, key } of order) {
