@@ -76,13 +76,16 @@ const hostCols = sql`x(id uuid, key text, agent_id text, fqdn text, hostname tex
 
 /**
  * Records that `sensorId` reported these hosts at `at`: known assets updated, new ones inserted, one sighting row per
- * asset and sensor — in one statement, so that a row it locks is held for no longer than the statement when the
- * caller commits right after (the intake does: concurrent batches of a customer name the same hosts). A row is
- * rewritten only when a fact changes or its last sighting moves by a minute, so a busy host costs no write storm; a
- * due row that another transaction is writing right now is skipped, not waited for (it is being given a sighting of
- * about the same moment, and a changed fact comes again with the host's next report). Rows are locked in id / key
- * order so concurrent writers take them in one order.
+ * asset and sensor, in one statement that never waits for another transaction: concurrent intake batches of a customer
+ * name the same hosts, and the rows stay locked until the batch's alerts commit. A row is rewritten only when a fact
+ * changes or its last sighting moves by a minute, so a busy host costs no write storm; a due row that another
+ * transaction is writing right now is skipped (it is being given a sighting of about the same moment, and a changed
+ * fact comes again with the host's next report), and so is a new host another transaction is adding (a transaction
+ * advisory lock per host, tried; the host's next report adds this sensor's sighting if it was not the same sensor).
  */
+/** The advisory lock class of a new host being added (`writeSightings`). */
+const HOST_LOCK_CLASS = 727005;
+
 export async function writeSightings(
   db: DbOrTx,
   tenant: TenantId,
@@ -104,7 +107,7 @@ export async function writeSightings(
         or (a.agent_id, a.fqdn, a.hostname, a.ip, a.os) is distinct from (coalesce(a.agent_id, m.agent_id),
           coalesce(m.fqdn, a.fqdn), coalesce(m.hostname, a.hostname), coalesce(m.ip, a.ip), coalesce(m.os, a.os)))
       order by a.id
-      for update of a skip locked),
+      for no key update of a skip locked), -- not "for update": that would hold up sightings' key checks
     moved as (
       update assets a set agent_id = coalesce(a.agent_id, m.agent_id), fqdn = coalesce(m.fqdn, a.fqdn),
         hostname = coalesce(m.hostname, a.hostname), ip = coalesce(m.ip, a.ip), os = coalesce(m.os, a.os),
@@ -115,6 +118,8 @@ export async function writeSightings(
       insert into assets (customer_id, identity_key, agent_id, fqdn, hostname, ip, os, first_seen_at, last_seen_at)
       select ${tenant}::uuid, key, agent_id, fqdn, hostname, ip, os, ${iso}::timestamptz, ${iso}::timestamptz
       from jsonb_to_recordset(${added}::text::jsonb) as ${hostCols}
+      -- A host another transaction is adding right now is left to it (its lock is tried, never waited for).
+      where pg_try_advisory_xact_lock(${HOST_LOCK_CLASS}, hashtext(${tenant}::text || key))
       order by key
       on conflict (customer_id, identity_key) do update set
         last_seen_at = greatest(assets.last_seen_at, excluded.last_seen_at),
@@ -126,7 +131,7 @@ export async function writeSightings(
       where s.asset_id in (select id from ids) and s.sensor_id = ${sensorId}::uuid
         and (s.last_seen_at < ${iso}::timestamptz - interval '1 minute' or s.first_seen_at > ${iso}::timestamptz)
       order by s.asset_id
-      for update skip locked),
+      for no key update skip locked),
     resighted as (
       update asset_sightings s set first_seen_at = least(s.first_seen_at, ${iso}::timestamptz),
         last_seen_at = greatest(s.last_seen_at, ${iso}::timestamptz)

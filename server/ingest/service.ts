@@ -72,14 +72,6 @@ export async function commitPrepared(
     receivedAt.getTime(),
   );
 
-  // The hosts the alerts name, in a transaction of their own before the alerts': the asset inventory is learned
-  // from the alerts (a cache of their facts, as the sensor's "last event" is), and concurrent batches of a customer
-  // name the same hosts, so holding those rows until the alerts commit would queue the batches on each other.
-  if (hosts.length) {
-    await withRetry(() =>
-      runAsTenant(db, auth.tenant, (tx) => learnHosts(tx, auth.tenant, auth.sensorId, hosts, receivedAt)),
-    );
-  }
   const mailAfter: string[] = [];
   await withRetry(() =>
     runAsTenant(db, auth.tenant, async (tx) => {
@@ -88,6 +80,8 @@ export async function commitPrepared(
       // Everything the batch writes besides its alerts comes first: the alert rows are the ones concurrent batches
       // of the customer share (re-sent dedup keys), and the upsert holds them until commit, so it runs as late as
       // it can — the only statements after it are the correlation's, for new alerts that join an open incident.
+      // The hosts the alerts name are shared too, but their write never waits for another batch (writeSightings).
+      await learnHosts(tx, auth.tenant, auth.sensorId, hosts, receivedAt);
       await insertHealthEvents(
         tx,
         health.map((h) => ({
