@@ -61,7 +61,12 @@ async function holdOpen(t: TenantId, fn: (tx: Parameters<Parameters<typeof runAs
     await released;
   });
   await ready;
-  return { release: async () => (release(), await done) };
+  return {
+    release: async () => {
+      release();
+      await done;
+    },
+  };
 }
 
 const within = <T>(p: Promise<T>, ms: number) =>
