@@ -67,6 +67,22 @@ async function auditPage(page: Page, url: string) {
 }
 
 /**
+ * `auditPage`, again once the page has settled if it navigated in the middle (a client-side redirect that came after
+ * the network went idle on a busy machine destroys the page's JavaScript context); a failure names the page.
+ */
+async function auditSettled(page: Page, url: string) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await auditPage(page, url);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      if (attempt >= 3 || !/context was destroyed|navigat/i.test(message)) throw new Error(`${url}: ${message}`);
+      await page.waitForLoadState("networkidle").catch(() => {});
+    }
+  }
+}
+
+/**
  * Audits the page where it stands (a spec that has just loaded it at 1280 px), so the context's close need not open it
  * again; the theme the page had is put back afterwards.
  */
@@ -75,7 +91,7 @@ export async function auditHere(page: Page) {
   if (!url || audited.has(url)) return;
   audited.add(url);
   const theme = await page.evaluate(() => localStorage.getItem("wk-theme"));
-  await auditPage(page, url);
+  await auditSettled(page, url);
   await page.evaluate((t) => {
     if (t === null) localStorage.removeItem("wk-theme");
     else localStorage.setItem("wk-theme", t);
@@ -97,7 +113,7 @@ async function auditContext(newContext: NewContext, context: BrowserContext, url
       audited.add(url);
       const r = await page.goto(url, { waitUntil: "networkidle" }).catch(() => null);
       if (!r || !(r.headers()["content-type"] ?? "").includes("text/html")) continue;
-      await auditPage(page, url);
+      await auditSettled(page, url);
     }
   } finally {
     await auditor.close().catch(() => {});
