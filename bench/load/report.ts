@@ -60,6 +60,19 @@ export function proceduresTable(r: DriveResult, floors: Floor[]): string {
   return lines.join("\n");
 }
 
+/** One request at a time: the procedures by p50, heaviest first. */
+export function aloneTable(byLabel: Map<string, LabelStats>): string {
+  const lines = [
+    "| procedure | requests | p50 ms | p95 ms | max ms | not 200 |",
+    "| --- | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const [label, s] of [...byLabel].sort(([, a], [, b]) => pct(b.times, 0.5) - pct(a.times, 0.5)))
+    lines.push(
+      `| ${label} | ${s.times.length} | ${ms(pct(s.times, 0.5))} | ${ms(pct(s.times, 0.95))} | ${ms(Math.max(...s.times))} | ${s.non200} |`,
+    );
+  return lines.join("\n");
+}
+
 export function failuresNote(r: DriveResult): string {
   const parts = [`answers other than 200: ${r.non200}, connection errors ${r.errors}, timeouts ${r.timeouts}`];
   for (const f of r.failures) parts.push(`  - ${f}`);

@@ -11,11 +11,12 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { machine, requireDatabaseUrl } from "../lib";
+import { type Alone, serviceTimes } from "./alone";
 import { type CpuSample, cpuDelta, sampleCpu } from "./cpu";
 import { drive, type LoadRequest, staggered } from "./drive";
 import { runFloors } from "./floors";
 import { pagesOf } from "./pages";
-import { failuresNote, pagesTable, proceduresTable } from "./report";
+import { aloneTable, failuresNote, pagesTable, proceduresTable } from "./report";
 import { startServer } from "./server";
 import { signInUsers, type VirtualUser } from "./sessions";
 import { batchPath, type Call } from "./trpc-url";
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "30" },
     warmup: { type: "string", default: "5" },
     "floor-seconds": { type: "string", default: "10" },
+    reps: { type: "string", default: "10" },
     "users-file": { type: "string" },
     password: { type: "string", default: "watchkeeper-demo" },
     pace: { type: "string", default: "1" },
@@ -53,6 +55,17 @@ function pageRequests(users: VirtualUser[], now: Date, pageOf: Map<string, strin
       }),
     ),
   );
+}
+
+/** Every distinct procedure call of the run, with the first user whose pages ask for it. */
+function distinctCalls(users: VirtualUser[], now: Date): Alone[] {
+  const seen = new Map<string, Alone>();
+  for (const u of users)
+    for (const p of pagesOf(u, now))
+      for (const b of p.batches)
+        for (const c of b.calls)
+          if (!seen.has(callName(c))) seen.set(callName(c), { label: callName(c), call: c, cookie: u.cookie });
+  return [...seen.values()];
 }
 
 /** Each user's distinct procedure calls, one per request (as the browser sends a query that is alone in its tick). */
@@ -94,6 +107,8 @@ async function main() {
     const pageOf = new Map<string, string>();
     const pages = staggered(pageRequests(users, now, pageOf));
     const procedures = staggered(procedureRequests(users, now));
+    console.error("service times, one request at a time");
+    const alone = await serviceTimes(server.url, distinctCalls(users, now), Number(values.reps));
     console.error(`warm-up ${values.warmup} s`);
     await drive(server.url, pages, Number(values.warmup), pace);
     const cpu = () => sampleCpu(sql, server.child.pid!, db);
@@ -122,6 +137,10 @@ async function main() {
     say(
       `${users.length} signed-in users (${mix.join(", ")}; ${distinct} distinct accounts, customer users of ${customers} customers), each its own session and connection; each user sends at most ${pace} request${pace === 1 ? "" : "s"} a second (the users' seconds staggered), one in flight at a time; ${seconds} s per phase after a ${values.warmup} s warm-up.`,
     );
+    say();
+    say("### Service time: each procedure alone, one request at a time (no other load from the run)");
+    say();
+    say(aloneTable(alone));
     say();
     say(`### Pages (target: every page's data p95 ≤ ${PAGE_TARGET_MS} ms)`);
     say();

@@ -43,7 +43,10 @@ export async function startServer(
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The server stopped during start-up (see ${logFile}).`);
-    if (Date.now() > deadline) throw new Error(`The server was not ready in 120 s (see ${logFile}).`);
+    if (Date.now() > deadline) {
+      child.kill("SIGTERM");
+      throw new Error(`The server was not ready in 120 s (see ${logFile}).`);
+    }
     try {
       if ((await fetch(`${url}/readyz`)).ok) break;
     } catch {}
