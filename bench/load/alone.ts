@@ -1,17 +1,17 @@
 /**
- * Service time: each distinct procedure call sent alone, one request at a time (no other load from the run), by a user
+ * Service time: each distinct procedure call (or page batch) sent alone, one request at a time (no other load from the run), by a user
  * whose pages ask for it. What a request costs without queueing; the load phases add the queueing.
  */
 import type { LabelStats } from "./drive";
-import { batchPath, type Call } from "./trpc-url";
 
-export type Alone = { label: string; call: Call; cookie: string };
+/** A request sent alone: one procedure, or one of a page's batches. */
+export type Alone = { label: string; path: string; cookie: string };
 
 export async function serviceTimes(base: string, list: Alone[], reps: number): Promise<Map<string, LabelStats>> {
   const out = new Map<string, LabelStats>();
   for (const a of list) {
     const s: LabelStats = { times: [], non200: 0, statuses: {} };
-    const path = batchPath([a.call]);
+    const path = a.path;
     for (let i = 0; i <= reps; i++) {
       const t = performance.now();
       const res = await fetch(`${base}${path}`, { headers: { cookie: a.cookie } });

@@ -61,12 +61,14 @@ export function proceduresTable(r: DriveResult, floors: Floor[]): string {
 }
 
 /** One request at a time: the procedures by p50, heaviest first. */
-export function aloneTable(byLabel: Map<string, LabelStats>): string {
+export function aloneTable(byLabel: Map<string, LabelStats>, byCost = true): string {
   const lines = [
-    "| procedure | requests | p50 ms | p95 ms | max ms | not 200 |",
+    `| ${byCost ? "procedure" : "page · batch"} | requests | p50 ms | p95 ms | max ms | not 200 |`,
     "| --- | ---: | ---: | ---: | ---: | ---: |",
   ];
-  for (const [label, s] of [...byLabel].sort(([, a], [, b]) => pct(b.times, 0.5) - pct(a.times, 0.5)))
+  const order = ([, a]: [string, LabelStats], [, b]: [string, LabelStats]) =>
+    byCost ? pct(b.times, 0.5) - pct(a.times, 0.5) : 0;
+  for (const [label, s] of [...byLabel].sort(order))
     lines.push(
       `| ${label} | ${s.times.length} | ${ms(pct(s.times, 0.5))} | ${ms(pct(s.times, 0.95))} | ${ms(Math.max(...s.times))} | ${s.non200} |`,
     );

@@ -64,8 +64,19 @@ function distinctCalls(users: VirtualUser[], now: Date): Alone[] {
     for (const p of pagesOf(u, now))
       for (const b of p.batches)
         for (const c of b.calls)
-          if (!seen.has(callName(c))) seen.set(callName(c), { label: callName(c), call: c, cookie: u.cookie });
+          if (!seen.has(callName(c)))
+            seen.set(callName(c), { label: callName(c), path: batchPath([c]), cookie: u.cookie });
   return [...seen.values()];
+}
+
+/** Every distinct page batch of the run, with the first user whose pages send it. */
+function distinctBatches(users: VirtualUser[], now: Date): Alone[] {
+  const seen = new Map<string, Alone>();
+  const pageOf = new Map<string, string>();
+  for (const [i, list] of pageRequests(users, now, pageOf).entries())
+    for (const r of list)
+      if (!seen.has(r.label)) seen.set(r.label, { label: r.label, path: r.path, cookie: users[i]!.cookie });
+  return [...seen.values()].sort((a, b) => a.label.localeCompare(b.label));
 }
 
 /** Each user's distinct procedure calls, one per request (as the browser sends a query that is alone in its tick). */
@@ -109,6 +120,7 @@ async function main() {
     const procedures = staggered(procedureRequests(users, now));
     console.error("service times, one request at a time");
     const alone = await serviceTimes(server.url, distinctCalls(users, now), Number(values.reps));
+    const pageAlone = await serviceTimes(server.url, distinctBatches(users, now), Number(values.reps));
     console.error(`warm-up ${values.warmup} s`);
     await drive(server.url, pages, Number(values.warmup), pace);
     const cpu = () => sampleCpu(sql, server.child.pid!, db);
@@ -141,6 +153,10 @@ async function main() {
     say("### Service time: each procedure alone, one request at a time (no other load from the run)");
     say();
     say(aloneTable(alone));
+    say();
+    say("Each page's batches alone, one request at a time (a page's data without queueing; target p95 ≤ 100 ms):");
+    say();
+    say(aloneTable(pageAlone, false));
     say();
     say(`### Pages (target: every page's data p95 ≤ ${PAGE_TARGET_MS} ms)`);
     say();
