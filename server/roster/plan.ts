@@ -90,6 +90,26 @@ export async function loadPlan(db: DbOrTx, from: number, to: number, now: number
 
 export type Plan = Awaited<ReturnType<typeof loadPlan>>;
 
+/**
+ * The shifts of [from, to) after overrides, the approved time off around them and the staff: what "on duty" needs,
+ * without the demand, the alert history, the forecast and the gaps that `loadPlan` also reads (those scan weeks of
+ * alerts: "on duty now" is in every console page's header).
+ */
+export async function loadShifts(db: DbOrTx, from: number, to: number) {
+  const [rows, staffRows, overrideRows, offRows] = await Promise.all([
+    q.listRosterRows(db),
+    q.listStaff(db),
+    q.listOverrides(db, dateOfEpochDay(Math.floor(from / DAY) - 2), dateOfEpochDay(Math.floor(to / DAY) + 2)),
+    q.listTimeOff(db, new Date(from - 2 * DAY), new Date(to + 2 * DAY), ["approved"]),
+  ]);
+  const rosters = toRosters(rows);
+  const instances = applyOverrides(
+    rosters.flatMap((r) => expandRoster(r, from, to)),
+    toOverrides(overrideRows),
+  );
+  return { rosters, instances, timeOff: toTimeOff(offRows), staffRows };
+}
+
 /** Provider-wide (staff only): the ids of the customers whose contracted coverage counts at `now`. */
 export async function loadCustomersInCoverage(db: DbOrTx, now: number): Promise<string[]> {
   return customersInCoverageAt(toDemands(await q.listAllContractVersions(db)), now);
@@ -107,19 +127,8 @@ export async function pickAutoAssignee(
 ): Promise<string | null> {
   const settings = await q.getSettings(db);
   if (!settings.autoAssign) return null;
-  const dateFrom = dateOfEpochDay(Math.floor(now / DAY) - 2);
-  const dateTo = dateOfEpochDay(Math.floor(now / DAY) + 2);
-  const [rows, staffRows, overrideRows, offRows] = await Promise.all([
-    q.listRosterRows(db),
-    q.listStaff(db),
-    q.listOverrides(db, dateFrom, dateTo),
-    q.listTimeOff(db, new Date(now - 2 * DAY), new Date(now + 2 * DAY), ["approved"]),
-  ]);
-  const instances = applyOverrides(
-    toRosters(rows).flatMap((r) => expandRoster(r, now - DAY, now + DAY)),
-    toOverrides(overrideRows),
-  );
-  const onDuty = new Set(onDutyAt(instances, toTimeOff(offRows), now));
+  const { instances, timeOff, staffRows } = await loadShifts(db, now - DAY, now + DAY);
+  const onDuty = new Set(onDutyAt(instances, timeOff, now));
   const staff = staffRows
     .filter((s) => onDuty.has(s.userId))
     .map((s) => ({ userId: s.userId, level: s.level ?? 1, skills: s.skills ?? [], languages: s.languages ?? [] }));

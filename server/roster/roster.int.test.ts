@@ -144,6 +144,20 @@ describe("roster permissions", () => {
   });
 });
 
+describe("on duty now", () => {
+  it("names who works the shift under way and the next one, from the shifts alone", async () => {
+    const hour = Temporal.Now.zonedDateTimeISO("Europe/Berlin").hour;
+    const day = hour >= 7 && hour < 19;
+    const d = await analyst().roster.onDuty();
+    expect(d.now.map((s) => [s.roster, s.slot, s.people.map((p) => p.id)])).toEqual([
+      ["Berlin", day ? "Day" : "Night", [day ? w.staff.analyst.id : second.id]],
+    ]);
+    expect(d.next.map((s) => [s.slot, s.people.map((p) => p.name)])).toEqual([
+      [day ? "Night" : "Day", [day ? second.name : w.staff.analyst.name]],
+    ]);
+  });
+});
+
 describe("gap guard", () => {
   it("refuses a change that opens a gap unless allowed, and records the allowed gap in the audit log", async () => {
     expect(await manager().roster.gaps()).toEqual([]);

@@ -4,7 +4,7 @@ import { attributeBreaches } from "./attribution";
 import { instanceKey, type ShiftInstance } from "./expand";
 import { hourOfWeek } from "./forecast";
 import { HORIZON_DAYS } from "./guard";
-import { loadPlan, type Plan } from "./plan";
+import { loadPlan, loadShifts, type Plan } from "./plan";
 import * as q from "./queries";
 
 /** The read side of the roster: timeline, gaps, forecast, on duty now, my shifts, requests. Staff only. */
@@ -127,8 +127,9 @@ export async function getForecast(ctx: ActorContext) {
 export async function onDutyNow(ctx: ActorContext) {
   assertCan(ctx.actor, "roster:read");
   const now = clockOf(ctx).getTime();
-  const plan = await loadPlan(ctx.db, now - DAY, now + DAY, now);
+  const plan = await loadShifts(ctx.db, now - DAY, now + DAY);
   const rosterName = new Map(plan.rosters.map((r) => [r.id, r]));
+  const names = new Map(plan.staffRows.map((s) => [s.userId, s.name]));
   const label = (i: ShiftInstance) => {
     const r = rosterName.get(i.rosterId)!;
     return { roster: r.name, timeZone: r.timeZone, slot: r.slots.find((s) => s.id === i.slotId)?.name ?? i.slotId };
@@ -138,7 +139,7 @@ export async function onDutyNow(ctx: ActorContext) {
   const nextStart = Math.min(...plan.instances.filter((i) => i.start > now).map((i) => i.start));
   const next = plan.instances.filter((i) => i.start === nextStart);
   const people = (i: ShiftInstance, t: number) =>
-    i.members.filter((m) => !off(m, t)).map((id) => ({ id, name: nameOf(plan, id) }));
+    i.members.filter((m) => !off(m, t)).map((id) => ({ id, name: names.get(id) ?? "Unknown" }));
   return {
     now: current.map((i) => ({ ...label(i), end: new Date(i.end), people: people(i, now) })),
     next: next.map((i) => ({ ...label(i), start: new Date(i.start), people: people(i, i.start) })),
