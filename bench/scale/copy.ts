@@ -46,7 +46,18 @@ export async function copyInto(sql: postgres.Sql, table: string, columns: readon
     if (failed) throw failed;
     const chunk = buf;
     buf = "";
-    if (!stream.write(chunk)) await new Promise<void>((resolve) => stream.once("drain", resolve));
+    // A COPY the server refused (a bad row) ends the stream with an error and no drain: fail, do not wait.
+    if (!stream.write(chunk))
+      await new Promise<void>((resolve, reject) => {
+        const done = (e?: Error) => {
+          stream.off("drain", done);
+          stream.off("error", done);
+          if (e) reject(e);
+          else resolve();
+        };
+        stream.on("drain", done);
+        stream.on("error", done);
+      });
   };
   return {
     row(fields) {

@@ -1,13 +1,52 @@
 /**
- * Deterministic randomness for the scale data set: every stream is a mulberry32 (`db/seed/generate.ts`) seeded from
- * the build's `--seed` and a label, so one customer's rows do not depend on how many rows came before them.
+ * Deterministic randomness for the scale data set: every stream is seeded from the build's `--seed` and a label, so
+ * one customer's rows do not depend on how many rows came before them. The generator is sfc32 (128-bit state): the
+ * seed's mulberry32 (32-bit state) puts every stream on one cycle of 2^32, so streams of a million draws each overlap,
+ * and an id made of its draws takes at most 2^32 values — 20 million of them collide.
  */
-import { type Rng, rng } from "@/db/seed/generate";
+import type { Rng } from "@/db/seed/generate";
 
 export type { Rng };
 
+/** cyrb128: a string to four 32-bit words. */
+function seedWords(label: string): [number, number, number, number] {
+  let h1 = 1779033703;
+  let h2 = 3144134277;
+  let h3 = 1013904242;
+  let h4 = 2773480762;
+  for (let i = 0; i < label.length; i++) {
+    const k = label.charCodeAt(i);
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044559);
+  }
+  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044559);
+  h1 ^= h2 ^ h3 ^ h4;
+  return [h1 >>> 0, (h2 ^ h1) >>> 0, (h3 ^ h1) >>> 0, (h4 ^ h1) >>> 0];
+}
+
+/** sfc32 from a label. */
+export function sfc32(label: string): Rng {
+  let [a, b, c, d] = seedWords(label);
+  const next = () => {
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    return (t >>> 0) / 4294967296;
+  };
+  for (let i = 0; i < 12; i++) next();
+  return next;
+}
+
 /** A stream for one purpose (`stream(seed, "alerts", 17)`): the same arguments give the same numbers. */
-export const stream = (seed: number, ...label: (string | number)[]) => rng(`${seed}:${label.join(":")}`);
+export const stream = (seed: number, ...label: (string | number)[]) => sfc32(`${seed}:${label.join(":")}`);
 
 const word = (r: Rng) =>
   Math.floor(r() * 0x1_0000_0000)

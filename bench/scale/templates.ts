@@ -101,6 +101,8 @@ export function makeTemplate(ctx: AlertContext, spec: AlertSpec): Template {
       (v.vendorCreatedAt?.getTime() ?? null) === (full.vendorCreatedAt?.getTime() ?? null) &&
       JSON.stringify(constantOf(full)) === JSON.stringify(t.constant);
   }
+  // Kept for every alert of the template: the signal, its payload and the normalised record; not the text.
+  made.rawText = "";
   return t;
 }
 
