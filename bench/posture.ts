@@ -15,6 +15,7 @@ import { assembleMonthlyReport } from "@/server/reports/model/assemble";
 import { renderReport } from "@/server/reports/service";
 import { mintTenantId } from "@/server/tenancy/tenant";
 import { machine, pct, requireDatabaseUrl, scratchDatabase } from "./lib";
+import { fillHeartbeatHours } from "./scale/heartbeats";
 
 const { values } = parseArgs({ options: { customers: { type: "string", default: "1000" } } });
 const N = Number(values.customers);
@@ -77,32 +78,7 @@ async function load(sql: import("postgres").Sql, customers: number) {
     select c.id, k || ' sensor', k, 'V', 'P', 'ocsf',
       case when (row_number() over ()) % 7 = 0 then ${new Date(NOW.getTime() - 3 * DAY).toISOString()}::timestamptz else ${NOW.toISOString()}::timestamptz end
     from customers c cross join unnest(array['edr','ndr','identity']::text[]) k`;
-  await fillHourlyRows(sql);
-}
-
-/**
- * The heartbeat history as the coverage facts read it: the hourly rollup (`sensor_heartbeat_hours`, see
- * `recordHeartbeatRow`), one row per sensor and hour of 5-minute heartbeats (first at :02, last at :57, 12 beats)
- * from 31 days before NOW up to each sensor's last heartbeat (a silent sensor's rows stop there), and one 38-minute
- * in-hour outage a day on every fifth sensor (a gap longer than 3 × interval, as the heartbeat statement records it).
- * Written in bulk, one statement; `only` limits it to the given sensors.
- */
-async function fillHourlyRows(sql: import("postgres").Sql, only?: string[]) {
-  const from = new Date(NOW.getTime() - 31 * DAY).toISOString();
-  await sql`
-    insert into sensor_heartbeat_hours (customer_id, sensor_id, hour, first_at, last_at, beats, gaps)
-    select s.customer_id, s.id, h,
-      least(h + interval '2 minutes', s.last_heartbeat_at), least(h + interval '57 minutes', s.last_heartbeat_at),
-      case when s.last_heartbeat_at >= h + interval '57 minutes' then 12
-        else greatest(1, 1 + floor(extract(epoch from s.last_heartbeat_at - h - interval '2 minutes') / 300)::int) end,
-      case when abs(hashtext(s.id::text)) % 5 = 0 and extract(hour from h)::int = abs(hashtext(s.id::text)) % 24
-          and s.last_heartbeat_at >= h + interval '57 minutes'
-        then jsonb_build_array(jsonb_build_array((extract(epoch from h) * 1000)::bigint + 120000,
-          (extract(epoch from h) * 1000)::bigint + 120000 + 38 * 60000))
-        else '[]'::jsonb end
-    from sensors s,
-      generate_series(date_trunc('hour', ${from}::timestamptz), date_trunc('hour', s.last_heartbeat_at), interval '1 hour') h
-    where s.last_heartbeat_at is not null ${only ? sql`and s.id in ${sql(only)}` : sql``}`;
+  await fillHeartbeatHours(sql, new Date(NOW.getTime() - 31 * DAY));
 }
 
 async function main() {
@@ -140,8 +116,9 @@ async function main() {
     insert into sensors (customer_id, name, sensor_class, vendor, product, source_format, last_heartbeat_at)
     select ${id}, 'busy ' || g, 'edr', 'V', 'P', 'ocsf', ${NOW.toISOString()}::timestamptz from generate_series(1, 7) g
     returning id`;
-  await fillHourlyRows(
+  await fillHeartbeatHours(
     sql,
+    new Date(NOW.getTime() - 31 * DAY),
     busy.map((b) => b.id),
   );
   await sql`insert into sensor_heartbeats (customer_id, sensor_id, at)

@@ -8,34 +8,15 @@ import type { CustomerDemand, Staff, Tier } from "@/server/roster/demand";
 import { expandRoster, type Roster } from "@/server/roster/expand";
 import { computeGaps } from "@/server/roster/gaps";
 import type { Calendar } from "@/server/sla/calendar";
+import { rosterShapes } from "./scale/roster";
 
 const DAY = 86_400_000;
 const from = Date.parse("2026-03-01T00:00:00Z"); // spans both DST changes of Berlin and Chicago
 const to = from + 90 * DAY;
-const four = ["day", "day", "day", "day", "night", "night", "night", "night", ...Array(8).fill(null)] as (
-  | string
-  | null
-)[];
-const rot = (k: number) => four.map((_, i) => four[(i - k + 16) % 16] ?? null);
 const SKILLS = ["endpoint", "network", "cloud", "identity", "log"];
 
-const rosters: Roster[] = ["Europe/Berlin", "America/Chicago", "Asia/Singapore"].map((timeZone, r) => ({
-  id: `r${r}`,
-  name: timeZone,
-  timeZone,
-  anchor: "2026-01-05",
-  cycleLength: 16,
-  slots: [
-    { id: "day", name: "Day", start: "07:00", end: "19:00" },
-    { id: "night", name: "Night", start: "19:00", end: "07:00" },
-  ],
-  cycle: Object.fromEntries([0, 1, 2, 3].map((k) => [`r${r}t${k}`, rot(k * 4)])),
-  teams: [0, 1, 2, 3].map((k) => ({
-    id: `r${r}t${k}`,
-    name: `T${k}`,
-    members: Array.from({ length: 10 }, (_, m) => `u${r}-${k}-${m}`),
-  })),
-}));
+// The scale data set's rosters: three zones, four teams of ten on a 4-on-4-off day/night cycle each.
+const rosters: Roster[] = rosterShapes("2026-01-05", (r, k) => Array.from({ length: 10 }, (_, m) => `u${r}-${k}-${m}`));
 const staff = new Map<string, Staff>();
 for (const r of rosters)
   for (const t of r.teams)

@@ -19,7 +19,12 @@ export function rng(seed: number | string): Rng {
 }
 export const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 export const between = (r: Rng, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
-const hex = (r: Rng, n: number) => Array.from({ length: n }, () => Math.floor(r() * 16).toString(16)).join("");
+const HEX_DIGITS = "0123456789abcdef";
+const hex = (r: Rng, n: number) => {
+  let s = "";
+  for (let i = 0; i < n; i++) s += HEX_DIGITS[Math.floor(r() * 16)];
+  return s;
+};
 
 export type Host = { name: string; fqdn: string; id: string; ip: string; os: string };
 export type Signal = {

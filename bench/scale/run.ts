@@ -1,0 +1,184 @@
+/**
+ * The scale build, phase by phase: a fresh migrated database, the plan's rows in bulk (secondary indexes of the big
+ * tables dropped for the load and rebuilt after), the product's own jobs over the result (SLA rollup, recommendation
+ * rules, sensor sweep), then consistency checks and the console's reads. Returns each phase's time and the sizes.
+ */
+import { closeDatabase, installDatabase } from "@/db";
+import { runSensorSweep } from "@/server/coverage/service";
+import { evaluateAll } from "@/server/recommendations/evaluation";
+import { refreshDirtyMonths } from "@/server/sla/queries";
+import { planHosts, writeAssets } from "./assets";
+import { runChecks } from "./checks";
+import { databaseUrl, dropSecondaryIndexes, freshDatabase, loaderPool, recreateIndexes } from "./database";
+import { fillHeartbeatHours } from "./heartbeats";
+import { writeHistory } from "./history";
+import { type People, planPeople, writePeople } from "./people";
+import { DAY, makePlan, type Plan, type PlanOptions } from "./plan";
+import { checkReads } from "./reads";
+import { writeMonthly } from "./reports";
+import { writeRosters } from "./roster";
+import { planSensors, writeSensors } from "./sensors";
+import { writeTenants } from "./tenants";
+
+export const BIG_TABLES = [
+  "alerts",
+  "incidents",
+  "incident_events",
+  "incident_entities",
+  "incident_techniques",
+  "observables",
+  "sla_clocks",
+  "sla_alerts",
+  "response_actions",
+  "sensor_heartbeat_hours",
+  "assets",
+  "asset_sightings",
+];
+
+export type BuildOptions = PlanOptions & {
+  base: string;
+  name: string;
+  keepIndexes?: boolean;
+  log?: (s: string) => void;
+};
+export type Phase = { phase: string; seconds: number; note?: string };
+export type BuildResult = {
+  plan: Plan;
+  people: People;
+  phases: Phase[];
+  totalSeconds: number;
+  databaseBytes: number;
+  alertsBytes: number;
+  alertsHeapBytes: number;
+  bytesPerAlert: number;
+  tables: { table: string; bytes: number }[];
+  reads: [string, number][];
+};
+
+export async function buildScale(o: BuildOptions): Promise<BuildResult> {
+  const log = o.log ?? (() => {});
+  const plan = makePlan(o);
+  const now = plan.now;
+  const phases: Phase[] = [];
+  const phase = async <T>(label: string, fn: () => Promise<T>, note?: (x: T) => string) => {
+    const t = performance.now();
+    const x = await fn();
+    const seconds = (performance.now() - t) / 1000;
+    const n = note?.(x);
+    phases.push({ phase: label, seconds: Math.round(seconds * 10) / 10, ...(n ? { note: n } : {}) });
+    log(`${label}: ${seconds.toFixed(1)} s${n ? ` (${n})` : ""}`);
+    return x;
+  };
+  log(`Scale build of ${o.name}: scale ${plan.scale}, seed ${plan.seed}, now ${now.toISOString()}`);
+  log(`  plan: ${JSON.stringify(plan.totals)}, staff ${JSON.stringify(plan.staff)}`);
+  const started = performance.now();
+  const people = planPeople(plan);
+  const sensorsOf = plan.customers.map((c) => planSensors(plan, c));
+  const hostsOf = plan.customers.map((c) => planHosts(plan, c));
+  const handle = await phase("create + migrate", () => freshDatabase(o.base, o.name, 4));
+  installDatabase(handle);
+  const sql = loaderPool(databaseUrl(o.base, o.name), 12);
+  try {
+    const dropped = o.keepIndexes
+      ? []
+      : await phase(
+          "drop secondary indexes",
+          () => dropSecondaryIndexes(sql, BIG_TABLES),
+          (x) => `${x.length} indexes`,
+        );
+    await phase("people", () => writePeople(sql, plan, people));
+    await phase("customers + contracts", () => writeTenants(sql, plan));
+    await phase(
+      "sensors + keys",
+      () => writeSensors(sql, plan, sensorsOf),
+      (n) => `${n} sensors`,
+    );
+    await phase(
+      "assets + sightings",
+      () => writeAssets(sql, plan, hostsOf, sensorsOf),
+      (n) => `${n} assets`,
+    );
+    await phase(
+      "heartbeat hours",
+      () => fillHeartbeatHours(sql, new Date(now.getTime() - plan.heartbeatDays * DAY)),
+      (n) => `${n.toLocaleString("en-GB")} rows, ${plan.heartbeatDays} days`,
+    );
+    const history = await phase(
+      "alerts + incidents",
+      () => writeHistory(sql, plan, people, sensorsOf, hostsOf, log),
+      (x) =>
+        Object.entries(x.counts)
+          .map(([k, n]) => `${k} ${n.toLocaleString("en-GB")}`)
+          .join(", "),
+    );
+    await phase(
+      "recreate indexes",
+      () => recreateIndexes(sql, dropped, log),
+      () => `${dropped.length} indexes`,
+    );
+    await phase("analyze", () => sql`analyze`);
+    await phase(
+      "SLA monthly rollup",
+      async () => {
+        await sql`insert into sla_monthly_dirty (customer_id, month)
+          select distinct c.customer_id, to_char(c.start_at at time zone cu.timezone, 'YYYY-MM')
+          from sla_clocks c join customers cu on cu.id = c.customer_id on conflict do nothing`;
+        let months = 0;
+        for (let n = 1; n > 0; months += n) n = await refreshDirtyMonths(handle.db, 2000);
+        return months;
+      },
+      (n) => `${n} customer months`,
+    );
+    await phase(
+      "reports + posture scores",
+      () => writeMonthly(sql, plan, history.tallies),
+      (x) => JSON.stringify(x),
+    );
+    await phase(
+      "rosters",
+      () =>
+        writeRosters(
+          sql,
+          plan,
+          people.analysts.map((a) => a.id),
+          people.managers[0]!.id,
+        ),
+      (x) => JSON.stringify(x),
+    );
+    await phase(
+      "recommendations (rules job)",
+      () => evaluateAll(handle.db, now),
+      (x) => JSON.stringify(x),
+    );
+    await phase(
+      "sensor sweep",
+      () => runSensorSweep(handle.db, now),
+      (x) => JSON.stringify(x),
+    );
+    await phase("analyze", () => sql`analyze`);
+    await phase("consistency checks", () => runChecks(sql, plan, log));
+    const reads = await phase("console reads", () => checkReads(handle.db, plan, log));
+    const totalSeconds = Math.round((performance.now() - started) / 1000);
+    const [size] = await sql<{ db: string; alerts: string; n: string; heap: string }[]>`
+      select pg_database_size(current_database())::text as db, pg_total_relation_size('alerts')::text as alerts,
+        (select count(*) from alerts)::text as n, pg_relation_size('alerts')::text as heap`;
+    const tables = await sql<{ table: string; bytes: string }[]>`
+      select c.relname as table, pg_total_relation_size(c.oid)::text as bytes from pg_class c
+      where c.relkind = 'r' and c.relnamespace = 'public'::regnamespace order by pg_total_relation_size(c.oid) desc limit 12`;
+    return {
+      plan,
+      people,
+      phases,
+      totalSeconds,
+      databaseBytes: Number(size!.db),
+      alertsBytes: Number(size!.alerts),
+      alertsHeapBytes: Number(size!.heap),
+      bytesPerAlert: Number(size!.alerts) / Number(size!.n),
+      tables: tables.map((t) => ({ table: t.table, bytes: Number(t.bytes) })),
+      reads,
+    };
+  } finally {
+    await sql.end();
+    await closeDatabase();
+  }
+}
