@@ -4,7 +4,8 @@ import type { DriveResult, LabelStats } from "./drive";
 
 export type Floor = { name: string; procedure: string; times: number[]; seconds: number };
 
-const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+/** A latency for the table; "—" when nothing answered (every request of that label timed out). */
+const ms = (x: number | undefined) => (x === undefined ? "—" : x >= 100 ? x.toFixed(0) : x.toFixed(1));
 
 function merge(list: LabelStats[]): LabelStats {
   return {
