@@ -90,18 +90,23 @@ export async function loadPlan(db: DbOrTx, from: number, to: number, now: number
 
 export type Plan = Awaited<ReturnType<typeof loadPlan>>;
 
+/** The rows shifts around [from, to) are made from: rosters, staff, overrides and approved time off (two days' margin). */
+function readShiftRows(db: DbOrTx, from: number, to: number) {
+  return Promise.all([
+    q.listRosterRows(db),
+    q.listStaff(db),
+    q.listOverrides(db, dateOfEpochDay(Math.floor(from / DAY) - 2), dateOfEpochDay(Math.floor(to / DAY) + 2)),
+    q.listTimeOff(db, new Date(from - 2 * DAY), new Date(to + 2 * DAY), ["approved"]),
+  ]);
+}
+
 /**
  * The shifts of [from, to) after overrides, the approved time off around them and the staff: what "on duty" needs,
  * without the demand, the alert history, the forecast and the gaps that `loadPlan` also reads (those scan weeks of
  * alerts: "on duty now" is in every console page's header).
  */
 export async function loadShifts(db: DbOrTx, from: number, to: number) {
-  const [rows, staffRows, overrideRows, offRows] = await Promise.all([
-    q.listRosterRows(db),
-    q.listStaff(db),
-    q.listOverrides(db, dateOfEpochDay(Math.floor(from / DAY) - 2), dateOfEpochDay(Math.floor(to / DAY) + 2)),
-    q.listTimeOff(db, new Date(from - 2 * DAY), new Date(to + 2 * DAY), ["approved"]),
-  ]);
+  const [rows, staffRows, overrideRows, offRows] = await readShiftRows(db, from, to);
   const rosters = toRosters(rows);
   const instances = applyOverrides(
     rosters.flatMap((r) => expandRoster(r, from, to)),
@@ -145,12 +150,7 @@ export async function loadBreachAttribution(db: DbOrTx, at: number[]) {
   if (at.length === 0) return { perBreach: [], perShift: [], perRoster: [] };
   const lo = Math.min(...at);
   const hi = Math.max(...at);
-  const [rows, staffRows, overrideRows, offRows] = await Promise.all([
-    q.listRosterRows(db),
-    q.listStaff(db),
-    q.listOverrides(db, dateOfEpochDay(Math.floor(lo / DAY) - 2), dateOfEpochDay(Math.floor(hi / DAY) + 2)),
-    q.listTimeOff(db, new Date(lo - 2 * DAY), new Date(hi + 2 * DAY), ["approved"]),
-  ]);
+  const [rows, staffRows, overrideRows, offRows] = await readShiftRows(db, lo, hi);
   const rosters = toRosters(rows);
   const unique = new Map<string, ShiftInstance>();
   for (const t of at)
