@@ -33,8 +33,16 @@ export type Candidate = { id: string; latestEventTime: Date; key: string };
  * occurrences +n, last seen, vendor status, evidence and techniques merged, severity never lowered, raw replaced by
  * the newest payload. `inserted` tells new rows from updated ones. The rows travel as one JSON parameter
  * (jsonb_to_recordset) and their raw payloads as a second text, zipped back by position (`rows from`; see
- * `alertRowsText`): two bind values instead of thousands keep the hot path cheap on both drivers; rows are taken in
- * dedup-key order so concurrent batches lock shared keys in the same order.
+ * `alertRowsText`): two bind values instead of thousands keep the hot path cheap on both drivers.
+ *
+ * Alerts are partitioned by month (migration 0031), so "one alert per dedup key" lives in `alert_keys`: each key is
+ * claimed there first, in dedup-key order so concurrent batches lock shared keys in the same order. A new key gets a
+ * fresh id and this batch's received_at; a known one is locked and hands back its alert's (id, received_at) — its
+ * no-op update is what makes the conflicting row come back, including one another batch committed after this
+ * statement's snapshot (a plain select would not see it). The alerts are then written by their primary key, which
+ * routes each to its own month: a new key inserts, a known key conflicts and merges (the alert row may likewise be
+ * newer than the snapshot: only ON CONFLICT sees it, an UPDATE would skip it). `inserted` comes from the key row (a
+ * partitioned table cannot return xmax).
  *
  * The same statement reads the correlation candidates: open incidents of this customer holding any of `keys`, with
  * their matching keys (one round trip for the batch; the snapshot is the statement's).
@@ -49,14 +57,8 @@ export async function upsertAlerts(
     db,
     "intake_upsert",
     sql`
-    with up as (
-      insert into alerts (customer_id, sensor_id, api_key_id, source, dedup_key, vendor_alert_id, vendor_status,
-        product, title, description, severity, vendor_severity, event_time, original_event_time, clock_skew,
-        vendor_created_at, received_at, last_seen_at, occurrences, techniques, tactics, entities, truncated, raw)
-      select customer_id, sensor_id, api_key_id, source, dedup_key, vendor_alert_id, vendor_status, product,
-        title, description, severity, vendor_severity, event_time, original_event_time, clock_skew, vendor_created_at,
-        received_at, last_seen_at, occurrences, techniques, tactics, entities, truncated, raw
-      from rows from (
+    with x as (
+      select * from rows from (
         jsonb_to_recordset(${batch.rows}::text::jsonb) as (customer_id uuid, sensor_id uuid, api_key_id uuid,
           source text, dedup_key text, vendor_alert_id text, vendor_status text, product text, title text,
           description text, severity smallint, vendor_severity text, event_time timestamptz,
@@ -67,8 +69,23 @@ export async function upsertAlerts(
       ) as x(customer_id, sensor_id, api_key_id, source, dedup_key, vendor_alert_id, vendor_status, product, title,
         description, severity, vendor_severity, event_time, original_event_time, clock_skew, vendor_created_at,
         received_at, last_seen_at, occurrences, techniques, tactics, entities, truncated, raw)
+    ), k as (
+      insert into alert_keys as ak (customer_id, dedup_key, alert_id, received_at)
+      select customer_id, dedup_key, gen_random_uuid(), received_at from x
       order by dedup_key collate "C"
-      on conflict (customer_id, dedup_key) do update set
+      on conflict (customer_id, dedup_key) do update set alert_id = ak.alert_id
+      returning dedup_key, alert_id, received_at, (xmax = 0) as inserted
+    ), up as (
+      insert into alerts (id, customer_id, sensor_id, api_key_id, source, dedup_key, vendor_alert_id, vendor_status,
+        product, title, description, severity, vendor_severity, event_time, original_event_time, clock_skew,
+        vendor_created_at, received_at, last_seen_at, occurrences, techniques, tactics, entities, truncated, raw)
+      select k.alert_id, x.customer_id, x.sensor_id, x.api_key_id, x.source, x.dedup_key, x.vendor_alert_id,
+        x.vendor_status, x.product, x.title, x.description, x.severity, x.vendor_severity, x.event_time,
+        x.original_event_time, x.clock_skew, x.vendor_created_at, k.received_at, x.last_seen_at, x.occurrences,
+        x.techniques, x.tactics, x.entities, x.truncated, x.raw
+      from x join k on k.dedup_key = x.dedup_key
+      order by x.dedup_key collate "C"
+      on conflict (id, received_at) do update set
         occurrences = alerts.occurrences + excluded.occurrences,
         last_seen_at = greatest(alerts.last_seen_at, excluded.last_seen_at),
         vendor_status = coalesce(excluded.vendor_status, alerts.vendor_status),
@@ -79,11 +96,11 @@ export async function upsertAlerts(
         tactics = array(select distinct unnest(alerts.tactics || excluded.tactics) order by 1),
         raw = excluded.raw,
         raw_pruned_at = null
-      returning id, dedup_key, incident_id, severity, array_to_string(techniques, ',') as techniques,
-        (xmax = 0) as inserted
+      returning id, dedup_key, incident_id, severity, array_to_string(techniques, ',') as techniques
     )
-    select 'a' as kind, id, dedup_key, incident_id, severity, techniques, inserted, null::timestamptz as latest
-      from up
+    select 'a' as kind, up.id, up.dedup_key, up.incident_id, up.severity, up.techniques, k.inserted,
+        null::timestamptz as latest
+      from up join k on k.alert_id = up.id
     union all
     select 'c', i.id, e.key, null, null, null, null, i.latest_event_time
       from incident_entities e join incidents i on i.id = e.incident_id

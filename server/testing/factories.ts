@@ -1,5 +1,5 @@
 import type { Db } from "@/db";
-import { alerts, customers, memberships, providerSettings, user } from "@/db/schema";
+import { alertKeys, alerts, customers, memberships, providerSettings, user } from "@/db/schema";
 import type { CustomerRole, StaffRole } from "@/db/schema/tenancy";
 import { mintTenantId, type TenantId } from "@/server/tenancy/tenant";
 import { createCaller } from "@/server/trpc/root";
@@ -103,7 +103,7 @@ export async function createWorld(db: Db) {
 
 let alertSeq = 0;
 
-/** An alert row as the intake would store it (for tests that do not go through HTTP). */
+/** An alert row as the intake would store it, with its dedup key's row (for tests that do not go through HTTP). */
 export async function insertTestAlert(
   db: Db,
   customerId: string,
@@ -112,32 +112,42 @@ export async function insertTestAlert(
   const k = ++alertSeq;
   const now = new Date();
   const { host = `ws-${k}`, ...rest } = over;
-  const [row] = await db
-    .insert(alerts)
-    .values({
-      customerId,
-      source: "crowdstrike",
-      dedupKey: `test:${k}:${Math.random().toString(36).slice(2)}`,
-      title: `Test alert ${k}`,
-      severity: 3,
-      eventTime: now,
-      receivedAt: now,
-      lastSeenAt: now,
-      entities: {
-        hosts: [{ name: host }],
-        ips: [],
-        externalIps: [],
-        users: [],
-        processes: [],
-        hashes: [],
-        domains: [],
-        urls: [],
-      },
-      raw: { test: k },
-      techniques: ["T1059.001"],
-      tactics: ["TA0002"],
-      ...rest,
-    })
-    .returning();
-  return row!;
+  const values = {
+    id: crypto.randomUUID(),
+    customerId,
+    source: "crowdstrike",
+    dedupKey: `test:${k}:${Math.random().toString(36).slice(2)}`,
+    title: `Test alert ${k}`,
+    severity: 3,
+    eventTime: now,
+    receivedAt: now,
+    lastSeenAt: now,
+    entities: {
+      hosts: [{ name: host }],
+      ips: [],
+      externalIps: [],
+      users: [],
+      processes: [],
+      hashes: [],
+      domains: [],
+      urls: [],
+    },
+    raw: { test: k },
+    techniques: ["T1059.001"],
+    tactics: ["TA0002"],
+    ...rest,
+  } satisfies typeof alerts.$inferInsert;
+  // The key first, as the intake claims it (a dedup key taken already fails here, as the unique index did), and both
+  // or neither: a test that expects the alert to be refused must not leave its key behind (a savepoint inside `db`'s
+  // own transaction when it is one).
+  return db.transaction(async (tx) => {
+    await tx.insert(alertKeys).values({
+      customerId: values.customerId,
+      dedupKey: values.dedupKey,
+      alertId: values.id,
+      receivedAt: values.receivedAt,
+    });
+    const [row] = await tx.insert(alerts).values(values).returning();
+    return row!;
+  });
 }
