@@ -6,7 +6,13 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { user } from "@/db/schema";
-import { acknowledgeAlerts, attachToIncident, escalate, setVerdict } from "@/server/alerts/service";
+import {
+  acknowledgeAlerts,
+  attachToIncident,
+  escalate,
+  makeAlertPartitions,
+  setVerdict,
+} from "@/server/alerts/service";
 import { env } from "@/server/env";
 import * as portal from "@/server/incidents/portal/service";
 import * as inc from "@/server/incidents/service";
@@ -67,6 +73,8 @@ export async function seedHistory(
   recentStoryDays = RECENT_STORY_DAYS,
 ) {
   const now = nowDate.getTime();
+  // The months the history spans get their alert partitions first (migration 0031 made only this month onwards).
+  await makeAlertPartitions(db, new Date(now - historyDays(now) * DAY), nowDate);
   const staff = await loadStaff(db);
   const analysts = staff.filter((s) => s.role === "analyst");
   let totals = { alerts: 0, incidents: 0 };

@@ -227,7 +227,7 @@ export async function pruneRawPayloadBatch(db: DbOrTx, cutoff: Date, now: Date, 
   const rows = rowsOf<{ id: string }>(
     await db.execute(sql`
       with victim as (
-        select id from ${alerts}
+        select id, received_at from ${alerts}
         where raw_pruned_at is null and received_at < ${cutoff.toISOString()}::timestamptz
           and last_seen_at < ${cutoff.toISOString()}::timestamptz
         order by received_at
@@ -235,8 +235,57 @@ export async function pruneRawPayloadBatch(db: DbOrTx, cutoff: Date, now: Date, 
         for update skip locked
       )
       update ${alerts} a set raw = '{}', raw_pruned_at = ${now.toISOString()}::timestamptz
-      from victim where a.id = victim.id
+      from victim where a.id = victim.id and a.received_at = victim.received_at
+        and a.received_at < ${cutoff.toISOString()}::timestamptz
       returning a.id`),
   );
   return rows.length;
+}
+
+/** The first day of the UTC month `months` after `now`'s, as an ISO date. */
+const utcMonth = (now: Date, months: number) =>
+  new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + months, 1)).toISOString().slice(0, 10);
+
+/**
+ * Makes the missing monthly partitions of alerts (`wk_ensure_alert_partitions`, migration 0031) from this month, or the
+ * month of the oldest row waiting in `alerts_default` (moved into its month as it is made), to `ahead` months after
+ * this one. Rows in the default partition beyond that stay there until their month is made. Returns months made.
+ */
+export async function ensureAlertPartitions(tx: DbOrTx, now: Date, ahead: number, lockTimeoutMs: number) {
+  // Inside the caller's transaction: SET LOCAL ends with it.
+  await tx.execute(sql.raw(`set local lock_timeout = ${Math.round(lockTimeoutMs)}`));
+  const [row] = rowsOf<{ made: number }>(
+    await tx.execute(sql`
+      select wk_ensure_alert_partitions(
+        least(${utcMonth(now, 0)}::date, ((select min(received_at) from alerts_default) at time zone 'UTC')::date),
+        ${utcMonth(now, ahead)}::date)::int as made`),
+  );
+  return Number(row?.made ?? 0);
+}
+
+/** Makes the missing monthly partitions of alerts for the UTC months from `from`'s to `to`'s (both included). */
+export async function createAlertPartitions(db: DbOrTx, from: Date, to: Date) {
+  const [row] = rowsOf<{ made: number }>(
+    await db.execute(
+      sql`select wk_ensure_alert_partitions(${utcMonth(from, 0)}::date, ${utcMonth(to, 0)}::date)::int as made`,
+    ),
+  );
+  return Number(row?.made ?? 0);
+}
+
+/**
+ * Alerts without their `alert_keys` row, and key rows without their alert (both must be 0: the key table is what
+ * deduplicates the intake). Owner connections only (it reads every customer's rows).
+ */
+export async function countAlertKeyMismatches(db: DbOrTx) {
+  const [row] = rowsOf<{ alerts: number; keys: number }>(
+    await db.execute(sql`
+      select
+        (select count(*) from alerts a where not exists (select 1 from alert_keys k where k.customer_id = a.customer_id
+          and k.dedup_key = a.dedup_key and k.alert_id = a.id and k.received_at = a.received_at))::int as alerts,
+        (select count(*) from alert_keys k where not exists (select 1 from alerts a where a.id = k.alert_id
+          and a.received_at = k.received_at and a.customer_id = k.customer_id and a.dedup_key = k.dedup_key))::int
+          as keys`),
+  );
+  return { alertsWithoutKey: Number(row?.alerts ?? 0), keysWithoutAlert: Number(row?.keys ?? 0) };
 }

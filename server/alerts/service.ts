@@ -1,4 +1,4 @@
-import type { DbOrTx } from "@/db";
+import type { Db, DbOrTx } from "@/db";
 import { type AuditEntry, auditedChange } from "@/server/audit/change";
 import { assertCan } from "@/server/auth/permissions";
 import { versionInForce } from "@/server/contracts/queries";
@@ -259,3 +259,26 @@ export async function pruneRawPayloads(db: DbOrTx, now: Date, days = env.RAW_PAY
   }
   return { pruned, cutoff: cutoff.toISOString() };
 }
+
+/** Months of alert partitions kept ready ahead of the current one (UTC). */
+export const PARTITIONS_AHEAD = 2;
+
+/**
+ * The daily alert-partitions job: the alerts table's monthly partitions (migration 0031) made `PARTITIONS_AHEAD`
+ * months ahead, and any rows that landed in the default partition moved into their month. Attaching a month locks
+ * the default partition and, briefly, the tables alerts' foreign keys point at; a lock not granted in 5 s gives up
+ * (the job tries again tomorrow, two months before the month is needed) rather than queue the intake behind it.
+ */
+export async function keepAlertPartitions(db: Db, now: Date) {
+  const made = await db.transaction((tx) => q.ensureAlertPartitions(tx, now, PARTITIONS_AHEAD, 5_000));
+  return { made };
+}
+
+/**
+ * The monthly partitions of alerts for [from, to] made now, for writers of past alerts (the demo seed, the scale
+ * build): their rows then go straight to their month instead of waiting in the default partition for the daily job.
+ */
+export const makeAlertPartitions = (db: DbOrTx, from: Date, to: Date) => q.createAlertPartitions(db, from, to);
+
+/** Alerts without their dedup key row and key rows without their alert (tests and the scale build check both are 0). */
+export const countAlertKeyMismatches = (db: DbOrTx) => q.countAlertKeyMismatches(db);

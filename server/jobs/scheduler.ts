@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { jobRuns } from "@/db/schema";
-import { pruneRawPayloads } from "@/server/alerts/service";
+import { keepAlertPartitions, pruneRawPayloads } from "@/server/alerts/service";
 import { writeAuditCheckpoint } from "@/server/audit/checkpoint";
 import { runContractReminders } from "@/server/contracts/reminders";
 import { pruneRawHeartbeats, runSensorSweep } from "@/server/coverage/service";
@@ -48,6 +48,7 @@ export const JOBS: Job[] = [
   { name: "posture-month-close", slot: everyHour, run: (db, now) => runMonthClose(db, now) },
   { name: "roster-gap-notices", slot: everyDay, run: (db, now) => runGapNotices(db, now) },
   { name: "raw-payload-retention", slot: everyDay, run: (db, now) => pruneRawPayloads(db, now) },
+  { name: "alert-partitions", slot: everyDay, run: (db, now) => keepAlertPartitions(db, now) },
 ];
 
 export async function runJobOnce(
