@@ -4,9 +4,11 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import postgres from "postgres";
 import { inject } from "vitest";
 import { closeDatabase, type DatabaseHandle, type Db, installDatabase, openPostgres, schema } from "@/db";
+import { countAlertKeyMismatches } from "@/server/alerts/service";
 import { env } from "@/server/env";
 
 let counter = 0;
+let current: DatabaseHandle | undefined;
 
 /**
  * A fresh, migrated database for one test file: an in-memory PGlite loaded from the template dump, or a new
@@ -40,9 +42,27 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
     handle = { db, kind: "pglite", pglite, close: () => pglite.close() };
   }
   installDatabase(handle);
+  current = handle;
   return handle;
 }
 
+/**
+ * Closes the file's database, after checking what must hold whatever the file did: every alert has its dedup key's row
+ * in alert_keys and every key row its alert (migration 0031; the intake deduplicates through them). A writer of alerts
+ * that forgets the key fails the file that used it.
+ */
 export async function closeTestDatabase() {
-  await closeDatabase();
+  const handle = current;
+  current = undefined;
+  try {
+    if (handle) {
+      const m = await countAlertKeyMismatches(handle.db);
+      if (m.alertsWithoutKey || m.keysWithoutAlert)
+        throw new Error(
+          `alert_keys out of step with alerts: ${m.alertsWithoutKey} alerts without their key row, ${m.keysWithoutAlert} key rows without their alert`,
+        );
+    }
+  } finally {
+    await closeDatabase();
+  }
 }
