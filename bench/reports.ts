@@ -69,6 +69,7 @@ async function load(sql: postgres.Sql, customers: number) {
   await sql.unsafe(`insert into incident_techniques (customer_id, incident_id, technique_id, source)
     select customer_id, id, (array['T1003.001','T1059.001','T1566.001','T1021.001','T1486','T1071.001'])[1 + number % 6], 'alert'
     from incidents`);
+  await sql.unsafe(`select wk_ensure_alert_partitions('2026-10-01', '2026-11-01')`);
   await sql.unsafe(`
     insert into alerts (customer_id, source, dedup_key, title, severity, event_time, received_at, last_seen_at, entities, raw, status, incident_id)
     select c.id, 'crowdstrike', 'k' || g, 'Alert ' || g, 1 + g % 5, t, t, t, '{}'::jsonb, '{}'::jsonb,
@@ -76,6 +77,9 @@ async function load(sql: postgres.Sql, customers: number) {
       case when g % 25 = 0 then (select id from incidents i where i.customer_id = c.id and i.created_at >= '2026-10-01' order by i.number limit 1) end
     from customers c, generate_series(1, 1500) g,
       lateral (select timestamptz '2026-10-01 00:00Z' + g * interval '29 minutes' as t) x`);
+  // Their dedup keys, as the intake keeps them (migration 0031).
+  await sql.unsafe(`insert into alert_keys (customer_id, dedup_key, alert_id, received_at)
+    select customer_id, dedup_key, id, received_at from alerts`);
   await sql.unsafe(`insert into sla_monthly_dirty (customer_id, month)
     select distinct c.customer_id, to_char(c.start_at at time zone cu.timezone, 'YYYY-MM')
     from sla_clocks c join customers cu on cu.id = c.customer_id on conflict do nothing`);

@@ -6,11 +6,13 @@
  * a closed incident has no running clock; alert occurrences and times in order).
  */
 import type postgres from "postgres";
+import type { Db } from "@/db";
+import { countAlertKeyMismatches } from "@/server/alerts/service";
 import type { Plan } from "./plan";
 
 type Fk = { name: string; child: string; parent: string; ccols: string[]; pcols: string[] };
 
-export async function runChecks(sql: postgres.Sql, plan: Plan, log: (s: string) => void) {
+export async function runChecks(sql: postgres.Sql, db: Db, plan: Plan, log: (s: string) => void) {
   const failures: string[] = [];
   const expect = (what: string, got: number, want: number) => {
     if (got !== want) failures.push(`${what}: ${got}, expected ${want}`);
@@ -36,7 +38,8 @@ export async function runChecks(sql: postgres.Sql, plan: Plan, log: (s: string) 
         on a.attrelid = k.conrelid and a.attnum = u.n order by u.o)::text[] as ccols,
       array(select a.attname from unnest(k.confkey) with ordinality u(n, o) join pg_attribute a
         on a.attrelid = k.confrelid and a.attnum = u.n order by u.o)::text[] as pcols
-    from pg_constraint k where k.contype = 'f' and k.connamespace = 'public'::regnamespace order by 1`;
+    from pg_constraint k where k.contype = 'f' and k.connamespace = 'public'::regnamespace
+      and k.conparentid = 0 order by 1`;
   for (const fk of fks) {
     const q = (t: string, c: string) => `${t}."${c}"`;
     const orphans =
@@ -46,6 +49,15 @@ export async function runChecks(sql: postgres.Sql, plan: Plan, log: (s: string) 
       failures.push(`foreign key ${fk.name} (${fk.child} → ${fk.parent}): ${orphans} rows without their parent`);
   }
   log(`  ${fks.length} foreign keys checked`);
+
+  // The dedup keys (migration 0031): one alert_keys row per alert, pointing at it; every alert in its month.
+  const keys = await countAlertKeyMismatches(db);
+  if (keys.alertsWithoutKey || keys.keysWithoutAlert)
+    failures.push(
+      `alert_keys: ${keys.alertsWithoutKey} alerts without their key row, ${keys.keysWithoutAlert} key rows without their alert`,
+    );
+  expect("rows in alert_keys", await n("select count(*) as n from alert_keys"), plan.totals.alerts);
+  expect("alerts in the default partition", await n("select count(*) as n from alerts_default"), 0);
 
   const invariants: [string, string][] = [
     [

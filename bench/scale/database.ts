@@ -42,15 +42,17 @@ export type IndexDef = { table: string; name: string; def: string; constraint: b
  * The indexes of `tables` that no foreign key leans on: plain and unique indexes (CREATE INDEX in the migrations) and
  * primary-key / unique constraints. Dropped here, their definitions returned for `recreateIndexes` (a primary key of
  * random uuids maintained row by row during a load is the slowest part of it; built once afterwards it is a sort).
+ * On a partitioned table (alerts) these are its partitioned indexes: dropping one drops every partition's, and the
+ * definition, once its `ON ONLY` is gone, builds them all again.
  */
 export async function dropSecondaryIndexes(sql: postgres.Sql, tables: readonly string[]): Promise<IndexDef[]> {
   const rows = await sql<IndexDef[]>`
     select i.tablename as table, i.indexname as name,
       coalesce('alter table ' || i.tablename || ' add constraint ' || k.conname || ' ' || pg_get_constraintdef(k.oid),
-        i.indexdef) as def,
+        replace(i.indexdef, ' ON ONLY ', ' ON ')) as def,
       k.oid is not null as constraint
     from pg_indexes i
-    join pg_class c on c.relname = i.indexname and c.relkind = 'i'
+    join pg_class c on c.relname = i.indexname and c.relkind in ('i', 'I')
     left join pg_constraint k on k.conindid = c.oid and k.contype in ('p', 'u')
     where i.schemaname = 'public' and i.tablename in ${sql(tables as string[])}
       and not exists (select 1 from pg_constraint f where f.conindid = c.oid and f.contype = 'f')
