@@ -136,6 +136,10 @@ export const incidents = pgTable(
     resumeStatus: text({ enum: INCIDENT_STATUSES }),
     assigneeId: text().references(() => user.id, { onDelete: "set null" }),
     visibleToCustomer: boolean().notNull().default(false),
+    /**
+     * When the earliest of its alerts arrived (attaching an alert keeps the least): no alert of the incident was received
+     * before it, so reads of an incident's alerts search only the months from then on (alerts are partitioned by month).
+     */
     firstAlertReceivedAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
     firstVendorCreatedAt: timestamp({ withTimezone: true, precision: 3 }),
     firstEventTime: timestamp({ withTimezone: true, precision: 3 }).notNull(),

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lt, lte, ne, or, type SQL, sql } from "drizzle-orm";
 import { type DbOrTx, rowsOf } from "@/db";
 import { alerts, customers, incidents, sensors, user } from "@/db/schema";
 import type { TenantId } from "@/server/tenancy/tenant";
@@ -114,16 +114,26 @@ export async function findAlertDetail(db: DbOrTx, id: string) {
   return row ?? null;
 }
 
-export async function updateAlerts(db: DbOrTx, ids: string[], patch: Partial<typeof alerts.$inferInsert>) {
-  return db
-    .update(alerts)
-    .set(patch)
-    .where(inArray(alerts.id, ids))
-    .returning({ id: alerts.id, customerId: alerts.customerId });
+/**
+ * Alerts already read, by id and with their received_at (which never changes): an update by id that also names their
+ * span of received_at reaches only their months' partitions instead of probing every month's primary key.
+ */
+export type ReadAlerts = { ids: string[]; from: Date; to: Date };
+
+export function readAlerts(rows: readonly { id: string; receivedAt: Date }[]): ReadAlerts {
+  const times = rows.map((r) => r.receivedAt.getTime());
+  return { ids: rows.map((r) => r.id), from: new Date(Math.min(...times)), to: new Date(Math.max(...times)) };
+}
+
+const byRead = (r: ReadAlerts) =>
+  and(inArray(alerts.id, r.ids), gte(alerts.receivedAt, r.from), lte(alerts.receivedAt, r.to));
+
+export async function updateAlerts(db: DbOrTx, read: ReadAlerts, patch: Partial<typeof alerts.$inferInsert>) {
+  return db.update(alerts).set(patch).where(byRead(read)).returning({ id: alerts.id, customerId: alerts.customerId });
 }
 
 /** New alerts become acknowledged; the acknowledger takes those nobody holds yet. */
-export async function acknowledgeRows(db: DbOrTx, ids: string[], userId: string | null, now: Date) {
+export async function acknowledgeRows(db: DbOrTx, read: ReadAlerts, userId: string | null, now: Date) {
   return db
     .update(alerts)
     .set({
@@ -133,7 +143,7 @@ export async function acknowledgeRows(db: DbOrTx, ids: string[], userId: string 
       triagedAt: now,
       ...(userId ? { assigneeId: sql`coalesce(${alerts.assigneeId}, ${userId})` } : {}),
     })
-    .where(and(inArray(alerts.id, ids), eq(alerts.status, "new")))
+    .where(and(byRead(read), eq(alerts.status, "new")))
     .returning({ id: alerts.id, customerId: alerts.customerId });
 }
 
@@ -221,7 +231,9 @@ export async function openIncidentsOfCustomer(db: DbOrTx, tenant: TenantId) {
 /**
  * Drops the raw payload of up to `limit` alerts last received before `cutoff` (`raw` becomes `{}`, `raw_pruned_at` is
  * set); the normalised alert is kept. Oldest first, rows being written elsewhere skipped (the next run takes them).
- * Returns how many were pruned.
+ * Returns how many were pruned. The update finds the batch by id within its span of received_at (the batch is oldest
+ * first, so one or two months): only those months' partitions are probed, by primary key. A join to the batch instead
+ * was planned as a hash join over every older month's rows (1.55 s a batch at 500,000 alerts, 0.28 s this way).
  */
 export async function pruneRawPayloadBatch(db: DbOrTx, cutoff: Date, now: Date, limit: number) {
   const rows = rowsOf<{ id: string }>(
@@ -235,8 +247,8 @@ export async function pruneRawPayloadBatch(db: DbOrTx, cutoff: Date, now: Date, 
         for update skip locked
       )
       update ${alerts} a set raw = '{}', raw_pruned_at = ${now.toISOString()}::timestamptz
-      from victim where a.id = victim.id and a.received_at = victim.received_at
-        and a.received_at < ${cutoff.toISOString()}::timestamptz
+      where a.id = any(array(select id from victim))
+        and a.received_at >= (select min(received_at) from victim) and a.received_at <= (select max(received_at) from victim)
       returning a.id`),
   );
   return rows.length;
@@ -274,18 +286,26 @@ export async function createAlertPartitions(db: DbOrTx, from: Date, to: Date) {
 }
 
 /**
- * Alerts without their `alert_keys` row, and key rows without their alert (both must be 0: the key table is what
- * deduplicates the intake). Owner connections only (it reads every customer's rows).
+ * What the partitioned alerts rely on, counted (each must be 0): alerts without their `alert_keys` row and key rows
+ * without their alert (the key table is what deduplicates the intake), and alerts received before their incident's
+ * `first_alert_received_at` (reads of an incident's alerts search only the months from then on). Owner connections
+ * only (it reads every customer's rows).
  */
-export async function countAlertKeyMismatches(db: DbOrTx) {
-  const [row] = rowsOf<{ alerts: number; keys: number }>(
+export async function countAlertInvariantBreaches(db: DbOrTx) {
+  const [row] = rowsOf<{ alerts: number; keys: number; early: number }>(
     await db.execute(sql`
       select
         (select count(*) from alerts a where not exists (select 1 from alert_keys k where k.customer_id = a.customer_id
           and k.dedup_key = a.dedup_key and k.alert_id = a.id and k.received_at = a.received_at))::int as alerts,
         (select count(*) from alert_keys k where not exists (select 1 from alerts a where a.id = k.alert_id
           and a.received_at = k.received_at and a.customer_id = k.customer_id and a.dedup_key = k.dedup_key))::int
-          as keys`),
+          as keys,
+        (select count(*) from alerts a join incidents i on i.id = a.incident_id
+          where a.received_at < i.first_alert_received_at)::int as early`),
   );
-  return { alertsWithoutKey: Number(row?.alerts ?? 0), keysWithoutAlert: Number(row?.keys ?? 0) };
+  return {
+    alertsWithoutKey: Number(row?.alerts ?? 0),
+    keysWithoutAlert: Number(row?.keys ?? 0),
+    alertsBeforeTheirIncident: Number(row?.early ?? 0),
+  };
 }

@@ -74,10 +74,10 @@ function auditEach(
 
 export async function acknowledgeAlerts(ctx: StaffContext, ids: string[]) {
   assertCan(ctx.actor, "alert:triage");
-  await load(ctx, ids);
+  const read = q.readAlerts(await load(ctx, ids));
   return auditedChange(ctx, async (tx) => {
     const now = clockOf(ctx);
-    const rows = await q.acknowledgeRows(tx, ids, personOf(ctx)?.id ?? null, now);
+    const rows = await q.acknowledgeRows(tx, read, personOf(ctx)?.id ?? null, now);
     return { result: { acknowledged: rows.length }, audit: auditEach(rows, "alert.acknowledge", {}) };
   });
 }
@@ -88,9 +88,9 @@ export async function assignAlerts(ctx: StaffContext, ids: string[], assigneeId:
     const m = await findMembership(ctx.db, assigneeId);
     if (!m || m.customerId !== null) throw new Invalid("Alerts can only be assigned to provider staff.", "assigneeId");
   }
-  await load(ctx, ids);
+  const read = q.readAlerts(await load(ctx, ids));
   return auditedChange(ctx, async (tx) => {
-    const rows = await q.updateAlerts(tx, ids, { assigneeId });
+    const rows = await q.updateAlerts(tx, read, { assigneeId });
     return { result: { assigned: rows.length }, audit: auditEach(rows, "alert.assign", { assigneeId }) };
   });
 }
@@ -109,13 +109,18 @@ export async function setVerdict(
   }
   return auditedChange(ctx, async (tx) => {
     const now = clockOf(ctx);
-    const inIncident = existing.filter((a) => a.incidentId).map((a) => a.id);
-    const loose = existing.filter((a) => !a.incidentId).map((a) => a.id);
+    const inIncident = existing.filter((a) => a.incidentId);
+    const loose = existing.filter((a) => !a.incidentId);
     const a = inIncident.length
-      ? await q.updateAlerts(tx, inIncident, { verdict, verdictReason: reason, triagedAt: now })
+      ? await q.updateAlerts(tx, q.readAlerts(inIncident), { verdict, verdictReason: reason, triagedAt: now })
       : [];
     const b = loose.length
-      ? await q.updateAlerts(tx, loose, { verdict, verdictReason: reason, triagedAt: now, status: "closed" })
+      ? await q.updateAlerts(tx, q.readAlerts(loose), {
+          verdict,
+          verdictReason: reason,
+          triagedAt: now,
+          status: "closed",
+        })
       : [];
     // A verdict on an incident's alerts can make it a false alarm (or an attack again): its customer's rules and
     // threats driver are due on the minute run, not the hourly one.
@@ -280,5 +285,14 @@ export async function keepAlertPartitions(db: Db, now: Date) {
  */
 export const makeAlertPartitions = (db: DbOrTx, from: Date, to: Date) => q.createAlertPartitions(db, from, to);
 
-/** Alerts without their dedup key row and key rows without their alert (tests and the scale build check both are 0). */
-export const countAlertKeyMismatches = (db: DbOrTx) => q.countAlertKeyMismatches(db);
+/** The partitioned alerts' invariants, as counts of rows that break them (the tests and the scale build want 0). */
+export async function checkAlertInvariants(db: DbOrTx): Promise<string[]> {
+  const n = await q.countAlertInvariantBreaches(db);
+  return [
+    n.alertsWithoutKey ? `${n.alertsWithoutKey} alerts without their alert_keys row` : "",
+    n.keysWithoutAlert ? `${n.keysWithoutAlert} alert_keys rows without their alert` : "",
+    n.alertsBeforeTheirIncident
+      ? `${n.alertsBeforeTheirIncident} alerts received before their incident's first_alert_received_at`
+      : "",
+  ].filter(Boolean);
+}

@@ -4,7 +4,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import postgres from "postgres";
 import { inject } from "vitest";
 import { closeDatabase, type DatabaseHandle, type Db, installDatabase, openPostgres, schema } from "@/db";
-import { countAlertKeyMismatches } from "@/server/alerts/service";
+import { checkAlertInvariants } from "@/server/alerts/service";
 import { env } from "@/server/env";
 
 let counter = 0;
@@ -47,20 +47,18 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
 }
 
 /**
- * Closes the file's database, after checking what must hold whatever the file did: every alert has its dedup key's row
- * in alert_keys and every key row its alert (migration 0031; the intake deduplicates through them). A writer of alerts
- * that forgets the key fails the file that used it.
+ * Closes the file's database, after checking what must hold whatever the file did (`checkAlertInvariants`): every
+ * alert has its dedup key's row in alert_keys and every key row its alert (migration 0031; the intake deduplicates
+ * through them), and no alert was received before its incident's first alert. A writer of alerts that breaks either
+ * fails the file that used it.
  */
 export async function closeTestDatabase() {
   const handle = current;
   current = undefined;
   try {
     if (handle) {
-      const m = await countAlertKeyMismatches(handle.db);
-      if (m.alertsWithoutKey || m.keysWithoutAlert)
-        throw new Error(
-          `alert_keys out of step with alerts: ${m.alertsWithoutKey} alerts without their key row, ${m.keysWithoutAlert} key rows without their alert`,
-        );
+      const broken = await checkAlertInvariants(handle.db);
+      if (broken.length) throw new Error(`alert invariants broken: ${broken.join("; ")}`);
     }
   } finally {
     await closeDatabase();

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { alerts, incidentEntities, incidentEvents, incidents, incidentTechniques, observables } from "@/db/schema";
 import type { Entities } from "@/server/ingest/types";
@@ -23,6 +23,7 @@ export type AttachableAlert = {
   title: string;
   severity: number;
   eventTime: Date;
+  /** As stored (it never changes): `attachAlerts` finds the alerts in their months' partitions by it. */
   receivedAt: Date;
   vendorCreatedAt: Date | null;
   techniques: string[];
@@ -86,11 +87,23 @@ export async function attachAlerts(
 ) {
   if (list.length === 0) return;
   const f = attachFacts(list);
-  const { ids, keys, techniques, obs, maxSeverity, latest, firstEvent, firstReceived, firstVendor } = f;
-  await db
+  const { ids, keys, techniques, obs, maxSeverity, latest, firstEvent, firstReceived, lastReceived, firstVendor } = f;
+  // The alerts' received_at (read with them, never changed) bounds the update to their months' partitions. Alerts are
+  // never deleted, so one not found means a caller passed a wrong received_at: fail rather than leave it out.
+  const updated = await db
     .update(alerts)
     .set({ incidentId, status: "escalated", triagedAt: sql`coalesce(${alerts.triagedAt}, now())` })
-    .where(and(eq(alerts.customerId, tenant), inArray(alerts.id, ids)));
+    .where(
+      and(
+        eq(alerts.customerId, tenant),
+        inArray(alerts.id, ids),
+        gte(alerts.receivedAt, firstReceived),
+        lte(alerts.receivedAt, lastReceived),
+      ),
+    )
+    .returning({ id: alerts.id });
+  if (updated.length !== new Set(ids).size)
+    throw new Error(`attachAlerts: ${ids.length - updated.length} of ${ids.length} alerts not found in their months`);
 
   if (keys.length) {
     await db
@@ -163,6 +176,7 @@ export function attachFacts(given: AttachableAlert[]) {
     latest: t((a) => a.eventTime, Math.max)!,
     firstEvent: t((a) => a.eventTime, Math.min)!,
     firstReceived: t((a) => a.receivedAt, Math.min)!,
+    lastReceived: t((a) => a.receivedAt, Math.max)!,
     firstVendor: t((a) => a.vendorCreatedAt, Math.min),
     body: list.length === 1 ? list[0]!.title : `${list.length} alerts added`,
     data: { alertIds: ids, titles: list.slice(0, 20).map((a) => a.title) },

@@ -46,7 +46,16 @@ export async function listIncidentAlerts(db: DbOrTx, tenant: TenantId, incidentI
     })
     .from(alerts)
     .leftJoin(sensors, eq(sensors.id, alerts.sensorId))
-    .where(and(eq(alerts.customerId, tenant), eq(alerts.incidentId, incidentId)))
+    .where(
+      and(
+        eq(alerts.customerId, tenant),
+        eq(alerts.incidentId, incidentId),
+        // No alert of an incident arrived before its first (incidents.first_alert_received_at): only the months from
+        // then on are searched (alerts are partitioned by month of received_at).
+        sql`${alerts.receivedAt} >= (select i.first_alert_received_at from incidents i
+          where i.customer_id = ${tenant} and i.id = ${incidentId})`,
+      ),
+    )
     .orderBy(asc(alerts.eventTime));
 }
 

@@ -47,7 +47,10 @@ const listColumns = {
   closedAt: incidents.closedAt,
   customerName: customers.name,
   customerSlug: customers.slug,
-  alertCount: sql<number>`(select count(*)::int from alerts a where a.incident_id = "incidents"."id")`,
+  // Only the months from the incident's first alert on (none of its alerts arrived before; alerts are partitioned by
+  // month of received_at, and the bound prunes the earlier months per incident).
+  alertCount: sql<number>`(select count(*)::int from alerts a where a.incident_id = "incidents"."id"
+    and a.received_at >= "incidents"."first_alert_received_at")`,
   slaDueAt: slaDue.mapWith((v) => (v ? new Date(v) : null)),
 };
 
