@@ -57,7 +57,7 @@ export async function listWaitingActions(db: DbOrTx, tenant: TenantId) {
  * (posture-rules.md). The outer row is named by its table: in a select list drizzle writes `${incidents.id}` as a bare
  * "id", which inside the subquery would name the alert's own id (queries.int.test.ts pins this). Only the months from
  * the incident's first alert on are searched: none of its alerts arrived before (alerts are partitioned by month of
- * received_at; at 500,000 alerts over 13 months this read of 25,000 incidents touched 130,000 buffers instead of 760,000).
+ * received_at; at 500,000 alerts over 13 months the largest customer's read took 24 ms bounded, 110–220 ms not).
  */
 export const isFalseAlarm = sql<boolean>`(exists (select 1 from ${alerts} a where a.incident_id = ${incidents}.id
     and a.received_at >= ${incidents}.first_alert_received_at)
