@@ -5,6 +5,7 @@
  */
 import { closeDatabase, installDatabase } from "@/db";
 import { runSensorSweep } from "@/server/coverage/service";
+import { rollUpIntake } from "@/server/intake-stats/service";
 import { evaluateAll } from "@/server/recommendations/evaluation";
 import { refreshDirtyMonths } from "@/server/sla/queries";
 import { planHosts, writeAssets } from "./assets";
@@ -115,6 +116,11 @@ export async function buildScale(o: BuildOptions): Promise<BuildResult> {
       "recreate indexes",
       () => recreateIndexes(sql, dropped, log),
       () => `${dropped.length} indexes`,
+    );
+    await phase(
+      "intake rollup (job)",
+      () => rollUpIntake(handle.db, now),
+      (x) => JSON.stringify(x),
     );
     await phase("analyze", () => sql`analyze`);
     await phase(

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { alerts, customers, incidentEvents, incidents, memberships, responseActions, user } from "@/db/schema";
 
@@ -6,18 +6,23 @@ import { alerts, customers, incidentEvents, incidents, memberships, responseActi
 
 const effectiveSeverity = sql<number>`coalesce(${incidents.severityOverride}, ${incidents.severity})`.mapWith(Number);
 
-/** Alerts received per calendar day in `timeZone` since `from`. */
-export async function intakeByDay(db: DbOrTx, from: Date, timeZone: string) {
-  const day = sql<string>`to_char(${alerts.receivedAt} at time zone ${timeZone}, 'YYYY-MM-DD')`;
-  return db.select({ day, count: count() }).from(alerts).where(gte(alerts.receivedAt, from)).groupBy(sql`1`); // the zone is a parameter: grouping by the expression again would not match it
-}
-
-/** Alerts nobody has triaged yet: severity and when each arrived. */
-export async function untriagedAlerts(db: DbOrTx) {
-  return db
-    .select({ severity: alerts.severity, receivedAt: alerts.receivedAt })
+/**
+ * Alerts nobody has triaged yet, counted by severity and age class: class i is the first of `edges` (newest first)
+ * the alert arrived after, `edges.length` when it arrived before them all. One aggregate: no alert leaves the database.
+ */
+export async function untriagedByAge(db: DbOrTx, edges: Date[]) {
+  const cls = edges.length
+    ? sql<number>`(case ${sql.join(
+        edges.map((e, i) => sql`when ${alerts.receivedAt} > ${e.toISOString()}::timestamptz then ${i}`),
+        sql` `,
+      )} else ${edges.length} end)::int`
+    : sql<number>`0`;
+  const rows = await db
+    .select({ severity: alerts.severity, age: cls, count: count() })
     .from(alerts)
-    .where(eq(alerts.status, "new"));
+    .where(eq(alerts.status, "new"))
+    .groupBy(sql`1`, sql`2`);
+  return rows.map((r) => ({ severity: Number(r.severity), age: Number(r.age), count: Number(r.count) }));
 }
 
 /** Open incidents by state and assignee. */

@@ -1,7 +1,6 @@
 import { and, asc, eq, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import {
-  alerts,
   contractVersions,
   customers,
   memberships,
@@ -270,26 +269,6 @@ export async function listAllContractVersions(db: DbOrTx) {
     .innerJoin(customers, eq(customers.id, contractVersions.customerId))
     .where(eq(customers.status, "active"))
     .orderBy(asc(contractVersions.customerId), asc(contractVersions.effectiveFrom), asc(contractVersions.version));
-}
-
-/**
- * Provider-wide (staff only): alerts needing triage per UTC hour since `since`. Dedup is already one row per alert; an
- * alert closed with nobody having acknowledged or been assigned it was closed automatically and is left out.
- */
-export async function hourlyAlertCounts(db: DbOrTx, since: Date, until: Date) {
-  const hour = sql<number>`floor(extract(epoch from ${alerts.receivedAt}) / 3600)::int`;
-  const rows = await db
-    .select({ hour, count: sql<number>`count(*)::int` })
-    .from(alerts)
-    .where(
-      and(
-        gte(alerts.receivedAt, since),
-        lt(alerts.receivedAt, until),
-        sql`not (${alerts.status} = 'closed' and ${alerts.acknowledgedBy} is null and ${alerts.assigneeId} is null)`,
-      ),
-    )
-    .groupBy(hour);
-  return rows.map((r) => ({ at: Number(r.hour) * 3_600_000, count: Number(r.count) }));
 }
 
 /** Claims a gap's e-mail: true for the one caller that inserted the row. */
