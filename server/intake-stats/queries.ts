@@ -1,4 +1,4 @@
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { type DbOrTx, rowsOf } from "@/db";
 import { alerts } from "@/db/schema";
 
@@ -22,25 +22,25 @@ export type IntakeQuarter = { at: number; received: number; needingTriage: numbe
  * `from` and everything after the watermark are counted from the alerts (an index range each).
  */
 export async function intakeQuarters(db: DbOrTx, from: Date, to: Date): Promise<IntakeQuarter[]> {
-  const c0 = new Date(Math.ceil(from.getTime() / QUARTER_MS) * QUARTER_MS).toISOString();
-  const toFloor = new Date(Math.floor(to.getTime() / QUARTER_MS) * QUARTER_MS).toISOString();
-  const f = from.toISOString();
-  const t = to.toISOString();
-  const live = (lo: SQL, hi: SQL) => sql`
+  // The watermark is read first so that both live ranges reach the planner as constants (a bound taken from the
+  // rollup row inside the statement made it plan a sequential scan of every alert).
+  const through = (await intakeRollupThrough(db))?.getTime() ?? 0;
+  const c0 = Math.ceil(from.getTime() / QUARTER_MS) * QUARTER_MS;
+  const c1 = Math.max(c0, Math.min(Math.floor(to.getTime() / QUARTER_MS) * QUARTER_MS, through));
+  const iso = (t: number) => sql`${new Date(t).toISOString()}::timestamptz`;
+  const live = (lo: number, hi: number) => sql`
     select ${quarterOf} as at, count(*)::int as received, (count(*) filter (where ${needsTriage}))::int as needing
-    from ${alerts}, w
-    where ${anyStatus} and ${alerts.receivedAt} >= ${lo} and ${alerts.receivedAt} < ${hi}
+    from ${alerts}
+    where ${anyStatus} and ${alerts.receivedAt} >= ${iso(lo)} and ${alerts.receivedAt} < ${iso(hi)}
     group by 1`;
+  const parts = [
+    sql`select (extract(epoch from starts_at) * 1000)::bigint as at, received, needing_triage as needing
+      from alert_intake_quarters where starts_at >= ${iso(c0)} and starts_at < ${iso(c1)}`,
+  ];
+  if (from.getTime() < Math.min(c0, to.getTime())) parts.push(live(from.getTime(), Math.min(c0, to.getTime())));
+  if (Math.max(c1, from.getTime()) < to.getTime()) parts.push(live(Math.max(c1, from.getTime()), to.getTime()));
   const rows = rowsOf<{ at: string | number; received: number; needing: number }>(
-    await db.execute(sql`
-      with w as (
-        select greatest(${c0}::timestamptz, least(${toFloor}::timestamptz,
-          coalesce((select through from alert_intake_rollup), ${c0}::timestamptz))) as c1
-      )
-      select (extract(epoch from q.starts_at) * 1000)::bigint as at, q.received, q.needing_triage as needing
-      from alert_intake_quarters q, w where q.starts_at >= ${c0}::timestamptz and q.starts_at < w.c1
-      union all ${live(sql`${f}::timestamptz`, sql`least(${c0}::timestamptz, ${t}::timestamptz)`)}
-      union all ${live(sql`w.c1`, sql`${t}::timestamptz`)}`),
+    await db.execute(sql.join(parts, sql` union all `)),
   );
   return rows
     .map((r) => ({ at: Number(r.at), received: Number(r.received), needingTriage: Number(r.needing) }))

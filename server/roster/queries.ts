@@ -11,6 +11,7 @@ import {
   rosters,
   rosterTeams,
   shiftSwaps,
+  slaBreachInstant,
   slaClocks,
   staffProfiles,
   timeOff,
@@ -291,15 +292,15 @@ export async function listManagers(db: DbOrTx) {
 
 /** Provider-wide (staff only): the breach instants of SLA clocks that breached in [from, to), for the timeline marks. */
 export async function breachInstants(db: DbOrTx, from: Date, to: Date): Promise<number[]> {
-  const at = sql<Date>`coalesce(${slaClocks.breachedAt}, ${slaClocks.dueAt})`.mapWith(slaClocks.dueAt);
+  const at = sql<Date>`${slaBreachInstant}`.mapWith(slaClocks.dueAt);
   const rows = await db
     .select({ at })
     .from(slaClocks)
     .where(
       and(
         eq(slaClocks.state, "breached"),
-        sql`coalesce(${slaClocks.breachedAt}, ${slaClocks.dueAt}) >= ${from.toISOString()}::timestamptz`,
-        sql`coalesce(${slaClocks.breachedAt}, ${slaClocks.dueAt}) < ${to.toISOString()}::timestamptz`,
+        sql`${slaBreachInstant} >= ${from.toISOString()}::timestamptz`,
+        sql`${slaBreachInstant} < ${to.toISOString()}::timestamptz`,
       ),
     )
     .limit(5000);
