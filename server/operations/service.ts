@@ -35,6 +35,14 @@ export async function socHome(ctx: StaffContext, timeZone: string) {
     attainmentOverview(ctx, 1),
   ]);
   const month = sla.months.at(-1);
+  // Grouped once: a provider has 1,000 customers and 20,000 sensors (a filter per customer took 11 s there).
+  const sensorsOf = new Map<string, typeof sensors>();
+  for (const s of sensors) {
+    const list = sensorsOf.get(s.customerId);
+    if (list) list.push(s);
+    else sensorsOf.set(s.customerId, [s]);
+  }
+  const cellOf = new Map(sla.cells.filter((x) => x.month === month).map((x) => [x.customerId, x]));
   const ref = (slug: string, n: number) => incidentReference(slug, n);
   return {
     generatedAt: now,
@@ -53,8 +61,8 @@ export async function socHome(ctx: StaffContext, timeZone: string) {
     incidents: open,
     workload,
     customers: customers.map((c) => {
-      const mine = sensors.filter((s) => s.customerId === c.customerId);
-      const cell = sla.cells.find((x) => x.customerId === c.customerId && x.month === month);
+      const mine = sensorsOf.get(c.customerId) ?? [];
+      const cell = cellOf.get(c.customerId);
       return {
         ...c,
         slaMonth: month ?? null,
