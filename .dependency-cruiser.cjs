@@ -13,6 +13,8 @@ const SHARED_READS = [
   "^server/provider/queries\\.ts$",
   // A customer's name, slug and time zone (findCustomer): every customer-facing text and zone conversion needs them.
   "^server/customers/queries\\.ts$",
+  // The provider-wide intake per quarter hour: the manager's home and the roster's forecast count the same alerts.
+  "^server/intake-stats/queries\\.ts$",
 ];
 
 /**

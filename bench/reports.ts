@@ -77,7 +77,7 @@ async function load(sql: postgres.Sql, customers: number) {
       case when g % 25 = 0 then (select id from incidents i where i.customer_id = c.id and i.created_at >= '2026-10-01' order by i.number limit 1) end
     from customers c, generate_series(1, 1500) g,
       lateral (select timestamptz '2026-10-01 00:00Z' + g * interval '29 minutes' as t) x`);
-  // Their dedup keys, as the intake keeps them (migration 0031).
+  // Their dedup keys, as the intake keeps them (migration 0032).
   await sql.unsafe(`insert into alert_keys (customer_id, dedup_key, alert_id, received_at)
     select customer_id, dedup_key, id, received_at from alerts`);
   await sql.unsafe(`insert into sla_monthly_dirty (customer_id, month)

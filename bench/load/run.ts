@@ -5,6 +5,7 @@
  * against PostgreSQL. Prints markdown (and writes it to .data/load/). Needs a production build (`npm run build`).
  * Run: DATABASE_URL=postgres://root@127.0.0.1:5432/<db> npx tsx bench/load/run.ts [--port 3640] [--users 50]
  *        [--seconds 30] [--warmup 5] [--floor-seconds 10] [--users-file path] [--password watchkeeper-demo]
+ *        [--alone-only] (each procedure and page batch alone, then stop)
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -34,6 +35,8 @@ const { values } = parseArgs({
     pace: { type: "string", default: "1" },
     "skip-floors": { type: "boolean", default: false },
     "skip-saturation": { type: "boolean", default: false },
+    /** Only the service times (each procedure and page batch alone): a quick check after a query fix. */
+    "alone-only": { type: "boolean", default: false },
   },
 });
 const dbUrl = requireDatabaseUrl();
@@ -121,6 +124,16 @@ async function main() {
     console.error("service times, one request at a time");
     const alone = await serviceTimes(server.url, distinctCalls(users, now), Number(values.reps));
     const pageAlone = await serviceTimes(server.url, distinctBatches(users, now), Number(values.reps));
+    if (values["alone-only"]) {
+      say(`## Service times alone: ${db}, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`);
+      say();
+      say(`Machine: ${machine()}; load average before ${loadBefore}, after ${loadavg()}.`);
+      say();
+      say(aloneTable(alone));
+      say();
+      say(aloneTable(pageAlone, false));
+      return;
+    }
     console.error(`warm-up ${values.warmup} s`);
     await drive(server.url, pages, Number(values.warmup), pace);
     const cpu = () => sampleCpu(sql, server.child.pid!, db);

@@ -50,7 +50,7 @@ export async function runChecks(sql: postgres.Sql, db: Db, plan: Plan, log: (s: 
   }
   log(`  ${fks.length} foreign keys checked`);
 
-  // The partitioned alerts' invariants (migration 0031): one alert_keys row per alert, pointing at it; no alert received
+  // The partitioned alerts' invariants (migration 0032): one alert_keys row per alert, pointing at it; no alert received
   // before its incident's first; every alert in its month.
   failures.push(...(await checkAlertInvariants(db)));
   expect("rows in alert_keys", await n("select count(*) as n from alert_keys"), plan.totals.alerts);

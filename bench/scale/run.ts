@@ -6,6 +6,7 @@
 import { closeDatabase, installDatabase } from "@/db";
 import { makeAlertPartitions, PARTITIONS_AHEAD } from "@/server/alerts/service";
 import { runSensorSweep } from "@/server/coverage/service";
+import { rollUpIntake } from "@/server/intake-stats/service";
 import { evaluateAll } from "@/server/recommendations/evaluation";
 import { refreshDirtyMonths } from "@/server/sla/queries";
 import { planHosts, writeAssets } from "./assets";
@@ -125,7 +126,7 @@ export async function buildScale(o: BuildOptions): Promise<BuildResult> {
           .map(([k, n]) => `${k} ${n.toLocaleString("en-GB")}`)
           .join(", "),
     );
-    // Each alert's dedup key row, as the intake's upsert leaves it (migration 0031).
+    // Each alert's dedup key row, as the intake's upsert leaves it (migration 0032).
     await phase(
       "alert keys",
       async () =>
@@ -139,6 +140,11 @@ export async function buildScale(o: BuildOptions): Promise<BuildResult> {
       "recreate indexes",
       () => recreateIndexes(sql, dropped, log),
       () => `${dropped.length} indexes`,
+    );
+    await phase(
+      "intake rollup (job)",
+      () => rollUpIntake(handle.db, now),
+      (x) => JSON.stringify(x),
     );
     await phase("analyze", () => sql`analyze`);
     await phase(

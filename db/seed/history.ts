@@ -73,7 +73,7 @@ export async function seedHistory(
   recentStoryDays = RECENT_STORY_DAYS,
 ) {
   const now = nowDate.getTime();
-  // The months the history spans get their alert partitions first (migration 0031 made only this month onwards).
+  // The months the history spans get their alert partitions first (migration 0032 made only this month onwards).
   await makeAlertPartitions(db, new Date(now - historyDays(now) * DAY), nowDate);
   const staff = await loadStaff(db);
   const analysts = staff.filter((s) => s.role === "analyst");

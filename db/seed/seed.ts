@@ -8,6 +8,7 @@ import { createContract, defaultTerms } from "@/server/contracts/service";
 import { officeHours } from "@/server/contracts/templates";
 import { addUnsupportedVersion, runSensorSweep } from "@/server/coverage/service";
 import { addContact, createCustomer } from "@/server/customers/service";
+import { rollUpIntake } from "@/server/intake-stats/service";
 import { findProviderSettings } from "@/server/provider/queries";
 import { runSlaSweep } from "@/server/sla/service";
 import type { TenantContext } from "@/server/tenancy/tenant";
@@ -105,6 +106,8 @@ export async function seedDemo(
     log(`SLA sweep: ${sweep.breached} clocks breached, ${sweep.atRisk} at risk since their last change`);
     const sensorSweep = await timed("phase:sensor-sweep", () => runSensorSweep(db, now));
     log(`Sensor sweep: ${sensorSweep.silent} silent sensors announced`);
+    const rollup = await timed("phase:intake-rollup", () => rollUpIntake(db, now));
+    log(`Intake rollup: ${rollup.quarters} quarter hours of history`);
     // The CMDB import (owners, crown jewels) before the posture run, so the rules the server runs next see the same
     // facts and a first start raises nothing new.
     log(

@@ -12,7 +12,7 @@ import { createWorld } from "@/server/testing/factories";
 import { keepAlertPartitions, makeAlertPartitions, PARTITIONS_AHEAD } from "./service";
 
 /**
- * Alerts partitioned by month (migration 0031), on PGlite and on PostgreSQL: the intake routes each alert to its
+ * Alerts partitioned by month (migration 0032), on PGlite and on PostgreSQL: the intake routes each alert to its
  * month's partition and deduplicates across months through alert_keys; the partition job makes months ahead, is
  * idempotent, and moves rows out of the default partition; the key table is behind the tenant wall.
  */

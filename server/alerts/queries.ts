@@ -259,7 +259,7 @@ const utcMonth = (now: Date, months: number) =>
   new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + months, 1)).toISOString().slice(0, 10);
 
 /**
- * Makes the missing monthly partitions of alerts (`wk_ensure_alert_partitions`, migration 0031) from this month, or the
+ * Makes the missing monthly partitions of alerts (`wk_ensure_alert_partitions`, migration 0032) from this month, or the
  * month of the oldest row waiting in `alerts_default` (moved into its month as it is made), to `ahead` months after
  * this one. Rows in the default partition beyond that stay there until their month is made. Returns months made.
  */

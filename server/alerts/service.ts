@@ -269,7 +269,7 @@ export async function pruneRawPayloads(db: DbOrTx, now: Date, days = env.RAW_PAY
 export const PARTITIONS_AHEAD = 2;
 
 /**
- * The daily alert-partitions job: the alerts table's monthly partitions (migration 0031) made `PARTITIONS_AHEAD`
+ * The daily alert-partitions job: the alerts table's monthly partitions (migration 0032) made `PARTITIONS_AHEAD`
  * months ahead, and any rows that landed in the default partition moved into their month. Attaching a month locks
  * the default partition and, briefly, the tables alerts' foreign keys point at; a lock not granted in 5 s gives up
  * (the job tries again tomorrow, two months before the month is needed) rather than queue the intake behind it.

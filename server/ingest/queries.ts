@@ -35,7 +35,7 @@ export type Candidate = { id: string; latestEventTime: Date; key: string };
  * (jsonb_to_recordset) and their raw payloads as a second text, zipped back by position (`rows from`; see
  * `alertRowsText`): two bind values instead of thousands keep the hot path cheap on both drivers.
  *
- * Alerts are partitioned by month (migration 0031), so "one alert per dedup key" lives in `alert_keys`: each key is
+ * Alerts are partitioned by month (migration 0032), so "one alert per dedup key" lives in `alert_keys`: each key is
  * claimed there first, in dedup-key order so concurrent batches lock shared keys in the same order. A new key gets a
  * fresh id and this batch's received_at; a known one is locked and hands back its alert's (id, received_at) — its
  * no-op update is what makes the conflicting row come back, including one another batch committed after this

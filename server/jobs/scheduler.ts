@@ -5,6 +5,7 @@ import { keepAlertPartitions, pruneRawPayloads } from "@/server/alerts/service";
 import { writeAuditCheckpoint } from "@/server/audit/checkpoint";
 import { runContractReminders } from "@/server/contracts/reminders";
 import { pruneRawHeartbeats, runSensorSweep } from "@/server/coverage/service";
+import { rollUpIntake } from "@/server/intake-stats/service";
 import { log } from "@/server/log";
 import { markSchedulerTick } from "@/server/observability/health";
 import { metrics } from "@/server/observability/metrics";
@@ -30,6 +31,10 @@ export const everyMinute = (now: Date) => now.toISOString().slice(0, 16);
 
 export const everyHour = (now: Date) => now.toISOString().slice(0, 13);
 
+/** The quarter hour: "2026-12-07T10:q0" for 10:00–10:14 … "q3" for 10:45–10:59. */
+export const everyQuarterHour = (now: Date) =>
+  `${now.toISOString().slice(0, 14)}q${Math.floor(now.getUTCMinutes() / 15)}`;
+
 export const everyDay = (now: Date) => now.toISOString().slice(0, 10);
 
 export const JOBS: Job[] = [
@@ -47,6 +52,7 @@ export const JOBS: Job[] = [
   { name: "recommendations-dirty", slot: everyMinute, run: (db, now) => evaluateDirty(db, now) },
   { name: "posture-month-close", slot: everyHour, run: (db, now) => runMonthClose(db, now) },
   { name: "roster-gap-notices", slot: everyDay, run: (db, now) => runGapNotices(db, now) },
+  { name: "intake-rollup", slot: everyQuarterHour, run: (db, now) => rollUpIntake(db, now) },
   { name: "raw-payload-retention", slot: everyDay, run: (db, now) => pruneRawPayloads(db, now) },
   { name: "alert-partitions", slot: everyDay, run: (db, now) => keepAlertPartitions(db, now) },
 ];

@@ -1,31 +1,32 @@
 import { describe, expect, it } from "vitest";
-import { ageBucket, ageingMatrix, intakeTrend } from "./ageing";
+import { AGE_BUCKETS, ageEdges, ageingMatrix, intakeTrend } from "./ageing";
 
 const now = new Date("2026-10-25T01:30:00Z"); // Europe's fall-back night
 const ago = (h: number) => new Date(now.getTime() - h * 3600_000);
 
-describe("ageBucket", () => {
+describe("ageEdges", () => {
   it("puts each age in one bucket, edges going to the older one", () => {
-    expect(ageBucket(ago(0.5), now)).toBe("lt1h");
-    expect(ageBucket(ago(1), now)).toBe("1h-24h");
-    expect(ageBucket(ago(23.9), now)).toBe("1h-24h");
-    expect(ageBucket(ago(24), now)).toBe("1d-7d");
-    expect(ageBucket(ago(24 * 7), now)).toBe("gt7d");
-    expect(ageBucket(new Date(now.getTime() + 60_000), now)).toBe("lt1h"); // clock skew: not negative
+    const edges = ageEdges(now); // newest first; an alert newer than edge i is in bucket i
+    const bucket = (t: Date) =>
+      AGE_BUCKETS[edges.findIndex((e) => t > e) === -1 ? 3 : edges.findIndex((e) => t > e)]!.key;
+    expect(edges.map((e) => (now.getTime() - e.getTime()) / 3600_000)).toEqual([1, 24, 168]);
+    expect(bucket(ago(0.5))).toBe("lt1h");
+    expect(bucket(ago(1))).toBe("1h-24h");
+    expect(bucket(ago(23.9))).toBe("1h-24h");
+    expect(bucket(ago(24))).toBe("1d-7d");
+    expect(bucket(ago(24 * 7))).toBe("gt7d");
+    expect(bucket(new Date(now.getTime() + 60_000))).toBe("lt1h"); // clock skew: not negative
   });
 
   it("builds the severity × age matrix with every row and bucket", () => {
-    const m = ageingMatrix(
-      [
-        { severity: 5, receivedAt: ago(2) },
-        { severity: 5, receivedAt: ago(200) },
-        { severity: 1, receivedAt: ago(0.1) },
-      ],
-      now,
-    );
+    const m = ageingMatrix([
+      { severity: 5, age: 1, count: 1 },
+      { severity: 5, age: 3, count: 2 },
+      { severity: 0, age: 0, count: 4 }, // below the scale: the lowest row
+    ]);
     expect(m.map((r) => r.severity)).toEqual([5, 4, 3, 2, 1]);
-    expect(m[0]).toMatchObject({ total: 2, buckets: { "1h-24h": 1, gt7d: 1, lt1h: 0 } });
-    expect(m[4]!.buckets.lt1h).toBe(1);
+    expect(m[0]).toMatchObject({ total: 3, buckets: { "1h-24h": 1, gt7d: 2, lt1h: 0 } });
+    expect(m[4]!.buckets.lt1h).toBe(4);
   });
 });
 

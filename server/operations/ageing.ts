@@ -13,11 +13,6 @@ export const AGE_BUCKETS = [
 ] as const;
 export type AgeBucket = (typeof AGE_BUCKETS)[number]["key"];
 
-export function ageBucket(receivedAt: Date, now: Date): AgeBucket {
-  const age = Math.max(0, now.getTime() - receivedAt.getTime());
-  return AGE_BUCKETS.find((b) => age < b.maxMs)!.key;
-}
-
 /** Alert severities (1–5) as the console names them, most severe first. */
 export const SEVERITY_ROWS = [
   { severity: 5, label: "Critical" },
@@ -27,19 +22,38 @@ export const SEVERITY_ROWS = [
   { severity: 1, label: "Informational" },
 ] as const;
 
-/** Untriaged alerts as a severity × age matrix (rows most severe first, every bucket present). */
-export function ageingMatrix(rows: { severity: number; receivedAt: Date }[], now: Date) {
+/** The instants that separate the age buckets at `now`, newest first (an alert newer than edge i is in bucket i). */
+export function ageEdges(now: Date): Date[] {
+  return AGE_BUCKETS.filter((b) => Number.isFinite(b.maxMs)).map((b) => new Date(now.getTime() - b.maxMs));
+}
+
+/**
+ * Untriaged alerts as a severity × age matrix (rows most severe first, every bucket present), from counts per severity
+ * and age bucket index (`ageEdges`); severities outside 1–5 go to the nearest row.
+ */
+export function ageingMatrix(counts: { severity: number; age: number; count: number }[]) {
   const matrix = SEVERITY_ROWS.map((s) => ({
     ...s,
     buckets: Object.fromEntries(AGE_BUCKETS.map((b) => [b.key, 0])) as Record<AgeBucket, number>,
     total: 0,
   }));
-  for (const r of rows) {
-    const row = matrix.find((m) => m.severity === Math.min(5, Math.max(1, r.severity)))!;
-    row.buckets[ageBucket(r.receivedAt, now)]++;
-    row.total++;
+  for (const c of counts) {
+    const row = matrix.find((m) => m.severity === Math.min(5, Math.max(1, c.severity)))!;
+    row.buckets[AGE_BUCKETS[Math.min(c.age, AGE_BUCKETS.length - 1)]!.key] += c.count;
+    row.total += c.count;
   }
   return matrix;
+}
+
+/** Quarter-hour intake counts summed per calendar day (YYYY-MM-DD) in `timeZone`. */
+export function intakeByDay(quarters: { at: number; received: number }[], timeZone: string) {
+  const fmt = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+  const days = new Map<string, number>();
+  for (const x of quarters) {
+    const day = fmt.format(x.at);
+    days.set(day, (days.get(day) ?? 0) + x.received);
+  }
+  return [...days].map(([day, count]) => ({ day, count }));
 }
 
 /** The last `days` calendar days (YYYY-MM-DD, oldest first) ending today in `timeZone`, each with its count. */

@@ -1,23 +1,37 @@
-import { and, asc, count, eq, gte, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { alerts, customers, incidentEvents, incidents, memberships, responseActions, user } from "@/db/schema";
+import {
+  alerts,
+  customers,
+  incidentEvents,
+  incidents,
+  memberships,
+  OPEN_INCIDENT_STATUSES,
+  responseActions,
+  user,
+} from "@/db/schema";
 
 /** Provider-wide reads for the SOC manager's home (staff only; the service checks the role). */
 
 const effectiveSeverity = sql<number>`coalesce(${incidents.severityOverride}, ${incidents.severity})`.mapWith(Number);
 
-/** Alerts received per calendar day in `timeZone` since `from`. */
-export async function intakeByDay(db: DbOrTx, from: Date, timeZone: string) {
-  const day = sql<string>`to_char(${alerts.receivedAt} at time zone ${timeZone}, 'YYYY-MM-DD')`;
-  return db.select({ day, count: count() }).from(alerts).where(gte(alerts.receivedAt, from)).groupBy(sql`1`); // the zone is a parameter: grouping by the expression again would not match it
-}
-
-/** Alerts nobody has triaged yet: severity and when each arrived. */
-export async function untriagedAlerts(db: DbOrTx) {
-  return db
-    .select({ severity: alerts.severity, receivedAt: alerts.receivedAt })
+/**
+ * Alerts nobody has triaged yet, counted by severity and age class: class i is the first of `edges` (newest first)
+ * the alert arrived after, `edges.length` when it arrived before them all. One aggregate: no alert leaves the database.
+ */
+export async function untriagedByAge(db: DbOrTx, edges: Date[]) {
+  const cls = edges.length
+    ? sql<number>`(case ${sql.join(
+        edges.map((e, i) => sql`when ${alerts.receivedAt} > ${e.toISOString()}::timestamptz then ${i}`),
+        sql` `,
+      )} else ${edges.length} end)::int`
+    : sql<number>`0`;
+  const rows = await db
+    .select({ severity: alerts.severity, age: cls, count: count() })
     .from(alerts)
-    .where(eq(alerts.status, "new"));
+    .where(eq(alerts.status, "new"))
+    .groupBy(sql`1`, sql`2`);
+  return rows.map((r) => ({ severity: Number(r.severity), age: Number(r.age), count: Number(r.count) }));
 }
 
 /** Open incidents by state and assignee. */
@@ -32,22 +46,33 @@ export async function openIncidentCounts(db: DbOrTx) {
     })
     .from(incidents)
     .leftJoin(user, eq(user.id, incidents.assigneeId))
-    .where(ne(incidents.status, "closed"))
+    .where(inArray(incidents.status, OPEN_INCIDENT_STATUSES))
     .groupBy(incidents.status, incidents.assigneeId, user.name);
 }
 
-/** Every staff member with their open incidents and the alerts they hold (acknowledged, not yet closed). */
+/**
+ * Every staff member with their open incidents and the alerts they hold (acknowledged, not yet closed): two grouped
+ * counts over the status indexes, joined to the staff (a count per person read every alert without an index).
+ */
 export async function staffWorkload(db: DbOrTx) {
+  const open = sql.join(
+    OPEN_INCIDENT_STATUSES.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  const held = sql`(select assignee_id, count(*)::int as n from ${incidents} where status in (${open}) and assignee_id is not null group by 1)`;
+  const holding = sql`(select assignee_id, count(*)::int as n from ${alerts} where status = 'acknowledged' and assignee_id is not null group by 1)`;
   return db
     .select({
       userId: user.id,
       name: user.name,
       role: memberships.role,
-      incidents: sql<number>`(select count(*) from incidents i where i.assignee_id = "user"."id" and i.status <> 'closed')::int`,
-      alerts: sql<number>`(select count(*) from alerts a where a.assignee_id = "user"."id" and a.status = 'acknowledged')::int`,
+      incidents: sql<number>`coalesce(i.n, 0)`.mapWith(Number),
+      alerts: sql<number>`coalesce(a.n, 0)`.mapWith(Number),
     })
     .from(memberships)
     .innerJoin(user, eq(user.id, memberships.userId))
+    .leftJoin(sql`${held} as i`, sql`i.assignee_id = ${user.id}`)
+    .leftJoin(sql`${holding} as a`, sql`a.assignee_id = ${user.id}`)
     .where(and(isNull(memberships.customerId), inArray(memberships.role, ["analyst", "soc_manager"])))
     .orderBy(asc(user.name));
 }
@@ -93,21 +118,29 @@ export async function customersWaiting(db: DbOrTx) {
     })
     .from(incidents)
     .innerJoin(customers, eq(customers.id, incidents.customerId))
-    .where(and(ne(incidents.status, "closed"), sql`${last} = 'customer'`))
+    .where(and(inArray(incidents.status, OPEN_INCIDENT_STATUSES), sql`${last} = 'customer'`))
     .limit(50);
 }
 
-/** Every customer with its open critical incidents. */
+/** Every customer with its open critical incidents (one grouped count of the open incidents, joined). */
 export async function customerCriticals(db: DbOrTx) {
+  const open = sql.join(
+    OPEN_INCIDENT_STATUSES.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  const counts = sql`(select customer_id, count(*)::int as open,
+    (count(*) filter (where coalesce(severity_override, severity) = 5))::int as critical
+    from ${incidents} where status in (${open}) group by 1)`;
   return db
     .select({
       customerId: customers.id,
       name: customers.name,
       slug: customers.slug,
       timezone: customers.timezone,
-      openCritical: sql<number>`(select count(*) from incidents i where i.customer_id = customers.id and i.status <> 'closed' and coalesce(i.severity_override, i.severity) = 5)::int`,
-      open: sql<number>`(select count(*) from incidents i where i.customer_id = customers.id and i.status <> 'closed')::int`,
+      openCritical: sql<number>`coalesce(o.critical, 0)`.mapWith(Number),
+      open: sql<number>`coalesce(o.open, 0)`.mapWith(Number),
     })
     .from(customers)
+    .leftJoin(sql`${counts} as o`, sql`o.customer_id = ${customers.id}`)
     .orderBy(asc(customers.name));
 }

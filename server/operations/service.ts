@@ -1,11 +1,12 @@
 import { assertCan } from "@/server/auth/permissions";
 import { Forbidden } from "@/server/errors";
 import { ACTION_LABELS, incidentReference } from "@/server/incidents/severity";
+import { intakeQuarters } from "@/server/intake-stats/queries";
 import { getAllSensors } from "@/server/sensors/service";
 import { riskCounts } from "@/server/sla/risk";
 import { attainmentOverview, riskNow } from "@/server/sla/views";
 import { clockOf, type StaffContext } from "@/server/tenancy/tenant";
-import { ageingMatrix, intakeTrend } from "./ageing";
+import { ageEdges, ageingMatrix, intakeByDay, intakeTrend } from "./ageing";
 import * as q from "./queries";
 
 const DAY = 24 * 3600_000;
@@ -23,17 +24,25 @@ export async function socHome(ctx: StaffContext, timeZone: string) {
   const now = clockOf(ctx);
   const [risk, intake, untriaged, open, workload, approvals, waiting, customers, sensors, sla] = await Promise.all([
     riskNow(ctx),
-    q.intakeByDay(ctx.db, new Date(now.getTime() - (TREND_DAYS + 1) * DAY), timeZone),
-    q.untriagedAlerts(ctx.db),
+    intakeQuarters(ctx.db, new Date(now.getTime() - (TREND_DAYS + 1) * DAY), now),
+    q.untriagedByAge(ctx.db, ageEdges(now)),
     q.openIncidentCounts(ctx.db),
     q.staffWorkload(ctx.db),
     q.answeredApprovals(ctx.db, new Date(now.getTime() - DAY)),
     q.customersWaiting(ctx.db),
     q.customerCriticals(ctx.db),
-    getAllSensors(ctx),
+    getAllSensors(ctx, false), // counted per customer below: no order needed
     attainmentOverview(ctx, 1),
   ]);
   const month = sla.months.at(-1);
+  // Grouped once: a provider has 1,000 customers and 20,000 sensors (a filter per customer took 11 s there).
+  const sensorsOf = new Map<string, typeof sensors>();
+  for (const s of sensors) {
+    const list = sensorsOf.get(s.customerId);
+    if (list) list.push(s);
+    else sensorsOf.set(s.customerId, [s]);
+  }
+  const cellOf = new Map(sla.cells.filter((x) => x.month === month).map((x) => [x.customerId, x]));
   const ref = (slug: string, n: number) => incidentReference(slug, n);
   return {
     generatedAt: now,
@@ -47,13 +56,13 @@ export async function socHome(ctx: StaffContext, timeZone: string) {
       })),
       waiting: waiting.map((w) => ({ ...w, reference: ref(w.customerSlug, w.number) })),
     },
-    intake: intakeTrend(intake, now, timeZone, TREND_DAYS),
-    ageing: { rows: ageingMatrix(untriaged, now), total: untriaged.length },
+    intake: intakeTrend(intakeByDay(intake, timeZone), now, timeZone, TREND_DAYS),
+    ageing: { rows: ageingMatrix(untriaged), total: untriaged.reduce((a, c) => a + c.count, 0) },
     incidents: open,
     workload,
     customers: customers.map((c) => {
-      const mine = sensors.filter((s) => s.customerId === c.customerId);
-      const cell = sla.cells.find((x) => x.customerId === c.customerId && x.month === month);
+      const mine = sensorsOf.get(c.customerId) ?? [];
+      const cell = cellOf.get(c.customerId);
       return {
         ...c,
         slaMonth: month ?? null,

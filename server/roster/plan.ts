@@ -1,4 +1,5 @@
 import type { DbOrTx } from "@/db";
+import { intakeQuarters } from "@/server/intake-stats/queries";
 import { strictestAckTarget, toDemands, toOverrides, toRosters, toTimeOff } from "./assemble";
 import { attributeBreaches } from "./attribution";
 import { chooseAssignee } from "./auto-assign";
@@ -28,12 +29,12 @@ export const policyOf = (s: PlanSettings): Policy => ({
 export async function loadPlan(db: DbOrTx, from: number, to: number, now: number) {
   const dateFrom = dateOfEpochDay(Math.floor(from / DAY) - 2);
   const dateTo = dateOfEpochDay(Math.floor(to / DAY) + 2);
-  const [rows, staffRows, settings, versions, hourly, overrideRows, offRows] = await Promise.all([
+  const [rows, staffRows, settings, versions, quarters, overrideRows, offRows] = await Promise.all([
     q.listRosterRows(db),
     q.listStaff(db),
     q.getSettings(db),
     q.listAllContractVersions(db),
-    q.hourlyAlertCounts(db, new Date(now - FORECAST_WEEKS * 7 * DAY), new Date(now)),
+    intakeQuarters(db, new Date(now - FORECAST_WEEKS * 7 * DAY), new Date(now)),
     q.listOverrides(db, dateFrom, dateTo),
     q.listTimeOff(db, new Date(from - 2 * DAY), new Date(to + 2 * DAY), ["approved"]),
   ]);
@@ -59,7 +60,8 @@ export async function loadPlan(db: DbOrTx, from: number, to: number, now: number
   const demands = toDemands(versions);
   const policy = policyOf(settings);
   const targetMinutes = strictestAckTarget(versions, demands, now);
-  const forecast = forecastHeadcount(arrivalRates(hourly, now), policy, targetMinutes);
+  const arrivals = quarters.map((x) => ({ at: x.at, count: x.needingTriage }));
+  const forecast = forecastHeadcount(arrivalRates(arrivals, now), policy, targetMinutes);
   const { gaps, hours } = computeGaps({
     from,
     to,

@@ -1,7 +1,6 @@
 import { and, asc, eq, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import {
-  alerts,
   contractVersions,
   customers,
   memberships,
@@ -12,6 +11,7 @@ import {
   rosters,
   rosterTeams,
   shiftSwaps,
+  slaBreachInstant,
   slaClocks,
   staffProfiles,
   timeOff,
@@ -272,26 +272,6 @@ export async function listAllContractVersions(db: DbOrTx) {
     .orderBy(asc(contractVersions.customerId), asc(contractVersions.effectiveFrom), asc(contractVersions.version));
 }
 
-/**
- * Provider-wide (staff only): alerts needing triage per UTC hour since `since`. Dedup is already one row per alert; an
- * alert closed with nobody having acknowledged or been assigned it was closed automatically and is left out.
- */
-export async function hourlyAlertCounts(db: DbOrTx, since: Date, until: Date) {
-  const hour = sql<number>`floor(extract(epoch from ${alerts.receivedAt}) / 3600)::int`;
-  const rows = await db
-    .select({ hour, count: sql<number>`count(*)::int` })
-    .from(alerts)
-    .where(
-      and(
-        gte(alerts.receivedAt, since),
-        lt(alerts.receivedAt, until),
-        sql`not (${alerts.status} = 'closed' and ${alerts.acknowledgedBy} is null and ${alerts.assigneeId} is null)`,
-      ),
-    )
-    .groupBy(hour);
-  return rows.map((r) => ({ at: Number(r.hour) * 3_600_000, count: Number(r.count) }));
-}
-
 /** Claims a gap's e-mail: true for the one caller that inserted the row. */
 export async function claimGapNotice(db: DbOrTx, g: { start: Date; end: Date; reasons: string[] }) {
   const rows = await db
@@ -312,15 +292,15 @@ export async function listManagers(db: DbOrTx) {
 
 /** Provider-wide (staff only): the breach instants of SLA clocks that breached in [from, to), for the timeline marks. */
 export async function breachInstants(db: DbOrTx, from: Date, to: Date): Promise<number[]> {
-  const at = sql<Date>`coalesce(${slaClocks.breachedAt}, ${slaClocks.dueAt})`.mapWith(slaClocks.dueAt);
+  const at = sql<Date>`${slaBreachInstant}`.mapWith(slaClocks.dueAt);
   const rows = await db
     .select({ at })
     .from(slaClocks)
     .where(
       and(
         eq(slaClocks.state, "breached"),
-        sql`coalesce(${slaClocks.breachedAt}, ${slaClocks.dueAt}) >= ${from.toISOString()}::timestamptz`,
-        sql`coalesce(${slaClocks.breachedAt}, ${slaClocks.dueAt}) < ${to.toISOString()}::timestamptz`,
+        sql`${slaBreachInstant} >= ${from.toISOString()}::timestamptz`,
+        sql`${slaBreachInstant} < ${to.toISOString()}::timestamptz`,
       ),
     )
     .limit(5000);

@@ -16,9 +16,15 @@ type Hook = (root: Db) => unknown;
 type Scoped = { root: Db; hooks: Hook[] };
 const scoped = new WeakMap<object, Scoped>();
 
-/** Runs `fn` in a transaction as `wk_app` with no scope set yet; after-commit hooks run once it has committed. */
-export function runAsApp<T>(root: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
-  return inAppTransaction(root, sql.raw(`set local role ${APP_ROLE}`), fn);
+/**
+ * Runs `fn` in a transaction as `wk_app` with no scope set yet; after-commit hooks run once it has committed. With
+ * `userId` (the signed-in user) the membership policy's `app.user_id` is set in the same round trip as the role.
+ */
+export function runAsApp<T>(root: Db, fn: (tx: Db) => Promise<T>, userId?: string): Promise<T> {
+  const opening = userId
+    ? sql`select set_config('role', ${APP_ROLE}, true), set_config('app.user_id', ${userId}, true)`
+    : sql.raw(`set local role ${APP_ROLE}`);
+  return inAppTransaction(root, opening, fn);
 }
 
 /** `opening` must make the transaction's role `wk_app` (and may set the scope in the same round trip). */
@@ -75,6 +81,45 @@ export async function setTenantScope(tx: DbOrTx, tenant: TenantId) {
 
 /** Provider staff: every customer's rows (only the staff ladder sets this). */
 export const setStaffScope = (tx: DbOrTx) => setting(tx, "app.scope", "staff");
+
+export type Membership = { customerId: string | null; role: string; customerStatus: string | null };
+
+/**
+ * The ladder's rung, in one round trip: reads the signed-in user's membership (visible through the `wk_self` policy:
+ * `app.user_id` is set) and, in the same statement, enters the scope that membership gives — `staff` for a provider
+ * membership whose role is one of `staffRoles`, the customer for an active customer's membership whose role is one of
+ * `customerRoles` — or none. The caller still checks the membership and refuses (rolling the transaction back) when
+ * it is not the rung's; the statement only saves the second round trip of setting the scope afterwards.
+ */
+export async function enterMembershipScope(
+  tx: DbOrTx,
+  userId: string,
+  rung: "staff" | "customer",
+  roles: readonly string[],
+): Promise<Membership | null> {
+  const list = sql`array[${sql.join(
+    roles.map((r) => sql`${r}`),
+    sql`, `,
+  )}]::text[]`;
+  const scope =
+    rung === "staff"
+      ? sql`set_config('app.scope', case when m.customer_id is null and m.role = any(${list}) then 'staff'
+          else coalesce(current_setting('app.scope', true), '') end, true)`
+      : sql`set_config('app.customer_id', case when m.customer_id is not null and m.role = any(${list})
+            and c.status = 'active' then m.customer_id::text
+          else coalesce(current_setting('app.customer_id', true), '') end, true),
+        set_config('app.scope', case when m.customer_id is not null and m.role = any(${list}) and c.status = 'active'
+          then 'customer' else coalesce(current_setting('app.scope', true), '') end, true)`;
+  const rows = rowsOf<{ customer_id: string | null; role: string; status: string | null }>(
+    await tx.execute(sql`
+      select m.customer_id, m.role, c.status, ${scope}
+      from memberships m left join customers c on c.id = m.customer_id
+      where m.user_id = ${userId}
+      limit 1`),
+  );
+  const r = rows[0];
+  return r ? { customerId: r.customer_id, role: r.role, customerStatus: r.status } : null;
+}
 
 /** A non-session credential (an invitation's token) that speaks for the provider or a customer not yet known. */
 export const setSystemScope = (tx: DbOrTx) => setting(tx, "app.scope", "system");

@@ -48,7 +48,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
 
 /**
  * Closes the file's database, after checking what must hold whatever the file did (`checkAlertInvariants`): every
- * alert has its dedup key's row in alert_keys and every key row its alert (migration 0031; the intake deduplicates
+ * alert has its dedup key's row in alert_keys and every key row its alert (migration 0032; the intake deduplicates
  * through them), and no alert was received before its incident's first alert. A writer of alerts that breaks either
  * fails the file that used it.
  */

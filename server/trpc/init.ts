@@ -11,8 +11,8 @@ import { Conflict, DomainError, Forbidden, Invalid, NotFound, Unauthorized } fro
 import { findIncidentCustomerId } from "@/server/incidents/queries";
 import { isGenericMessage, log, logInternal } from "@/server/log";
 import { metrics } from "@/server/observability/metrics";
-import { customerExists, findMembership } from "@/server/tenancy/queries";
-import { runAsApp, setStaffScope, setSystemScope, setTenantScope, setUserScope } from "@/server/tenancy/scope";
+import { customerExists } from "@/server/tenancy/queries";
+import { enterMembershipScope, runAsApp, setSystemScope } from "@/server/tenancy/scope";
 import { mintTenantId } from "@/server/tenancy/tenant";
 
 export async function createTRPCContext(opts: { headers: Headers; requestId?: string }) {
@@ -125,10 +125,14 @@ const ROLLBACK = Symbol("rollback");
 const inAppTransaction = t.middleware(async ({ ctx, next }) => {
   let result: Awaited<ReturnType<typeof next>> | undefined;
   try {
-    await runAsApp(ctx.db, async (tx) => {
-      result = await next({ ctx: { db: tx } });
-      if (!result.ok) throw ROLLBACK;
-    });
+    await runAsApp(
+      ctx.db,
+      async (tx) => {
+        result = await next({ ctx: { db: tx } });
+        if (!result.ok) throw ROLLBACK;
+      },
+      ctx.session?.user.id,
+    );
   } catch (e) {
     if (e !== ROLLBACK) throw e;
   }
@@ -149,13 +153,13 @@ export const invitationTokenProcedure = publicProcedure.use(async ({ ctx, next }
 
 export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  // app.user_id was set with the role when the transaction opened (runAsApp).
   const { user } = ctx.session;
-  await setUserScope(ctx.db, user.id);
   return next({ ctx: { session: ctx.session, user: { id: user.id, name: user.name, email: user.email } } });
 });
 
 export const staffProcedure = protectedProcedure.use(async ({ ctx, next }) => {
-  const m = await findMembership(ctx.db, ctx.user.id);
+  const m = await enterMembershipScope(ctx.db, ctx.user.id, "staff", STAFF_ROLES);
   const role = STAFF_ROLES.find((r) => r === m?.role);
   if (!m || m.customerId !== null || !role) {
     throw new TRPCError({ code: "FORBIDDEN", message: "This is for provider staff only." });
@@ -164,19 +168,17 @@ export const staffProcedure = protectedProcedure.use(async ({ ctx, next }) => {
     throw new TRPCError({ code: "FORBIDDEN", message: "Set up two-factor authentication before using the console." });
   }
   const actor: Extract<Actor, { side: "staff" }> = { side: "staff", role };
-  await setStaffScope(ctx.db);
   return next({ ctx: { actor } });
 });
 
 export const customerProcedure = protectedProcedure.use(async ({ ctx, next }) => {
-  const m = await findMembership(ctx.db, ctx.user.id);
+  const m = await enterMembershipScope(ctx.db, ctx.user.id, "customer", CUSTOMER_ROLES);
   const role = CUSTOMER_ROLES.find((r) => r === m?.role);
   if (!m || m.customerId === null || !role || m.customerStatus !== "active") {
     throw new TRPCError({ code: "FORBIDDEN", message: "This is for customer users only." });
   }
   const actor: Actor = { side: "customer", role };
   const tenant = mintTenantId(m.customerId);
-  await setTenantScope(ctx.db, tenant);
   noteTenant(ctx, tenant);
   return next({ ctx: { actor, tenant } });
 });

@@ -96,11 +96,11 @@ export async function listIncidentsForTenant(
       ...listColumns,
       /** The latest entry the customer can see (internal work does not move it). */
       lastCustomerActivityAt:
-        sql<Date | null>`(select max(e.at) from incident_events e where e.incident_id = "incidents"."id" and e.visibility = 'customer')`.mapWith(
+        sql<Date | null>`(select max(e.at) from incident_events e where e.customer_id = "incidents"."customer_id" and e.incident_id = "incidents"."id" and e.visibility = 'customer')`.mapWith(
           (v) => (v ? new Date(v) : null),
         ),
       pendingActions:
-        sql<number>`(select count(*)::int from response_actions r where r.incident_id = "incidents"."id" and r.status = 'requested')`.mapWith(
+        sql<number>`(select count(*)::int from response_actions r where r.customer_id = "incidents"."customer_id" and r.incident_id = "incidents"."id" and r.status = 'requested')`.mapWith(
           Number,
         ),
     })

@@ -1,6 +1,15 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { contractVersions, customers, incidentEvents, incidents, slaClocks, slaMonthly, user } from "@/db/schema";
+import {
+  contractVersions,
+  customers,
+  incidentEvents,
+  incidents,
+  slaBreachInstant,
+  slaClocks,
+  slaMonthly,
+  user,
+} from "@/db/schema";
 import { customerOfScope, type ReadScope, type TenantId } from "@/server/tenancy/tenant";
 
 // Reads for the SLA views, the portal and the monthly report.
@@ -135,13 +144,13 @@ export async function breachRows(db: DbOrTx, s: SlaScope, limit = 500) {
     .where(
       and(
         eq(slaClocks.state, "breached"),
-        sql`coalesce(${slaClocks.breachedAt}, ${slaClocks.dueAt}) >= ${s.from.toISOString()}::timestamptz`,
-        sql`coalesce(${slaClocks.breachedAt}, ${slaClocks.dueAt}) < ${s.to.toISOString()}::timestamptz`,
+        sql`${slaBreachInstant} >= ${s.from.toISOString()}::timestamptz`,
+        sql`${slaBreachInstant} < ${s.to.toISOString()}::timestamptz`,
         ...customerIs(slaClocks.customerId, s.scope),
         ...visibleOnly(s),
       ),
     )
-    .orderBy(sql`coalesce(${slaClocks.breachedAt}, ${slaClocks.dueAt}) desc`)
+    .orderBy(sql`${slaBreachInstant} desc`)
     .limit(limit);
 }
 
