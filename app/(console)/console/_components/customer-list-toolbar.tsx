@@ -19,6 +19,12 @@ export function CustomerListToolbar<S extends string>({
 }) {
   // The box keeps what was typed (spaces included); the URL and the query get the trimmed term.
   const [text, setText] = useState(q);
+  // The search changed elsewhere (a "Clear search" button, the back button): show it.
+  const [shown, setShown] = useState(q);
+  if (q !== shown) {
+    setShown(q);
+    if (q !== text.trim()) setText(q);
+  }
   return (
     <div className="flex flex-wrap items-end gap-3">
       <FilterInput
