@@ -10,10 +10,11 @@
  *   query refetches from the browser).
  */
 import { Temporal } from "temporal-polyfill";
+import { readCustomerListParams } from "@/app/(console)/console/_components/customer-list-params";
 import { readMatrixParams } from "@/app/(console)/console/coverage/matrix-params";
 import { readQueueFilters, toQueueInput } from "@/app/(console)/console/queue/queue-params";
-import { MATRIX_MONTHS } from "@/app/(console)/console/reports/report-labels";
-import { breachWindow, slaInputs } from "@/app/(console)/console/sla/sla-params";
+import { REPORT_SORTS, reportMatrixInput } from "@/app/(console)/console/reports/reports-params";
+import { ATTAINMENT_SORTS, breachWindow, slaInputs } from "@/app/(console)/console/sla/sla-params";
 import { readIncidentFilters, toListInput, WAITING_INPUT } from "@/app/(portal)/portal/incidents/incident-params";
 import type { VirtualUser } from "./sessions";
 import type { Call } from "./trpc-url";
@@ -44,7 +45,9 @@ export function consolePages(u: VirtualUser, now: Date): PageSpec[] {
     readQueueFilters((k) => ({ q: "powershell" })[k]),
     u.userId,
   );
-  const sla = slaInputs(undefined, breachWindow(now));
+  // The pages' first view: no search, the default sort, page 1 (as the URL without parameters reads).
+  const sla = slaInputs(undefined, breachWindow(now), readCustomerListParams(none, ATTAINMENT_SORTS));
+  const reports = reportMatrixInput(readCustomerListParams(none, REPORT_SORTS));
   const matrix = readMatrixParams(() => "");
   const weekStart = zoned(now, u.timeZone).startOfDay();
   const from = weekStart.subtract({ days: weekStart.dayOfWeek - 1 }).startOfDay();
@@ -144,7 +147,7 @@ export function consolePages(u: VirtualUser, now: Date): PageSpec[] {
       batches: [
         {
           kind: "server",
-          calls: [...staffServer, call("reports.matrix", { months: MATRIX_MONTHS }), call("reports.batch", {})],
+          calls: [...staffServer, call("reports.matrix", reports), call("reports.batch", {})],
         },
         { kind: "browser", calls: [...frame] },
         { kind: "browser", calls: [call("reports.monthEnd")] },

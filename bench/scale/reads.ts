@@ -11,7 +11,7 @@ import { getIncident, listIncidents } from "@/server/incidents/service";
 import { postureOverview } from "@/server/posture/service";
 import { reportMatrix } from "@/server/reports/views";
 import { listRosters } from "@/server/roster/people";
-import { attainmentOverview, riskNow, slaMonth } from "@/server/sla/views";
+import { attainmentOverview, attainmentPage, riskNow, slaMonth } from "@/server/sla/views";
 import { mintTenantId, systemContext } from "@/server/tenancy/tenant";
 import type { Plan } from "./plan";
 
@@ -57,8 +57,13 @@ export async function checkReads(db: Db, plan: Plan, log: (s: string) => void) {
     (x) => x.timeline.length,
   );
   await call(
-    "SLA 6-month overview",
-    () => attainmentOverview(staff, 6),
+    "SLA 6-month page (25 customers, worst first)",
+    () => attainmentPage(staff, { months: 6, sort: "worst", page: 1, pageSize: 25 }),
+    (x) => x.cells.length + 1,
+  );
+  await call(
+    "SLA latest month, every customer (manager's home)",
+    () => attainmentOverview(staff, 1),
     (x) => x.cells.length,
   );
   await call(
@@ -82,8 +87,8 @@ export async function checkReads(db: Db, plan: Plan, log: (s: string) => void) {
     (x) => x.sensors.length,
   );
   await call(
-    "reports matrix (12 months)",
-    () => reportMatrix(staff, 12, plan.now),
+    "reports matrix (12 months, 25 customers, missing first)",
+    () => reportMatrix(staff, { months: 12, sort: "attention", page: 1, pageSize: 25 }, plan.now),
     (x) => x.customers.reduce((n, c) => n + c.cells.filter((k) => k.latest).length, 0),
   );
   await call(

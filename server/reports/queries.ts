@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, sql } from "drizzle-orm";
 import { type DbOrTx, rowsOf } from "@/db";
 import {
   customerContacts,
@@ -10,6 +10,7 @@ import {
   user,
 } from "@/db/schema";
 import type { ReportFigures, ReportTrigger } from "@/db/schema/reports";
+import { containsPattern } from "@/server/like";
 import type { TenantId } from "@/server/tenancy/tenant";
 
 /** A version's facts without its bytes (lists never load the PDFs). */
@@ -253,13 +254,84 @@ export async function activeCustomers(db: DbOrTx) {
     .orderBy(asc(customers.name));
 }
 
-/** Staff-wide: the newest version, deliveries and the newest job of every customer-month in `months`. */
-export async function reportMatrixRows(db: DbOrTx, months: string[]) {
+export type MatrixPageFilter = {
+  months: string[];
+  search?: string;
+  /** `attention`: customers with the most ended months whose report is missing or failed first, then by name. */
+  sort: "name" | "attention";
+  limit: number;
+  offset: number;
+  now: Date;
+};
+
+/**
+ * One page of active customers for the console's report matrix, filtered and sorted in the database, with the count of
+ * every customer that matches. `attention` counts the cells the matrix shows as missing or failed (views.ts cellStatus):
+ * the month has ended in the customer's zone after the customer started, nothing is queued or rendering, and either no
+ * version exists or the newest job failed after the newest version.
+ */
+export async function reportCustomerPage(db: DbOrTx, f: MatrixPageFilter) {
+  const term = f.search?.trim();
+  const months = sql.join(
+    f.months.map((m) => sql`(${m})`),
+    sql`, `,
+  );
+  // Qualified by hand: drizzle leaves a single-table select's columns unqualified, which the subquery would rebind.
+  const attention = sql<number>`(
+    select count(*)::int from (values ${months}) as m(month)
+    cross join lateral (select ((m.month || '-01')::timestamp + interval '1 month') at time zone customers.timezone as ends) e
+    left join lateral (
+      select j.status, j.created_at from report_jobs j
+      where j.customer_id = customers.id and j.month = m.month and j.status in ('pending', 'running', 'failed')
+      order by j.created_at desc limit 1) j on true
+    left join lateral (
+      select v.generated_at from report_versions v
+      where v.customer_id = customers.id and v.month = m.month order by v.version desc limit 1) v on true
+    where e.ends <= ${f.now.toISOString()}::timestamptz
+      and ((j.status = 'failed' and (v.generated_at is null or j.created_at > v.generated_at))
+        or (j.status is null and v.generated_at is null and customers.created_at < e.ends)))`;
+  return db
+    .select({
+      id: customers.id,
+      name: customers.name,
+      slug: customers.slug,
+      timezone: customers.timezone,
+      createdAt: customers.createdAt,
+      attention: (f.sort === "attention" ? attention : sql<number | null>`null::int`).as("attention"),
+      total: sql<number>`(count(*) over ())::int`,
+    })
+    .from(customers)
+    .where(and(eq(customers.status, "active"), term ? ilike(customers.name, containsPattern(term)) : undefined))
+    .orderBy(...(f.sort === "attention" ? [sql`"attention" desc`] : []), asc(customers.name), asc(customers.id))
+    .limit(f.limit)
+    .offset(f.offset);
+}
+
+/** Active customers matching the search (for a page past the end), and every active customer's zone (ended months). */
+export async function activeCustomerFacts(db: DbOrTx, search?: string) {
+  const term = search?.trim();
+  const [count, zones] = await Promise.all([
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(customers)
+      .where(and(eq(customers.status, "active"), term ? ilike(customers.name, containsPattern(term)) : undefined)),
+    db.selectDistinct({ timezone: customers.timezone }).from(customers).where(eq(customers.status, "active")),
+  ]);
+  return { matching: count[0]?.n ?? 0, zones: zones.map((z) => z.timezone) };
+}
+
+/** The newest version, deliveries and the newest job of every customer-month in `months` (of `customerIds` only). */
+export async function reportMatrixRows(db: DbOrTx, months: string[], customerIds?: string[]) {
+  const of = <
+    C extends typeof reportVersions.customerId | typeof reportDeliveries.customerId | typeof reportJobs.customerId,
+  >(
+    c: C,
+  ) => (customerIds ? inArray(c, customerIds) : undefined);
   const [versions, deliveries, jobs] = await Promise.all([
     db
       .selectDistinctOn([reportVersions.customerId, reportVersions.month], versionFacts)
       .from(reportVersions)
-      .where(inArray(reportVersions.month, months))
+      .where(and(inArray(reportVersions.month, months), of(reportVersions.customerId)))
       .orderBy(reportVersions.customerId, reportVersions.month, desc(reportVersions.version)),
     db
       .select({
@@ -269,7 +341,7 @@ export async function reportMatrixRows(db: DbOrTx, months: string[]) {
         recipients: reportDeliveries.recipients,
       })
       .from(reportDeliveries)
-      .where(inArray(reportDeliveries.month, months)),
+      .where(and(inArray(reportDeliveries.month, months), of(reportDeliveries.customerId))),
     db
       .selectDistinctOn([reportJobs.customerId, reportJobs.month], {
         customerId: reportJobs.customerId,
@@ -279,7 +351,13 @@ export async function reportMatrixRows(db: DbOrTx, months: string[]) {
         createdAt: reportJobs.createdAt,
       })
       .from(reportJobs)
-      .where(and(inArray(reportJobs.month, months), or(inArray(reportJobs.status, ["pending", "running", "failed"]))))
+      .where(
+        and(
+          inArray(reportJobs.month, months),
+          inArray(reportJobs.status, ["pending", "running", "failed"]),
+          of(reportJobs.customerId),
+        ),
+      )
       .orderBy(reportJobs.customerId, reportJobs.month, desc(reportJobs.createdAt)),
   ]);
   return { versions, deliveries, jobs };

@@ -198,14 +198,15 @@ describe("reports (console)", () => {
   });
 
   it("shows every customer × month with its status", async () => {
+    const page = (months: number) => ({ months, sort: "name" as const, page: 1, pageSize: 25 });
     const ctx = { db: h.db, actor: { side: "staff", role: "analyst" } as const, user: w.staff.analyst };
-    const m = await reportMatrix(ctx, 3, new Date("2026-11-20T12:00:00Z"));
+    const m = await reportMatrix(ctx, page(3), new Date("2026-11-20T12:00:00Z"));
     expect(m.months).toEqual(["2026-10", "2026-09", "2026-08"]);
     expect((await callerAs(h.db, w.staff.analyst).reports.matrix({ months: 2 })).months).toHaveLength(2);
     const a = m.customers.find((c) => c.id === w.a.customer.id)!;
     expect(a.cells.map((c) => c.status)).toEqual(["sent", "ready", "missing"]);
     // Alpha became a customer on 1 January 2026: December 2025 is before its service, not a missing report.
-    const year = await reportMatrix(ctx, 12, new Date("2026-11-20T12:00:00Z"));
+    const year = await reportMatrix(ctx, page(12), new Date("2026-11-20T12:00:00Z"));
     const cells = year.customers.find((c) => c.id === w.a.customer.id)!.cells;
     expect(cells.find((c) => c.month === "2025-12")?.status).toBe("before-service");
     expect(cells.find((c) => c.month === "2026-01")?.status).toBe("missing");

@@ -6,7 +6,7 @@ import * as v from "./views";
 
 /** Staff: every customer's monthly reports, generation and the month-end run. */
 export const reportsRouter = createTRPCRouter({
-  matrix: staffProcedure.input(matrixInput).query(({ ctx, input }) => v.reportMatrix(ctx, input.months)),
+  matrix: staffProcedure.input(matrixInput).query(({ ctx, input }) => v.reportMatrix(ctx, input)),
   versions: staffCustomerProcedure
     .input(z.object({ month: monthInput.optional() }))
     .query(({ ctx, input }) => v.reportVersions(ctx, input.month)),

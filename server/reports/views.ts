@@ -4,6 +4,7 @@ import { monthRange } from "@/server/sla/report";
 import { clockOf, type StaffContext, staffTenantOf, type TenantContext } from "@/server/tenancy/tenant";
 import { assembleMonthlyReport, keyFigures } from "./model/assemble";
 import {
+  activeCustomerFacts,
   activeCustomers,
   batchJobs,
   deliveriesOf,
@@ -12,6 +13,7 @@ import {
   findReportFile,
   latestBatch,
   listReportVersions,
+  reportCustomerPage,
   reportMatrixRows,
   scheduledJobs,
 } from "./queries";
@@ -96,19 +98,53 @@ export type CellStatus =
   | "ready"
   | "sent";
 
-/** Every active customer × the last `months` months: the newest version, whether it was sent, and any work queued. */
-export async function reportMatrix(ctx: StaffContext, months: number, now = clockOf(ctx)) {
+export const MATRIX_SORTS = ["name", "attention"] as const;
+export type MatrixPageInput = {
+  months: number;
+  search?: string;
+  sort: (typeof MATRIX_SORTS)[number];
+  page: number;
+  pageSize: number;
+};
+
+/**
+ * One page of active customers × the last `months` months: the newest version, whether it was sent, and any work
+ * queued. Customers are filtered and sorted in the database (by name, or those with a missing or failed report first).
+ */
+export async function reportMatrix(ctx: StaffContext, input: MatrixPageInput, now = clockOf(ctx)) {
   assertCan(ctx.actor, "report:read");
   // Months as the earliest zone (UTC+14) sees them, so a month appears as soon as it has ended anywhere.
-  const list = completedMonths(now, "Pacific/Kiritimati", months);
-  const [customers, rows] = await Promise.all([activeCustomers(ctx.db), reportMatrixRows(ctx.db, list)]);
+  const list = completedMonths(now, "Pacific/Kiritimati", input.months);
+  const [page, facts] = await Promise.all([
+    reportCustomerPage(ctx.db, {
+      months: list,
+      search: input.search,
+      sort: input.sort,
+      limit: input.pageSize,
+      offset: (input.page - 1) * input.pageSize,
+      now,
+    }),
+    activeCustomerFacts(ctx.db, input.search),
+  ]);
+  const rows = page.length
+    ? await reportMatrixRows(
+        ctx.db,
+        list,
+        page.map((c) => c.id),
+      )
+    : { versions: [], deliveries: [], jobs: [] };
   const key = (customerId: string, month: string) => `${customerId}|${month}`;
   const versions = new Map(rows.versions.map((v) => [key(v.customerId, v.month), v]));
   const deliveries = new Map(rows.deliveries.map((d) => [key(d.customerId, d.month), d]));
   const jobs = new Map(rows.jobs.map((j) => [key(j.customerId, j.month), j]));
   return {
     months: list,
-    customers: customers.map((c) => ({
+    /** Months that have ended for at least one active customer (the month-end card's choices), provider-wide. */
+    ended: list.filter((m) => facts.zones.some((z) => monthRange(m, z).to <= now)),
+    page: input.page,
+    pageSize: input.pageSize,
+    total: facts.matching,
+    customers: page.map((c) => ({
       id: c.id,
       name: c.name,
       slug: c.slug,

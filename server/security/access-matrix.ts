@@ -249,7 +249,7 @@ export const accessMatrix: Record<string, Row> = {
   "myContract.get": r(CUSTOMER),
 
   "sla.risk": r(STAFF, (x) => ({ customerId: x.customerId })),
-  "sla.attainment": r(STAFF, (x) => ({ customerId: x.customerId })),
+  "sla.attainment": r(STAFF, (x) => ({ customerId: x.customerId, search: "a", sort: "worst", page: 1, pageSize: 25 })),
   "sla.breaches": r(STAFF, (x) => ({ customerId: x.customerId, ...period })),
   "sla.month": r(STAFF, (x) => ({ customerId: x.customerId, month })),
   "sla.incident": r(STAFF, (x) => ({ incidentId: x.incidentId })),
@@ -260,7 +260,7 @@ export const accessMatrix: Record<string, Row> = {
   "mySla.month": r(CUSTOMER, () => ({ month })),
   "mySla.incident": r(`${CUSTOMER} / U NF NF F F F`, (x) => ({ incidentId: x.incidentId })),
 
-  "reports.matrix": r(STAFF, () => ({ months: 2 })),
+  "reports.matrix": r(STAFF, () => ({ months: 2, search: "a", sort: "attention", page: 1, pageSize: 25 })),
   "reports.versions": r(STAFF, (x) => ({ customerId: x.customerId, month })),
   "reports.figures": r(STAFF, (x) => ({ customerId: x.customerId, month })),
   "reports.generate": r(MANAGERS, (x) => ({ customerId: x.customerId, month })),

@@ -15,9 +15,19 @@ export const slaRouter = createTRPCRouter({
   risk: staffProcedure
     .input(z.object({ customerId: z.uuid().optional() }))
     .query(({ ctx, input }) => v.riskNow(ctx, input.customerId)),
+  /** One page of the customer × month grid, with the provider-wide totals and trends. */
   attainment: staffProcedure
-    .input(z.object({ months: z.number().int().min(1).max(24).default(6), customerId: z.uuid().optional() }))
-    .query(({ ctx, input }) => v.attainmentOverview(ctx, input.months, input.customerId)),
+    .input(
+      z.object({
+        months: z.number().int().min(1).max(24).default(6),
+        customerId: z.uuid().optional(),
+        search: z.string().trim().max(80).optional(),
+        sort: z.enum(v.ATTAINMENT_SORTS).default("worst"),
+        page: z.number().int().min(1).max(10_000).default(1),
+        pageSize: z.number().int().min(10).max(100).default(25),
+      }),
+    )
+    .query(({ ctx, input }) => v.attainmentPage(ctx, input)),
   breaches: staffProcedure
     .input(
       z

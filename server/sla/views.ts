@@ -75,50 +75,113 @@ export async function monthSlaData(
   };
 }
 
-/** Attainment per customer and month over the last `months` months (each customer's own zone). */
-export async function attainmentOverview(ctx: StaffContext, months: number, customerId?: string) {
-  assertCan(ctx.actor, "sla:read");
-  const now = clockOf(ctx);
-  const list = lastMonths(now, "UTC", months + 1);
-  // The rollup holds each customer month's counts; months changed since the last read are rebuilt first.
-  await q.refreshDirtyMonths(ctx.db);
-  const keep = new Set(list.slice(1));
-  const rows = await q.monthlyRows(
-    ctx.db,
-    [...keep, lastMonths(now, "Pacific/Kiritimati", 1)[0]!],
-    staffWide(ctx, customerId),
-  );
+/** The months of the cross-customer views: the last `months` whole-or-current months, oldest first (UTC). */
+function overviewMonths(ctx: StaffContext, months: number) {
+  return lastMonths(clockOf(ctx), "UTC", months + 1).slice(1);
+}
+
+type MonthlyRow = Awaited<ReturnType<typeof q.monthlyRows>>[number];
+type SummedRow = Pick<MonthlyRow, "month" | "severity" | "metric" | "met" | "breached" | "open" | "stopped"> & {
+  elapsedSumMs: number;
+};
+
+/** Each customer month's severity × metric matrix from the rollup: THE attainment of the cross-customer views. */
+function monthCells(rows: MonthlyRow[]) {
   const byKey = new Map<string, { customerId: string; customerName: string; month: string; rows: AttainmentRow[] }>();
   for (const r of rows) {
-    if (!keep.has(r.month)) continue;
     const k = `${r.customerId}|${r.month}`;
     const e = byKey.get(k) ?? { customerId: r.customerId, customerName: r.customerName, month: r.month, rows: [] };
     e.rows.push(r as AttainmentRow);
     byKey.set(k, e);
   }
-  // Mean time-to per month and metric (MTTA, MTTN, MTTC, MTTR) from the rollup's sums; medians and 90th percentiles
-  // are per customer month (slaMonth), computed from the clocks themselves.
+  return [...byKey.values()].map((e) => ({
+    customerId: e.customerId,
+    customerName: e.customerName,
+    month: e.month,
+    ...attainmentMatrix(e.rows),
+  }));
+}
+
+/**
+ * Mean time-to per month and metric (MTTA, MTTN, MTTC, MTTR) from the rollup's sums; medians and 90th percentiles
+ * are per customer month (slaMonth), computed from the clocks themselves.
+ */
+function meanTrends(rows: SummedRow[]) {
   const sums = new Map<string, { month: string; metric: Metric; count: number; sum: number }>();
   for (const r of rows) {
-    if (!keep.has(r.month)) continue;
     const k = `${r.month}|${r.metric}`;
     const e = sums.get(k) ?? { month: r.month, metric: r.metric as Metric, count: 0, sum: 0 };
     e.count += r.stopped;
     e.sum += Number(r.elapsedSumMs);
     sums.set(k, e);
   }
+  return [...sums.values()]
+    .filter((e) => e.count > 0)
+    .sort((a, b) => a.month.localeCompare(b.month))
+    .map((e) => ({ month: e.month, metric: e.metric, count: e.count, meanMs: e.sum / e.count }));
+}
+
+/**
+ * Attainment per customer and month over the last `months` months (each customer's own zone), every customer at
+ * once: the manager's home reads the latest month of it. The console's grid reads a page of it (attainmentPage).
+ */
+export async function attainmentOverview(ctx: StaffContext, months: number, customerId?: string) {
+  assertCan(ctx.actor, "sla:read");
+  const keep = overviewMonths(ctx, months);
+  // The rollup holds each customer month's counts; months changed since the last read are rebuilt first.
+  await q.refreshDirtyMonths(ctx.db);
+  const rows = await q.monthlyRows(ctx.db, keep, staffWide(ctx, customerId));
+  return { months: keep, cells: monthCells(rows), trends: meanTrends(rows) };
+}
+
+export const ATTAINMENT_SORTS = ["worst", "name"] as const;
+export type AttainmentPageInput = {
+  months: number;
+  customerId?: string;
+  search?: string;
+  sort: (typeof ATTAINMENT_SORTS)[number];
+  page: number;
+  pageSize: number;
+};
+
+/**
+ * The console's SLA grid, one page of customers at a time: the page's customers (sorted and filtered in the database,
+ * worst attainment over the months first by default), their cells from the same rollup read as attainmentOverview,
+ * and the provider-wide totals and trends summed in the database (not from the page).
+ */
+export async function attainmentPage(ctx: StaffContext, input: AttainmentPageInput) {
+  assertCan(ctx.actor, "sla:read");
+  const keep = overviewMonths(ctx, input.months);
+  await q.refreshDirtyMonths(ctx.db);
+  const scope = staffWide(ctx, input.customerId);
+  const [customers, totals] = await Promise.all([
+    q.attainmentCustomerPage(ctx.db, {
+      months: keep,
+      scope,
+      search: input.search,
+      sort: input.sort,
+      limit: input.pageSize,
+      offset: (input.page - 1) * input.pageSize,
+    }),
+    q.monthlyTotals(ctx.db, keep, scope),
+  ]);
+  const ids = customers.map((c) => c.customerId);
+  const [rows, total] = await Promise.all([
+    ids.length ? q.monthlyRows(ctx.db, keep, scope, ids) : [],
+    customers[0] ? customers[0].total : q.countCustomers(ctx.db, scope, input.search),
+  ]);
   return {
-    months: [...keep],
-    cells: [...byKey.values()].map((e) => ({
-      customerId: e.customerId,
-      customerName: e.customerName,
-      month: e.month,
-      ...attainmentMatrix(e.rows),
+    months: keep,
+    page: input.page,
+    pageSize: input.pageSize,
+    total,
+    customers: customers.map((c) => ({ id: c.customerId, name: c.customerName, attainment: c.attainment })),
+    cells: monthCells(rows),
+    totals: keep.map((month) => ({
+      month,
+      ...attainmentMatrix(totals.filter((t) => t.month === month) as AttainmentRow[]),
     })),
-    trends: [...sums.values()]
-      .filter((e) => e.count > 0)
-      .sort((a, b) => a.month.localeCompare(b.month))
-      .map((e) => ({ month: e.month, metric: e.metric, count: e.count, meanMs: e.sum / e.count })),
+    trends: meanTrends(totals),
   };
 }
 

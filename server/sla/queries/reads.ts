@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, isNull, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
 import {
   contractVersions,
@@ -10,6 +11,7 @@ import {
   slaMonthly,
   user,
 } from "@/db/schema";
+import { containsPattern } from "@/server/like";
 import { customerOfScope, type ReadScope, type TenantId } from "@/server/tenancy/tenant";
 
 // Reads for the SLA views, the portal and the monthly report.
@@ -20,7 +22,7 @@ import { customerOfScope, type ReadScope, type TenantId } from "@/server/tenancy
  */
 export type SlaScope = { scope: ReadScope; from: Date; to: Date; customerView?: boolean };
 /** The customer condition of a read: the tenant's id, a staff member's chosen customer, or none (staff-wide). */
-export const customerIs = (column: typeof slaClocks.customerId | typeof slaMonthly.customerId, scope: ReadScope) => {
+export const customerIs = (column: PgColumn, scope: ReadScope) => {
   const id = customerOfScope(scope);
   return id ? [eq(column, id)] : [];
 };
@@ -208,7 +210,8 @@ export async function stopActors(db: DbOrTx, tenant: TenantId, incidentId: strin
     .orderBy(asc(incidentEvents.at));
 }
 
-export async function monthlyRows(db: DbOrTx, months: string[], scope: ReadScope) {
+/** The rollup's rows of the months (staff-wide, one customer, or the customers of one page: `customerIds`). */
+export async function monthlyRows(db: DbOrTx, months: string[], scope: ReadScope, customerIds?: string[]) {
   return db
     .select({
       customerId: slaMonthly.customerId,
@@ -224,5 +227,84 @@ export async function monthlyRows(db: DbOrTx, months: string[], scope: ReadScope
     })
     .from(slaMonthly)
     .innerJoin(customers, eq(customers.id, slaMonthly.customerId))
-    .where(and(inArray(slaMonthly.month, months), ...customerIs(slaMonthly.customerId, scope)));
+    .where(
+      and(
+        inArray(slaMonthly.month, months),
+        ...customerIs(slaMonthly.customerId, scope),
+        customerIds ? inArray(slaMonthly.customerId, customerIds) : undefined,
+      ),
+    );
+}
+
+export type CustomerPageFilter = {
+  months: string[];
+  scope: ReadScope;
+  search?: string;
+  /** `worst`: lowest attainment over the months first (nothing decided last), then by name. */
+  sort: "worst" | "name";
+  limit: number;
+  offset: number;
+};
+
+/**
+ * One page of customers for the cross-customer attainment grid, sorted and filtered in the database from the rollup,
+ * with the count of every customer that matches. A customer without clocks in the months has a row (null attainment).
+ */
+export async function attainmentCustomerPage(db: DbOrTx, f: CustomerPageFilter) {
+  const window = db
+    .select({
+      customerId: slaMonthly.customerId,
+      met: sql<number>`sum(${slaMonthly.met})::int`.as("w_met"),
+      breached: sql<number>`sum(${slaMonthly.breached})::int`.as("w_breached"),
+    })
+    .from(slaMonthly)
+    .where(and(inArray(slaMonthly.month, f.months), ...customerIs(slaMonthly.customerId, f.scope)))
+    .groupBy(slaMonthly.customerId)
+    .as("w");
+  const share = sql<
+    number | null
+  >`(${window.met}::float8 / nullif(coalesce(${window.met}, 0) + coalesce(${window.breached}, 0), 0))`;
+  const term = f.search?.trim();
+  const rows = await db
+    .select({
+      customerId: customers.id,
+      customerName: customers.name,
+      attainment: share,
+      total: sql<number>`(count(*) over ())::int`,
+    })
+    .from(customers)
+    .leftJoin(window, eq(window.customerId, customers.id))
+    .where(and(...customerIs(customers.id, f.scope), term ? ilike(customers.name, containsPattern(term)) : undefined))
+    .orderBy(...(f.sort === "worst" ? [sql`${share} asc nulls last`] : []), asc(customers.name), asc(customers.id))
+    .limit(f.limit)
+    .offset(f.offset);
+  return rows;
+}
+
+/** Every matching customer's count, for a page past the end (the page read above returns no row to carry it). */
+export async function countCustomers(db: DbOrTx, scope: ReadScope, search?: string) {
+  const term = search?.trim();
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(customers)
+    .where(and(...customerIs(customers.id, scope), term ? ilike(customers.name, containsPattern(term)) : undefined));
+  return row?.n ?? 0;
+}
+
+/** The rollup summed over customers: per month, severity and metric (provider-wide, or the one customer in scope). */
+export async function monthlyTotals(db: DbOrTx, months: string[], scope: ReadScope) {
+  return db
+    .select({
+      month: slaMonthly.month,
+      severity: slaMonthly.severity,
+      metric: slaMonthly.metric,
+      met: sql<number>`sum(${slaMonthly.met})::int`,
+      breached: sql<number>`sum(${slaMonthly.breached})::int`,
+      open: sql<number>`sum(${slaMonthly.open})::int`,
+      stopped: sql<number>`sum(${slaMonthly.stopped})::int`,
+      elapsedSumMs: sql<number>`sum(${slaMonthly.elapsedSumMs})::float8`,
+    })
+    .from(slaMonthly)
+    .where(and(inArray(slaMonthly.month, months), ...customerIs(slaMonthly.customerId, scope)))
+    .groupBy(slaMonthly.month, slaMonthly.severity, slaMonthly.metric);
 }

@@ -2,17 +2,21 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { requireStaff } from "@/app/_lib/session";
 import { HydrateClient, prefetch, trpc } from "@/app/_lib/trpc/server";
+import { paramGetter, readCustomerListParams } from "../_components/customer-list-params";
 import { NoAccess } from "../_components/no-access";
 import { canDo } from "../_components/permissions";
-import { MATRIX_MONTHS } from "./report-labels";
+import { REPORT_SORTS, reportMatrixInput } from "./reports-params";
 import { ReportsView } from "./reports-view";
 
 export const metadata: Metadata = { title: "Reports" };
 
-export default async function ReportsPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ReportsPage({ searchParams }: Props) {
   const info = await requireStaff("/console/reports");
   if (!canDo(info, "report:read")) return <NoAccess title="Reports" roleLabel={info.roleLabel ?? undefined} />;
-  prefetch(trpc.reports.matrix.queryOptions({ months: MATRIX_MONTHS }));
+  const list = readCustomerListParams(paramGetter(await searchParams), REPORT_SORTS);
+  prefetch(trpc.reports.matrix.queryOptions(reportMatrixInput(list)));
   prefetch(trpc.reports.batch.queryOptions({}));
   return (
     <HydrateClient>

@@ -1,49 +1,49 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Building2, SearchX } from "lucide-react";
 import { useMemo, useState } from "react";
 import { PdfPreviewDialog, type PreviewTarget } from "@/app/_components/reports/pdf-preview-dialog";
 import { Button } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
+import { Pager } from "@/app/_components/ui/pager";
 import { EmptyState } from "@/app/_components/ui/states";
+import { cn } from "@/app/_lib/cn";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { useUrlParams } from "@/app/_lib/use-url-params";
 import { formatMonth } from "@/lib/format";
-import { FilterInput } from "../_components/filter-input";
+import { readCustomerListParams } from "../_components/customer-list-params";
+import { CustomerListToolbar } from "../_components/customer-list-toolbar";
 import { FlashMessage, useFlash } from "../_components/flash";
 import { TableSkeleton } from "../_components/page-skeleton";
 import { QueryError } from "../_components/query-error";
 import { GenerateDialog } from "./generate-dialog";
 import { MonthEndCard } from "./month-end-card";
 import type { CellAction } from "./report-cell";
-import { isBusy, MATRIX_MONTHS } from "./report-labels";
+import { isBusy } from "./report-labels";
 import { ReportMatrixTable } from "./report-matrix";
+import { REPORT_SORT_OPTIONS, REPORT_SORTS, reportMatrixInput } from "./reports-params";
 import { VersionsDialog } from "./versions-dialog";
 
 export function ReportsView({ canGenerate }: { canGenerate: boolean }) {
   const trpc = useTRPC();
+  const url = useUrlParams();
+  const list = useMemo(() => readCustomerListParams(url.get, REPORT_SORTS), [url.get]);
   const matrix = useQuery({
-    ...trpc.reports.matrix.queryOptions({ months: MATRIX_MONTHS }),
-    // While any report is queued or rendering, follow it to the end.
+    ...trpc.reports.matrix.queryOptions(reportMatrixInput(list)),
+    placeholderData: keepPreviousData,
+    // While any report on the page is queued or rendering, follow it to the end.
     refetchInterval: (q) =>
       q.state.data?.customers.some((c) => c.cells.some((cell) => isBusy(cell.status))) ? 1500 : false,
   });
-  const url = useUrlParams();
-  const [q, setQ] = useState(() => url.get("q"));
   const [action, setAction] = useState<CellAction | null>(null);
   const [preview, setPreview] = useState<PreviewTarget | null>(null);
   const { flash, show, dismiss } = useFlash();
 
   const customers = matrix.data?.customers ?? [];
-  const filtered = useMemo(() => {
-    const needle = q.trim().toLowerCase();
-    return needle ? customers.filter((c) => c.name.toLowerCase().includes(needle)) : customers;
-  }, [customers, q]);
-
-  function filter(value: string) {
-    setQ(value);
-    url.set({ q: value.trim() || null });
+  /** Search, sort and page go to the URL; a new search or sort starts at the first page. */
+  function setList(next: { q?: string | null; sort?: string | null; page?: number | null }) {
+    url.set(next);
   }
 
   function onAction(a: CellAction) {
@@ -65,7 +65,7 @@ export function ReportsView({ canGenerate }: { canGenerate: boolean }) {
       </Card>
     );
   }
-  if (customers.length === 0) {
+  if (matrix.data.total === 0 && !list.q) {
     return (
       <Card>
         <EmptyState
@@ -76,40 +76,65 @@ export function ReportsView({ canGenerate }: { canGenerate: boolean }) {
       </Card>
     );
   }
-  const ended = matrix.data.months.filter((m) =>
-    customers.some((c) => c.cells.some((x) => x.month === m && x.status !== "not-ended")),
-  );
   return (
     <div className="grid gap-6">
-      <MonthEndCard months={ended} canGenerate={canGenerate} />
+      <MonthEndCard months={matrix.data.ended} canGenerate={canGenerate} />
       <div className="grid gap-3">
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <FilterInput label="Filter customers" placeholder="Filter by customer name…" value={q} onChange={filter} />
-          <p className="text-sm text-muted-foreground" aria-live="polite">
-            {filtered.length === customers.length
-              ? `${customers.length} customer${customers.length === 1 ? "" : "s"}`
-              : `${filtered.length} of ${customers.length} customers`}
-          </p>
-        </div>
-        <Card className="overflow-hidden">
-          {filtered.length === 0 ? (
-            <EmptyState
-              icon={SearchX}
-              title={`No customer matches “${q.trim()}”`}
-              action={
-                <Button variant="outline" size="sm" onClick={() => filter("")}>
-                  Clear filter
-                </Button>
-              }
-            />
+        <CustomerListToolbar
+          q={list.q}
+          sort={list.sort}
+          sorts={REPORT_SORT_OPTIONS}
+          onChange={(next) =>
+            setList({
+              ...(next.q !== undefined ? { q: next.q || null } : {}),
+              ...(next.sort ? { sort: next.sort === REPORT_SORTS[0] ? null : next.sort } : {}),
+              page: null,
+            })
+          }
+        />
+        <Card className={cn("overflow-hidden", matrix.isPlaceholderData && "opacity-60")}>
+          {customers.length === 0 ? (
+            list.q ? (
+              <EmptyState
+                icon={SearchX}
+                title={`No customer matches “${list.q}”`}
+                action={
+                  <Button variant="outline" size="sm" onClick={() => setList({ q: null, page: null })}>
+                    Clear search
+                  </Button>
+                }
+              />
+            ) : (
+              <EmptyState
+                icon={Building2}
+                title="No customers on this page"
+                action={
+                  <Button variant="outline" size="sm" onClick={() => setList({ page: null })}>
+                    Go to the first page
+                  </Button>
+                }
+              />
+            )
           ) : (
             <ReportMatrixTable
               months={matrix.data.months}
-              customers={filtered}
+              customers={customers}
               canGenerate={canGenerate}
               onAction={onAction}
             />
           )}
+          {matrix.data.total > 0 ? (
+            <div className="border-t border-border px-4 py-3 sm:px-5">
+              <Pager
+                page={matrix.data.page}
+                pageSize={matrix.data.pageSize}
+                total={matrix.data.total}
+                noun="customer"
+                label="Pages of customers"
+                onPage={(page) => setList({ page: page > 1 ? page : null })}
+              />
+            </div>
+          ) : null}
         </Card>
       </div>
       <GenerateDialog

@@ -1,12 +1,16 @@
 "use client";
 
-import { CalendarRange } from "lucide-react";
+import { CalendarRange, SearchX } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
+import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent } from "@/app/_components/ui/card";
+import { Pager } from "@/app/_components/ui/pager";
 import { EmptyState, LoadingState } from "@/app/_components/ui/states";
 import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
 import { cn } from "@/app/_lib/cn";
 import type { Metric, SlaSeverity } from "@/db/schema/contracts";
+import type { CustomerListParams } from "../_components/customer-list-params";
+import { CustomerListToolbar } from "../_components/customer-list-toolbar";
 import { QueryError } from "../_components/query-error";
 import type { RouterOutputs } from "../_components/types";
 import {
@@ -20,6 +24,7 @@ import {
 } from "./_lib/sla-format";
 import { AttainmentDialog, type DialogTarget } from "./attainment-dialog";
 import { SectionHeading } from "./section-heading";
+import { ATTAINMENT_SORT_OPTIONS, ATTAINMENT_SORTS, type AttainmentSort } from "./sla-params";
 
 export type AttainmentData = RouterOutputs["sla"]["attainment"];
 export type AttainmentQuery = {
@@ -70,15 +75,18 @@ export function sumMatrices(list: readonly Pick<AttainmentData["cells"][number],
   return { bySeverity, byMetric, overall: { met, breached, open, attainment: share(met, breached) } };
 }
 
-/** Customer × month grid of overall attainment; each cell opens its severity × metric detail. */
+/** Customer × month grid of overall attainment, a page of customers at a time; each cell opens its detail. */
 export function AttainmentSection({
   query,
-  customers,
-  customerId,
+  list,
+  filtered,
+  onList,
 }: {
   query: AttainmentQuery;
-  customers: readonly { id: string; name: string }[];
-  customerId: string | undefined;
+  list: CustomerListParams<AttainmentSort>;
+  /** One customer picked in the page header: no search, sort or pager. */
+  filtered: boolean;
+  onList: (next: { q?: string | null; sort?: string | null; page?: number | null }) => void;
 }) {
   const [target, setTarget] = useState<DialogTarget | null>(null);
   const data = query.data;
@@ -91,18 +99,12 @@ export function AttainmentSection({
     if (current && scroller instanceof HTMLElement) scroller.scrollLeft = scroller.scrollWidth;
   }, [current]);
 
-  // Every customer in view gets a row, so a customer with no clocks shows as "—" rather than vanishing.
-  const names = new Map<string, string>();
-  for (const c of customers) if (!customerId || c.id === customerId) names.set(c.id, c.name);
-  for (const c of data?.cells ?? []) names.set(c.customerId, c.customerName);
-  const rows = [...names.entries()]
-    .map(([id, name]) => ({ id, name }))
-    .sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
+  // The server sends the page's customers in order (a customer with no clocks has a row and shows "—").
+  const rows = data?.customers ?? [];
   const cellOf = (id: string, month: string) => data?.cells.find((c) => c.customerId === id && c.month === month);
-  const totals = months.map((month) => ({
-    month,
-    matrix: sumMatrices((data?.cells ?? []).filter((c) => c.month === month)),
-  }));
+  // Provider-wide, summed in the database: every customer, whatever the search or page.
+  const totals = (data?.totals ?? []).map((t) => ({ month: t.month, matrix: sumMatrices([t]) }));
+  const total = data?.total ?? 0;
 
   return (
     <Card id="attainment" className="scroll-mt-20">
@@ -110,17 +112,53 @@ export function AttainmentSection({
         title="Attainment"
         description={`Share of decided clocks that met their target (met ÷ met + breached), by the month the clock started in the customer's time zone. Open clocks count once decided. Last ${months.length || 6} months; select a cell for its detail.`}
       />
+      {filtered ? null : (
+        <div className="px-5 pb-4">
+          <CustomerListToolbar
+            q={list.q}
+            sort={list.sort}
+            sorts={ATTAINMENT_SORT_OPTIONS}
+            onChange={(next) =>
+              onList({
+                ...(next.q !== undefined ? { q: next.q || null } : {}),
+                ...(next.sort ? { sort: next.sort === ATTAINMENT_SORTS[0] ? null : next.sort } : {}),
+                page: null,
+              })
+            }
+          />
+        </div>
+      )}
       <CardContent className="px-0 pb-0">
         {query.isPending ? (
           <LoadingState label="Loading attainment…" className="px-5" />
         ) : query.isError && !data ? (
           <QueryError title="Could not load attainment" error={query.error} onRetry={() => query.refetch()} />
+        ) : rows.length === 0 && list.q && !filtered ? (
+          <EmptyState
+            icon={SearchX}
+            className="border-t border-border py-10"
+            title={`No customer matches “${list.q}”`}
+            action={
+              <Button variant="outline" size="sm" onClick={() => onList({ q: null, page: null })}>
+                Clear search
+              </Button>
+            }
+          />
         ) : rows.length === 0 ? (
           <EmptyState
             icon={CalendarRange}
             className="border-t border-border py-10"
-            title="No SLA clocks in the last six months"
-            description="Clocks start when an incident of a severity with a contract target opens."
+            title={total ? "No customers on this page" : "No customers yet"}
+            description={
+              total ? undefined : "Clocks start when an incident of a severity with a contract target opens."
+            }
+            action={
+              total ? (
+                <Button variant="outline" size="sm" onClick={() => onList({ page: null })}>
+                  Go to the first page
+                </Button>
+              ) : undefined
+            }
           />
         ) : (
           <div ref={gridRef}>
@@ -129,7 +167,9 @@ export function AttainmentSection({
               wrapperClassName="border-t border-border"
             >
               <caption className="sr-only">
-                Overall SLA attainment by customer and month. Each cell is a button that opens the month's detail.
+                Overall SLA attainment by customer and month
+                {list.sort === "worst" ? ", worst attainment first" : ", by name"}. Each cell is a button that opens the
+                month's detail.
               </caption>
               <THead>
                 <TR>
@@ -164,7 +204,7 @@ export function AttainmentSection({
                     })}
                   </TR>
                 ))}
-                {rows.length > 1 ? (
+                {total > 1 ? (
                   <TR className="border-t-2 hover:bg-transparent">
                     <TH scope="row" className="sticky left-0 z-10 bg-card pl-5 font-semibold text-foreground">
                       All customers
@@ -184,6 +224,18 @@ export function AttainmentSection({
                 ) : null}
               </TBody>
             </Table>
+            {filtered ? null : (
+              <div className="border-t border-border px-5 py-3">
+                <Pager
+                  page={data?.page ?? 1}
+                  pageSize={data?.pageSize ?? 25}
+                  total={total}
+                  noun="customer"
+                  label="Pages of customers"
+                  onPage={(page) => onList({ page })}
+                />
+              </div>
+            )}
             <Legend />
           </div>
         )}

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { requireStaff } from "@/app/_lib/session";
 import { HydrateClient, prefetch, trpc } from "@/app/_lib/trpc/server";
+import { paramGetter, readCustomerListParams } from "../_components/customer-list-params";
 import { NoAccess } from "../_components/no-access";
 import { canDo } from "../_components/permissions";
-import { breachWindow, readCustomerParam, slaInputs } from "./sla-params";
+import { ATTAINMENT_SORTS, breachWindow, readCustomerParam, slaInputs } from "./sla-params";
 import { SlaView } from "./sla-view";
 
 export const metadata: Metadata = { title: "SLA" };
@@ -16,7 +17,7 @@ export default async function SlaPage({ searchParams }: Props) {
   const params = await searchParams;
   const customerId = readCustomerParam(Array.isArray(params.customer) ? params.customer[0] : params.customer);
   const period = breachWindow(new Date());
-  const input = slaInputs(customerId, period);
+  const input = slaInputs(customerId, period, readCustomerListParams(paramGetter(params), ATTAINMENT_SORTS));
   prefetch(trpc.sla.risk.queryOptions(input.risk));
   prefetch(trpc.sla.attainment.queryOptions(input.attainment));
   prefetch(trpc.sla.breaches.queryOptions(input.breaches));

@@ -1,8 +1,17 @@
+import { type CustomerListParams, customerListInput } from "../_components/customer-list-params";
+
 /** The SLA page's inputs, built the same way on the server (prefetch) and in the browser (queries). */
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const ATTAINMENT_MONTHS = 6;
+/** The attainment grid's orders: worst first is what a manager wants at a thousand customers. */
+export const ATTAINMENT_SORTS = ["worst", "name"] as const;
+export type AttainmentSort = (typeof ATTAINMENT_SORTS)[number];
+export const ATTAINMENT_SORT_OPTIONS = [
+  { value: "worst", label: "Worst attainment first" },
+  { value: "name", label: "Name (A–Z)" },
+] as const;
 export const BREACH_DAYS = 30;
 
 /** The `customer` query parameter when it is a customer id; anything else means all customers. */
@@ -19,11 +28,15 @@ export function breachWindow(now: Date): { from: Date; to: Date } {
   return { from: new Date(to.getTime() - BREACH_DAYS * 86_400_000), to };
 }
 
-export function slaInputs(customerId: string | undefined, period: { from: Date; to: Date }) {
+export function slaInputs(
+  customerId: string | undefined,
+  period: { from: Date; to: Date },
+  list: CustomerListParams<AttainmentSort>,
+) {
   const scope = customerId ? { customerId } : {};
   return {
     risk: scope,
-    attainment: { months: ATTAINMENT_MONTHS, ...scope },
+    attainment: { months: ATTAINMENT_MONTHS, ...scope, ...customerListInput(list) },
     breaches: { from: period.from, to: period.to, ...scope },
   };
 }

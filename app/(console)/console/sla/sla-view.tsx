@@ -7,10 +7,11 @@ import { PageHeader } from "@/app/_components/ui/page-header";
 import { Select } from "@/app/_components/ui/select";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { useUrlParams } from "@/app/_lib/use-url-params";
+import { readCustomerListParams } from "../_components/customer-list-params";
 import { AttainmentSection } from "./attainment-section";
 import { BreachesSection } from "./breaches-section";
 import { RiskSection } from "./risk-section";
-import { readCustomerParam, slaInputs } from "./sla-params";
+import { ATTAINMENT_SORTS, readCustomerParam, slaInputs } from "./sla-params";
 import { TrendsSection } from "./trends-section";
 
 const SECTIONS = [
@@ -26,15 +27,16 @@ export function SlaView({ period }: { period: { from: string; to: string } }) {
   const url = useUrlParams();
   const customerId = readCustomerParam(url.params.get("customer"));
   const range = useMemo(() => ({ from: new Date(period.from), to: new Date(period.to) }), [period.from, period.to]);
-  const input = useMemo(() => slaInputs(customerId, range), [customerId, range]);
+  const list = useMemo(() => readCustomerListParams(url.get, ATTAINMENT_SORTS), [url.get]);
+  const input = useMemo(() => slaInputs(customerId, range, list), [customerId, range, list]);
   const customers = useQuery(trpc.customers.list.queryOptions());
   const attainment = useQuery({
     ...trpc.sla.attainment.queryOptions(input.attainment),
     placeholderData: keepPreviousData,
     refetchInterval: 5 * 60_000,
   });
-  const list = customers.data ?? [];
-  const selected = customerId ? list.find((c) => c.id === customerId) : undefined;
+  const everyone = customers.data ?? [];
+  const selected = customerId ? everyone.find((c) => c.id === customerId) : undefined;
 
   return (
     <>
@@ -46,10 +48,10 @@ export function SlaView({ period }: { period: { from: string; to: string } }) {
             <Select
               placeholder="All customers"
               value={customerId ?? ""}
-              onChange={(e) => url.set({ customer: e.target.value || null })}
+              onChange={(e) => url.set({ customer: e.target.value || null, page: null })}
             >
               {customerId && !selected ? <option value={customerId}>Unknown customer</option> : null}
-              {list.map((c) => (
+              {everyone.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
                 </option>
@@ -72,7 +74,12 @@ export function SlaView({ period }: { period: { from: string; to: string } }) {
       </PageHeader>
       <div className="grid min-w-0 gap-6">
         <RiskSection input={input.risk} filtered={Boolean(customerId)} />
-        <AttainmentSection query={attainment} customers={list} customerId={customerId} />
+        <AttainmentSection
+          query={attainment}
+          list={list}
+          filtered={Boolean(customerId)}
+          onList={(next) => url.set({ ...next, page: next.page && next.page > 1 ? next.page : null })}
+        />
         <TrendsSection query={attainment} customerName={selected?.name} />
         <BreachesSection input={input.breaches} from={range.from} filtered={Boolean(customerId)} />
       </div>

@@ -1,0 +1,2 @@
+/** `%term%` for ILIKE, with the term's own `%`, `_` and `\` taken literally (a name search, not a pattern). */
+export const containsPattern = (term: string) => `%${term.replace(/[%_\\]/g, "\\$&")}%`;
