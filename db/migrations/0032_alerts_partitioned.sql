@@ -33,7 +33,7 @@ BEGIN
   IF m > last_month THEN
     RETURN 0;
   END IF;
-  PERFORM pg_advisory_xact_lock(727002);
+  PERFORM pg_advisory_xact_lock(727007); -- its own class: 727002 is the audit chain's (server/audit/queries.ts)
   WHILE m <= last_month LOOP
     part := 'alerts_' || to_char(m, 'YYYY_MM');
     IF to_regclass('public.' || quote_ident(part)) IS NULL THEN
