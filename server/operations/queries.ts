@@ -34,6 +34,12 @@ export async function untriagedByAge(db: DbOrTx, edges: Date[]) {
   return rows.map((r) => ({ severity: Number(r.severity), age: Number(r.age), count: Number(r.count) }));
 }
 
+/** The open statuses as a SQL list, for the grouped subqueries below (`status in (…)` uses the status indexes). */
+const openStatuses = sql.join(
+  OPEN_INCIDENT_STATUSES.map((s) => sql`${s}`),
+  sql`, `,
+);
+
 /** Open incidents by state and assignee. */
 export async function openIncidentCounts(db: DbOrTx) {
   return db
@@ -55,11 +61,7 @@ export async function openIncidentCounts(db: DbOrTx) {
  * counts over the status indexes, joined to the staff (a count per person read every alert without an index).
  */
 export async function staffWorkload(db: DbOrTx) {
-  const open = sql.join(
-    OPEN_INCIDENT_STATUSES.map((s) => sql`${s}`),
-    sql`, `,
-  );
-  const held = sql`(select assignee_id, count(*)::int as n from ${incidents} where status in (${open}) and assignee_id is not null group by 1)`;
+  const held = sql`(select assignee_id, count(*)::int as n from ${incidents} where status in (${openStatuses}) and assignee_id is not null group by 1)`;
   const holding = sql`(select assignee_id, count(*)::int as n from ${alerts} where status = 'acknowledged' and assignee_id is not null group by 1)`;
   return db
     .select({
@@ -124,13 +126,9 @@ export async function customersWaiting(db: DbOrTx) {
 
 /** Every customer with its open critical incidents (one grouped count of the open incidents, joined). */
 export async function customerCriticals(db: DbOrTx) {
-  const open = sql.join(
-    OPEN_INCIDENT_STATUSES.map((s) => sql`${s}`),
-    sql`, `,
-  );
   const counts = sql`(select customer_id, count(*)::int as open,
     (count(*) filter (where coalesce(severity_override, severity) = 5))::int as critical
-    from ${incidents} where status in (${open}) group by 1)`;
+    from ${incidents} where status in (${openStatuses}) group by 1)`;
   return db
     .select({
       customerId: customers.id,

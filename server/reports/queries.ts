@@ -240,18 +240,16 @@ export async function scheduledJobs(db: DbOrTx, month: string) {
 }
 
 /** Active customers with their zone and start, for the schedule and the console matrix. */
+const customerFacts = {
+  id: customers.id,
+  name: customers.name,
+  slug: customers.slug,
+  timezone: customers.timezone,
+  createdAt: customers.createdAt,
+};
+
 export async function activeCustomers(db: DbOrTx) {
-  return db
-    .select({
-      id: customers.id,
-      name: customers.name,
-      slug: customers.slug,
-      timezone: customers.timezone,
-      createdAt: customers.createdAt,
-    })
-    .from(customers)
-    .where(eq(customers.status, "active"))
-    .orderBy(asc(customers.name));
+  return db.select(customerFacts).from(customers).where(eq(customers.status, "active")).orderBy(asc(customers.name));
 }
 
 export type MatrixPageFilter = {
@@ -292,11 +290,7 @@ export async function reportCustomerPage(db: DbOrTx, f: MatrixPageFilter) {
         or (j.status is null and v.generated_at is null and customers.created_at < e.ends)))`;
   return db
     .select({
-      id: customers.id,
-      name: customers.name,
-      slug: customers.slug,
-      timezone: customers.timezone,
-      createdAt: customers.createdAt,
+      ...customerFacts,
       attention: (f.sort === "attention" ? attention : sql<number | null>`null::int`).as("attention"),
       total: sql<number>`(count(*) over ())::int`,
     })

@@ -1,6 +1,7 @@
 import type { Db } from "@/db";
 import { alertKeys, alerts, customers, memberships, providerSettings, user } from "@/db/schema";
 import type { CustomerRole, StaffRole } from "@/db/schema/tenancy";
+import { emptyEntities } from "@/server/ingest/types";
 import { mintTenantId, type TenantId } from "@/server/tenancy/tenant";
 import { createCaller } from "@/server/trpc/root";
 
@@ -122,16 +123,7 @@ export async function insertTestAlert(
     eventTime: now,
     receivedAt: now,
     lastSeenAt: now,
-    entities: {
-      hosts: [{ name: host }],
-      ips: [],
-      externalIps: [],
-      users: [],
-      processes: [],
-      hashes: [],
-      domains: [],
-      urls: [],
-    },
+    entities: { ...emptyEntities(), hosts: [{ name: host }] },
     raw: { test: k },
     techniques: ["T1059.001"],
     tactics: ["TA0002"],
