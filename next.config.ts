@@ -5,6 +5,12 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "nodemailer", "pino", "pino-pretty", "prom-client"],
   poweredByHeader: false,
+  // Addresses that moved: answered with a redirect before any page renders (a page that redirects under a loading
+  // boundary would first stream the boundary and then navigate in the browser).
+  async redirects() {
+    // The portal's sensors list became part of its Coverage page.
+    return [{ source: "/portal/sensors", destination: "/portal/coverage", permanent: true }];
+  },
   // Build files; pages and API routes get the full set from proxy.ts.
   async headers() {
     return [

@@ -7,7 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Frame, Page } from "playwright-core";
 import { auditHere } from "./a11y";
 import { BASE_URL, inLanes, launch, shot, signInCustomer, signInStaff } from "./lib";
 
@@ -50,7 +50,6 @@ const PORTAL_PAGES = [
   "/portal/coverage",
   "/portal/coverage/assets",
   "/portal/coverage/visibility",
-  "/portal/sensors",
   "/portal/service",
   "/portal/recommendations",
   "/portal/hunts",
@@ -107,6 +106,27 @@ async function visit(page: Page, path: string, width: number, problems: string[]
   await page.setViewportSize({ width, height: 900 });
   const r = await page.goto(`${BASE_URL}${path}`, { waitUntil: "networkidle" });
   if (r?.status() !== 200) problems.push(`${path}: HTTP ${r?.status()}`);
+  // A page that goes somewhere else by itself once loaded (a streamed redirect, a hard reload) is a fault of its own.
+  const wentTo: string[] = [];
+  const onNavigated = (frame: Frame) => {
+    if (frame === page.mainFrame()) wentTo.push(frame.url());
+  };
+  page.on("framenavigated", onNavigated);
+  let failed: unknown = null;
+  try {
+    await checkLoaded(page, path, width, problems);
+  } catch (e) {
+    failed = e;
+  } finally {
+    page.off("framenavigated", onNavigated);
+  }
+  // Filters written to the query string (history.replaceState) are navigations too, within the same page.
+  const away = wentTo.filter((u) => new URL(u).pathname !== new URL(path, BASE_URL).pathname);
+  if (away.length) problems.push(`${path} @${width}px: went to ${away.join(", ")} by itself`);
+  else if (failed) throw failed;
+}
+
+async function checkLoaded(page: Page, path: string, width: number, problems: string[]) {
   // Data fetched after hydration can start after the network went idle: wait for the loading placeholders to go, so
   // what is checked and shot is the page with its data.
   const loaded = await page
@@ -271,6 +291,14 @@ test("unknown addresses and unknown or other customers' ids answer 404 with a no
   }
   await shot(customer, "walk-404-portal");
   await customerContext.close();
+
+  // A moved address answers a redirect before any page renders.
+  const moved = await fetch(`${BASE_URL}/portal/sensors`, { redirect: "manual" });
+  if (moved.status !== 308 || moved.headers.get("location") !== "/portal/coverage") {
+    problems.push(
+      `/portal/sensors: HTTP ${moved.status} to ${moved.headers.get("location")} (want 308 to /portal/coverage)`,
+    );
+  }
 
   const anonymous = await fetch(`${BASE_URL}/no-such-page`);
   if (anonymous.status !== 404) problems.push(`/no-such-page: HTTP ${anonymous.status} (want 404)`);

@@ -18,7 +18,7 @@ import { RiskForm } from "./risk-form";
 
 const EVIDENCE_HREF: Record<string, (id: string) => string | null> = {
   incident: (id) => `/portal/incidents/${id}`,
-  sensor: () => "/portal/sensors",
+  sensor: () => "/portal/coverage",
 };
 
 const EVIDENCE_LABELS: Record<string, string> = {

@@ -1,3 +1,0 @@
-import { PortalLoading } from "../_components/portal-loading";
-
-export default PortalLoading;
