@@ -5,7 +5,7 @@
  */
 import { closeDatabase, installDatabase } from "@/db";
 import { makeAlertPartitions, PARTITIONS_AHEAD } from "@/server/alerts/service";
-import { runSensorSweep } from "@/server/coverage/service";
+import { foldHeartbeatHours, runSensorSweep } from "@/server/coverage/service";
 import { rollUpIntake } from "@/server/intake-stats/service";
 import { evaluateAll } from "@/server/recommendations/evaluation";
 import { refreshDirtyMonths } from "@/server/sla/queries";
@@ -183,6 +183,11 @@ export async function buildScale(o: BuildOptions): Promise<BuildResult> {
     await phase(
       "sensor sweep",
       () => runSensorSweep(handle.db, now),
+      (x) => JSON.stringify(x),
+    );
+    await phase(
+      "heartbeat fold (job)",
+      () => foldHeartbeatHours(handle.db, now, plan.heartbeatDays + 1),
       (x) => JSON.stringify(x),
     );
     await phase("analyze", () => sql`analyze`);

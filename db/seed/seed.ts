@@ -6,7 +6,7 @@ import { customers, providerSettings } from "@/db/schema";
 import { type AuditActor, recordAudit, systemActor } from "@/server/audit/service";
 import { createContract, defaultTerms } from "@/server/contracts/service";
 import { officeHours } from "@/server/contracts/templates";
-import { addUnsupportedVersion, runSensorSweep } from "@/server/coverage/service";
+import { addUnsupportedVersion, foldHeartbeatHours, runSensorSweep } from "@/server/coverage/service";
 import { addContact, createCustomer } from "@/server/customers/service";
 import { rollUpIntake } from "@/server/intake-stats/service";
 import { findProviderSettings } from "@/server/provider/queries";
@@ -106,6 +106,9 @@ export async function seedDemo(
     log(`SLA sweep: ${sweep.breached} clocks breached, ${sweep.atRisk} at risk since their last change`);
     const sensorSweep = await timed("phase:sensor-sweep", () => runSensorSweep(db, now));
     log(`Sensor sweep: ${sensorSweep.silent} silent sensors announced`);
+    // Heartbeat history older than the hourly window, folded into days as the daily job does.
+    const fold = await timed("phase:heartbeat-fold", () => foldHeartbeatHours(db, now, 62));
+    log(`Heartbeat fold: ${fold.folded} hourly rows into ${fold.written} daily rows`);
     const rollup = await timed("phase:intake-rollup", () => rollUpIntake(db, now));
     log(`Intake rollup: ${rollup.quarters} quarter hours of history`);
     // The CMDB import (owners, crown jewels) before the posture run, so the rules the server runs next see the same

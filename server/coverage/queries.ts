@@ -276,6 +276,67 @@ export async function pruneHeartbeats(db: DbOrTx, before: Date) {
   return rows.length;
 }
 
+/** Pairs of consecutive heartbeats closer than this can silence nothing whatever a sensor's interval (≥ 30 s). */
+const QUIETEST_PAIR_SECONDS = 3 * 30;
+
+/**
+ * True when the UTC day starting at `day` still holds hourly rows (a row whose hour is not the day's start).
+ * Reads the primary key (sensor_id, hour) per sensor: the table has no index led by the hour.
+ */
+export async function dayHasHourlyRows(db: DbOrTx, day: Date) {
+  const next = new Date(day.getTime() + 86_400_000);
+  const rows = rowsOf<{ found: boolean }>(
+    await db.execute(sql`select exists (
+      select 1 from ${sensorHeartbeatHours} h
+      where h.sensor_id = any(array(select id from ${sensors}))
+        and h.hour > ${day.toISOString()}::timestamptz and h.hour < ${next.toISOString()}::timestamptz) as found`),
+  );
+  return rows[0]?.found === true;
+}
+
+/**
+ * Folds one UTC day's hourly rows of every sensor into one row for the day (hour = the day's start), in one statement:
+ * first and last heartbeat, the beats summed, and as its gaps the gaps stored inside the hours plus every
+ * hour-to-hour pair (an hour's last heartbeat, the next hour's first) longer than 90 s — the shortest pair that can
+ * hold silence for any sensor (3 × the 30 s minimum interval). Pairs closer than a sensor's 3 × interval silence
+ * nothing (availability.ts), so availability and silent periods read from the day row are those of the hours; the
+ * day's first row still starts counted time and its last row still pairs with the next day's first. Returns the rows
+ * folded and the rows written.
+ */
+export async function compactHeartbeatDay(db: DbOrTx, day: Date) {
+  const next = new Date(day.getTime() + 86_400_000);
+  const rows = rowsOf<{ folded: number; written: number }>(
+    await db.execute(sql`
+      with old as (
+        delete from ${sensorHeartbeatHours} h
+        where h.sensor_id = any(array(select id from ${sensors}))
+          and h.hour >= ${day.toISOString()}::timestamptz and h.hour < ${next.toISOString()}::timestamptz
+        returning h.customer_id, h.sensor_id, h.hour, h.first_at, h.last_at, h.beats, h.gaps
+      ), seq as (
+        select o.*, lag(o.last_at) over (partition by o.sensor_id order by o.hour) as prev_last from old o
+      ), pairs as (
+        select seq.sensor_id, g.value as pair from seq cross join lateral jsonb_array_elements(seq.gaps) g
+        union all
+        select seq.sensor_id, jsonb_build_array(
+            (extract(epoch from seq.prev_last) * 1000)::bigint, (extract(epoch from seq.first_at) * 1000)::bigint)
+          from seq
+          where seq.prev_last is not null
+            and seq.first_at - seq.prev_last > make_interval(secs => ${QUIETEST_PAIR_SECONDS})
+      ), ins as (
+        insert into ${sensorHeartbeatHours} (customer_id, sensor_id, hour, first_at, last_at, beats, gaps)
+        select s.customer_id, s.sensor_id, ${day.toISOString()}::timestamptz, min(s.first_at), max(s.last_at),
+          sum(s.beats)::int,
+          coalesce((select jsonb_agg(p.pair order by (p.pair->>0)::bigint, (p.pair->>1)::bigint)
+            from pairs p where p.sensor_id = s.sensor_id), '[]'::jsonb)
+        from seq s
+        group by s.customer_id, s.sensor_id
+        returning 1
+      )
+      select (select count(*) from old)::int as folded, (select count(*) from ins)::int as written`),
+  );
+  return { folded: Number(rows[0]?.folded ?? 0), written: Number(rows[0]?.written ?? 0) };
+}
+
 // ---- transitions (the minute sweep) ----
 
 const lastSeenSql = sql`greatest(${sensors.lastHeartbeatAt}, ${sensors.lastEventAt})`;

@@ -213,6 +213,35 @@ async function announce(tx: DbOrTx, list: Transition[], now: Date): Promise<stri
 /** Raw heartbeats are kept 48 hours (recent versions and rates for troubleshooting); the hourly rows keep the rest. */
 export const RAW_HEARTBEAT_RETENTION_MS = 48 * 3_600_000;
 
+/** Sensors' hourly heartbeat rows older than this many days are folded into one row per UTC day. */
+export const HOURLY_HEARTBEAT_DAYS = 35;
+/** How many days before the newest one due the daily fold looks back for days it missed (the job did not run). */
+const FOLD_LOOKBACK_DAYS = 7;
+
+/**
+ * The daily heartbeat fold: every UTC day that ended more than `HOURLY_HEARTBEAT_DAYS` ago and still holds hourly
+ * rows becomes one row per sensor (`compactHeartbeatDay`), so the history grows by a row per sensor and day instead
+ * of 24 while availability and silent periods stay exactly what the hours gave. Each day in its own transaction.
+ * `lookbackDays`: how far back to look for days not yet folded (a scale build folds its whole history at once).
+ */
+export async function foldHeartbeatHours(db: Db, now = new Date(), lookbackDays = FOLD_LOOKBACK_DAYS) {
+  const DAY = 86_400_000;
+  // Days that ended at or before this instant are folded.
+  const cutoff = Math.floor(now.getTime() / DAY) * DAY - HOURLY_HEARTBEAT_DAYS * DAY;
+  let days = 0;
+  let folded = 0;
+  let written = 0;
+  for (let t = cutoff - lookbackDays * DAY; t < cutoff; t += DAY) {
+    const day = new Date(t);
+    if (!(await q.dayHasHourlyRows(db, day))) continue;
+    const r = await db.transaction((tx) => q.compactHeartbeatDay(tx, day));
+    days++;
+    folded += r.folded;
+    written += r.written;
+  }
+  return { days, folded, written };
+}
+
 export async function pruneRawHeartbeats(db: Db, now = new Date()) {
   return { deleted: await q.pruneHeartbeats(db, new Date(now.getTime() - RAW_HEARTBEAT_RETENTION_MS)) };
 }

@@ -4,7 +4,7 @@ import { jobRuns } from "@/db/schema";
 import { keepAlertPartitions, pruneRawPayloads } from "@/server/alerts/service";
 import { writeAuditCheckpoint } from "@/server/audit/checkpoint";
 import { runContractReminders } from "@/server/contracts/reminders";
-import { pruneRawHeartbeats, runSensorSweep } from "@/server/coverage/service";
+import { foldHeartbeatHours, pruneRawHeartbeats, runSensorSweep } from "@/server/coverage/service";
 import { rollUpIntake } from "@/server/intake-stats/service";
 import { log } from "@/server/log";
 import { markSchedulerTick } from "@/server/observability/health";
@@ -55,6 +55,7 @@ export const JOBS: Job[] = [
   { name: "intake-rollup", slot: everyQuarterHour, run: (db, now) => rollUpIntake(db, now) },
   { name: "raw-payload-retention", slot: everyDay, run: (db, now) => pruneRawPayloads(db, now) },
   { name: "alert-partitions", slot: everyDay, run: (db, now) => keepAlertPartitions(db, now) },
+  { name: "heartbeat-fold", slot: everyDay, run: (db, now) => foldHeartbeatHours(db, now) },
 ];
 
 export async function runJobOnce(
