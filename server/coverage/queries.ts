@@ -276,9 +276,6 @@ export async function pruneHeartbeats(db: DbOrTx, before: Date) {
   return rows.length;
 }
 
-/** Pairs of consecutive heartbeats closer than this can silence nothing whatever a sensor's interval (≥ 30 s). */
-const QUIETEST_PAIR_SECONDS = 3 * 30;
-
 /**
  * True when the UTC day starting at `day` still holds hourly rows (a row whose hour is not the day's start).
  * Reads the primary key (sensor_id, hour) per sensor: the table has no index led by the hour.
@@ -297,11 +294,10 @@ export async function dayHasHourlyRows(db: DbOrTx, day: Date) {
 /**
  * Folds one UTC day's hourly rows of every sensor into one row for the day (hour = the day's start), in one statement:
  * first and last heartbeat, the beats summed, and as its gaps the gaps stored inside the hours plus every
- * hour-to-hour pair (an hour's last heartbeat, the next hour's first) longer than 90 s — the shortest pair that can
- * hold silence for any sensor (3 × the 30 s minimum interval). Pairs closer than a sensor's 3 × interval silence
- * nothing (availability.ts), so availability and silent periods read from the day row are those of the hours; the
- * day's first row still starts counted time and its last row still pairs with the next day's first. Returns the rows
- * folded and the rows written.
+ * hour-to-hour pair (an hour's last heartbeat, the next hour's first) longer than 3 × the sensor's interval — the rule
+ * the in-hour gaps were stored by. Pairs closer than that silence nothing (availability.ts), so availability and
+ * silent periods read from the day row are those of its hours; the day's first heartbeat still starts counted time
+ * and its last still pairs with the next day's first. Returns the rows folded and the rows written.
  */
 export async function compactHeartbeatDay(db: DbOrTx, day: Date) {
   const next = new Date(day.getTime() + 86_400_000);
@@ -319,17 +315,19 @@ export async function compactHeartbeatDay(db: DbOrTx, day: Date) {
         union all
         select seq.sensor_id, jsonb_build_array(
             (extract(epoch from seq.prev_last) * 1000)::bigint, (extract(epoch from seq.first_at) * 1000)::bigint)
-          from seq
-          where seq.prev_last is not null
-            and seq.first_at - seq.prev_last > make_interval(secs => ${QUIETEST_PAIR_SECONDS})
+          from seq join ${sensors} s on s.id = seq.sensor_id
+          where seq.first_at - seq.prev_last > make_interval(secs => 3 * s.heartbeat_interval_seconds)
+      ), lists as (
+        select sensor_id, jsonb_agg(pair order by (pair->>0)::bigint, (pair->>1)::bigint) as gaps
+        from pairs group by sensor_id
+      ), days as (
+        select customer_id, sensor_id, min(first_at) as first_at, max(last_at) as last_at, sum(beats)::int as beats
+        from seq group by customer_id, sensor_id
       ), ins as (
         insert into ${sensorHeartbeatHours} (customer_id, sensor_id, hour, first_at, last_at, beats, gaps)
-        select s.customer_id, s.sensor_id, ${day.toISOString()}::timestamptz, min(s.first_at), max(s.last_at),
-          sum(s.beats)::int,
-          coalesce((select jsonb_agg(p.pair order by (p.pair->>0)::bigint, (p.pair->>1)::bigint)
-            from pairs p where p.sensor_id = s.sensor_id), '[]'::jsonb)
-        from seq s
-        group by s.customer_id, s.sensor_id
+        select d.customer_id, d.sensor_id, ${day.toISOString()}::timestamptz, d.first_at, d.last_at, d.beats,
+          coalesce(l.gaps, '[]'::jsonb)
+        from days d left join lists l on l.sensor_id = d.sensor_id
         returning 1
       )
       select (select count(*) from old)::int as folded, (select count(*) from ins)::int as written`),
