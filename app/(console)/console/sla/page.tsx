@@ -21,7 +21,8 @@ export default async function SlaPage({ searchParams }: Props) {
   prefetch(trpc.sla.risk.queryOptions(input.risk));
   prefetch(trpc.sla.attainment.queryOptions(input.attainment));
   prefetch(trpc.sla.breaches.queryOptions(input.breaches));
-  prefetch(trpc.customers.list.queryOptions());
+  // The picker's label only: the picker searches as the user types (never every customer).
+  if (customerId) prefetch(trpc.customers.options.queryOptions({ id: customerId }));
   return (
     <HydrateClient>
       <SlaView period={{ from: period.from.toISOString(), to: period.to.toISOString() }} />
