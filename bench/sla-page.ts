@@ -3,7 +3,7 @@
  * the app router as a SOC manager (the `wk_app` role, row-level security, as over HTTP), on a built data set. Prints the
  * payload (superjson, as the batch sends it) and the time: the first call, then median and p95 of `--reps` more.
  *
- *   DATABASE_URL=postgres://root@127.0.0.1:5432/postgres npx tsx bench/sla-page.ts --db wk_slapage_scale [--reps 20]
+ *   LOG_LEVEL=warn DATABASE_URL=postgres://root@127.0.0.1:5432/postgres npx tsx bench/sla-page.ts --db wk_slapage_scale [--reps 20]
  */
 import { parseArgs } from "node:util";
 import superjson from "superjson";
