@@ -103,7 +103,6 @@ export function consolePages(u: VirtualUser, now: Date): PageSpec[] {
             call("sla.risk", sla.risk),
             call("sla.attainment", sla.attainment),
             call("sla.breaches", sla.breaches),
-            call("customers.list"),
           ],
         },
         { kind: "browser", calls: [...frame] },

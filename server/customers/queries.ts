@@ -1,6 +1,7 @@
-import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, isNull, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { customerContacts, customers, memberships } from "@/db/schema";
+import { containsPattern, startsPattern } from "@/server/like";
 import type { TenantId } from "@/server/tenancy/tenant";
 import type { ContactFields, CreateCustomerInput, UpdateCustomerInput } from "./schema";
 
@@ -22,6 +23,30 @@ export async function listAllCustomers(db: DbOrTx) {
     .leftJoin(memberships, eq(memberships.customerId, customers.id))
     .groupBy(customers.id)
     .orderBy(asc(customers.name));
+}
+
+/**
+ * Staff-wide, bounded: at most `limit` customers whose name or slug contains `q` (case-insensitive, wildcards taken
+ * literally), those starting with it first, then by name; `id` narrows to one customer.
+ */
+export async function searchCustomers(db: DbOrTx, f: { q?: string; id?: string; limit: number }) {
+  const term = f.q?.trim();
+  const starts = term
+    ? or(ilike(customers.name, startsPattern(term)), ilike(customers.slug, startsPattern(term)))
+    : undefined;
+  return db
+    .select({ id: customers.id, name: customers.name, slug: customers.slug })
+    .from(customers)
+    .where(
+      and(
+        f.id ? eq(customers.id, f.id) : undefined,
+        term
+          ? or(ilike(customers.name, containsPattern(term)), ilike(customers.slug, containsPattern(term)))
+          : undefined,
+      ),
+    )
+    .orderBy(...(starts ? [sql`(${starts}) desc`] : []), asc(customers.name), asc(customers.id))
+    .limit(f.limit);
 }
 
 export async function findCustomerBySlug(db: DbOrTx, slug: string) {

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { createTRPCRouter, customerProcedure, staffCustomerProcedure, staffProcedure } from "@/server/trpc/init";
-import { contactFields, createCustomerInput, updateCustomerInput } from "./schema";
+import { contactFields, createCustomerInput, customerOptionsInput, updateCustomerInput } from "./schema";
 import * as service from "./service";
 
 /** Staff: every customer, and one customer by slug or id. */
 export const customersRouter = createTRPCRouter({
   list: staffProcedure.query(({ ctx }) => service.listCustomers(ctx)),
+  /** A picker's choices: ≤ 20 customers matching `q` by name or slug, or the one picked (`id`). */
+  options: staffProcedure.input(customerOptionsInput).query(({ ctx, input }) => service.customerOptions(ctx, input)),
   byId: staffCustomerProcedure.query(({ ctx }) => service.getCustomer(ctx)),
   bySlug: staffProcedure
     .input(z.object({ slug: z.string().min(1).max(64) }))

@@ -88,3 +88,12 @@ export const contactFields = z
     path: ["phone"],
   });
 export type ContactFields = z.infer<typeof contactFields>;
+
+/** The customer picker's lookup: name or slug containing `q` (case-insensitive), and/or one customer by id. */
+export const CUSTOMER_OPTIONS_LIMIT = 20;
+export const customerOptionsInput = z.object({
+  q: z.string().trim().max(80).optional(),
+  /** A picked customer's own row, for its name when a page opens with its id in the URL. */
+  id: z.uuid().optional(),
+});
+export type CustomerOptionsInput = z.infer<typeof customerOptionsInput>;

@@ -12,15 +12,29 @@ import {
   insertCustomer,
   listAllCustomers,
   listContacts,
+  searchCustomers,
   updateContactRow,
   updateCustomerRow,
 } from "./queries";
-import type { ContactFields, CreateCustomerInput, UpdateCustomerInput } from "./schema";
+import {
+  type ContactFields,
+  type CreateCustomerInput,
+  CUSTOMER_OPTIONS_LIMIT,
+  type CustomerOptionsInput,
+  type UpdateCustomerInput,
+} from "./schema";
 
 export async function listCustomers(ctx: StaffContext) {
   assertCan(ctx.actor, "customer:read");
   if (ctx.actor.side !== "staff") throw new NotFound("No such list.");
   return listAllCustomers(ctx.db);
+}
+
+/** A picker's choices: a bounded search over every customer (staff only), never the whole list. */
+export async function customerOptions(ctx: StaffContext, input: CustomerOptionsInput) {
+  assertCan(ctx.actor, "customer:read");
+  if (ctx.actor.side !== "staff") throw new NotFound("No such list.");
+  return searchCustomers(ctx.db, { ...input, limit: CUSTOMER_OPTIONS_LIMIT });
 }
 
 export async function getCustomerBySlug(ctx: StaffContext, slug: string) {

@@ -66,8 +66,8 @@ export async function socHome(ctx: StaffContext, timeZone: string) {
       return {
         ...c,
         slaMonth: month ?? null,
-        attainment: cell?.overall.attainment ?? null,
-        breached: cell?.overall.breached ?? 0,
+        attainment: cell?.attainment ?? null,
+        breached: cell?.breached ?? 0,
         sensors: mine.length,
         silentSensors: mine.filter((s) => s.health === "silent").length,
       };

@@ -107,7 +107,7 @@ describe("sla.attainment, a page of customers at a time", () => {
     expect(odd.totals).toEqual(all.totals);
     const newest = all.totals.find((t) => t.month === MONTHS[2])!;
     const met = SHAPE.reduce<number>((a, m) => a + (m ?? 0), 0);
-    expect(newest.overall).toEqual({ met, breached: 10 * 10 - met, attainment: met / 100 });
+    expect(newest.overall).toEqual({ met, breached: 10 * 10 - met, open: 10, attainment: met / 100 });
     expect(all.trends.find((t) => t.month === MONTHS[2])).toMatchObject({
       metric: "acknowledge",
       count: 100,
@@ -123,6 +123,26 @@ describe("sla.attainment, a page of customers at a time", () => {
     expect(page.cells.length).toBeGreaterThan(0);
     for (const c of page.cells)
       expect(c).toEqual(every.cells.find((x) => x.customerId === c.customerId && x.month === c.month));
+  });
+
+  it("carries only each cell's overall (the grid's figure); the page's totals keep their matrix per month", async () => {
+    const p = await attainmentPage(staff(), input({ customerId: ids[1]!.id }));
+    const newest = p.cells.find((c) => c.month === MONTHS[2])!;
+    expect(newest).toEqual({ customerId: ids[1]!.id, month: MONTHS[2], met: 3, breached: 7, open: 1, attainment: 0.3 });
+    expect(p.cells.find((c) => c.month === MONTHS[0])).toEqual({
+      customerId: ids[1]!.id,
+      month: MONTHS[0],
+      met: 10,
+      breached: 0,
+      open: 0,
+      attainment: 1,
+    });
+    const total = p.totals.find((t) => t.month === MONTHS[2])!;
+    expect(total.overall).toEqual({ met: 3, breached: 7, open: 1, attainment: 0.3 });
+    const crit = total.bySeverity
+      .find((s) => s.severity === "critical")!
+      .metrics.find((m) => m.metric === "acknowledge");
+    expect(crit).toEqual({ metric: "acknowledge", met: 3, breached: 7, open: 1, attainment: 0.3 });
   });
 
   it("narrows to one customer a staff member picked", async () => {

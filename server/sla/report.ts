@@ -22,32 +22,37 @@ export function lastMonths(now: Date, timeZone: string, n: number): string[] {
 }
 
 export type AttainmentRow = { severity: SlaSeverity; metric: Metric; met: number; breached: number; open: number };
-export type AttainmentCell = { met: number; breached: number; open: number; attainment: number | null };
+export type Tally = { met: number; breached: number; open: number; attainment: number | null };
 
-/** Sums rows into a severity × metric matrix; attainment = met / decided (null when nothing was decided). */
-export function attainmentMatrix(rows: AttainmentRow[]) {
-  const cell = (s: SlaSeverity, m: Metric): AttainmentCell => {
-    const r = rows.filter((x) => x.severity === s && x.metric === m);
-    const met = r.reduce((a, x) => a + x.met, 0);
-    const breached = r.reduce((a, x) => a + x.breached, 0);
-    const open = r.reduce((a, x) => a + x.open, 0);
-    return { met, breached, open, attainment: met + breached ? met / (met + breached) : null };
-  };
+/** THE attainment: met ÷ decided (met + breached), null when nothing was decided. */
+export const attainmentShare = (met: number, breached: number) => (met + breached ? met / (met + breached) : null);
+
+/**
+ * Adds counts up once: every attainment figure (a matrix cell, a metric, a customer month's overall, a grid cell) is
+ * the tally of the rows it covers, so the grid's overall and the month's detail cannot disagree.
+ */
+export function tally(rows: readonly { met: number; breached: number; open: number }[]): Tally {
+  let met = 0;
+  let breached = 0;
+  let open = 0;
+  for (const r of rows) {
+    met += r.met;
+    breached += r.breached;
+    open += r.open;
+  }
+  return { met, breached, open, attainment: attainmentShare(met, breached) };
+}
+
+/** A severity × metric matrix of the rows, with each metric's and the overall tally. */
+export function attainmentMatrix(rows: readonly AttainmentRow[]) {
   const bySeverity = SEVERITY_ORDER.map((severity) => ({
     severity,
-    metrics: METRIC_ORDER.map((metric) => ({ metric, ...cell(severity, metric) })),
+    metrics: METRIC_ORDER.map((metric) => ({
+      metric,
+      ...tally(rows.filter((x) => x.severity === severity && x.metric === metric)),
+    })),
   }));
-  const byMetric = METRIC_ORDER.map((metric) => {
-    const r = rows.filter((x) => x.metric === metric);
-    const met = r.reduce((a, x) => a + x.met, 0);
-    const breached = r.reduce((a, x) => a + x.breached, 0);
-    return { metric, met, breached, attainment: met + breached ? met / (met + breached) : null };
-  });
-  const met = rows.reduce((a, x) => a + x.met, 0);
-  const breached = rows.reduce((a, x) => a + x.breached, 0);
-  return {
-    bySeverity,
-    byMetric,
-    overall: { met, breached, attainment: met + breached ? met / (met + breached) : null },
-  };
+  const byMetric = METRIC_ORDER.map((metric) => ({ metric, ...tally(rows.filter((x) => x.metric === metric)) }));
+  return { bySeverity, byMetric, overall: tally(rows) };
 }
+export type AttainmentMatrix = ReturnType<typeof attainmentMatrix>;

@@ -10,7 +10,7 @@ import { clockOf, type StaffContext, staffWide, type TenantContext, type TenantI
 import { clockStatus } from "./clock";
 import { METRIC_LABELS, toCalendar } from "./compute";
 import * as q from "./queries";
-import { type AttainmentRow, attainmentMatrix, lastMonths, monthRange } from "./report";
+import { type AttainmentRow, attainmentMatrix, lastMonths, monthRange, tally } from "./report";
 
 /**
  * The SLA read side: what is about to breach, how each month stood, and every clock's evidence. The console, the portal
@@ -85,21 +85,19 @@ type SummedRow = Pick<MonthlyRow, "month" | "severity" | "metric" | "met" | "bre
   elapsedSumMs: number;
 };
 
-/** Each customer month's severity × metric matrix from the rollup: THE attainment of the cross-customer views. */
+/**
+ * Each customer month's overall tally from the rollup, for the cross-customer views (the grid shows only that; a
+ * cell's severity × metric detail is its own read, `slaMonth`, tallied by the same function).
+ */
 function monthCells(rows: MonthlyRow[]) {
-  const byKey = new Map<string, { customerId: string; customerName: string; month: string; rows: AttainmentRow[] }>();
+  const byKey = new Map<string, { customerId: string; month: string; rows: MonthlyRow[] }>();
   for (const r of rows) {
     const k = `${r.customerId}|${r.month}`;
-    const e = byKey.get(k) ?? { customerId: r.customerId, customerName: r.customerName, month: r.month, rows: [] };
-    e.rows.push(r as AttainmentRow);
-    byKey.set(k, e);
+    const e = byKey.get(k);
+    if (e) e.rows.push(r);
+    else byKey.set(k, { customerId: r.customerId, month: r.month, rows: [r] });
   }
-  return [...byKey.values()].map((e) => ({
-    customerId: e.customerId,
-    customerName: e.customerName,
-    month: e.month,
-    ...attainmentMatrix(e.rows),
-  }));
+  return [...byKey.values()].map((e) => ({ customerId: e.customerId, month: e.month, ...tally(e.rows) }));
 }
 
 /**
@@ -146,8 +144,9 @@ export type AttainmentPageInput = {
 
 /**
  * The console's SLA grid, one page of customers at a time: the page's customers (sorted and filtered in the database,
- * worst attainment over the months first by default), their cells from the same rollup read as attainmentOverview,
- * and the provider-wide totals and trends summed in the database (not from the page).
+ * worst attainment over the months first by default), each cell's overall from the same rollup read as
+ * attainmentOverview, and the provider-wide totals (a matrix per month: the "all customers" row's dialog shows it) and
+ * trends summed in the database (not from the page). A customer cell's detail is `slaMonth`, read when it is opened.
  */
 export async function attainmentPage(ctx: StaffContext, input: AttainmentPageInput) {
   assertCan(ctx.actor, "sla:read");

@@ -49,7 +49,7 @@ describe("SLA attainment, three ways", () => {
       const portal = callerAs(h.db, { id: m!.u.id, name: m!.u.name, email: m!.u.email });
       for (const month of overview.months) {
         const cell = overview.cells.find((x) => x.customerId === c.id && x.month === month);
-        const heat = cell ? pick(cell.overall) : { met: 0, breached: 0, attainment: null };
+        const heat = cell ? pick(cell) : { met: 0, breached: 0, attainment: null };
         const consoleMonth = await staff.sla.month({ customerId: c.id, month });
         const portalMonth = await portal.mySla.month({ month });
         const model = await assembleMonthlyReport(h.db, mintTenantId(c.id), month);

@@ -215,7 +215,6 @@ export async function monthlyRows(db: DbOrTx, months: string[], scope: ReadScope
   return db
     .select({
       customerId: slaMonthly.customerId,
-      customerName: customers.name,
       month: slaMonthly.month,
       severity: slaMonthly.severity,
       metric: slaMonthly.metric,
@@ -226,7 +225,6 @@ export async function monthlyRows(db: DbOrTx, months: string[], scope: ReadScope
       elapsedSumMs: slaMonthly.elapsedSumMs,
     })
     .from(slaMonthly)
-    .innerJoin(customers, eq(customers.id, slaMonthly.customerId))
     .where(
       and(
         inArray(slaMonthly.month, months),

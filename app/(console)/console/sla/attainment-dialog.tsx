@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { SeverityBadge } from "@/app/_components/ui/badge";
 import { Dialog, DialogContent } from "@/app/_components/ui/dialog";
 import Link from "@/app/_components/ui/link";
@@ -9,6 +10,7 @@ import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
 import { cn } from "@/app/_lib/cn";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { errorMessage } from "../_components/errors";
+import type { RouterOutputs } from "../_components/types";
 import {
   attainmentBand,
   BAND_BAR,
@@ -22,18 +24,22 @@ import {
   monthLabel,
   plural,
 } from "./_lib/sla-format";
-import type { Matrix } from "./attainment-section";
+
+type MonthData = RouterOutputs["sla"]["month"];
+/** A severity × metric matrix with each metric's and the overall tally, as the server computed it (never re-summed). */
+export type Matrix = MonthData["attainment"];
+type Counts = Matrix["overall"];
 
 export type DialogTarget = {
-  /** Absent for the all-customers total. */
-  customerId?: string;
   title: string;
   month: string;
   current: boolean;
-  matrix: Matrix;
-};
-
-type Counts = Matrix["overall"];
+  /** The cell's overall, shown at once (the grid's figure; the detail's is the same tally). */
+  overall: Counts;
+} & (
+  | /** A customer's month: its detail is read when the dialog opens. */ { customerId: string }
+  | /** The all-customers total: its matrix came with the grid. */ { matrix: Matrix }
+);
 
 const BAND_TEXT = {
   good: "text-success",
@@ -61,8 +67,33 @@ export function AttainmentDialog({ target, onClose }: { target: DialogTarget | n
 }
 
 function DialogBody({ target }: { target: DialogTarget }) {
-  const { matrix } = target;
-  const o = matrix.overall;
+  if ("matrix" in target) return <Figures overall={target.matrix.overall} matrix={target.matrix} />;
+  return <CustomerMonth customerId={target.customerId} month={target.month} overall={target.overall} />;
+}
+
+/** A customer's month from `sla.month`, read when its cell is opened: the matrix, time-to medians and breaches. */
+function CustomerMonth({ customerId, month, overall }: { customerId: string; month: string; overall: Counts }) {
+  const trpc = useTRPC();
+  const q = useQuery(trpc.sla.month.queryOptions({ customerId, month }));
+  return (
+    <Figures overall={q.data?.attainment.overall ?? overall} matrix={q.data?.attainment}>
+      {q.isPending ? (
+        <LoadingState label="Loading the month's detail…" rows={3} />
+      ) : q.isError ? (
+        <ErrorState
+          className="py-4"
+          title="Could not load the month's detail"
+          message={errorMessage(q.error)}
+          onRetry={() => void q.refetch()}
+        />
+      ) : (
+        <MonthDetail data={q.data} />
+      )}
+    </Figures>
+  );
+}
+
+function Figures({ overall: o, matrix, children }: { overall: Counts; matrix?: Matrix; children?: ReactNode }) {
   return (
     <div className="grid min-w-0 gap-5">
       <div className="flex flex-wrap items-end gap-x-6 gap-y-3">
@@ -78,7 +109,15 @@ function DialogBody({ target }: { target: DialogTarget }) {
           {plural(o.met, "clock")} met, {o.breached} breached, {o.open} still open.
         </p>
       </div>
+      {matrix ? <MatrixDetail matrix={matrix} /> : null}
+      {children}
+    </div>
+  );
+}
 
+function MatrixDetail({ matrix }: { matrix: Matrix }) {
+  return (
+    <>
       <div className="grid gap-2">
         <h3 className="text-sm font-semibold">By metric</h3>
         <ul className="grid gap-2 sm:grid-cols-2">
@@ -127,9 +166,7 @@ function DialogBody({ target }: { target: DialogTarget }) {
           </TBody>
         </Table>
       </div>
-
-      {target.customerId ? <MonthDetail customerId={target.customerId} month={target.month} /> : null}
-    </div>
+    </>
   );
 }
 
@@ -163,22 +200,8 @@ function Bar({ share }: { share: number | null }) {
   );
 }
 
-/** The customer's own month from `sla.month`: time-to medians and the breaches with their cause. */
-function MonthDetail({ customerId, month }: { customerId: string; month: string }) {
-  const trpc = useTRPC();
-  const q = useQuery(trpc.sla.month.queryOptions({ customerId, month }));
-  if (q.isPending) return <LoadingState label="Loading the month's breaches…" rows={2} />;
-  if (q.isError) {
-    return (
-      <ErrorState
-        className="py-4"
-        title="Could not load the month's breaches"
-        message={errorMessage(q.error)}
-        onRetry={() => void q.refetch()}
-      />
-    );
-  }
-  const d = q.data;
+/** The customer's own month: time-to medians and the breaches with their cause. */
+function MonthDetail({ data: d }: { data: MonthData }) {
   const timeTo = METRICS.map((m) => d.timeTo.find((t) => t.metric === m)).filter((t) => t !== undefined);
   return (
     <>

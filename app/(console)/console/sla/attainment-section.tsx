@@ -1,27 +1,18 @@
 "use client";
 
 import { CalendarRange, SearchX } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardContent } from "@/app/_components/ui/card";
 import { Pager } from "@/app/_components/ui/pager";
 import { EmptyState, LoadingState } from "@/app/_components/ui/states";
 import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
 import { cn } from "@/app/_lib/cn";
-import type { Metric, SlaSeverity } from "@/db/schema/contracts";
 import type { CustomerListParams } from "../_components/customer-list-params";
 import { CustomerListToolbar } from "../_components/customer-list-toolbar";
 import { QueryError } from "../_components/query-error";
 import type { RouterOutputs } from "../_components/types";
-import {
-  attainmentBand,
-  BAND_CLASSES,
-  BAND_LABELS,
-  formatAttainment,
-  METRICS,
-  monthLabel,
-  SLA_SEVERITIES,
-} from "./_lib/sla-format";
+import { attainmentBand, BAND_CLASSES, BAND_LABELS, formatAttainment, monthLabel } from "./_lib/sla-format";
 import { AttainmentDialog, type DialogTarget } from "./attainment-dialog";
 import { SectionHeading } from "./section-heading";
 import { ATTAINMENT_SORT_OPTIONS, ATTAINMENT_SORTS, type AttainmentSort } from "./sla-params";
@@ -36,44 +27,8 @@ export type AttainmentQuery = {
   refetch: () => unknown;
 };
 
-type Counts = { met: number; breached: number; open: number; attainment: number | null };
-export type Matrix = {
-  bySeverity: { severity: SlaSeverity; metrics: ({ metric: Metric } & Counts)[] }[];
-  byMetric: ({ metric: Metric } & Counts)[];
-  overall: Counts;
-};
-
-const share = (met: number, breached: number) => (met + breached ? met / (met + breached) : null);
-
-/** The server's matrices added up (one customer's month as is; several for an "all customers" total). */
-export function sumMatrices(list: readonly Pick<AttainmentData["cells"][number], "bySeverity">[]): Matrix {
-  const bySeverity = SLA_SEVERITIES.map((severity) => ({
-    severity,
-    metrics: METRICS.map((metric) => {
-      let met = 0;
-      let breached = 0;
-      let open = 0;
-      for (const m of list) {
-        const c = m.bySeverity.find((s) => s.severity === severity)?.metrics.find((x) => x.metric === metric);
-        met += c?.met ?? 0;
-        breached += c?.breached ?? 0;
-        open += c?.open ?? 0;
-      }
-      return { metric, met, breached, open, attainment: share(met, breached) };
-    }),
-  }));
-  const byMetric = METRICS.map((metric) => {
-    const cells = bySeverity.map((s) => s.metrics.find((m) => m.metric === metric)!);
-    const met = cells.reduce((a, c) => a + c.met, 0);
-    const breached = cells.reduce((a, c) => a + c.breached, 0);
-    const open = cells.reduce((a, c) => a + c.open, 0);
-    return { metric, met, breached, open, attainment: share(met, breached) };
-  });
-  const met = byMetric.reduce((a, c) => a + c.met, 0);
-  const breached = byMetric.reduce((a, c) => a + c.breached, 0);
-  const open = byMetric.reduce((a, c) => a + c.open, 0);
-  return { bySeverity, byMetric, overall: { met, breached, open, attainment: share(met, breached) } };
-}
+type Cell = AttainmentData["cells"][number];
+type Counts = Pick<Cell, "met" | "breached" | "open" | "attainment">;
 
 /** Customer × month grid of overall attainment, a page of customers at a time; each cell opens its detail. */
 export function AttainmentSection({
@@ -101,9 +56,10 @@ export function AttainmentSection({
 
   // The server sends the page's customers in order (a customer with no clocks has a row and shows "—").
   const rows = data?.customers ?? [];
-  const cellOf = (id: string, month: string) => data?.cells.find((c) => c.customerId === id && c.month === month);
+  // Each cell's overall as the server tallied it (the detail is read when a cell opens).
+  const cells = useMemo(() => new Map((data?.cells ?? []).map((c) => [`${c.customerId}|${c.month}`, c])), [data]);
   // Provider-wide, summed in the database: every customer, whatever the search or page.
-  const totals = (data?.totals ?? []).map((t) => ({ month: t.month, matrix: sumMatrices([t]) }));
+  const totals = data?.totals ?? [];
   const total = data?.total ?? 0;
 
   return (
@@ -189,14 +145,21 @@ export function AttainmentSection({
                       <span className="line-clamp-2 whitespace-normal break-words">{r.name}</span>
                     </TH>
                     {months.map((m) => {
-                      const cell = cellOf(r.id, m);
+                      const cell = cells.get(`${r.id}|${m}`);
                       return (
                         <TD key={m} className="px-1.5 py-1.5 text-center">
                           <GridCell
                             label={`${r.name}, ${monthLabel(m)}`}
-                            matrix={cell ? sumMatrices([cell]) : null}
-                            onOpen={(matrix) =>
-                              setTarget({ customerId: r.id, title: r.name, month: m, current: m === current, matrix })
+                            counts={cell ?? null}
+                            onOpen={() =>
+                              cell &&
+                              setTarget({
+                                customerId: r.id,
+                                title: r.name,
+                                month: m,
+                                current: m === current,
+                                overall: cell,
+                              })
                             }
                           />
                         </TD>
@@ -209,13 +172,19 @@ export function AttainmentSection({
                     <TH scope="row" className="sticky left-0 z-10 bg-card pl-5 font-semibold text-foreground">
                       All customers
                     </TH>
-                    {totals.map(({ month, matrix }) => (
-                      <TD key={month} className="px-1.5 py-1.5 text-center">
+                    {totals.map((t) => (
+                      <TD key={t.month} className="px-1.5 py-1.5 text-center">
                         <GridCell
-                          label={`All customers, ${monthLabel(month)}`}
-                          matrix={matrix.overall.met + matrix.overall.breached + matrix.overall.open ? matrix : null}
-                          onOpen={(mx) =>
-                            setTarget({ title: "All customers", month, current: month === current, matrix: mx })
+                          label={`All customers, ${monthLabel(t.month)}`}
+                          counts={t.overall.met + t.overall.breached + t.overall.open ? t.overall : null}
+                          onOpen={() =>
+                            setTarget({
+                              title: "All customers",
+                              month: t.month,
+                              current: t.month === current,
+                              overall: t.overall,
+                              matrix: t,
+                            })
                           }
                         />
                       </TD>
@@ -245,8 +214,8 @@ export function AttainmentSection({
   );
 }
 
-function GridCell({ label, matrix, onOpen }: { label: string; matrix: Matrix | null; onOpen: (m: Matrix) => void }) {
-  if (!matrix) {
+function GridCell({ label, counts, onOpen }: { label: string; counts: Counts | null; onOpen: () => void }) {
+  if (!counts) {
     return (
       <span
         className={cn("grid min-w-20 rounded-md border px-2 py-1.5", BAND_CLASSES.none)}
@@ -257,14 +226,14 @@ function GridCell({ label, matrix, onOpen }: { label: string; matrix: Matrix | n
       </span>
     );
   }
-  const { met, breached, open, attainment } = matrix.overall;
+  const { met, breached, open, attainment } = counts;
   const band = attainmentBand(attainment);
   const decided = met + breached;
   const detail = decided ? `${met}/${decided} met` : `${open} open`;
   return (
     <button
       type="button"
-      onClick={() => onOpen(matrix)}
+      onClick={onOpen}
       className={cn(
         "grid w-full min-w-20 rounded-md border px-2 py-1.5 transition-[filter] hover:brightness-95 dark:hover:brightness-125",
         BAND_CLASSES[band],

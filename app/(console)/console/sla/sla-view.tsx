@@ -2,12 +2,11 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { Field } from "@/app/_components/ui/field";
 import { PageHeader } from "@/app/_components/ui/page-header";
-import { Select } from "@/app/_components/ui/select";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { useUrlParams } from "@/app/_lib/use-url-params";
 import { readCustomerListParams } from "../_components/customer-list-params";
+import { CustomerPicker } from "../_components/customer-picker";
 import { AttainmentSection } from "./attainment-section";
 import { BreachesSection } from "./breaches-section";
 import { RiskSection } from "./risk-section";
@@ -29,14 +28,14 @@ export function SlaView({ period }: { period: { from: string; to: string } }) {
   const range = useMemo(() => ({ from: new Date(period.from), to: new Date(period.to) }), [period.from, period.to]);
   const list = useMemo(() => readCustomerListParams(url.get, ATTAINMENT_SORTS), [url.get]);
   const input = useMemo(() => slaInputs(customerId, range, list), [customerId, range, list]);
-  const customers = useQuery(trpc.customers.list.queryOptions());
+  // The picked customer's name (the picker reads the same query: one request, prefetched by the page).
+  const picked = useQuery({ ...trpc.customers.options.queryOptions({ id: customerId }), enabled: Boolean(customerId) });
   const attainment = useQuery({
     ...trpc.sla.attainment.queryOptions(input.attainment),
     placeholderData: keepPreviousData,
     refetchInterval: 5 * 60_000,
   });
-  const everyone = customers.data ?? [];
-  const selected = customerId ? everyone.find((c) => c.id === customerId) : undefined;
+  const selected = customerId ? picked.data?.[0] : undefined;
 
   return (
     <>
@@ -44,20 +43,11 @@ export function SlaView({ period }: { period: { from: string; to: string } }) {
         title="SLA"
         description="Clocks at risk now, monthly attainment, response-time trends and every breach with its cause."
         actions={
-          <Field label="Customer" className="w-60 max-w-full">
-            <Select
-              placeholder="All customers"
-              value={customerId ?? ""}
-              onChange={(e) => url.set({ customer: e.target.value || null, page: null })}
-            >
-              {customerId && !selected ? <option value={customerId}>Unknown customer</option> : null}
-              {everyone.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <CustomerPicker
+            className="w-72 max-w-full"
+            value={customerId}
+            onChange={(id) => url.set({ customer: id, page: null })}
+          />
         }
       >
         <nav aria-label="Sections of this page" className="-mt-1">
