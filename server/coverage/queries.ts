@@ -77,6 +77,22 @@ export function stateSql(now: Date) {
     else 'healthy' end`;
 }
 
+/**
+ * Each customer's sensors and how many of them are silent at `now` (the state decided by `stateSql`, so by the same
+ * rule as every sensor's health badge): the manager's home counts these for 1,000 customers without reading 20,000
+ * sensors into the application.
+ */
+export async function sensorCountsByCustomer(db: DbOrTx, now: Date) {
+  return db
+    .select({
+      customerId: sensors.customerId,
+      sensors: sql<number>`count(*)::int`,
+      silent: sql<number>`(count(*) filter (where ${stateSql(now)} = 'silent'))::int`,
+    })
+    .from(sensors)
+    .groupBy(sensors.customerId);
+}
+
 /** Each sensor's state at `now` decided in SQL (the boundary test compares it with `sensorHealth`). */
 export async function listSensorStates(db: DbOrTx, now: Date) {
   return db.select({ id: sensors.id, state: stateSql(now) }).from(sensors);

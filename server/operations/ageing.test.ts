@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AGE_BUCKETS, ageEdges, ageingMatrix, intakeTrend } from "./ageing";
+import { AGE_BUCKETS, ageEdges, ageingMatrix, HOME_CUSTOMERS, intakeTrend, needingAttention } from "./ageing";
 
 const now = new Date("2026-10-25T01:30:00Z"); // Europe's fall-back night
 const ago = (h: number) => new Date(now.getTime() - h * 3600_000);
@@ -52,5 +52,45 @@ describe("intakeTrend", () => {
   it("knows that it is already tomorrow in Kathmandu", () => {
     const t = intakeTrend([], new Date("2026-10-24T20:00:00Z"), "Asia/Kathmandu", 1);
     expect(t.days[0]!.day).toBe("2026-10-25");
+  });
+});
+
+describe("needingAttention", () => {
+  const row = (name: string, f: Partial<Parameters<typeof needingAttention>[0][number]> = {}) => ({
+    name,
+    openCritical: 0,
+    breached: 0,
+    silentSensors: 0,
+    attainment: 1 as number | null,
+    ...f,
+  });
+  it("puts open criticals first, then breaches, silent sensors, the lowest attainment, then the name", () => {
+    const rows = [
+      row("Quiet B"),
+      row("No SLA yet", { attainment: null }),
+      row("Quiet A"),
+      row("Low attainment", { attainment: 0.9 }),
+      row("Silent", { silentSensors: 3 }),
+      row("Breached", { breached: 1, silentSensors: 9 }),
+      row("Critical", { openCritical: 1 }),
+      row("Two criticals", { openCritical: 2, attainment: 1 }),
+    ];
+    expect(needingAttention(rows).map((r) => r.name)).toEqual([
+      "Two criticals",
+      "Critical",
+      "Breached",
+      "Silent",
+      "Low attainment",
+      "Quiet A",
+      "Quiet B",
+      "No SLA yet",
+    ]);
+  });
+  it("keeps only the first `limit` and leaves its input alone", () => {
+    const rows = Array.from({ length: 25 }, (_, i) => row(`C${String(i).padStart(2, "0")}`, { silentSensors: i }));
+    const top = needingAttention(rows);
+    expect(top).toHaveLength(HOME_CUSTOMERS);
+    expect(top[0]!.name).toBe("C24");
+    expect(rows[0]!.name).toBe("C00");
   });
 });

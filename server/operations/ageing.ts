@@ -70,3 +70,31 @@ export function intakeTrend(counts: { day: string; count: number }[], now: Date,
   const average = prior.length ? prior.reduce((a, c) => a + c.count, 0) / prior.length : 0;
   return { days: list, today: list.at(-1)!.count, averageBefore: Math.round(average * 10) / 10 };
 }
+
+/** Customers on the home at most; the Customers page lists every one. */
+export const HOME_CUSTOMERS = 10;
+
+type CustomerHealth = {
+  name: string;
+  openCritical: number;
+  breached: number;
+  silentSensors: number;
+  attainment: number | null;
+};
+
+/**
+ * The customers that need attention first: open critical incidents, then SLA breaches this month, then silent
+ * sensors, then the lowest attainment (none yet last), then by name; the first `limit` of them.
+ */
+export function needingAttention<T extends CustomerHealth>(rows: readonly T[], limit = HOME_CUSTOMERS): T[] {
+  return [...rows]
+    .sort(
+      (a, b) =>
+        b.openCritical - a.openCritical ||
+        b.breached - a.breached ||
+        b.silentSensors - a.silentSensors ||
+        (a.attainment ?? Number.POSITIVE_INFINITY) - (b.attainment ?? Number.POSITIVE_INFINITY) ||
+        a.name.localeCompare(b.name),
+    )
+    .slice(0, limit);
+}

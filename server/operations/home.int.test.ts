@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
+import { sensors } from "@/db/schema";
 import { escalate } from "@/server/alerts/service";
 import * as portal from "@/server/incidents/portal/service";
 import * as inc from "@/server/incidents/service";
@@ -43,6 +44,29 @@ beforeAll(async () => {
   );
   await inc.askCustomer(t(2), incidentId, "Was this you?");
   await portal.answer({ ...customer, now: () => ago(1) }, incidentId, "No, it was not.");
+  // B's sensors in every state (5-minute heartbeats, silent after 15 minutes): silent, silent just past the edge,
+  // healthy just inside it, retired long silent, never seen, degraded.
+  const sensor = (name: string, f: Partial<typeof sensors.$inferInsert>) => ({
+    customerId: w.b.customer.id,
+    name,
+    sensorClass: "edr" as const,
+    vendor: "CrowdStrike",
+    product: "Falcon",
+    sourceFormat: "crowdstrike" as const,
+    heartbeatIntervalSeconds: 300,
+    ...f,
+  });
+  const min = (m: number) => new Date(now - m * 60_000);
+  await h.db
+    .insert(sensors)
+    .values([
+      sensor("silent", { lastHeartbeatAt: ago(5) }),
+      sensor("just silent", { lastHeartbeatAt: min(16), lastEventAt: min(15.5) }),
+      sensor("inside", { lastHeartbeatAt: min(20), lastEventAt: min(14) }),
+      sensor("retired", { status: "retired", lastHeartbeatAt: ago(48) }),
+      sensor("pending", {}),
+      sensor("degraded", { lastHeartbeatAt: min(1), healthNote: "queue full", healthNoteAt: min(2) }),
+    ]);
 });
 afterAll(closeTestDatabase);
 
@@ -63,6 +87,24 @@ describe("operations.home", () => {
     const alpha = home.customers.find((c) => c.customerId === w.a.customer.id)!;
     expect(alpha).toMatchObject({ openCritical: 1, open: 1, silentSensors: 0 });
     expect(home.customers.find((c) => c.customerId === w.b.customer.id)).toMatchObject({ openCritical: 0 });
+  });
+
+  it("counts each customer's sensors and silent sensors as the sensors list decides their health", async () => {
+    const home = await callerAs(h.db, w.staff.manager).operations.home({ timeZone: "UTC" });
+    const list = await callerAs(h.db, w.staff.manager).sensors.all();
+    expect(home.customerCount).toBe(home.customers.length); // fewer than ten customers: every one is listed
+    for (const c of home.customers) {
+      const mine = list.filter((s) => s.customerId === c.customerId);
+      expect({ id: c.customerId, sensors: c.sensors, silent: c.silentSensors }).toEqual({
+        id: c.customerId,
+        sensors: mine.length,
+        silent: mine.filter((s) => s.health === "silent").length,
+      });
+    }
+    expect(home.customers.find((c) => c.customerId === w.b.customer.id)).toMatchObject({
+      sensors: 6,
+      silentSensors: 2,
+    });
   });
 
   it("is for provider staff only: customer users of either customer and signed-out callers are refused", async () => {

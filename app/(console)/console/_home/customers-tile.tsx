@@ -9,12 +9,19 @@ type Row = RouterOutputs["operations"]["home"]["customers"][number];
 
 const pct = (a: number | null) => formatShare(a);
 
-/** Every customer: SLA attainment this month (the SLA page's figure), open criticals, silent sensors. */
-export function CustomersTile({ rows }: { rows: Row[] }) {
+/**
+ * The customers needing attention most (open criticals, then SLA breaches this month, silent sensors, the lowest
+ * attainment): SLA attainment this month (the SLA page's figure), open criticals, silent sensors.
+ */
+export function CustomersTile({ rows, total }: { rows: Row[]; total: number }) {
   return (
     <Tile
       title="Customer health"
-      description="SLA attainment this month, open critical incidents and silent sensors."
+      description={
+        rows.length < total
+          ? `The ${rows.length} of ${total.toLocaleString("en")} customers needing attention most: open critical incidents, SLA breaches this month, silent sensors.`
+          : "SLA attainment this month, open critical incidents and silent sensors; those needing attention first."
+      }
       href="/console/customers"
       linkText="Customers"
       className="lg:col-span-2"

@@ -35,7 +35,7 @@ export function HomeView() {
       <AgeingTile data={d.ageing} />
       <IncidentsTile rows={d.incidents} />
       <WorkloadTile rows={d.workload} />
-      <CustomersTile rows={d.customers} />
+      <CustomersTile rows={d.customers} total={d.customerCount} />
     </div>
   );
 }
