@@ -77,9 +77,15 @@ export function stateSql(now: Date) {
     else 'healthy' end`;
 }
 
+/** `stateSql(now) = 'silent'` without deciding the other states: not retired, seen, and silent for 3 × interval. */
+function silentSql(now: Date) {
+  const t = sql`${now.toISOString()}::timestamptz`;
+  return sql`${sensors.status} <> 'retired' and ${lastSeenSql} is not null and ${t} - ${lastSeenSql} > ${silentAfterSql}`;
+}
+
 /**
- * Each customer's sensors and how many of them are silent at `now` (the state decided by `stateSql`, so by the same
- * rule as every sensor's health badge): the manager's home counts these for 1,000 customers without reading 20,000
+ * Each customer's sensors and how many of them are silent at `now` (`silentSql`: the silent branch of `stateSql`, so
+ * the same rule as every sensor's health badge): the manager's home counts these for 1,000 customers without reading 20,000
  * sensors into the application.
  */
 export async function sensorCountsByCustomer(db: DbOrTx, now: Date) {
@@ -87,7 +93,7 @@ export async function sensorCountsByCustomer(db: DbOrTx, now: Date) {
     .select({
       customerId: sensors.customerId,
       sensors: sql<number>`count(*)::int`,
-      silent: sql<number>`(count(*) filter (where ${stateSql(now)} = 'silent'))::int`,
+      silent: sql<number>`(count(*) filter (where ${silentSql(now)}))::int`,
     })
     .from(sensors)
     .groupBy(sensors.customerId);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { AGE_BUCKETS, ageEdges, ageingMatrix, HOME_CUSTOMERS, intakeTrend, needingAttention } from "./ageing";
+import {
+  AGE_BUCKETS,
+  ageEdges,
+  ageingMatrix,
+  HOME_CUSTOMERS,
+  intakeTrend,
+  needingAttention,
+  openIncidentSummary,
+} from "./ageing";
 
 const now = new Date("2026-10-25T01:30:00Z"); // Europe's fall-back night
 const ago = (h: number) => new Date(now.getTime() - h * 3600_000);
@@ -92,5 +100,46 @@ describe("needingAttention", () => {
     expect(top).toHaveLength(HOME_CUSTOMERS);
     expect(top[0]!.name).toBe("C24");
     expect(rows[0]!.name).toBe("C00");
+  });
+});
+
+describe("openIncidentSummary", () => {
+  const r = (status: string, assigneeId: string | null, count: number, critical = 0) => ({
+    status,
+    assigneeId,
+    assigneeName: assigneeId ? `Analyst ${assigneeId}` : null,
+    count,
+    critical,
+  });
+  it("sums by state and by assignee, unassigned first, then most held; the rest summed as others", () => {
+    const rows = [
+      r("new", null, 4, 1),
+      r("new", "a", 1),
+      r("triage", "a", 2, 2),
+      r("triage", "b", 5),
+      r("contained", "c", 1),
+      r("contained", "d", 1),
+    ];
+    const s = openIncidentSummary(rows, 2);
+    expect(s.total).toBe(14);
+    expect(s.byStatus).toEqual([
+      { status: "new", count: 5, critical: 1 },
+      { status: "triage", count: 7, critical: 2 },
+      { status: "contained", count: 2, critical: 0 },
+    ]);
+    expect(s.byAssignee.map((a) => [a.name, a.count])).toEqual([
+      ["Unassigned", 4],
+      ["Analyst b", 5],
+    ]);
+    expect(s.others).toEqual({ people: 3, count: 5 });
+    expect(s.total).toBe(s.byAssignee.reduce((a, x) => a + x.count, 0) + s.others.count);
+  });
+  it("is empty without open incidents", () => {
+    expect(openIncidentSummary([])).toEqual({
+      total: 0,
+      byStatus: [],
+      byAssignee: [],
+      others: { people: 0, count: 0 },
+    });
   });
 });

@@ -98,3 +98,43 @@ export function needingAttention<T extends CustomerHealth>(rows: readonly T[], l
     )
     .slice(0, limit);
 }
+
+/** Assignees listed on the home's open-incident tile at most (unassigned first, then who holds most). */
+export const HOME_ASSIGNEES = 12;
+
+type OpenCount = {
+  status: string;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  count: number;
+  critical: number;
+};
+
+/**
+ * Open incidents by state (with criticals) and by assignee — unassigned first, then most held, then by name — from
+ * the status × assignee counts; the assignees beyond `limit` are summed into `others` (a provider has 150 analysts).
+ */
+export function openIncidentSummary(rows: readonly OpenCount[], limit = HOME_ASSIGNEES) {
+  const byStatus = new Map<string, { status: string; count: number; critical: number }>();
+  const byAssignee = new Map<string, { id: string | null; name: string; count: number }>();
+  for (const r of rows) {
+    const s = byStatus.get(r.status) ?? { status: r.status, count: 0, critical: 0 };
+    s.count += r.count;
+    s.critical += r.critical;
+    byStatus.set(r.status, s);
+    const key = r.assigneeId ?? "";
+    const a = byAssignee.get(key) ?? { id: r.assigneeId, name: r.assigneeName ?? "Unassigned", count: 0 };
+    a.count += r.count;
+    byAssignee.set(key, a);
+  }
+  const assignees = [...byAssignee.values()].sort(
+    (a, b) => Number(a.id !== null) - Number(b.id !== null) || b.count - a.count || a.name.localeCompare(b.name),
+  );
+  const rest = assignees.slice(limit);
+  return {
+    total: rows.reduce((a, r) => a + r.count, 0),
+    byStatus: [...byStatus.values()],
+    byAssignee: assignees.slice(0, limit),
+    others: { people: rest.length, count: rest.reduce((a, r) => a + r.count, 0) },
+  };
+}

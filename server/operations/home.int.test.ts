@@ -82,7 +82,8 @@ describe("operations.home", () => {
     expect(home.intake.days.reduce((a, d) => a + d.count, 0)).toBe(5); // every alert of the last 14 days
     expect(home.decisions.approvals.map((x) => x.what)).toEqual(["Isolate host — ws-1"]);
     expect(home.decisions.waiting).toHaveLength(1);
-    expect(home.incidents.reduce((a, r) => a + r.count, 0)).toBe(1);
+    expect(home.incidents.total).toBe(1);
+    expect(home.incidents.byAssignee).toEqual([{ id: w.staff.analyst.id, name: w.staff.analyst.name, count: 1 }]);
     expect(home.workload.find((x) => x.userId === w.staff.analyst.id)?.incidents).toBe(1);
     const alpha = home.customers.find((c) => c.customerId === w.a.customer.id)!;
     expect(alpha).toMatchObject({ openCritical: 1, open: 1, silentSensors: 0 });

@@ -4,9 +4,9 @@ import { Forbidden } from "@/server/errors";
 import { ACTION_LABELS, incidentReference } from "@/server/incidents/severity";
 import { intakeQuarters } from "@/server/intake-stats/queries";
 import { riskCounts } from "@/server/sla/risk";
-import { attainmentOverview, riskNow } from "@/server/sla/views";
+import { monthOverall, riskNow } from "@/server/sla/views";
 import { clockOf, type StaffContext } from "@/server/tenancy/tenant";
-import { ageEdges, ageingMatrix, intakeByDay, intakeTrend, needingAttention } from "./ageing";
+import { ageEdges, ageingMatrix, intakeByDay, intakeTrend, needingAttention, openIncidentSummary } from "./ageing";
 import * as q from "./queries";
 
 const DAY = 24 * 3600_000;
@@ -34,12 +34,12 @@ export async function socHome(ctx: StaffContext, timeZone: string) {
     q.customersWaiting(ctx.db),
     q.customerCriticals(ctx.db),
     sensorCountsByCustomer(ctx.db, now),
-    attainmentOverview(ctx, 1),
+    monthOverall(ctx),
   ]);
-  const month = sla.months.at(-1);
+  const month = sla.month;
   // Counted in SQL: a provider has 1,000 customers and 20,000 sensors.
   const sensorsOf = new Map(sensors.map((s) => [s.customerId, s]));
-  const cellOf = new Map(sla.cells.filter((x) => x.month === month).map((x) => [x.customerId, x]));
+  const cellOf = new Map(sla.cells.map((x) => [x.customerId, x]));
   const ref = (slug: string, n: number) => incidentReference(slug, n);
   return {
     generatedAt: now,
@@ -55,7 +55,7 @@ export async function socHome(ctx: StaffContext, timeZone: string) {
     },
     intake: intakeTrend(intakeByDay(intake, timeZone), now, timeZone, TREND_DAYS),
     ageing: { rows: ageingMatrix(untriaged), total: untriaged.reduce((a, c) => a + c.count, 0) },
-    incidents: open,
+    incidents: openIncidentSummary(open),
     workload,
     customerCount: customers.length,
     customers: needingAttention(

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
 import { slaMonthly } from "@/db/schema";
+import { socHome } from "@/server/operations/service";
 import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
 import { callerAs, createTestCustomer, createWorld } from "@/server/testing/factories";
 import { lastMonths } from "./report";
-import { attainmentOverview, attainmentPage } from "./views";
+import { attainmentPage, monthOverall } from "./views";
 
 // The console's SLA grid a page at a time: paging, search and worst-first order done in the database over the rollup.
 let h: DatabaseHandle;
@@ -115,14 +116,27 @@ describe("sla.attainment, a page of customers at a time", () => {
     });
   });
 
-  it("gives a page's cells the same figures as the every-customer read the manager's home uses", async () => {
-    const [page, every] = await Promise.all([
+  it("gives a page's cells of this month the same figures as the manager's home and its every-customer read", async () => {
+    const [page, every, home] = await Promise.all([
       attainmentPage(staff(), input({ pageSize: 50 })),
-      attainmentOverview(staff(), 3),
+      monthOverall(staff()),
+      socHome(staff(), "UTC"),
     ]);
-    expect(page.cells.length).toBeGreaterThan(0);
-    for (const c of page.cells)
-      expect(c).toEqual(every.cells.find((x) => x.customerId === c.customerId && x.month === c.month));
+    expect(every.month).toBe(MONTHS[2]);
+    const cells = page.cells.filter((c) => c.month === MONTHS[2]);
+    expect(cells).toHaveLength(SHAPE.filter((m) => m !== undefined).length);
+    expect(
+      every.cells.map((c) => ({ ...c, month: every.month })).sort((a, b) => a.customerId.localeCompare(b.customerId)),
+    ).toEqual([...cells].sort((a, b) => a.customerId.localeCompare(b.customerId)));
+    expect(home.customers.length).toBeGreaterThan(0);
+    for (const c of home.customers) {
+      const cell = cells.find((x) => x.customerId === c.customerId);
+      expect({ attainment: c.attainment, breached: c.breached, month: c.slaMonth }).toEqual({
+        attainment: cell?.attainment ?? null,
+        breached: cell?.breached ?? 0,
+        month: MONTHS[2],
+      });
+    }
   });
 
   it("carries only each cell's overall (the grid's figure); the page's totals keep their matrix per month", async () => {

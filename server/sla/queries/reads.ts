@@ -234,6 +234,20 @@ export async function monthlyRows(db: DbOrTx, months: string[], scope: ReadScope
     );
 }
 
+/** Each customer's counts of one month summed over severities and metrics (the grid cell's overall, in the database). */
+export async function monthTotalsByCustomer(db: DbOrTx, month: string, scope: ReadScope) {
+  return db
+    .select({
+      customerId: slaMonthly.customerId,
+      met: sql<number>`sum(${slaMonthly.met})::int`,
+      breached: sql<number>`sum(${slaMonthly.breached})::int`,
+      open: sql<number>`sum(${slaMonthly.open})::int`,
+    })
+    .from(slaMonthly)
+    .where(and(eq(slaMonthly.month, month), ...customerIs(slaMonthly.customerId, scope)))
+    .groupBy(slaMonthly.customerId);
+}
+
 export type CustomerPageFilter = {
   months: string[];
   scope: ReadScope;

@@ -33,7 +33,7 @@ export function HomeView() {
       <DecisionsTile data={d.decisions} />
       <IntakeTile data={d.intake} />
       <AgeingTile data={d.ageing} />
-      <IncidentsTile rows={d.incidents} />
+      <IncidentsTile data={d.incidents} />
       <WorkloadTile rows={d.workload} />
       <CustomersTile rows={d.customers} total={d.customerCount} />
     </div>

@@ -3,23 +3,14 @@ import { STATUS_LABELS } from "@/server/incidents/lifecycle";
 import type { RouterOutputs } from "../_components/types";
 import { Tile } from "./tile";
 
-type Row = RouterOutputs["operations"]["home"]["incidents"][number];
+type Summary = RouterOutputs["operations"]["home"]["incidents"];
 
-/** Open incidents by state, and by assignee (unassigned first), each linking to the filtered incident list. */
-export function IncidentsTile({ rows }: { rows: Row[] }) {
-  const byStatus = new Map<string, { count: number; critical: number }>();
-  const byAssignee = new Map<string, { id: string | null; name: string; count: number }>();
-  for (const r of rows) {
-    const s = byStatus.get(r.status) ?? { count: 0, critical: 0 };
-    byStatus.set(r.status, { count: s.count + r.count, critical: s.critical + r.critical });
-    const key = r.assigneeId ?? "";
-    const a = byAssignee.get(key) ?? { id: r.assigneeId, name: r.assigneeName ?? "Unassigned", count: 0 };
-    byAssignee.set(key, { ...a, count: a.count + r.count });
-  }
-  const total = rows.reduce((a, r) => a + r.count, 0);
-  const assignees = [...byAssignee.values()].sort(
-    (a, b) => Number(a.id !== null) - Number(b.id !== null) || b.count - a.count,
-  );
+/**
+ * Open incidents by state, and by assignee (unassigned first, then who holds most; the rest summed), each linking to
+ * the filtered incident list.
+ */
+export function IncidentsTile({ data }: { data: Summary }) {
+  const { total, byStatus, byAssignee: assignees, others } = data;
   return (
     <Tile
       title="Open incidents"
@@ -32,10 +23,10 @@ export function IncidentsTile({ rows }: { rows: Row[] }) {
       ) : (
         <div className="grid gap-4 sm:grid-cols-2">
           <ul className="grid content-start gap-1 text-sm" aria-label="By state">
-            {[...byStatus.entries()].map(([status, v]) => (
-              <li key={status} className="flex justify-between gap-2">
-                <Link href={`/console/incidents?status=${status}`} className="underline underline-offset-4">
-                  {STATUS_LABELS[status as keyof typeof STATUS_LABELS] ?? status}
+            {byStatus.map((v) => (
+              <li key={v.status} className="flex justify-between gap-2">
+                <Link href={`/console/incidents?status=${v.status}`} className="underline underline-offset-4">
+                  {STATUS_LABELS[v.status as keyof typeof STATUS_LABELS] ?? v.status}
                 </Link>
                 <span className="tabular-nums">
                   {v.count}
@@ -57,6 +48,14 @@ export function IncidentsTile({ rows }: { rows: Row[] }) {
                 <span className="tabular-nums">{a.count}</span>
               </li>
             ))}
+            {others.people ? (
+              <li className="flex justify-between gap-2 text-muted-foreground">
+                <span>
+                  {others.people} more {others.people === 1 ? "person" : "people"}
+                </span>
+                <span className="tabular-nums">{others.count}</span>
+              </li>
+            ) : null}
           </ul>
         </div>
       )}
