@@ -6,6 +6,7 @@
  * Run: DATABASE_URL=postgres://root@127.0.0.1:5432/<db> npx tsx bench/load/run.ts [--port 3640] [--users 50]
  *        [--seconds 30] [--warmup 5] [--floor-seconds 10] [--users-file path] [--password watchkeeper-demo]
  *        [--alone-only] (each procedure and page batch alone, then stop)
+ * BENCH_CPU_PROF_DIR=dir profiles the server (`node --cpu-prof`).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -95,7 +96,15 @@ async function main() {
   const sql = postgres(dbUrl, { max: 2, onnotice: () => {} });
   const db = new URL(dbUrl).pathname.slice(1);
   fs.mkdirSync(".data/load", { recursive: true });
-  const server = await startServer(dbUrl, Number(values.port), `.data/load/server-${db}.log`);
+  // BENCH_CPU_PROF_DIR: the server runs under `node --cpu-prof` (a profile written when it stops; summarise with
+  // bench/ingest-profile.ts).
+  const prof = process.env.BENCH_CPU_PROF_DIR;
+  const server = await startServer(
+    dbUrl,
+    Number(values.port),
+    `.data/load/server-${db}.log`,
+    prof ? ["--cpu-prof", `--cpu-prof-dir=${prof}`] : [],
+  );
   const out: string[] = [];
   const say = (s = "") => {
     out.push(s);
