@@ -162,11 +162,17 @@ export async function loadBreachAttribution(db: DbOrTx, at: number[], detail: nu
   }
   const [rows, staffRows, overrideRows, offRows] = await readShiftRows(db, lo, hi);
   const rosters = toRosters(rows);
+  // Expanded a UTC day at a time, only the days holding an instant: every shift containing an instant overlaps its
+  // day, and a month's thousands of breaches share some thirty days (an expansion per instant, in each roster's zone,
+  // took half a second for 3,700 breaches). Shifts that contain no instant count for nothing below.
+  const days = new Set<number>();
+  for (const t of instants) days.add(Math.floor(t / DAY));
   const unique = new Map<string, ShiftInstance>();
-  for (const t of instants)
+  for (const d of days)
     for (const r of rosters)
-      for (const i of expandRoster(r, t, t + 1)) unique.set(`${i.teamId}|${i.date}|${i.slotId}`, i);
-  const instances = applyOverrides([...unique.values()], toOverrides(overrideRows));
+      for (const i of expandRoster(r, d * DAY, (d + 1) * DAY)) unique.set(`${i.teamId}|${i.date}|${i.slotId}`, i);
+  const ordered = [...unique.values()].sort((a, b) => a.start - b.start || a.teamId.localeCompare(b.teamId));
+  const instances = applyOverrides(ordered, toOverrides(overrideRows));
   const names = new Map(staffRows.map((s) => [s.userId, s.name]));
   const timeOff = toTimeOff(offRows);
   const counted = attributeBreaches(rosters, instances, timeOff, at);
