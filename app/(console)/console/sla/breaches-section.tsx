@@ -120,17 +120,19 @@ export function BreachesSection({
                 </TBody>
               </Table>
             )}
-            <div className="border-t border-border px-5 py-3">
-              <Pager
-                page={data?.page ?? input.page}
-                pageSize={data?.pageSize ?? input.pageSize}
-                total={total}
-                noun="breach"
-                nouns="breaches"
-                label="Pages of breaches"
-                onPage={onPage}
-              />
-            </div>
+            {rows.length ? (
+              <div className="border-t border-border px-5 py-3">
+                <Pager
+                  page={data?.page ?? input.page}
+                  pageSize={data?.pageSize ?? input.pageSize}
+                  total={total}
+                  noun="breach"
+                  nouns="breaches"
+                  label="Pages of breaches"
+                  onPage={onPage}
+                />
+              </div>
+            ) : null}
           </>
         )}
       </CardContent>
