@@ -251,7 +251,7 @@ export const accessMatrix: Record<string, Row> = {
 
   "sla.risk": r(STAFF, (x) => ({ customerId: x.customerId })),
   "sla.attainment": r(STAFF, (x) => ({ customerId: x.customerId, search: "a", sort: "worst", page: 1, pageSize: 25 })),
-  "sla.breaches": r(STAFF, (x) => ({ customerId: x.customerId, ...period })),
+  "sla.breaches": r(STAFF, (x) => ({ customerId: x.customerId, ...period, page: 2, pageSize: 10 })),
   "sla.month": r(STAFF, (x) => ({ customerId: x.customerId, month })),
   "sla.incident": r(STAFF, (x) => ({ incidentId: x.incidentId })),
   "sla.banner": r(STAFF),

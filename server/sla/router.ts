@@ -28,13 +28,20 @@ export const slaRouter = createTRPCRouter({
       }),
     )
     .query(({ ctx, input }) => v.attainmentPage(ctx, input)),
+  /** One page of a period's breaches, newest due first, with the period's counts and shift attribution. */
   breaches: staffProcedure
     .input(
       z
-        .object({ from: boundedDate(), to: boundedDate(), customerId: z.uuid().optional() })
+        .object({
+          from: boundedDate(),
+          to: boundedDate(),
+          customerId: z.uuid().optional(),
+          page: z.number().int().min(1).max(10_000).default(1),
+          pageSize: z.number().int().min(10).max(100).default(25),
+        })
         .refine((x) => x.from < x.to, { message: "The period must end after it starts", path: ["to"] }),
     )
-    .query(({ ctx, input }) => v.breaches(ctx, input.from, input.to, input.customerId)),
+    .query(({ ctx, input }) => v.breaches(ctx, input)),
   month: staffCustomerProcedure
     .input(z.object({ month: v.monthInput }))
     .query(({ ctx, input }) => v.slaMonth(ctx, input.month)),

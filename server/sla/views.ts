@@ -1,4 +1,4 @@
-import type { Metric } from "@/db/schema/contracts";
+import { METRICS, type Metric } from "@/db/schema/contracts";
 import { assertCan } from "@/server/auth/permissions";
 import { findCustomer } from "@/server/customers/queries";
 import { boundedMonth } from "@/server/dates";
@@ -187,12 +187,37 @@ export async function attainmentPage(ctx: StaffContext, input: AttainmentPageInp
   };
 }
 
-export async function breaches(ctx: StaffContext, from: Date, to: Date, customerId?: string) {
+export type BreachPageInput = { from: Date; to: Date; customerId?: string; page: number; pageSize: number };
+
+/**
+ * The console's breach list, one page at a time (newest due first), with what the whole period shows beside it:
+ * the count, the count per metric and the breaches per shift and per roster, all over every breach of the period (the
+ * attribution reads only their instants); the shifts on duty are named for the page's rows only.
+ */
+export async function breaches(ctx: StaffContext, input: BreachPageInput) {
   assertCan(ctx.actor, "sla:read");
-  const rows = (await q.breachRows(ctx.db, { scope: staffWide(ctx, customerId), from, to })).map(withRef);
+  const scope = { scope: staffWide(ctx, input.customerId), from: input.from, to: input.to };
+  const [page, counts, times] = await Promise.all([
+    q.breachPage(ctx.db, scope, { limit: input.pageSize, offset: (input.page - 1) * input.pageSize }),
+    q.breachCountsByMetric(ctx.db, scope),
+    q.breachTimes(ctx.db, scope),
+  ]);
+  const rows = page.map(withRef);
   const at = rows.map((r) => (r.breachedAt ?? r.dueAt)?.getTime() ?? 0);
-  const { perBreach, perShift, perRoster } = await loadBreachAttribution(ctx.db, at);
-  return { rows: rows.map((r, i) => ({ ...r, shifts: perBreach[i] ?? [] })), perShift, perRoster };
+  const { perBreach, perShift, perRoster } = await loadBreachAttribution(ctx.db, times, at);
+  const byMetric = METRICS.map((metric) => ({
+    metric,
+    n: counts.find((c) => c.metric === metric)?.n ?? 0,
+  })).filter((x) => x.n > 0);
+  return {
+    page: input.page,
+    pageSize: input.pageSize,
+    total: counts.reduce((n, c) => n + c.n, 0),
+    byMetric,
+    rows: rows.map((r, i) => ({ ...r, shifts: perBreach[i] ?? [] })),
+    perShift,
+    perRoster,
+  };
 }
 
 /** Every clock of one incident with its evidence: start, pauses, stop and who stopped it, due, live state. */

@@ -9,6 +9,7 @@ export function Pager({
   onPage,
   label = "Pages",
   noun,
+  nouns = noun ? `${noun}s` : undefined,
 }: {
   page: number;
   pageSize: number;
@@ -17,11 +18,13 @@ export function Pager({
   label?: string;
   /** Singular noun for the count ("incident"); without it the count reads "1–25 of 130". */
   noun?: string;
+  /** Its plural, when not the noun + "s" ("breaches"). */
+  nouns?: string;
 }) {
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);
   const n = (v: number) => v.toLocaleString("en-GB");
-  const count = noun && total === 1 ? `1 ${noun}` : `${n(from)}–${n(to)} of ${n(total)}${noun ? ` ${noun}s` : ""}`;
+  const count = noun && total === 1 ? `1 ${noun}` : `${n(from)}–${n(to)} of ${n(total)}${nouns ? ` ${nouns}` : ""}`;
   return (
     <nav aria-label={label} className="flex flex-wrap items-center justify-between gap-3 text-sm">
       <span className="text-muted-foreground tabular-nums" aria-live="polite">

@@ -1,16 +1,7 @@
 import { and, asc, eq, ilike, inArray, isNull, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
-import {
-  contractVersions,
-  customers,
-  incidentEvents,
-  incidents,
-  slaBreachInstant,
-  slaClocks,
-  slaMonthly,
-  user,
-} from "@/db/schema";
+import { contractVersions, customers, incidentEvents, incidents, slaClocks, slaMonthly, user } from "@/db/schema";
 import { containsPattern } from "@/server/like";
 import { customerOfScope, type ReadScope, type TenantId } from "@/server/tenancy/tenant";
 
@@ -26,7 +17,7 @@ export const customerIs = (column: PgColumn, scope: ReadScope) => {
   const id = customerOfScope(scope);
   return id ? [eq(column, id)] : [];
 };
-const visibleOnly = (s: SlaScope) =>
+export const visibleOnly = (s: SlaScope) =>
   s.customerView
     ? [sql`exists (select 1 from incidents vi where vi.id = ${slaClocks.incidentId} and vi.visible_to_customer)`]
     : [];
@@ -116,44 +107,6 @@ export async function timeToRows(db: DbOrTx, s: SlaScope) {
     )
     .groupBy(monthExpr, slaClocks.metric)
     .orderBy(monthExpr);
-}
-
-/** Every breach in the period (by when it breached), newest first, with its cause: which clock, how late, who was on it. */
-export async function breachRows(db: DbOrTx, s: SlaScope, limit = 500) {
-  return db
-    .select({
-      clockId: slaClocks.id,
-      metric: slaClocks.metric,
-      severity: slaClocks.severity,
-      targetMinutes: slaClocks.targetMinutes,
-      startAt: slaClocks.startAt,
-      dueAt: slaClocks.dueAt,
-      stopAt: slaClocks.stopAt,
-      stoppedBy: slaClocks.stoppedBy,
-      elapsedMs: slaClocks.elapsedMs,
-      breachedAt: slaClocks.breachedAt,
-      incidentId: incidents.id,
-      number: incidents.number,
-      title: incidents.title,
-      customerId: customers.id,
-      customerName: customers.name,
-      customerSlug: customers.slug,
-      onDuty: sql<string | null>`(select u.name from "user" u where u.id = ${slaClocks.breachedAssigneeId})`,
-    })
-    .from(slaClocks)
-    .innerJoin(incidents, eq(incidents.id, slaClocks.incidentId))
-    .innerJoin(customers, eq(customers.id, slaClocks.customerId))
-    .where(
-      and(
-        eq(slaClocks.state, "breached"),
-        sql`${slaBreachInstant} >= ${s.from.toISOString()}::timestamptz`,
-        sql`${slaBreachInstant} < ${s.to.toISOString()}::timestamptz`,
-        ...customerIs(slaClocks.customerId, s.scope),
-        ...visibleOnly(s),
-      ),
-    )
-    .orderBy(sql`${slaBreachInstant} desc`)
-    .limit(limit);
 }
 
 /** Incidents not opened to the customer whose clocks started in the period, and how many of them breached any target. */

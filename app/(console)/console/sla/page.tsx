@@ -4,7 +4,14 @@ import { getQueryClient, HydrateClient, trpc } from "@/app/_lib/trpc/server";
 import { paramGetter, readCustomerListParams } from "../_components/customer-list-params";
 import { NoAccess } from "../_components/no-access";
 import { canDo } from "../_components/permissions";
-import { ATTAINMENT_SORTS, breachWindow, readCustomerParam, slaInputs } from "./sla-params";
+import {
+  ATTAINMENT_SORTS,
+  BREACH_PAGE_PARAM,
+  breachWindow,
+  readBreachPage,
+  readCustomerParam,
+  slaInputs,
+} from "./sla-params";
 import { SlaView } from "./sla-view";
 
 export const metadata: Metadata = { title: "SLA" };
@@ -17,7 +24,13 @@ export default async function SlaPage({ searchParams }: Props) {
   const params = await searchParams;
   const customerId = readCustomerParam(Array.isArray(params.customer) ? params.customer[0] : params.customer);
   const period = breachWindow(new Date());
-  const input = slaInputs(customerId, period, readCustomerListParams(paramGetter(params), ATTAINMENT_SORTS));
+  const get = paramGetter(params);
+  const input = slaInputs(
+    customerId,
+    period,
+    readCustomerListParams(get, ATTAINMENT_SORTS),
+    readBreachPage(get(BREACH_PAGE_PARAM)),
+  );
   // Awaited, so the server renders what the browser hydrates with: a prefetch still pending when the server rendered
   // gave loading states there, while the browser, holding the streamed result by then, rendered the data (React's
   // "hydration failed", first in the risk section's "last updated"). loading.tsx shows meanwhile.

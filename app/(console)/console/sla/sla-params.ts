@@ -13,10 +13,19 @@ export const ATTAINMENT_SORT_OPTIONS = [
   { value: "name", label: "Name (A–Z)" },
 ] as const;
 export const BREACH_DAYS = 30;
+export const BREACH_PAGE_SIZE = 25;
+/** The breach list's page in the URL (`page` is the attainment grid's). */
+export const BREACH_PAGE_PARAM = "breaches";
 
 /** The `customer` query parameter when it is a customer id; anything else means all customers. */
 export function readCustomerParam(value: string | null | undefined): string | undefined {
   return value && UUID.test(value) ? value.toLowerCase() : undefined;
+}
+
+/** The breach list's page from the URL: a whole number from 1, else the first page. */
+export function readBreachPage(value: string | null | undefined): number {
+  const page = Number.parseInt(value ?? "", 10);
+  return Number.isFinite(page) && page >= 1 && page <= 10_000 ? page : 1;
 }
 
 /**
@@ -32,11 +41,12 @@ export function slaInputs(
   customerId: string | undefined,
   period: { from: Date; to: Date },
   list: CustomerListParams<AttainmentSort>,
+  breachPage = 1,
 ) {
   const scope = customerId ? { customerId } : {};
   return {
     risk: scope,
     attainment: { months: ATTAINMENT_MONTHS, ...scope, ...customerListInput(list) },
-    breaches: { from: period.from, to: period.to, ...scope },
+    breaches: { from: period.from, to: period.to, ...scope, page: breachPage, pageSize: BREACH_PAGE_SIZE },
   };
 }

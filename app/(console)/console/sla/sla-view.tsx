@@ -10,7 +10,7 @@ import { CustomerPicker } from "../_components/customer-picker";
 import { AttainmentSection } from "./attainment-section";
 import { BreachesSection } from "./breaches-section";
 import { RiskSection } from "./risk-section";
-import { ATTAINMENT_SORTS, readCustomerParam, slaInputs } from "./sla-params";
+import { ATTAINMENT_SORTS, BREACH_PAGE_PARAM, readBreachPage, readCustomerParam, slaInputs } from "./sla-params";
 import { TrendsSection } from "./trends-section";
 
 const SECTIONS = [
@@ -27,7 +27,8 @@ export function SlaView({ period }: { period: { from: string; to: string } }) {
   const customerId = readCustomerParam(url.params.get("customer"));
   const range = useMemo(() => ({ from: new Date(period.from), to: new Date(period.to) }), [period.from, period.to]);
   const list = useMemo(() => readCustomerListParams(url.get, ATTAINMENT_SORTS), [url.get]);
-  const input = useMemo(() => slaInputs(customerId, range, list), [customerId, range, list]);
+  const breachPage = readBreachPage(url.params.get(BREACH_PAGE_PARAM));
+  const input = useMemo(() => slaInputs(customerId, range, list, breachPage), [customerId, range, list, breachPage]);
   // The picked customer's name (the picker reads the same query: one request, prefetched by the page).
   const picked = useQuery({ ...trpc.customers.options.queryOptions({ id: customerId }), enabled: Boolean(customerId) });
   const attainment = useQuery({
@@ -46,7 +47,7 @@ export function SlaView({ period }: { period: { from: string; to: string } }) {
           <CustomerPicker
             className="w-72 max-w-full"
             value={customerId}
-            onChange={(id) => url.set({ customer: id, page: null })}
+            onChange={(id) => url.set({ customer: id, page: null, [BREACH_PAGE_PARAM]: null })}
           />
         }
       >
@@ -71,7 +72,12 @@ export function SlaView({ period }: { period: { from: string; to: string } }) {
           onList={(next) => url.set({ ...next, page: next.page && next.page > 1 ? next.page : null })}
         />
         <TrendsSection query={attainment} customerName={selected?.name} />
-        <BreachesSection input={input.breaches} from={range.from} filtered={Boolean(customerId)} />
+        <BreachesSection
+          input={input.breaches}
+          from={range.from}
+          filtered={Boolean(customerId)}
+          onPage={(page) => url.set({ [BREACH_PAGE_PARAM]: page > 1 ? page : null })}
+        />
       </div>
     </>
   );

@@ -1,0 +1,81 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { customers, incidents, slaBreachInstant, slaClocks } from "@/db/schema";
+import { customerIs, type SlaScope, visibleOnly } from "./reads";
+
+// The breaches of a period: the month's list (slaMonth, the portal, the report) and the console's paged list.
+
+/** Breached clocks whose breach instant falls in the period (the breach indexes are on that very expression). */
+const breachedIn = (s: SlaScope) =>
+  and(
+    eq(slaClocks.state, "breached"),
+    sql`${slaBreachInstant} >= ${s.from.toISOString()}::timestamptz`,
+    sql`${slaBreachInstant} < ${s.to.toISOString()}::timestamptz`,
+    ...customerIs(slaClocks.customerId, s.scope),
+    ...visibleOnly(s),
+  );
+
+/** What a breach row shows: which clock, how late, which incident and customer, who was its assignee then. */
+const breachColumns = {
+  clockId: slaClocks.id,
+  metric: slaClocks.metric,
+  severity: slaClocks.severity,
+  targetMinutes: slaClocks.targetMinutes,
+  startAt: slaClocks.startAt,
+  dueAt: slaClocks.dueAt,
+  stopAt: slaClocks.stopAt,
+  stoppedBy: slaClocks.stoppedBy,
+  elapsedMs: slaClocks.elapsedMs,
+  breachedAt: slaClocks.breachedAt,
+  incidentId: incidents.id,
+  number: incidents.number,
+  title: incidents.title,
+  customerId: customers.id,
+  customerName: customers.name,
+  customerSlug: customers.slug,
+  onDuty: sql<string | null>`(select u.name from "user" u where u.id = ${slaClocks.breachedAssigneeId})`,
+};
+
+/** Every breach in the period (by when it breached), newest first, with its cause: which clock, how late, who was on it. */
+export async function breachRows(db: DbOrTx, s: SlaScope, limit = 500) {
+  return db
+    .select(breachColumns)
+    .from(slaClocks)
+    .innerJoin(incidents, eq(incidents.id, slaClocks.incidentId))
+    .innerJoin(customers, eq(customers.id, slaClocks.customerId))
+    .where(breachedIn(s))
+    .orderBy(sql`${slaBreachInstant} desc`)
+    .limit(limit);
+}
+
+/**
+ * One page of the period's breaches, newest due first (a clock breached while paused has no due time: last), the
+ * clock's id breaking ties so pages never overlap or skip a row.
+ */
+export async function breachPage(db: DbOrTx, s: SlaScope, page: { limit: number; offset: number }) {
+  return db
+    .select(breachColumns)
+    .from(slaClocks)
+    .innerJoin(incidents, eq(incidents.id, slaClocks.incidentId))
+    .innerJoin(customers, eq(customers.id, slaClocks.customerId))
+    .where(breachedIn(s))
+    .orderBy(sql`${slaClocks.dueAt} desc nulls last`, desc(slaClocks.id))
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
+/** The period's breaches counted per metric (every breach, whatever page is shown). */
+export async function breachCountsByMetric(db: DbOrTx, s: SlaScope) {
+  return db
+    .select({ metric: slaClocks.metric, n: sql<number>`count(*)::int` })
+    .from(slaClocks)
+    .where(breachedIn(s))
+    .groupBy(slaClocks.metric);
+}
+
+/** The breach instant (epoch ms) of every breach in the period: all that shift attribution needs of them. */
+export async function breachTimes(db: DbOrTx, s: SlaScope): Promise<number[]> {
+  const at = sql<Date>`${slaBreachInstant}`.mapWith(slaClocks.breachedAt);
+  const rows = await db.select({ at }).from(slaClocks).where(breachedIn(s)).orderBy(sql`${slaBreachInstant} desc`);
+  return rows.map((r) => new Date(r.at).getTime());
+}
