@@ -130,7 +130,7 @@ export function CustomerPicker({
           onClick={() => setOpen(true)}
           onBlur={close}
           onKeyDown={onKeyDown}
-          className={choice ? "pr-9" : "pr-16"}
+          className={cn("text-ellipsis", choice ? "pr-9" : "pr-16")}
         />
         {value && !choice ? (
           <Button

@@ -149,7 +149,6 @@ export function AddSensorDialog({
                 autoFocus
                 value={values.customerId || undefined}
                 error={errors.customerId}
-                placeholder="Choose a customer — type to search"
                 onChange={(id) => change({ customerId: id ?? "" })}
               />
               <Field
