@@ -65,12 +65,7 @@ export function consolePages(u: VirtualUser, now: Date): PageSpec[] {
       batches: [
         {
           kind: "server",
-          calls: [
-            ...staffServer,
-            call("alerts.queue", queueDefault, "default"),
-            call("customers.list"),
-            call("staff.list"),
-          ],
+          calls: [...staffServer, call("alerts.queue", queueDefault, "default"), call("staff.list")],
         },
         { kind: "browser", calls: [...frame] },
       ],

@@ -61,6 +61,7 @@ export async function listAuditEntries(db: DbOrTx, f: AuditFilter, limit: number
       actorLabel: auditLog.actorLabel,
       customerId: auditLog.customerId,
       customerName: customers.name,
+      customerSlug: customers.slug,
       action: auditLog.action,
       targetType: auditLog.targetType,
       targetId: auditLog.targetId,

@@ -63,6 +63,23 @@ describe("customers.options", () => {
     await expect(staff().options({ q: "x".repeat(81) })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
+  it("offers active customers only when asked (a new sensor's customer), every customer otherwise", async () => {
+    const gone = await createTestCustomer(h.db, "Harbour Offboarded");
+    await h.db.update(customers).set({ status: "offboarded" }).where(eq(customers.id, gone.id));
+    try {
+      expect((await staff().options({ q: "harbour off" })).map((c) => c.id)).toEqual([gone.id]);
+      expect(await staff().options({ q: "harbour off", active: true })).toEqual([]);
+      expect((await staff().options({ q: "harbour 0", active: true })).map((c) => c.name)).toEqual(
+        Array.from({ length: 10 }, (_, i) => `Harbour 0${i}`),
+      );
+      // By id it names an offboarded customer still (a picked one), unless only active ones are asked for.
+      expect((await staff().options({ id: gone.id })).map((c) => c.id)).toEqual([gone.id]);
+      expect(await staff().options({ id: gone.id, active: true })).toEqual([]);
+    } finally {
+      await h.db.delete(customers).where(eq(customers.id, gone.id));
+    }
+  });
+
   it("answers every staff role", async () => {
     for (const u of Object.values(w.staff)) {
       const r = await callerAs(h.db, u).customers.options({ q: w.a.customer.slug });
@@ -72,7 +89,7 @@ describe("customers.options", () => {
 
   it("refuses customer users of either tenant, for their own customer and for another's", async () => {
     for (const u of [w.a.admin, w.a.viewer, w.b.admin, w.b.viewer]) {
-      for (const input of [{ q: "a" }, { id: w.a.customer.id }, { id: w.b.customer.id }, {}]) {
+      for (const input of [{ q: "a" }, { id: w.a.customer.id }, { id: w.b.customer.id }, { active: true }, {}]) {
         await expect(callerAs(h.db, u).customers.options(input)).rejects.toMatchObject({ code: "FORBIDDEN" });
       }
     }

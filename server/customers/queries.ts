@@ -27,9 +27,9 @@ export async function listAllCustomers(db: DbOrTx) {
 
 /**
  * Staff-wide, bounded: at most `limit` customers whose name or slug contains `q` (case-insensitive, wildcards taken
- * literally), those starting with it first, then by name; `id` narrows to one customer.
+ * literally), those starting with it first, then by name; `id` narrows to one customer, `active` to active ones.
  */
-export async function searchCustomers(db: DbOrTx, f: { q?: string; id?: string; limit: number }) {
+export async function searchCustomers(db: DbOrTx, f: { q?: string; id?: string; active?: boolean; limit: number }) {
   const term = f.q?.trim();
   const starts = term
     ? or(ilike(customers.name, startsPattern(term)), ilike(customers.slug, startsPattern(term)))
@@ -40,6 +40,7 @@ export async function searchCustomers(db: DbOrTx, f: { q?: string; id?: string; 
     .where(
       and(
         f.id ? eq(customers.id, f.id) : undefined,
+        f.active ? eq(customers.status, "active") : undefined,
         term
           ? or(ilike(customers.name, containsPattern(term)), ilike(customers.slug, containsPattern(term)))
           : undefined,

@@ -89,11 +89,13 @@ export const contactFields = z
   });
 export type ContactFields = z.infer<typeof contactFields>;
 
-/** The customer picker's lookup: name or slug containing `q` (case-insensitive), and/or one customer by id. */
+/** The customer picker's lookup: name or slug containing `q` (case-insensitive), and/or one customer by id; `active`: no offboarded ones. */
 export const CUSTOMER_OPTIONS_LIMIT = 20;
 export const customerOptionsInput = z.object({
   q: z.string().trim().max(80).optional(),
   /** A picked customer's own row, for its name when a page opens with its id in the URL. */
   id: z.uuid().optional(),
+  /** Active customers only (a form choosing the customer of something new, e.g. a sensor). */
+  active: z.boolean().optional(),
 });
 export type CustomerOptionsInput = z.infer<typeof customerOptionsInput>;

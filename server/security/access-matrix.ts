@@ -81,7 +81,7 @@ export const accessMatrix: Record<string, Row> = {
   "me.branding": r("ok ok ok ok ok ok"),
 
   "customers.list": r(STAFF),
-  "customers.options": r(STAFF, (x) => ({ q: x.slug, id: x.customerId })),
+  "customers.options": r(STAFF, (x) => ({ q: x.slug, id: x.customerId, active: true })),
   "customers.byId": r(STAFF, (x) => ({ customerId: x.customerId })),
   "customers.bySlug": r(STAFF, (x) => ({ slug: x.slug })),
   "customers.create": r(MANAGERS, (x) => ({

@@ -7,15 +7,14 @@ import { Field } from "@/app/_components/ui/field";
 import { Input } from "@/app/_components/ui/input";
 import { Select } from "@/app/_components/ui/select";
 import { CRITICALITIES } from "@/db/schema/assets";
+import { CustomerPicker } from "../_components/customer-picker";
 
 /** Customer, criticality, EDR coverage and a search box; every change resets to page 1. */
 export function AssetsFilters({
   params,
-  customers,
   onChange,
 }: {
   params: AssetParams;
-  customers: readonly { id: string; name: string }[];
   onChange: (patch: Record<string, string>) => void;
 }) {
   const [q, setQ] = useState(params.q);
@@ -27,19 +26,11 @@ export function AssetsFilters({
   }, [q, params.q, onChange]);
   return (
     <search aria-label="Filter assets" className="grid grid-cols-2 items-end gap-3 lg:grid-cols-[1.3fr_1fr_1fr_1.4fr]">
-      <Field label="Customer" className="col-span-2 sm:col-span-1">
-        <Select
-          placeholder="All customers"
-          value={params.customer}
-          onChange={(e) => onChange({ customer: e.target.value, page: "" })}
-        >
-          {customers.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <CustomerPicker
+        className="col-span-2 sm:col-span-1"
+        value={params.customer || undefined}
+        onChange={(id) => onChange({ customer: id ?? "", page: "" })}
+      />
       <Field label="Criticality">
         <Select
           placeholder="Any"

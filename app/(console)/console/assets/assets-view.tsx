@@ -25,7 +25,11 @@ export function AssetsView({ canImport }: { canImport: boolean }) {
   const url = useUrlParams();
   const params = useMemo(() => readAssetParams((k) => url.params.get(k)), [url.params]);
   const onChange = useCallback((patch: Record<string, string>) => url.set(patch), [url.set]);
-  const customers = useQuery(trpc.customers.list.queryOptions());
+  // The picked customer's name, from the picker's own lookup by id (the same query, so no second request).
+  const picked = useQuery({
+    ...trpc.customers.options.queryOptions({ id: params.customer }),
+    enabled: Boolean(params.customer),
+  });
   const list = useQuery({ ...trpc.assets.list.queryOptions(listInput(params)), placeholderData: keepPreviousData });
   const coverage = useQuery({
     ...trpc.assets.coverage.queryOptions({ customerId: params.customer }),
@@ -38,7 +42,7 @@ export function AssetsView({ canImport }: { canImport: boolean }) {
       },
     }),
   );
-  const customerName = customers.data?.find((c) => c.id === params.customer)?.name;
+  const customerName = picked.data?.[0]?.name;
 
   return (
     <>
@@ -55,7 +59,7 @@ export function AssetsView({ canImport }: { canImport: boolean }) {
         }
       />
       <div className="grid gap-4">
-        <AssetsFilters params={params} customers={customers.data ?? []} onChange={onChange} />
+        <AssetsFilters params={params} onChange={onChange} />
         {params.customer && coverage.data ? (
           <section aria-label={`EDR coverage of ${customerName ?? "this customer"}`}>
             <EdrCoverage data={coverage.data} hrefFor={(id) => assetHref({ id, customerId: params.customer })} />

@@ -6,17 +6,16 @@ import { Button } from "@/app/_components/ui/button";
 import { Field } from "@/app/_components/ui/field";
 import { Input } from "@/app/_components/ui/input";
 import { Select } from "@/app/_components/ui/select";
+import { CustomerPicker } from "../_components/customer-picker";
 import { type AuditFilters, hasFilters } from "./audit-params";
 
 /** The filter bar. Every change lands in the URL at once, except the actor text, which waits for a pause. */
 export function AuditFiltersBar({
   filters,
-  customers,
   actions,
   onChange,
 }: {
   filters: AuditFilters;
-  customers: readonly { id: string; name: string }[];
   actions: readonly string[];
   onChange: (patch: Partial<AuditFilters>) => void;
 }) {
@@ -35,19 +34,7 @@ export function AuditFiltersBar({
       aria-label="Filter the audit log"
       className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1.2fr_1.2fr_1fr_auto_auto_auto] lg:items-end"
     >
-      <Field label="Customer">
-        <Select
-          placeholder="All customers"
-          value={filters.customer}
-          onChange={(e) => onChange({ customer: e.target.value })}
-        >
-          {customers.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <CustomerPicker value={filters.customer || undefined} onChange={(id) => onChange({ customer: id ?? "" })} />
       <Field label="Action">
         <Select placeholder="All actions" value={filters.action} onChange={(e) => onChange({ action: e.target.value })}>
           {knownAction ? null : <option value={filters.action}>{filters.action}</option>}

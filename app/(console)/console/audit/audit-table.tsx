@@ -26,13 +26,7 @@ function Actor({ entry }: { entry: AuditEntry }) {
   );
 }
 
-export function AuditTable({
-  entries,
-  customers,
-}: {
-  entries: readonly AuditEntry[];
-  customers: ReadonlyMap<string, { name: string; slug: string }>;
-}) {
+export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
   return (
     <Table framed>
       <THead>
@@ -46,7 +40,8 @@ export function AuditTable({
       </THead>
       <TBody>
         {entries.map((e) => {
-          const customer = e.customerId ? customers.get(e.customerId) : undefined;
+          // The entry's own join names its customer; a removed customer keeps its id only.
+          const customer = e.customerName && e.customerSlug ? { name: e.customerName, slug: e.customerSlug } : null;
           return (
             <TR key={e.seq} className="align-top [&>td]:align-top">
               <TD className="whitespace-nowrap">

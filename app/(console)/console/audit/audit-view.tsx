@@ -23,7 +23,6 @@ export function AuditView({ canVerify }: { canVerify: boolean }) {
   const input = useMemo(() => toInput(filters), [filters]);
   const setFilters = useCallback((patch: Partial<AuditFilters>) => url.set(patch), [url.set]);
 
-  const customers = useQuery(trpc.customers.list.queryOptions());
   const actions = useQuery(trpc.audit.actions.queryOptions());
   const log = useInfiniteQuery(
     trpc.audit.list.infiniteQueryOptions(input, {
@@ -33,10 +32,6 @@ export function AuditView({ canVerify }: { canVerify: boolean }) {
   );
   const verify = useVerifyChain();
 
-  const customerById = useMemo(
-    () => new Map((customers.data ?? []).map((c) => [c.id, { name: c.name, slug: c.slug }])),
-    [customers.data],
-  );
   const entries = useMemo(() => log.data?.pages.flatMap((p) => p.items) ?? [], [log.data]);
 
   return (
@@ -48,12 +43,7 @@ export function AuditView({ canVerify }: { canVerify: boolean }) {
       />
       <div className="grid gap-4">
         <VerifyChainResult verify={verify} />
-        <AuditFiltersBar
-          filters={filters}
-          customers={customers.data ?? []}
-          actions={actions.data ?? []}
-          onChange={setFilters}
-        />
+        <AuditFiltersBar filters={filters} actions={actions.data ?? []} onChange={setFilters} />
         {log.isPending ? (
           <TableSkeleton rows={8} />
         ) : log.isError && !log.data ? (
@@ -90,7 +80,7 @@ export function AuditView({ canVerify }: { canVerify: boolean }) {
             className={log.isPlaceholderData ? "grid gap-3 opacity-60 transition-opacity" : "grid gap-3"}
             aria-busy={log.isFetching}
           >
-            <AuditTable entries={entries} customers={customerById} />
+            <AuditTable entries={entries} />
             <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-muted-foreground">
               <span aria-live="polite">
                 Showing {entries.length.toLocaleString("en-GB")} {entries.length === 1 ? "entry" : "entries"}

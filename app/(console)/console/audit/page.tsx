@@ -22,7 +22,7 @@ export default async function AuditPage({ searchParams }: Props) {
   if (!filters.from && !filters.to) {
     prefetch(trpc.audit.list.infiniteQueryOptions(toInput(filters), { getNextPageParam: (p) => p.nextCursor }));
   }
-  prefetch(trpc.customers.list.queryOptions());
+  if (filters.customer) prefetch(trpc.customers.options.queryOptions({ id: filters.customer }));
   prefetch(trpc.audit.actions.queryOptions());
   return (
     <HydrateClient>

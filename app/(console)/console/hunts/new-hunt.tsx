@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { Plus } from "lucide-react";
+import { Plus, X } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/app/_components/ui/alert";
@@ -11,6 +11,7 @@ import { Dialog, DialogContent, DialogFooter } from "@/app/_components/ui/dialog
 import { Field } from "@/app/_components/ui/field";
 import { Input, Textarea } from "@/app/_components/ui/input";
 import { useTRPC } from "@/app/_lib/trpc/client";
+import { CustomerPicker, type PickedCustomer } from "../_components/customer-picker";
 import { errorMessage } from "../_components/errors";
 
 const list = (s: string) =>
@@ -19,8 +20,8 @@ const list = (s: string) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
-/** Plans a hunt: hypothesis, techniques, data components, scope, period. */
-export function NewHunt({ customers }: { customers: { id: string; name: string }[] }) {
+/** Plans a hunt: hypothesis, techniques, data components, scope (all customers, or those picked one by one), period. */
+export function NewHunt() {
   const trpc = useTRPC();
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -34,7 +35,10 @@ export function NewHunt({ customers }: { customers: { id: string; name: string }
     hours: "0",
   });
   const [all, setAll] = useState(false);
-  const [ids, setIds] = useState<string[]>([]);
+  const [scope, setScope] = useState<PickedCustomer[]>([]);
+  const add = (c: PickedCustomer | null) => {
+    if (c) setScope((s) => (s.some((x) => x.id === c.id) ? s : [...s, c]));
+  };
   const create = useMutation(
     trpc.hunts.create.mutationOptions({ onSuccess: (h) => router.push(`/console/hunts/${h.id}`) }),
   );
@@ -57,7 +61,7 @@ export function NewHunt({ customers }: { customers: { id: string; name: string }
                 techniques: list(f.techniques),
                 dataComponents: list(f.components),
                 allCustomers: all,
-                customerIds: all ? [] : ids,
+                customerIds: all ? [] : scope.map((c) => c.id),
                 periodFrom: new Date(`${f.from}T00:00:00`),
                 periodTo: new Date(`${f.to}T00:00:00`),
                 analystId: null,
@@ -91,16 +95,42 @@ export function NewHunt({ customers }: { customers: { id: string; name: string }
             <fieldset className="grid gap-1.5">
               <legend className="mb-1 text-sm font-medium">Customers in scope</legend>
               <Checkbox label="All customers" checked={all} onChange={(e) => setAll(e.target.checked)} />
-              {all
-                ? null
-                : customers.map((c) => (
-                    <Checkbox
-                      key={c.id}
-                      label={c.name}
-                      checked={ids.includes(c.id)}
-                      onChange={() => setIds((s) => (s.includes(c.id) ? s.filter((x) => x !== c.id) : [...s, c.id]))}
-                    />
-                  ))}
+              {all ? null : (
+                <>
+                  <CustomerPicker
+                    choice
+                    label="Add a customer"
+                    className="mt-1 sm:max-w-sm"
+                    value={undefined}
+                    onChange={(_, c) => add(c)}
+                  />
+                  {scope.length ? (
+                    <ul aria-label="Customers picked" className="flex flex-wrap gap-1.5">
+                      {scope.map((c) => (
+                        <li
+                          key={c.id}
+                          className="inline-flex max-w-full items-center gap-1 rounded-md border border-border bg-muted py-0.5 pr-0.5 pl-2 text-sm"
+                        >
+                          <span className="truncate">{c.name}</span>
+                          <Button
+                            variant="ghost"
+                            size="icon-sm"
+                            className="size-6"
+                            aria-label={`Remove ${c.name} from the scope`}
+                            onClick={() => setScope((s) => s.filter((x) => x.id !== c.id))}
+                          >
+                            <X aria-hidden="true" />
+                          </Button>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <p className="text-xs text-muted-foreground">
+                      No customer yet: add each one to hunt in, or tick all.
+                    </p>
+                  )}
+                </>
+              )}
             </fieldset>
             {create.error ? <Alert tone="danger">{errorMessage(create.error)}</Alert> : null}
             <DialogFooter>

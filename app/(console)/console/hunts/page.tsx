@@ -26,13 +26,13 @@ export default async function HuntsPage({ searchParams }: Props) {
   const raw = (await searchParams).status;
   const status = HUNT_STATUSES.includes(raw as HuntStatus) ? (raw as HuntStatus) : undefined;
   const caller = await serverCaller();
-  const [hunts, customers] = await Promise.all([caller.hunts.list({ status }), caller.customers.list()]);
+  const hunts = await caller.hunts.list({ status });
   return (
     <>
       <PageHeader
         title="Threat hunts"
         description="Hypothesis-led searches through customers' data, with their effort and outcome."
-        actions={canDo(info, "hunt:manage") ? <NewHunt customers={customers} /> : null}
+        actions={canDo(info, "hunt:manage") ? <NewHunt /> : null}
       />
       <nav aria-label="Filter by status" className="mb-4 flex flex-wrap gap-2 text-sm">
         {[undefined, ...HUNT_STATUSES].map((s) => (

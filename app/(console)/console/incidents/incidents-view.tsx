@@ -17,6 +17,7 @@ import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
 import { cn } from "@/app/_lib/cn";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { useUrlParams } from "@/app/_lib/use-url-params";
+import { CustomerPicker } from "../_components/customer-picker";
 import { DateTime } from "../_components/date-time";
 import { TableSkeleton } from "../_components/page-skeleton";
 import { QueryError } from "../_components/query-error";
@@ -47,7 +48,6 @@ export function IncidentsView({ selfId }: { selfId: string }) {
     placeholderData: keepPreviousData,
     refetchInterval: 30_000,
   });
-  const customers = useQuery(trpc.customers.list.queryOptions());
   const staff = useQuery(trpc.staff.list.queryOptions());
   const setFilters = useCallback((patch: Record<string, string>) => url.set({ ...patch, page: null }), [url.set]);
   const [q, setQ] = useDebouncedText(filters.q, (v) => setFilters({ q: v }));
@@ -87,19 +87,7 @@ export function IncidentsView({ selfId }: { selfId: string }) {
               onChange={(e) => setQ(e.target.value)}
             />
           </Field>
-          <Field label="Customer">
-            <Select
-              placeholder="All customers"
-              value={filters.customer}
-              onChange={(e) => setFilters({ customer: e.target.value })}
-            >
-              {(customers.data ?? []).map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <CustomerPicker value={filters.customer || undefined} onChange={(id) => setFilters({ customer: id ?? "" })} />
           <Field label="Status">
             <Select value={filters.status} onChange={(e) => setFilters({ status: e.target.value })}>
               {INCIDENT_STATUS_OPTIONS.map((o) => (

@@ -9,6 +9,7 @@ import { Select } from "@/app/_components/ui/select";
 import { SOURCE_FORMATS } from "@/db/schema/sensors";
 import { AGE_BUCKETS, AGE_LABELS } from "@/server/alerts/schema";
 import { SOURCE_FORMAT_LABELS } from "@/server/sensors/schema";
+import { CustomerPicker } from "../_components/customer-picker";
 import { MIN_SEVERITY_OPTIONS } from "../_components/severity";
 import { useDebouncedText } from "../_components/use-debounced-text";
 import { CoverageField } from "./coverage-field";
@@ -20,13 +21,11 @@ const upper = (v: string) => v.trim().toUpperCase();
 
 export function QueueFiltersBar({
   filters,
-  customers,
   staff,
   selfId,
   onChange,
 }: {
   filters: QueueFilters;
-  customers: readonly { id: string; name: string }[];
   staff: readonly { userId: string; name: string }[];
   selfId: string;
   onChange: (patch: Patch) => void;
@@ -71,19 +70,11 @@ export function QueueFiltersBar({
           Filters{active ? ` (${active})` : ""}
         </Button>
       </div>
-      <Field label="Customer" className={more}>
-        <Select
-          placeholder="All customers"
-          value={filters.customer}
-          onChange={(e) => onChange({ customer: e.target.value })}
-        >
-          {customers.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <CustomerPicker
+        className={more}
+        value={filters.customer || undefined}
+        onChange={(id) => onChange({ customer: id ?? "" })}
+      />
       <CoverageField className={more} value={filters.coverage} onChange={(coverage) => onChange({ coverage })} />
       <Field label="Severity" className={more}>
         <Select

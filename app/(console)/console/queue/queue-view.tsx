@@ -52,7 +52,6 @@ export function QueueView({
     placeholderData: keepPreviousData,
     refetchInterval: dialogOpen ? false : REFRESH_MS,
   });
-  const customers = useQuery(trpc.customers.list.queryOptions());
   const staff = useQuery(trpc.staff.list.queryOptions());
 
   // The selection belongs to one page of one filter: changing either starts afresh.
@@ -98,13 +97,7 @@ export function QueueView({
         description="Every customer's alerts, most severe first, then oldest. Triage them here or escalate them to an incident."
       />
       <div className="grid gap-4">
-        <QueueFiltersBar
-          filters={filters}
-          customers={customers.data ?? []}
-          staff={staff.data?.members ?? []}
-          selfId={selfId}
-          onChange={setFilters}
-        />
+        <QueueFiltersBar filters={filters} staff={staff.data?.members ?? []} selfId={selfId} onChange={setFilters} />
         {!techniqueValid(filters.technique) ? (
           <p className="text-sm text-warning">
             “{filters.technique}” is not an ATT&CK technique id, so the technique filter is not applied.

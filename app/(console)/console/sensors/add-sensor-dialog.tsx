@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
 import { type FormEvent, useState } from "react";
 import { Alert } from "@/app/_components/ui/alert";
@@ -10,6 +10,7 @@ import { Field } from "@/app/_components/ui/field";
 import { Select } from "@/app/_components/ui/select";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { sensorFields } from "@/server/sensors/schema";
+import { CustomerPicker } from "../_components/customer-picker";
 import { describeError, type FieldErrors, validate } from "../_components/errors";
 import { ApiKeyDialog, type IssuedKey } from "./api-key-dialog";
 import { SensorFieldsForm, type SensorValues, sensorPayload } from "./sensor-fields";
@@ -51,7 +52,6 @@ export function AddSensorDialog({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const customers = useQuery(trpc.customers.list.queryOptions());
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState<Values>(() => initial(defaultCustomerId));
   // Class, vendor and product follow the format until someone types their own.
@@ -80,8 +80,6 @@ export function AddSensorDialog({
       },
     }),
   );
-
-  const activeCustomers = (customers.data ?? []).filter((c) => c.status === "active");
 
   function change(patch: Partial<Values>) {
     setValues((v) => {
@@ -144,20 +142,15 @@ export function AddSensorDialog({
         >
           <form noValidate onSubmit={submit} className="grid gap-4">
             <div className="grid items-start gap-4 sm:grid-cols-2">
-              <Field label="Customer" required error={errors.customerId}>
-                <Select
-                  placeholder={customers.isPending ? "Loading customers…" : "Choose a customer"}
-                  value={values.customerId}
-                  autoFocus
-                  onChange={(e) => change({ customerId: e.target.value })}
-                >
-                  {activeCustomers.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
+              <CustomerPicker
+                choice
+                required
+                activeOnly
+                autoFocus
+                value={values.customerId || undefined}
+                error={errors.customerId}
+                onChange={(id) => change({ customerId: id ?? "" })}
+              />
               <Field
                 label="Intake format"
                 required
@@ -177,9 +170,6 @@ export function AddSensorDialog({
               </Field>
             </div>
             <SensorFieldsForm values={values} errors={errors} onChange={change} />
-            {customers.isError ? (
-              <Alert tone="danger">Could not load the customers. Close this dialog and try again.</Alert>
-            ) : null}
             {formError ? <Alert tone="danger">{formError}</Alert> : null}
             <DialogFooter>
               <DialogClose asChild>

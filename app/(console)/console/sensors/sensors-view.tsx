@@ -16,6 +16,7 @@ import { cn } from "@/app/_lib/cn";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { useUrlParams } from "@/app/_lib/use-url-params";
 import type { SensorState as SensorHealth } from "@/server/coverage/health";
+import { CustomerPicker } from "../_components/customer-picker";
 import { DateTime } from "../_components/date-time";
 import { TableSkeleton } from "../_components/page-skeleton";
 import { QueryError } from "../_components/query-error";
@@ -42,7 +43,6 @@ export function SensorsView({ canManage }: { canManage: boolean }) {
   const filters = useMemo(() => readSensorFilters((k) => url.params.get(k)), [url.params]);
   const setFilters = useCallback((patch: Partial<SensorFilters>) => url.set(patch), [url.set]);
   const sensors = useQuery(trpc.sensors.all.queryOptions());
-  const customers = useQuery(trpc.customers.list.queryOptions());
 
   const all = sensors.data ?? [];
   const filtered = useMemo(() => applyFilters(sensors.data ?? [], filters), [sensors.data, filters]);
@@ -56,7 +56,7 @@ export function SensorsView({ canManage }: { canManage: boolean }) {
         actions={canManage ? <AddSensorDialog defaultCustomerId={filters.customer} /> : null}
       />
       <div className="grid gap-4">
-        <FiltersBar filters={filters} customers={customers.data ?? []} onChange={setFilters} />
+        <FiltersBar filters={filters} onChange={setFilters} />
         {sensors.isPending ? (
           <TableSkeleton rows={6} />
         ) : sensors.isError ? (
@@ -175,11 +175,9 @@ function HealthSummary({
 
 function FiltersBar({
   filters,
-  customers,
   onChange,
 }: {
   filters: SensorFilters;
-  customers: readonly { id: string; name: string }[];
   onChange: (patch: Partial<SensorFilters>) => void;
 }) {
   const [q, setQ] = useState(filters.q);
@@ -195,19 +193,11 @@ function FiltersBar({
       aria-label="Filter sensors"
       className="grid grid-cols-2 items-end gap-3 lg:grid-cols-[1.3fr_1fr_1fr_1.3fr_auto]"
     >
-      <Field label="Customer" className="col-span-2 sm:col-span-1">
-        <Select
-          placeholder="All customers"
-          value={filters.customer}
-          onChange={(e) => onChange({ customer: e.target.value })}
-        >
-          {customers.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <CustomerPicker
+        className="col-span-2 sm:col-span-1"
+        value={filters.customer || undefined}
+        onChange={(id) => onChange({ customer: id ?? "" })}
+      />
       <Field label="Class">
         <Select placeholder="All classes" value={filters.class} onChange={(e) => onChange({ class: e.target.value })}>
           {SENSOR_CLASSES.map((c) => (

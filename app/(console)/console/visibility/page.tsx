@@ -16,9 +16,10 @@ export default async function VisibilityPage({ searchParams }: Props) {
     return <NoAccess title="ATT&CK visibility" roleLabel={info.roleLabel ?? undefined} />;
   const c = (await searchParams).customer;
   const customer = (Array.isArray(c) ? c[0] : c) ?? "";
-  prefetch(trpc.customers.list.queryOptions());
-  if (isUuid(customer)) prefetch(trpc.visibility.heatMap.queryOptions({ customerId: customer }));
-  else prefetch(trpc.visibility.provider.queryOptions());
+  if (isUuid(customer)) {
+    prefetch(trpc.customers.options.queryOptions({ id: customer }));
+    prefetch(trpc.visibility.heatMap.queryOptions({ customerId: customer }));
+  } else prefetch(trpc.visibility.provider.queryOptions());
   return (
     <HydrateClient>
       <VisibilityView />

@@ -8,20 +8,20 @@ import { CLASS_LABELS } from "@/app/_components/coverage/labels";
 import { ProviderHeatMap } from "@/app/_components/coverage/provider-heat-map";
 import { RaiseList } from "@/app/_components/coverage/raise-list";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/app/_components/ui/card";
-import { Field } from "@/app/_components/ui/field";
 import { PageHeader } from "@/app/_components/ui/page-header";
-import { Select } from "@/app/_components/ui/select";
 import { LoadingState } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { useUrlParams } from "@/app/_lib/use-url-params";
+import { CustomerPicker } from "../_components/customer-picker";
 import { QueryError } from "../_components/query-error";
 
 export function VisibilityView() {
   const trpc = useTRPC();
   const url = useUrlParams();
   const customer = isUuid(url.get("customer")) ? url.get("customer") : "";
-  const customers = useQuery(trpc.customers.list.queryOptions());
-  const name = customers.data?.find((c) => c.id === customer)?.name ?? "this customer";
+  // The picked customer's name, from the picker's own lookup by id (the same query, so no second request).
+  const picked = useQuery({ ...trpc.customers.options.queryOptions({ id: customer }), enabled: Boolean(customer) });
+  const name = picked.data?.[0]?.name ?? "this customer";
   return (
     <>
       <PageHeader
@@ -29,15 +29,11 @@ export function VisibilityView() {
         description="Which ATT&CK techniques the working sensors can see: across all customers, or for one."
       />
       <div className="grid gap-4">
-        <Field label="Customer" className="max-w-sm">
-          <Select placeholder="All customers" value={customer} onChange={(e) => url.set({ customer: e.target.value })}>
-            {(customers.data ?? []).map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <CustomerPicker
+          className="max-w-sm"
+          value={customer || undefined}
+          onChange={(id) => url.set({ customer: id })}
+        />
         <BandLegend />
         {customer ? <CustomerMap customerId={customer} name={name} /> : <ProviderMap />}
       </div>

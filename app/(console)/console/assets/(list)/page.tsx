@@ -18,9 +18,11 @@ export default async function AssetsPage({ searchParams }: Props) {
     const v = sp[k];
     return Array.isArray(v) ? v[0] : v;
   });
-  prefetch(trpc.customers.list.queryOptions());
   prefetch(trpc.assets.list.queryOptions(listInput(params)));
-  if (params.customer) prefetch(trpc.assets.coverage.queryOptions({ customerId: params.customer }));
+  if (params.customer) {
+    prefetch(trpc.customers.options.queryOptions({ id: params.customer }));
+    prefetch(trpc.assets.coverage.queryOptions({ customerId: params.customer }));
+  }
   return (
     <HydrateClient>
       <AssetsView canImport={canDo(info, "asset:import")} />

@@ -19,7 +19,7 @@ export default async function IncidentsPage({ searchParams }: Props) {
     return Array.isArray(v) ? v[0] : v;
   });
   prefetch(trpc.incidents.list.queryOptions(toIncidentInput(filters, info.user.id)));
-  prefetch(trpc.customers.list.queryOptions());
+  if (filters.customer) prefetch(trpc.customers.options.queryOptions({ id: filters.customer }));
   prefetch(trpc.staff.list.queryOptions());
   return (
     <HydrateClient>

@@ -22,7 +22,9 @@ export default async function OutboxMessagePage({ params }: Props) {
   if (!canDo(info, "outbox:read")) return <NoAccess title="E-mail outbox" roleLabel={info.roleLabel ?? undefined} />;
   const message = await loadMessage(id);
   if (!message) notFound();
-  const customers = message.customerId ? await (await serverCaller()).customers.list() : [];
-  const customer = customers.find((c) => c.id === message.customerId) ?? null;
-  return <MessageView message={message} customer={customer && { name: customer.name, slug: customer.slug }} />;
+  // One lookup by id (none when the customer is gone), not every customer to name one.
+  const [customer] = message.customerId
+    ? await (await serverCaller()).customers.options({ id: message.customerId })
+    : [];
+  return <MessageView message={message} customer={customer ? { name: customer.name, slug: customer.slug } : null} />;
 }
