@@ -1,8 +1,8 @@
 import { assertCan } from "@/server/auth/permissions";
-import { sensorCountsByCustomer } from "@/server/coverage/queries";
 import { Forbidden } from "@/server/errors";
 import { ACTION_LABELS, incidentReference } from "@/server/incidents/severity";
 import { intakeQuarters } from "@/server/intake-stats/queries";
+import { sensorCountsPerCustomer } from "@/server/sensors/service";
 import { riskCounts } from "@/server/sla/risk";
 import { monthOverall, riskNow } from "@/server/sla/views";
 import { clockOf, type StaffContext } from "@/server/tenancy/tenant";
@@ -21,7 +21,6 @@ const TREND_DAYS = 14;
 export async function socHome(ctx: StaffContext, timeZone: string) {
   assertCan(ctx.actor, "alert:read");
   assertCan(ctx.actor, "incident:read");
-  assertCan(ctx.actor, "sensor:read");
   if (ctx.actor.side !== "staff") throw new Forbidden("This is for provider staff only.");
   const now = clockOf(ctx);
   const [risk, intake, untriaged, open, workload, approvals, waiting, customers, sensors, sla] = await Promise.all([
@@ -33,7 +32,7 @@ export async function socHome(ctx: StaffContext, timeZone: string) {
     q.answeredApprovals(ctx.db, new Date(now.getTime() - DAY)),
     q.customersWaiting(ctx.db),
     q.customerCriticals(ctx.db),
-    sensorCountsByCustomer(ctx.db, now),
+    sensorCountsPerCustomer(ctx),
     monthOverall(ctx),
   ]);
   const month = sla.month;
