@@ -12,6 +12,7 @@ import { Select } from "@/app/_components/ui/select";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { REC_CATEGORIES, REC_SEVERITIES, type RecCategory, type RecSeverity } from "@/server/recommendations/facts";
 import { CATEGORY_LABELS, SEVERITY_LABELS } from "@/server/recommendations/labels";
+import { CustomerPicker } from "../_components/customer-picker";
 import { errorMessage } from "../_components/errors";
 
 export type Origin =
@@ -21,13 +22,11 @@ export type Origin =
 
 /** An analyst-written recommendation: manual, or from an incident at closure, or from a hunt. */
 export function NewRecommendation({
-  customers,
   fixedCustomerId,
   origin = { origin: "manual" },
   label = "New recommendation",
   defaults,
 }: {
-  customers: { id: string; name: string }[];
   fixedCustomerId?: string;
   origin?: Origin;
   label?: string;
@@ -68,15 +67,14 @@ export function NewRecommendation({
             }}
           >
             {fixedCustomerId ? null : (
-              <Field label="Customer" required>
-                <Select placeholder="Choose…" value={customerId} onChange={(e) => setCustomerId(e.target.value)}>
-                  {customers.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
+              <CustomerPicker
+                choice
+                required
+                activeOnly
+                autoFocus
+                value={customerId || undefined}
+                onChange={(id) => setCustomerId(id ?? "")}
+              />
             )}
             <Field label="Title" required>
               <Input maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />

@@ -20,7 +20,8 @@ export default async function RecommendationsPage({ searchParams }: Props) {
     return Array.isArray(v) ? v[0] : v;
   });
   prefetch(trpc.recommendations.list.queryOptions(toRecInput(filters)));
-  prefetch(trpc.customers.list.queryOptions());
+  // The picked customer's name for the filter (a bounded lookup by id, never every customer).
+  if (filters.customer) prefetch(trpc.customers.options.queryOptions({ id: filters.customer }));
   return (
     <HydrateClient>
       <RecommendationsConsole canManage={canDo(info, "recommendation:manage")} />

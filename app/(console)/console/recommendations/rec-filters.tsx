@@ -5,33 +5,14 @@ import { Select } from "@/app/_components/ui/select";
 import { REC_SEVERITIES } from "@/server/recommendations/facts";
 import { ORIGIN_LABELS, SEVERITY_LABELS } from "@/server/recommendations/labels";
 import { REC_ORIGINS, REC_STATUSES, STATUS_LABELS } from "@/server/recommendations/lifecycle";
+import { CustomerPicker } from "../_components/customer-picker";
 import type { RecFilters } from "./rec-params";
 
 /** Customer, status, severity and origin; every choice lives in the URL. */
-export function RecFiltersBar({
-  filters,
-  customers,
-  set,
-}: {
-  filters: RecFilters;
-  customers: { id: string; name: string }[];
-  set: (patch: Record<string, string>) => void;
-}) {
+export function RecFiltersBar({ filters, set }: { filters: RecFilters; set: (patch: Record<string, string>) => void }) {
   return (
     <search aria-label="Filter recommendations" className="grid grid-cols-2 gap-x-3 gap-y-2 lg:grid-cols-4">
-      <Field label="Customer">
-        <Select
-          placeholder="All customers"
-          value={filters.customer}
-          onChange={(e) => set({ customer: e.target.value })}
-        >
-          {customers.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <CustomerPicker value={filters.customer || undefined} onChange={(id) => set({ customer: id ?? "" })} />
       <Field label="Status">
         <Select value={filters.status} onChange={(e) => set({ status: e.target.value })}>
           <option value="">Open and accepted</option>

@@ -30,7 +30,6 @@ export function RecommendationsConsole({ canManage }: { canManage: boolean }) {
     ...trpc.recommendations.list.queryOptions(toRecInput(filters)),
     placeholderData: keepPreviousData,
   });
-  const customers = useQuery(trpc.customers.list.queryOptions());
   const [selected, setSelected] = useState<string[]>([]);
   const [open, setOpen] = useState<{ id: string; customerId: string } | null>(null);
   const rows = list.data?.rows ?? [];
@@ -40,10 +39,10 @@ export function RecommendationsConsole({ canManage }: { canManage: boolean }) {
       <PageHeader
         title="Recommendations"
         description="Every customer's recommendations: rule-made ones raise and clear themselves; analysts write the rest."
-        actions={canManage ? <NewRecommendation customers={customers.data ?? []} /> : null}
+        actions={canManage ? <NewRecommendation /> : null}
       />
       <div className="grid gap-4">
-        <RecFiltersBar filters={filters} customers={customers.data ?? []} set={(p) => url.set({ ...p, page: null })} />
+        <RecFiltersBar filters={filters} set={(p) => url.set({ ...p, page: null })} />
         {canManage && selected.length ? <BulkBar ids={selected} onDone={() => setSelected([])} /> : null}
         {list.isPending ? (
           <TableSkeleton rows={8} />

@@ -94,7 +94,6 @@ export function HuntWorkspace({ id, canManage }: { id: string; canManage: boolea
                     {canManage ? (
                       <div className="flex flex-wrap gap-2">
                         <NewRecommendation
-                          customers={[]}
                           fixedCustomerId={c.customerId}
                           origin={{ origin: "hunt", huntId: h.id }}
                           label="Recommend"

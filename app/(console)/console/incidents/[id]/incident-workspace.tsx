@@ -111,7 +111,6 @@ export function IncidentWorkspace({
             <span className="flex flex-wrap items-center gap-3">
               What should {detail.customerName} change so this does not happen again?
               <NewRecommendation
-                customers={[]}
                 fixedCustomerId={inc.customerId}
                 origin={{ origin: "incident", incidentId: inc.id }}
                 label="Recommend to customer"
