@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { attributeBreaches } from "./attribution";
-import { applyOverrides } from "./changes";
+import { applyOverrides, instancesAt } from "./changes";
 import { expandRoster, type Roster } from "./expand";
 
 const t = (s: string) => new Date(s).getTime();
@@ -78,5 +78,29 @@ describe("attributeBreaches", () => {
     const { perBreach, perShift } = attributeBreaches([berlin], [], [], [t("2026-03-27T12:00:00Z")]);
     expect(perBreach).toEqual([[]]);
     expect(perShift).toEqual([]);
+  });
+
+  it("finds, for thousands of instants, the shifts and people instancesAt finds, and counts alike without names", () => {
+    const inst = span("2026-03-20T00:00:00Z", "2026-04-05T00:00:00Z"); // across Berlin's spring-forward night
+    const off = [
+      { userId: "bob", from: t("2026-03-27T12:00:00Z"), to: t("2026-03-28T13:00:00Z") },
+      { userId: "cy", from: t("2026-03-29T00:30:00Z"), to: t("2026-03-29T01:30:00Z") },
+      { userId: "ann", from: t("2026-03-21T06:59:00Z"), to: t("2026-03-21T07:01:00Z") },
+    ];
+    const at: number[] = [];
+    for (let x = t("2026-03-19T22:00:00Z"); x < t("2026-04-05T02:00:00Z"); x += 7 * 60_000 + 13_000) at.push(x);
+    expect(at.length).toBeGreaterThan(3000);
+    const full = attributeBreaches([berlin], inst, off, at);
+    full.perBreach.forEach((list, k) => {
+      const expected = instancesAt(inst, off, at[k]!).map((i) => [
+        `${i.teamId}|${i.date}|${i.slotId}`,
+        [...i.members].sort(),
+      ]);
+      expect(list.map((s) => [s.key, s.people])).toEqual(expected);
+    });
+    const counts = attributeBreaches([berlin], inst, off, at, false);
+    expect(counts.perShift).toEqual(full.perShift);
+    expect(counts.perRoster).toEqual(full.perRoster);
+    expect(counts.perBreach.every((list) => list.every((s) => s.people.length === 0))).toBe(true);
   });
 });

@@ -1,5 +1,30 @@
-import { instancesAt, type TimeOff } from "./changes";
+import type { TimeOff } from "./changes";
 import type { Roster, ShiftInstance } from "./expand";
+
+const HOUR = 3_600_000;
+
+/**
+ * `instancesAt` for many instants: the instances bucketed by the UTC hours they overlap (a breach instant is checked
+ * against its hour's few shifts, not every shift of the month), and time off looked up per person. Same instances in
+ * the same order, same members, as `instancesAt(instances, timeOff, t)`.
+ */
+function instantLookup(instances: ShiftInstance[], timeOff: TimeOff[]) {
+  const buckets = new Map<number, ShiftInstance[]>();
+  for (const i of instances) {
+    for (let h = Math.floor(i.start / HOUR); h * HOUR < i.end; h++) {
+      const list = buckets.get(h);
+      if (list) list.push(i);
+      else buckets.set(h, [i]);
+    }
+  }
+  const offOf = new Map<string, TimeOff[]>();
+  for (const o of timeOff) offOf.set(o.userId, [...(offOf.get(o.userId) ?? []), o]);
+  return {
+    containing: (t: number) => (buckets.get(Math.floor(t / HOUR)) ?? []).filter((i) => i.start <= t && t < i.end),
+    onDuty: (i: ShiftInstance, t: number) =>
+      i.members.filter((m) => !(offOf.get(m) ?? []).some((o) => o.from <= t && t < o.to)),
+  };
+}
 
 /**
  * Breach attribution (roster-rules.md, "Attribution"): each breach instant → the shift instances containing it and
@@ -8,12 +33,20 @@ import type { Roster, ShiftInstance } from "./expand";
  */
 export type ShiftRef = { key: string; roster: string; team: string; slot: string; date: string; people: string[] };
 
-export function attributeBreaches(rosters: Roster[], instances: ShiftInstance[], timeOff: TimeOff[], at: number[]) {
+export function attributeBreaches(
+  rosters: Roster[],
+  instances: ShiftInstance[],
+  timeOff: TimeOff[],
+  at: number[],
+  /** `false`: the counts only (each breach's shifts without who was on duty: thousands of breaches, no names shown). */
+  people = true,
+) {
   const byId = new Map(rosters.map((r) => [r.id, r]));
+  const lookup = instantLookup(instances, timeOff);
   const counts = new Map<string, { shift: Omit<ShiftRef, "people">; breaches: number }>();
   const rosterCounts = new Map<string, number>();
   const perBreach = at.map((t) => {
-    const here = instancesAt(instances, timeOff, t);
+    const here = lookup.containing(t);
     // A breach counts once per roster, however many of its shifts overlap then (a handover).
     for (const id of new Set(here.map((i) => i.rosterId))) rosterCounts.set(id, (rosterCounts.get(id) ?? 0) + 1);
     return here.map((i): ShiftRef => {
@@ -28,7 +61,7 @@ export function attributeBreaches(rosters: Roster[], instances: ShiftInstance[],
       const c = counts.get(shift.key) ?? { shift, breaches: 0 };
       c.breaches += 1;
       counts.set(shift.key, c);
-      return { ...shift, people: [...i.members].sort() };
+      return { ...shift, people: people ? lookup.onDuty(i, t).sort() : [] };
     });
   });
   const perShift = [...counts.values()].sort(

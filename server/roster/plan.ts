@@ -175,7 +175,7 @@ export async function loadBreachAttribution(db: DbOrTx, at: number[], detail: nu
   const instances = applyOverrides(ordered, toOverrides(overrideRows));
   const names = new Map(staffRows.map((s) => [s.userId, s.name]));
   const timeOff = toTimeOff(offRows);
-  const counted = attributeBreaches(rosters, instances, timeOff, at);
+  const counted = attributeBreaches(rosters, instances, timeOff, at, detail === at);
   const { perBreach } = detail === at ? counted : attributeBreaches(rosters, instances, timeOff, detail);
   return {
     perBreach: perBreach.map((list) =>

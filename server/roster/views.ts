@@ -77,7 +77,7 @@ export async function getTimeline(ctx: ActorContext, range: { from: Date; to: Da
   ]);
   const planned = new Map(plan.planned.map((i) => [instanceKey(i), i]));
   // Breaches per shift instance: the same attribution as the SLA breach list.
-  const { perShift } = attributeBreaches(plan.rosters, plan.instances, plan.timeOff, at);
+  const { perShift } = attributeBreaches(plan.rosters, plan.instances, plan.timeOff, at, false);
   const breaches = new Map(perShift.map((s) => [s.shift.key, s.breaches]));
   return {
     rosters: rosterSummaries(plan),

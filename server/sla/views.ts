@@ -194,6 +194,9 @@ export type BreachPageInput = { from: Date; to: Date; customerId?: string; page:
  * the count, the count per metric and the breaches per shift and per roster, all over every breach of the period (the
  * attribution reads only their instants); the shifts on duty are named for the page's rows only.
  */
+/** The shifts with most breaches the console lists (the rest are counted: a month has hundreds of shifts). */
+export const BREACH_SHIFTS_SHOWN = 12;
+
 export async function breaches(ctx: StaffContext, input: BreachPageInput) {
   assertCan(ctx.actor, "sla:read");
   const scope = { scope: staffWide(ctx, input.customerId), from: input.from, to: input.to };
@@ -215,7 +218,8 @@ export async function breaches(ctx: StaffContext, input: BreachPageInput) {
     total: counts.reduce((n, c) => n + c.n, 0),
     byMetric,
     rows: rows.map((r, i) => ({ ...r, shifts: perBreach[i] ?? [] })),
-    perShift,
+    perShift: perShift.slice(0, BREACH_SHIFTS_SHOWN),
+    shiftsWithBreaches: perShift.length,
     perRoster,
   };
 }

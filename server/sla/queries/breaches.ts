@@ -53,15 +53,24 @@ export async function breachRows(db: DbOrTx, s: SlaScope, limit = 500) {
  * clock's id breaking ties so pages never overlap or skip a row.
  */
 export async function breachPage(db: DbOrTx, s: SlaScope, page: { limit: number; offset: number }) {
+  const order = [sql`${slaClocks.dueAt} desc nulls last`, desc(slaClocks.id)];
+  // The page's clocks are chosen from the clocks alone, then joined to their incident and customer: joining every
+  // breach of the period before the sort (18,000 at 1,000 customers) cost 55 ms for 25 rows.
+  const chosen = db
+    .select({ id: slaClocks.id })
+    .from(slaClocks)
+    .where(breachedIn(s))
+    .orderBy(...order)
+    .limit(page.limit)
+    .offset(page.offset)
+    .as("chosen");
   return db
     .select(breachColumns)
-    .from(slaClocks)
+    .from(chosen)
+    .innerJoin(slaClocks, eq(slaClocks.id, chosen.id))
     .innerJoin(incidents, eq(incidents.id, slaClocks.incidentId))
     .innerJoin(customers, eq(customers.id, slaClocks.customerId))
-    .where(breachedIn(s))
-    .orderBy(sql`${slaClocks.dueAt} desc nulls last`, desc(slaClocks.id))
-    .limit(page.limit)
-    .offset(page.offset);
+    .orderBy(...order);
 }
 
 /** The period's breaches counted per metric (every breach, whatever page is shown). */

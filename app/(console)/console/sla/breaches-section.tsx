@@ -85,7 +85,11 @@ export function BreachesSection({
           />
         ) : (
           <>
-            <ShiftBreaches perShift={data?.perShift ?? []} perRoster={data?.perRoster ?? []} />
+            <ShiftBreaches
+              perShift={data?.perShift ?? []}
+              perRoster={data?.perRoster ?? []}
+              shifts={data?.shiftsWithBreaches ?? 0}
+            />
             {rows.length === 0 ? (
               <EmptyState
                 icon={ShieldCheck}

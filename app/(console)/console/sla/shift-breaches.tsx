@@ -10,9 +10,12 @@ type Breaches = RouterOutputs["sla"]["breaches"];
 export function ShiftBreaches({
   perShift,
   perRoster,
+  shifts,
 }: {
   perShift: Breaches["perShift"];
   perRoster: Breaches["perRoster"];
+  /** Shifts with a breach in all (the list holds the ones with most). */
+  shifts: number;
 }) {
   if (perShift.length === 0) return null;
   return (
@@ -23,7 +26,7 @@ export function ShiftBreaches({
           {perRoster.map((r) => (
             <li key={r.rosterId}>
               <Badge tone="danger">
-                {r.roster}: {r.breaches}
+                {r.roster}: {r.breaches.toLocaleString("en")}
               </Badge>
             </li>
           ))}
@@ -32,13 +35,18 @@ export function ShiftBreaches({
       <div>
         <h3 className="mb-2 text-xs font-medium text-muted-foreground">Breaches per shift</h3>
         <ul className="flex flex-wrap gap-1.5" aria-label="Breaches per shift">
-          {perShift.slice(0, 12).map(({ shift, breaches }) => (
+          {perShift.map(({ shift, breaches }) => (
             <li key={shift.key}>
               <Badge tone="warning" className="whitespace-normal">
-                {shift.roster} · {shift.team} · {shift.slot} {shift.date}: {breaches}
+                {shift.roster} · {shift.team} · {shift.slot} {shift.date}: {breaches.toLocaleString("en")}
               </Badge>
             </li>
           ))}
+          {shifts > perShift.length ? (
+            <li className="self-center text-xs text-muted-foreground">
+              and {(shifts - perShift.length).toLocaleString("en")} more shifts
+            </li>
+          ) : null}
         </ul>
       </div>
     </div>
