@@ -64,12 +64,17 @@ export async function tenantContract(db: DbOrTx, tenant: TenantId, at: Date) {
  * boundaries.
  */
 const norm = (v: unknown) => sql`lower(btrim(${v}, E' \t\n\r'))`;
+const lastSeenSql = sql`greatest(${sensors.lastHeartbeatAt}, ${sensors.lastEventAt})`;
+const silentAfterSql = sql`make_interval(secs => 3 * ${sensors.heartbeatIntervalSeconds})`;
+/** Unheard for longer than 3 × the sensor's interval at `now` (health.ts `silentAfterMs`): the one silence rule. */
+const quietTooLong = (now: Date) => sql`${now.toISOString()}::timestamptz - ${lastSeenSql} > ${silentAfterSql}`;
+
 export function stateSql(now: Date) {
   const t = sql`${now.toISOString()}::timestamptz`;
   return sql<SensorState>`case
     when ${sensors.status} = 'retired' then 'retired'
     when ${lastSeenSql} is null then 'pending'
-    when ${t} - ${lastSeenSql} > ${silentAfterSql} then 'silent'
+    when ${quietTooLong(now)} then 'silent'
     when ${sensors.healthNoteAt} between ${t} - interval '1 hour' and ${t} then 'degraded'
     when ${sensors.agentVersion} is not null and exists (select 1 from unsupported_agent_versions u
       where ${norm(sql`u.vendor`)} = ${norm(sensors.vendor)} and ${norm(sql`u.product`)} = ${norm(sensors.product)}
@@ -79,14 +84,13 @@ export function stateSql(now: Date) {
 
 /** `stateSql(now) = 'silent'` without deciding the other states: not retired, seen, and silent for 3 × interval. */
 function silentSql(now: Date) {
-  const t = sql`${now.toISOString()}::timestamptz`;
-  return sql`${sensors.status} <> 'retired' and ${lastSeenSql} is not null and ${t} - ${lastSeenSql} > ${silentAfterSql}`;
+  return sql`${sensors.status} <> 'retired' and ${lastSeenSql} is not null and ${quietTooLong(now)}`;
 }
 
 /**
  * Each customer's sensors and how many of them are silent at `now` (`silentSql`: the silent branch of `stateSql`, so
- * the same rule as every sensor's health badge): the manager's home counts these for 1,000 customers without reading 20,000
- * sensors into the application.
+ * the same rule as every sensor's health badge): the manager's home counts these for 1,000 customers without
+ * reading 20,000 sensors into the application.
  */
 export async function sensorCountsByCustomer(db: DbOrTx, now: Date) {
   return db
@@ -359,9 +363,6 @@ export async function compactHeartbeatDay(db: DbOrTx, day: Date) {
 
 // ---- transitions (the minute sweep) ----
 
-const lastSeenSql = sql`greatest(${sensors.lastHeartbeatAt}, ${sensors.lastEventAt})`;
-const silentAfterSql = sql`make_interval(secs => 3 * ${sensors.heartbeatIntervalSeconds})`;
-
 /**
  * Claims every silent transition not yet announced: a conditional UPDATE, so on any number of instances each row is
  * returned to exactly one sweep (a concurrent one waits for the row lock, re-checks `silent_since is null`, skips it).
@@ -370,13 +371,7 @@ export async function claimSilent(db: DbOrTx, now: Date) {
   return db
     .update(sensors)
     .set({ silentSince: sql`${lastSeenSql} + ${silentAfterSql}` })
-    .where(
-      and(
-        eq(sensors.status, "active"),
-        isNull(sensors.silentSince),
-        sql`${now.toISOString()}::timestamptz - ${lastSeenSql} > ${silentAfterSql}`,
-      ),
-    )
+    .where(and(eq(sensors.status, "active"), isNull(sensors.silentSince), quietTooLong(now)))
     .returning({ id: sensors.id, customerId: sensors.customerId, silentSince: sensors.silentSince });
 }
 
@@ -386,7 +381,7 @@ export async function claimRecovered(db: DbOrTx, now: Date) {
     with old as (
       select id, silent_since from sensors
       where silent_since is not null
-        and (status = 'retired' or ${now.toISOString()}::timestamptz - ${lastSeenSql} <= ${silentAfterSql})
+        and (status = 'retired' or not ${quietTooLong(now)})
       for update
     )
     update sensors s set silent_since = null from old where s.id = old.id

@@ -35,7 +35,6 @@ export async function socHome(ctx: StaffContext, timeZone: string) {
     sensorCountsPerCustomer(ctx),
     monthOverall(ctx),
   ]);
-  const month = sla.month;
   // Counted in SQL: a provider has 1,000 customers and 20,000 sensors.
   const sensorsOf = new Map(sensors.map((s) => [s.customerId, s]));
   const cellOf = new Map(sla.cells.map((x) => [x.customerId, x]));
@@ -63,7 +62,7 @@ export async function socHome(ctx: StaffContext, timeZone: string) {
         const cell = cellOf.get(c.customerId);
         return {
           ...c,
-          slaMonth: month ?? null,
+          slaMonth: sla.month,
           attainment: cell?.attainment ?? null,
           breached: cell?.breached ?? 0,
           sensors: mine?.sensors ?? 0,

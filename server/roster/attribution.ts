@@ -1,30 +1,5 @@
-import type { TimeOff } from "./changes";
+import { instantIndex, type TimeOff } from "./changes";
 import type { Roster, ShiftInstance } from "./expand";
-
-const HOUR = 3_600_000;
-
-/**
- * `instancesAt` for many instants: the instances bucketed by the UTC hours they overlap (a breach instant is checked
- * against its hour's few shifts, not every shift of the month), and time off looked up per person. Same instances in
- * the same order, same members, as `instancesAt(instances, timeOff, t)`.
- */
-function instantLookup(instances: ShiftInstance[], timeOff: TimeOff[]) {
-  const buckets = new Map<number, ShiftInstance[]>();
-  for (const i of instances) {
-    for (let h = Math.floor(i.start / HOUR); h * HOUR < i.end; h++) {
-      const list = buckets.get(h);
-      if (list) list.push(i);
-      else buckets.set(h, [i]);
-    }
-  }
-  const offOf = new Map<string, TimeOff[]>();
-  for (const o of timeOff) offOf.set(o.userId, [...(offOf.get(o.userId) ?? []), o]);
-  return {
-    containing: (t: number) => (buckets.get(Math.floor(t / HOUR)) ?? []).filter((i) => i.start <= t && t < i.end),
-    onDuty: (i: ShiftInstance, t: number) =>
-      i.members.filter((m) => !(offOf.get(m) ?? []).some((o) => o.from <= t && t < o.to)),
-  };
-}
 
 /**
  * Breach attribution (roster-rules.md, "Attribution"): each breach instant → the shift instances containing it and
@@ -42,7 +17,7 @@ export function attributeBreaches(
   people = true,
 ) {
   const byId = new Map(rosters.map((r) => [r.id, r]));
-  const lookup = instantLookup(instances, timeOff);
+  const lookup = instantIndex(instances, timeOff);
   const counts = new Map<string, { shift: Omit<ShiftRef, "people">; breaches: number }>();
   const rosterCounts = new Map<string, number>();
   const perBreach = at.map((t) => {

@@ -95,12 +95,44 @@ export function onDutyAt(instances: ShiftInstance[], timeOff: TimeOff[], t: numb
   return [...people].sort();
 }
 
+/** Whether a time-off entry covers `t` (from inclusive, to exclusive). */
+const awayAt = (o: TimeOff, t: number) => o.from <= t && t < o.to;
+
 /** The instances containing `t` with the members actually on duty (time off removed), e.g. for "on duty now". */
 export function instancesAt(instances: ShiftInstance[], timeOff: TimeOff[], t: number): ShiftInstance[] {
   return instances
     .filter((i) => i.start <= t && t < i.end)
     .map((i) => ({
       ...i,
-      members: i.members.filter((m) => !timeOff.some((o) => o.userId === m && o.from <= t && t < o.to)),
+      members: i.members.filter((m) => !timeOff.some((o) => o.userId === m && awayAt(o, t))),
     }));
+}
+
+const HOUR = 3_600_000;
+
+/**
+ * `instancesAt` for many instants (breach attribution over a month): the instances bucketed by the UTC hours they
+ * overlap, so an instant is checked against its hour's few shifts rather than every shift of the month, and time off
+ * looked up per person. `containing(t)`: the same instances in the same order as `instancesAt` (members not yet
+ * filtered); `onDuty(i, t)`: that instance's members `instancesAt` keeps at `t`.
+ */
+export function instantIndex(instances: ShiftInstance[], timeOff: TimeOff[]) {
+  const buckets = new Map<number, ShiftInstance[]>();
+  for (const i of instances) {
+    for (let h = Math.floor(i.start / HOUR); h * HOUR < i.end; h++) {
+      const list = buckets.get(h);
+      if (list) list.push(i);
+      else buckets.set(h, [i]);
+    }
+  }
+  const offOf = new Map<string, TimeOff[]>();
+  for (const o of timeOff) {
+    const list = offOf.get(o.userId);
+    if (list) list.push(o);
+    else offOf.set(o.userId, [o]);
+  }
+  return {
+    containing: (t: number) => (buckets.get(Math.floor(t / HOUR)) ?? []).filter((i) => i.start <= t && t < i.end),
+    onDuty: (i: ShiftInstance, t: number) => i.members.filter((m) => !(offOf.get(m) ?? []).some((o) => awayAt(o, t))),
+  };
 }

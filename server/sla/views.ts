@@ -189,33 +189,36 @@ export async function attainmentPage(ctx: StaffContext, input: AttainmentPageInp
 
 export type BreachPageInput = { from: Date; to: Date; customerId?: string; page: number; pageSize: number };
 
+/** The shifts with most breaches the console lists (the rest are counted: a month has hundreds of shifts). */
+export const BREACH_SHIFTS_SHOWN = 12;
+
 /**
  * The console's breach list, one page at a time (newest due first), with what the whole period shows beside it:
  * the count, the count per metric and the breaches per shift and per roster, all over every breach of the period (the
  * attribution reads only their instants); the shifts on duty are named for the page's rows only.
  */
-/** The shifts with most breaches the console lists (the rest are counted: a month has hundreds of shifts). */
-export const BREACH_SHIFTS_SHOWN = 12;
-
 export async function breaches(ctx: StaffContext, input: BreachPageInput) {
   assertCan(ctx.actor, "sla:read");
   const scope = { scope: staffWide(ctx, input.customerId), from: input.from, to: input.to };
-  const [page, counts, times] = await Promise.all([
+  const [page, breached] = await Promise.all([
     q.breachPage(ctx.db, scope, { limit: input.pageSize, offset: (input.page - 1) * input.pageSize }),
-    q.breachCountsByMetric(ctx.db, scope),
     q.breachTimes(ctx.db, scope),
   ]);
   const rows = page.map(withRef);
   const at = rows.map((r) => (r.breachedAt ?? r.dueAt)?.getTime() ?? 0);
-  const { perBreach, perShift, perRoster } = await loadBreachAttribution(ctx.db, times, at);
+  const { perBreach, perShift, perRoster } = await loadBreachAttribution(
+    ctx.db,
+    breached.map((b) => b.at),
+    at,
+  );
   const byMetric = METRICS.map((metric) => ({
     metric,
-    n: counts.find((c) => c.metric === metric)?.n ?? 0,
+    n: breached.filter((b) => b.metric === metric).length,
   })).filter((x) => x.n > 0);
   return {
     page: input.page,
     pageSize: input.pageSize,
-    total: counts.reduce((n, c) => n + c.n, 0),
+    total: breached.length,
     byMetric,
     rows: rows.map((r, i) => ({ ...r, shifts: perBreach[i] ?? [] })),
     perShift: perShift.slice(0, BREACH_SHIFTS_SHOWN),

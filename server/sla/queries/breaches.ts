@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { customers, incidents, slaBreachInstant, slaClocks } from "@/db/schema";
+import type { Metric } from "@/db/schema/contracts";
 import { customerIs, type SlaScope, visibleOnly } from "./reads";
 
 // The breaches of a period: the month's list (slaMonth, the portal, the report) and the console's paged list.
@@ -73,18 +74,12 @@ export async function breachPage(db: DbOrTx, s: SlaScope, page: { limit: number;
     .orderBy(...order);
 }
 
-/** The period's breaches counted per metric (every breach, whatever page is shown). */
-export async function breachCountsByMetric(db: DbOrTx, s: SlaScope) {
-  return db
-    .select({ metric: slaClocks.metric, n: sql<number>`count(*)::int` })
-    .from(slaClocks)
-    .where(breachedIn(s))
-    .groupBy(slaClocks.metric);
-}
-
-/** The breach instant (epoch ms) of every breach in the period: all that shift attribution needs of them. */
-export async function breachTimes(db: DbOrTx, s: SlaScope): Promise<number[]> {
+/**
+ * Every breach of the period as its instant (epoch ms) and metric: all that the counts per metric and the shift
+ * attribution need of them (one read of the breach index, not the rows).
+ */
+export async function breachTimes(db: DbOrTx, s: SlaScope): Promise<{ at: number; metric: Metric }[]> {
   const at = sql<Date>`${slaBreachInstant}`.mapWith(slaClocks.breachedAt);
-  const rows = await db.select({ at }).from(slaClocks).where(breachedIn(s)).orderBy(sql`${slaBreachInstant} desc`);
-  return rows.map((r) => new Date(r.at).getTime());
+  const rows = await db.select({ at, metric: slaClocks.metric }).from(slaClocks).where(breachedIn(s));
+  return rows.map((r) => ({ at: new Date(r.at).getTime(), metric: r.metric }));
 }

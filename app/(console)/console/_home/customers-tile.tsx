@@ -19,7 +19,7 @@ export function CustomersTile({ rows, total }: { rows: Row[]; total: number }) {
       title="Customer health"
       description={
         rows.length < total
-          ? `The ${rows.length} of ${total.toLocaleString("en")} customers needing attention most: open critical incidents, SLA breaches this month, silent sensors.`
+          ? `The ${rows.length} of ${total.toLocaleString("en-GB")} customers needing attention most: open critical incidents, SLA breaches this month, silent sensors.`
           : "SLA attainment this month, open critical incidents and silent sensors; those needing attention first."
       }
       href="/console/customers"

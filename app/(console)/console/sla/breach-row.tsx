@@ -1,10 +1,9 @@
 import { SeverityBadge } from "@/app/_components/ui/badge";
-import Link from "@/app/_components/ui/link";
-import { SafeText, visibleText } from "@/app/_components/ui/safe-text";
 import { TD, TR } from "@/app/_components/ui/table";
 import { DateTime } from "../_components/date-time";
 import type { RouterOutputs } from "../_components/types";
 import { formatDuration, formatTarget, METRIC_LABELS } from "./_lib/sla-format";
+import { IncidentCell } from "./incident-cell";
 import { OnDutyAtBreach } from "./shift-breaches";
 
 type Row = RouterOutputs["sla"]["breaches"]["rows"][number];
@@ -15,17 +14,7 @@ export function BreachRow({ row: r }: { row: Row }) {
   return (
     <TR>
       <TD className="py-2 whitespace-nowrap">{r.dueAt ? <DateTime value={r.dueAt} /> : "—"}</TD>
-      <TD className="max-w-72 min-w-52 py-2">
-        <Link
-          href={`/console/incidents/${r.incidentId}`}
-          className="font-mono text-xs font-medium text-primary hover:underline"
-        >
-          {r.reference}
-        </Link>
-        <span className="line-clamp-2 break-words text-foreground" title={visibleText(r.title)}>
-          <SafeText text={r.title} />
-        </span>
-      </TD>
+      <IncidentCell className="max-w-72" incidentId={r.incidentId} reference={r.reference} title={r.title} />
       <TD className="py-2">
         <div className="grid justify-items-start gap-1">
           <span className="font-medium whitespace-nowrap">{METRIC_LABELS[r.metric]}</span>

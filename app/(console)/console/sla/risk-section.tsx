@@ -4,8 +4,6 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ShieldCheck } from "lucide-react";
 import { Badge, SeverityBadge } from "@/app/_components/ui/badge";
 import { Card, CardContent } from "@/app/_components/ui/card";
-import Link from "@/app/_components/ui/link";
-import { SafeText, visibleText } from "@/app/_components/ui/safe-text";
 import { EmptyState, LoadingState } from "@/app/_components/ui/states";
 import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
 import { cn } from "@/app/_lib/cn";
@@ -25,6 +23,7 @@ import {
   STATE_TONES,
   spokenCountdown,
 } from "./_lib/sla-format";
+import { IncidentCell } from "./incident-cell";
 import { SectionHeading } from "./section-heading";
 
 type Row = RouterOutputs["sla"]["risk"][number];
@@ -167,17 +166,7 @@ function RiskRow({ row: r, now }: { row: Row; now: number | null }) {
           <Badge tone={STATE_TONES[state]}>{STATE_LABELS[state]}</Badge>
         </div>
       </TD>
-      <TD className="max-w-80 min-w-52 py-2">
-        <Link
-          href={`/console/incidents/${r.incidentId}`}
-          className="font-mono text-xs font-medium text-primary hover:underline"
-        >
-          {r.reference}
-        </Link>
-        <span className="line-clamp-2 break-words text-foreground" title={visibleText(r.title)}>
-          <SafeText text={r.title} />
-        </span>
-      </TD>
+      <IncidentCell className="max-w-80" incidentId={r.incidentId} reference={r.reference} title={r.title} />
       <TD className="py-2 whitespace-nowrap">
         <span className="font-medium">{METRIC_LABELS[r.metric]}</span>
         <span className="block text-xs text-muted-foreground">target {formatTarget(r.targetMinutes)}</span>

@@ -26,7 +26,7 @@ export function ShiftBreaches({
           {perRoster.map((r) => (
             <li key={r.rosterId}>
               <Badge tone="danger">
-                {r.roster}: {r.breaches.toLocaleString("en")}
+                {r.roster}: {r.breaches.toLocaleString("en-GB")}
               </Badge>
             </li>
           ))}
@@ -38,13 +38,13 @@ export function ShiftBreaches({
           {perShift.map(({ shift, breaches }) => (
             <li key={shift.key}>
               <Badge tone="warning" className="whitespace-normal">
-                {shift.roster} · {shift.team} · {shift.slot} {shift.date}: {breaches.toLocaleString("en")}
+                {shift.roster} · {shift.team} · {shift.slot} {shift.date}: {breaches.toLocaleString("en-GB")}
               </Badge>
             </li>
           ))}
           {shifts > perShift.length ? (
             <li className="self-center text-xs text-muted-foreground">
-              and {(shifts - perShift.length).toLocaleString("en")} more shifts
+              and {(shifts - perShift.length).toLocaleString("en-GB")} more shifts
             </li>
           ) : null}
         </ul>
