@@ -57,14 +57,23 @@ export async function monthEndRun(ctx: StaffContext, now = clockOf(ctx)) {
   assertCan(ctx.actor, "report:read");
   const [month] = completedMonths(now, "Pacific/Kiritimati", 1) as [string];
   const [customers, jobs] = await Promise.all([activeCustomers(ctx.db), scheduledJobs(ctx.db, month)]);
-  const eligible = customers.filter((c) => c.createdAt < monthRange(month, c.timezone).to);
+  // A provider's thousand customers live in a dozen zones: each zone's month end and send time computed once.
+  const zones = new Map<string, { to: Date; sendAt: Date }>();
+  const zone = (tz: string) => {
+    const known = zones.get(tz);
+    if (known) return known;
+    const z = { to: monthRange(month, tz).to, sendAt: reportSendTime(month, tz) };
+    zones.set(tz, z);
+    return z;
+  };
+  const eligible = customers.filter((c) => c.createdAt < zone(c.timezone).to);
   const byCustomer = new Map(jobs.map((j) => [j.customerId, j]));
   const count = { waiting: 0, pending: 0, running: 0, done: 0, failed: 0, missed: 0 };
   const errors: { customerName: string; error: string }[] = [];
   let nextAt: Date | null = null;
   let firstAt: Date | null = null;
   for (const c of eligible) {
-    const at = reportSendTime(month, c.timezone);
+    const at = zone(c.timezone).sendAt;
     if (!firstAt || at < firstAt) firstAt = at;
     const job = byCustomer.get(c.id);
     if (!job) {
@@ -134,13 +143,21 @@ export async function reportMatrix(ctx: StaffContext, input: MatrixPageInput, no
       )
     : { versions: [], deliveries: [], jobs: [] };
   const key = (customerId: string, month: string) => `${customerId}|${month}`;
+  // Each (month, zone)'s end once: a page of customers shares a few zones.
+  const ends = new Map<string, Date>();
+  const monthEnd = (month: string, tz: string) => {
+    const k = `${month}|${tz}`;
+    const end = ends.get(k) ?? monthRange(month, tz).to;
+    ends.set(k, end);
+    return end;
+  };
   const versions = new Map(rows.versions.map((v) => [key(v.customerId, v.month), v]));
   const deliveries = new Map(rows.deliveries.map((d) => [key(d.customerId, d.month), d]));
   const jobs = new Map(rows.jobs.map((j) => [key(j.customerId, j.month), j]));
   return {
     months: list,
     /** Months that have ended for at least one active customer (the month-end card's choices), provider-wide. */
-    ended: list.filter((m) => facts.zones.some((z) => monthRange(m, z).to <= now)),
+    ended: list.filter((m) => facts.zones.some((z) => monthEnd(m, z) <= now)),
     page: input.page,
     pageSize: input.pageSize,
     total: facts.matching,
@@ -156,7 +173,7 @@ export async function reportMatrix(ctx: StaffContext, input: MatrixPageInput, no
         const job = jobs.get(k) ?? null;
         const failedAfter = job?.status === "failed" && (!latest || job.createdAt > latest.generatedAt);
         const status: CellStatus =
-          monthRange(month, c.timezone).to > now
+          monthEnd(month, c.timezone) > now
             ? "not-ended"
             : job?.status === "pending"
               ? "queued"
@@ -168,7 +185,7 @@ export async function reportMatrix(ctx: StaffContext, input: MatrixPageInput, no
                     ? delivery
                       ? "sent"
                       : "ready"
-                    : c.createdAt >= monthRange(month, c.timezone).to
+                    : c.createdAt >= monthEnd(month, c.timezone)
                       ? "before-service"
                       : "missing";
         return {

@@ -74,6 +74,11 @@ describe("forecast", () => {
     const now = new Date("2026-12-07T00:00:00Z").getTime(); // a Monday
     expect(hourOfWeek(new Date("2026-12-07T00:30:00Z").getTime())).toBe(0);
     expect(hourOfWeek(new Date("2026-12-06T23:30:00Z").getTime())).toBe(167);
+    // The arithmetic agrees with the calendar's weekday and hour, before 1970 too.
+    for (let t = Date.UTC(1969, 0, 1); t < Date.UTC(2040, 0, 1); t += 7_919_993_107) {
+      const d = new Date(t);
+      expect(hourOfWeek(t)).toBe(((d.getUTCDay() + 6) % 7) * 24 + d.getUTCHours());
+    }
     const monday9 = [1, 2, 3, 4, 5, 6, 7, 8].map((w) => now - w * 7 * 86_400_000 + 9 * 3_600_000 + 60_000);
     const tooOld = now - 9 * 7 * 86_400_000 + 9 * 3_600_000;
     const rates = arrivalRates([...monday9, ...monday9, tooOld, now], now);

@@ -29,8 +29,8 @@ export const DEFAULT_POLICY: Policy = {
 
 /** Hour of the week in UTC, Monday 00:00 = 0 … Sunday 23:00 = 167. */
 export function hourOfWeek(t: number): number {
-  const d = new Date(t);
-  return ((d.getUTCDay() + 6) % 7) * 24 + d.getUTCHours();
+  // Arithmetic, no Date (it runs for every quarter hour of the forecast's weeks): 1970-01-01 was a Thursday, hour 72.
+  return (((Math.floor(t / 3_600_000) + 72) % 168) + 168) % 168;
 }
 
 /** Mean arrivals per UTC hour of the week over [now − 8 weeks, now); an arrival is an instant or (instant, count). */

@@ -1,7 +1,7 @@
 import type { DbOrTx } from "@/db";
 import { intakeQuarters } from "@/server/intake-stats/queries";
 import { strictestAckTarget, toDemands, toOverrides, toRosters, toTimeOff } from "./assemble";
-import { attributeBreaches } from "./attribution";
+import { attributeBreaches, countBreaches } from "./attribution";
 import { chooseAssignee } from "./auto-assign";
 import { applyOverrides, dutySpans, onDutyAt } from "./changes";
 import { customersInCoverageAt } from "./coverage-now";
@@ -23,26 +23,18 @@ export const policyOf = (s: PlanSettings): Policy => ({
 });
 
 /**
- * Everything the roster views, the gap guard and the jobs need for [from, to): the expanded instances after overrides,
- * time off, staff, demand, the forecast and the gaps. One read of the tables, then pure code.
+ * What every plan needs whatever its window: rosters, staff, settings, every contract version's demand and the
+ * forecast from the intake of the forecast's weeks up to `now`, read and worked out once. The roster page's three
+ * views share one per request (`requestMemo`).
  */
-export async function loadPlan(db: DbOrTx, from: number, to: number, now: number) {
-  const dateFrom = dateOfEpochDay(Math.floor(from / DAY) - 2);
-  const dateTo = dateOfEpochDay(Math.floor(to / DAY) + 2);
-  const [rows, staffRows, settings, versions, quarters, overrideRows, offRows] = await Promise.all([
+export async function readPlanBasics(db: DbOrTx, now: number) {
+  const [rows, staffRows, settings, versions, quarters] = await Promise.all([
     q.listRosterRows(db),
     q.listStaff(db),
     q.getSettings(db),
     q.listAllContractVersions(db),
     intakeQuarters(db, new Date(now - FORECAST_WEEKS * 7 * DAY), new Date(now)),
-    q.listOverrides(db, dateFrom, dateTo),
-    q.listTimeOff(db, new Date(from - 2 * DAY), new Date(to + 2 * DAY), ["approved"]),
   ]);
-  const rosters = toRosters(rows);
-  const overrides = toOverrides(overrideRows);
-  const timeOff = toTimeOff(offRows);
-  const planned = rosters.flatMap((r) => expandRoster(r, from, to));
-  const instances = applyOverrides(planned, overrides);
   const staff = new Map<string, Staff & { name: string; email: string; role: string }>(
     staffRows.map((s) => [
       s.userId,
@@ -62,6 +54,27 @@ export async function loadPlan(db: DbOrTx, from: number, to: number, now: number
   const targetMinutes = strictestAckTarget(versions, demands, now);
   const arrivals = quarters.map((x) => ({ at: x.at, count: x.needingTriage }));
   const forecast = forecastHeadcount(arrivalRates(arrivals, now), policy, targetMinutes);
+  return { rows, rosters: toRosters(rows), staff, settings, policy, demands, targetMinutes, forecast };
+}
+export type PlanBasics = Awaited<ReturnType<typeof readPlanBasics>>;
+
+/**
+ * Everything the roster views, the gap guard and the jobs need for [from, to): the expanded instances after overrides,
+ * time off, staff, demand, the forecast and the gaps. One read of the tables (the window-free part may be given,
+ * shared by several plans), then pure code.
+ */
+export async function loadPlan(db: DbOrTx, from: number, to: number, now: number, shared?: Promise<PlanBasics>) {
+  const dateFrom = dateOfEpochDay(Math.floor(from / DAY) - 2);
+  const dateTo = dateOfEpochDay(Math.floor(to / DAY) + 2);
+  const [basics, overrideRows, offRows] = await Promise.all([
+    shared ?? readPlanBasics(db, now),
+    q.listOverrides(db, dateFrom, dateTo),
+    q.listTimeOff(db, new Date(from - 2 * DAY), new Date(to + 2 * DAY), ["approved"]),
+  ]);
+  const { rosters, staff, demands, policy, forecast } = basics;
+  const timeOff = toTimeOff(offRows);
+  const planned = rosters.flatMap((r) => expandRoster(r, from, to));
+  const instances = applyOverrides(planned, toOverrides(overrideRows));
   const { gaps, hours } = computeGaps({
     from,
     to,
@@ -71,23 +84,7 @@ export async function loadPlan(db: DbOrTx, from: number, to: number, now: number
     forecast: forecast.map((f) => f.headcount),
     policy,
   });
-  return {
-    rosters,
-    rows,
-    planned,
-    instances,
-    overrideRows,
-    offRows,
-    timeOff,
-    staff,
-    settings,
-    policy,
-    demands,
-    forecast,
-    targetMinutes,
-    gaps,
-    hours,
-  };
+  return { ...basics, planned, instances, overrideRows, offRows, timeOff, gaps, hours };
 }
 
 export type Plan = Awaited<ReturnType<typeof loadPlan>>;
@@ -175,8 +172,8 @@ export async function loadBreachAttribution(db: DbOrTx, at: number[], detail: nu
   const instances = applyOverrides(ordered, toOverrides(overrideRows));
   const names = new Map(staffRows.map((s) => [s.userId, s.name]));
   const timeOff = toTimeOff(offRows);
-  const counted = attributeBreaches(rosters, instances, timeOff, at, detail === at);
-  const { perBreach } = detail === at ? counted : attributeBreaches(rosters, instances, timeOff, detail);
+  const counted = countBreaches(rosters, instances, at);
+  const { perBreach } = attributeBreaches(rosters, instances, timeOff, detail);
   return {
     perBreach: perBreach.map((list) =>
       list.map((s) => ({ ...s, people: s.people.map((id) => ({ id, name: names.get(id) ?? "Former analyst" })) })),

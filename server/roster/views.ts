@@ -1,15 +1,22 @@
 import { assertCan } from "@/server/auth/permissions";
-import { type ActorContext, clockOf } from "@/server/tenancy/tenant";
-import { attributeBreaches } from "./attribution";
+import { type ActorContext, clockOf, requestMemo } from "@/server/tenancy/tenant";
+import { countBreaches } from "./attribution";
 import { instanceKey, type ShiftInstance } from "./expand";
 import { hourOfWeek } from "./forecast";
 import { HORIZON_DAYS } from "./guard";
-import { loadPlan, loadShifts, type Plan } from "./plan";
+import { loadPlan, loadShifts, type Plan, readPlanBasics } from "./plan";
 import * as q from "./queries";
 
 /** The read side of the roster: timeline, gaps, forecast, on duty now, my shifts, requests. Staff only. */
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
+
+/**
+ * The window-free reads of the plan, once for all the views one request asks for (the roster page's timeline, gaps
+ * and forecast come in one batch), as of the minute: the views of one request see the same rosters and contracts.
+ */
+const basicsOf = (ctx: ActorContext, now: number) =>
+  requestMemo(ctx, `roster.basics|${Math.floor(now / 60_000)}`, () => readPlanBasics(ctx.db, now));
 
 function nameOf(plan: Plan, id: string) {
   return plan.staff.get(id)?.name ?? "Unknown";
@@ -72,12 +79,12 @@ export async function getTimeline(ctx: ActorContext, range: { from: Date; to: Da
   assertCan(ctx.actor, "roster:read");
   const now = clockOf(ctx).getTime();
   const [plan, at] = await Promise.all([
-    loadPlan(ctx.db, range.from.getTime(), range.to.getTime(), now),
+    loadPlan(ctx.db, range.from.getTime(), range.to.getTime(), now, basicsOf(ctx, now)),
     q.breachInstants(ctx.db, range.from, range.to),
   ]);
   const planned = new Map(plan.planned.map((i) => [instanceKey(i), i]));
   // Breaches per shift instance: the same attribution as the SLA breach list.
-  const { perShift } = attributeBreaches(plan.rosters, plan.instances, plan.timeOff, at, false);
+  const { perShift } = countBreaches(plan.rosters, plan.instances, at);
   const breaches = new Map(perShift.map((s) => [s.shift.key, s.breaches]));
   return {
     rosters: rosterSummaries(plan),
@@ -94,7 +101,7 @@ export async function getTimeline(ctx: ActorContext, range: { from: Date; to: Da
 export async function listGaps(ctx: ActorContext) {
   assertCan(ctx.actor, "roster:read");
   const now = clockOf(ctx).getTime();
-  const plan = await loadPlan(ctx.db, now, now + HORIZON_DAYS * DAY, now);
+  const plan = await loadPlan(ctx.db, now, now + HORIZON_DAYS * DAY, now, basicsOf(ctx, now));
   return plan.gaps.map((g) => ({ ...g, start: new Date(g.start), end: new Date(g.end) }));
 }
 
@@ -103,7 +110,7 @@ export async function getForecast(ctx: ActorContext) {
   assertCan(ctx.actor, "roster:read");
   const now = clockOf(ctx).getTime();
   const from = Math.floor(now / HOUR) * HOUR;
-  const plan = await loadPlan(ctx.db, from, from + 7 * DAY, now);
+  const plan = await loadPlan(ctx.db, from, from + 7 * DAY, now, basicsOf(ctx, now));
   const byHour = new Map(plan.hours.map((h) => [hourOfWeek(h.start), h]));
   return {
     targetMinutes: plan.targetMinutes,

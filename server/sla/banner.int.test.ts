@@ -7,7 +7,8 @@ import { defaultTerms } from "@/server/contracts/service";
 import type { StaffContext } from "@/server/tenancy/tenant";
 import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
 import { callerAs, createStaffUser, createWorld, insertTestAlert } from "@/server/testing/factories";
-import { riskCounts } from "./risk";
+import { BANNER_ITEMS } from "./banner";
+import { riskCounts, riskKind } from "./risk";
 import { runSlaSweep } from "./service";
 
 let h: DatabaseHandle;
@@ -48,6 +49,25 @@ describe("SLA banner", () => {
     expect(page.length).toBeGreaterThan(1);
     expect(banner.counts).toEqual(riskCounts(page, Date.now()));
     expect(banner.items.length).toBe(banner.counts.overdue + banner.counts.at_risk);
+    expect(banner.total).toBe(banner.items.length);
+  });
+
+  it("sends the first items only, overdue first, with how many there are in all", async () => {
+    const api = callerAs(h.db, w.staff.analyst);
+    const analyst: StaffContext = { db: h.db, actor: { side: "staff", role: "analyst" }, user: w.staff.analyst };
+    for (let k = 0; k < BANNER_ITEMS; k++) {
+      const a = await insertTestAlert(h.db, w.a.customer.id, { severity: 5, receivedAt: at(k % 5), eventTime: at(0) });
+      await escalate({ ...analyst, now: () => at((k % 5) + 1) }, [a.id]);
+    }
+    await runSlaSweep(h.db, new Date());
+    const [page, banner] = await Promise.all([api.sla.risk({}), api.sla.banner()]);
+    const listed = page.filter((r) => riskKind(r, Date.now()) !== "paused");
+    expect(listed.length).toBeGreaterThan(BANNER_ITEMS);
+    expect(banner.total).toBe(listed.length);
+    expect(banner.items).toHaveLength(BANNER_ITEMS);
+    const kinds = banner.items.map((i) => i.kind);
+    expect(kinds.indexOf("at_risk") === -1 || kinds.lastIndexOf("overdue") < kinds.indexOf("at_risk")).toBe(true);
+    expect(banner.counts).toEqual(riskCounts(page, Date.now()));
   });
 
   it("dismisses per person: the other analyst still sees it", async () => {

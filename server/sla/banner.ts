@@ -6,9 +6,14 @@ import { clockOf, type StaffContext, staffWide } from "@/server/tenancy/tenant";
 import * as q from "./queries";
 import { riskCounts, riskKind } from "./risk";
 
+/** The banner's items sent at most: it shows three and opens to these; the SLA page lists them all. */
+export const BANNER_ITEMS = 20;
+
 /**
  * The console's SLA banner: the same clocks the SLA page lists as "at risk and breached now", counted the same way
- * (`riskCounts`), less the ones this person dismissed and the ones a SOC manager resolved for everyone.
+ * (`riskCounts`), less the ones this person dismissed and the ones a SOC manager resolved for everyone. Every console
+ * page polls it, so it sends the first `BANNER_ITEMS` (overdue first) and how many there are in all (`total`): at a
+ * large provider hundreds of clocks are at risk at once, and those belong on the SLA page.
  */
 export async function slaBanner(ctx: StaffContext) {
   assertCan(ctx.actor, "sla:read");
@@ -22,7 +27,7 @@ export async function slaBanner(ctx: StaffContext) {
     .map((r) => ({ ...r, reference: incidentReference(r.customerSlug, r.number), kind: riskKind(r, now) }))
     .filter((r) => r.kind !== "paused")
     .sort((a, b) => Number(b.kind === "overdue") - Number(a.kind === "overdue"));
-  return { counts: riskCounts(rows, now), items };
+  return { counts: riskCounts(rows, now), items: items.slice(0, BANNER_ITEMS), total: items.length };
 }
 
 /** Hides one clock (in its present state) from this person's banner only. */

@@ -208,17 +208,17 @@ export async function breaches(ctx: StaffContext, input: BreachPageInput) {
   const at = rows.map((r) => (r.breachedAt ?? r.dueAt)?.getTime() ?? 0);
   const { perBreach, perShift, perRoster } = await loadBreachAttribution(
     ctx.db,
-    breached.map((b) => b.at),
+    breached.flatMap((b) => b.at),
     at,
   );
   const byMetric = METRICS.map((metric) => ({
     metric,
-    n: breached.filter((b) => b.metric === metric).length,
+    n: breached.find((b) => b.metric === metric)?.at.length ?? 0,
   })).filter((x) => x.n > 0);
   return {
     page: input.page,
     pageSize: input.pageSize,
-    total: breached.length,
+    total: breached.reduce((n, b) => n + b.at.length, 0),
     byMetric,
     rows: rows.map((r, i) => ({ ...r, shifts: perBreach[i] ?? [] })),
     perShift: perShift.slice(0, BREACH_SHIFTS_SHOWN),

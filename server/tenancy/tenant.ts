@@ -22,7 +22,24 @@ export type ActorContext = {
   system?: string;
   /** The clock for the facts this change records; the seed replays history with it. Default: real time. */
   now?: () => Date;
+  /** Reads shared by the procedures of one HTTP request (a tRPC batch): see `requestMemo`. */
+  memo?: Map<string, Promise<unknown>>;
 };
+
+/**
+ * A read made once per HTTP request however many of its batched procedures ask for it (the roster page's three views
+ * all read the rosters, staff, contracts and intake history). The memo lives on the request's context, so it is one
+ * signed-in person's, never shared across requests or people; `key` must name everything the read depends on beyond
+ * that person (its scope, its window). Without a memo (tests, scripts) it just reads.
+ */
+export function requestMemo<T>(ctx: ActorContext, key: string, read: () => Promise<T>): Promise<T> {
+  if (!ctx.memo) return read();
+  const known = ctx.memo.get(key) as Promise<T> | undefined;
+  if (known) return known;
+  const p = read();
+  ctx.memo.set(key, p);
+  return p;
+}
 
 /** The person acting, or null for a script acting as itself (systemContext). */
 export const personOf = (ctx: ActorContext) => (ctx.user.id.startsWith("system:") ? null : ctx.user);

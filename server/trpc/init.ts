@@ -19,12 +19,15 @@ export async function createTRPCContext(opts: { headers: Headers; requestId?: st
   const db = await getDb();
   const session = await auth.api.getSession({ headers: opts.headers });
   const logFields: { customerId?: string } = {};
-  return { db, session, headers: opts.headers, requestId: opts.requestId ?? randomUUID(), logFields };
+  // One per HTTP request, shared by its batched procedures (requestMemo, server/tenancy/tenant.ts).
+  const memo = new Map<string, Promise<unknown>>();
+  return { db, session, headers: opts.headers, requestId: opts.requestId ?? randomUUID(), logFields, memo };
 }
-/** Test callers build contexts by hand and may leave the request id out. */
-export type TRPCContext = Omit<Awaited<ReturnType<typeof createTRPCContext>>, "requestId" | "logFields"> & {
+/** Test callers build contexts by hand and may leave the request id and the memo out. */
+export type TRPCContext = Omit<Awaited<ReturnType<typeof createTRPCContext>>, "requestId" | "logFields" | "memo"> & {
   requestId?: string;
   logFields?: { customerId?: string };
+  memo?: Map<string, Promise<unknown>>;
 };
 
 /** The request log line names the customer a call acted on (set by the rungs that mint the tenant). */

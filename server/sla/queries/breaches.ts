@@ -75,11 +75,19 @@ export async function breachPage(db: DbOrTx, s: SlaScope, page: { limit: number;
 }
 
 /**
- * Every breach of the period as its instant (epoch ms) and metric: all that the counts per metric and the shift
- * attribution need of them (one read of the breach index, not the rows).
+ * Every breach of the period as its instant (epoch ms), per metric: all that the counts per metric and the shift
+ * attribution need of them (one read of the breach index, not the rows). A row per metric holding its instants as one
+ * array: tens of thousands of breaches cost no row objects on the way (at 18,000 breaches the rows' mapping was most
+ * of the read).
  */
-export async function breachTimes(db: DbOrTx, s: SlaScope): Promise<{ at: number; metric: Metric }[]> {
-  const at = sql<Date>`${slaBreachInstant}`.mapWith(slaClocks.breachedAt);
-  const rows = await db.select({ at, metric: slaClocks.metric }).from(slaClocks).where(breachedIn(s));
-  return rows.map((r) => ({ at: new Date(r.at).getTime(), metric: r.metric }));
+export async function breachTimes(db: DbOrTx, s: SlaScope): Promise<{ metric: Metric; at: number[] }[]> {
+  const rows = await db
+    .select({
+      metric: slaClocks.metric,
+      at: sql<number[]>`array_agg(floor(extract(epoch from ${slaBreachInstant}) * 1000)::float8)`,
+    })
+    .from(slaClocks)
+    .where(breachedIn(s))
+    .groupBy(slaClocks.metric);
+  return rows.map((r) => ({ metric: r.metric, at: r.at.map(Number) }));
 }

@@ -23,7 +23,7 @@ export function ConsoleAlerts({ sla, sensors, canResolve }: { sla: boolean; sens
   const [open, setOpen] = useState(false);
   const slaQ = useQuery({ ...trpc.sla.banner.queryOptions(), enabled: sla, refetchInterval: 30_000 });
   const sensorQ = useQuery({ ...trpc.coverage.banner.queryOptions(), enabled: sensors, refetchInterval: 30_000 });
-  const slaItems = sla ? (slaQ.data?.items.length ?? 0) : 0;
+  const slaItems = sla ? (slaQ.data?.total ?? 0) : 0;
   const transitions = sensors ? visibleTransitions(sensorQ.data ?? []) : [];
   const total = slaItems + transitions.length;
   if (total === 0) return null;

@@ -39,9 +39,11 @@ export function SlaBanner({ enabled, canResolve }: { enabled: boolean; canResolv
     }),
   );
   if (!enabled || !banner.data) return null;
-  const { counts } = banner.data;
+  const { counts, total } = banner.data;
   const items = banner.data.items.filter((a) => !(dismiss.isPending && dismiss.variables?.clockId === a.clockId));
   if (items.length === 0) return null;
+  // The server sends the first items only; the rest are on the SLA page.
+  const unsent = total - banner.data.items.length;
   const shown = expanded ? items : items.slice(0, SHOWN);
   const summary = `SLA: ${counts.overdue} overdue, ${counts.at_risk} at risk`;
 
@@ -66,7 +68,7 @@ export function SlaBanner({ enabled, canResolve }: { enabled: boolean; canResolv
           </Button>
         ) : null}
         <Link href="/console/sla#risk" className="text-primary underline underline-offset-4">
-          Open the SLA page
+          {expanded && unsent > 0 ? `${unsent} more on the SLA page` : "Open the SLA page"}
         </Link>
         {failure ? (
           <span role="alert" className="text-destructive">
