@@ -1,7 +1,7 @@
 import { type AlertRecord, finalizeAlert } from "./finalize";
 import { normalizers } from "./normalize";
 import { IntakeError, type ParsedItem, parseBody, sanitize } from "./parse";
-import { type AlertRow, type AlertRowsText, alertRowsText } from "./row-json";
+import { type AlertRow, type AlertRowParts, alertRowParts } from "./row-json";
 import { PayloadError, type SourceFormat } from "./types";
 
 /**
@@ -36,14 +36,15 @@ export type PreparedItems = {
   unique: PreparedAlert[];
   /** Every alert item in order, with its key. */
   order: { index: number; key: string }[];
-  rowsText: AlertRowsText | null;
+  /** The rows of `unique`, position for position, as `upsertAlerts` takes them. */
+  rowParts: AlertRowParts | null;
 };
 
 type Work = PreparedAlert & { raw: unknown; rawJson?: string };
 
 export function prepareItems(items: ParsedItem[], ctx: RowContext, receivedAt: Date): PreparedItems {
   const { rows, ...prepared } = prepareAlertRows(items, ctx, receivedAt);
-  return { ...prepared, rowsText: rows.length ? alertRowsText(rows) : null };
+  return { ...prepared, rowParts: rows.length ? alertRowParts(rows) : null };
 }
 
 /**
@@ -54,7 +55,7 @@ export function prepareAlertRows(
   items: ParsedItem[],
   ctx: RowContext,
   receivedAt: Date,
-): Omit<PreparedItems, "rowsText"> & { rows: { row: AlertRow; rawJson: string }[] } {
+): Omit<PreparedItems, "rowParts"> & { rows: { row: AlertRow; rawJson: string }[] } {
   const early: PreparedItems["early"] = [];
   const health: HealthItem[] = [];
   const alerts: Work[] = [];

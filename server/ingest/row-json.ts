@@ -36,7 +36,41 @@ export type AlertRowsText = { rows: string; raws: string };
 export const RAW_SEPARATOR = "\u001e";
 
 export function alertRowsText(rows: { row: AlertRow; rawJson: string }[]): AlertRowsText {
+  return alertRowParts(rows).text;
+}
+
+/**
+ * A batch's rows as `upsertAlerts` takes them, with where each row's JSON and each raw payload starts in the texts:
+ * built where the batch is prepared (a worker thread), so that the database half can write the rows in parts
+ * (`joinRowParts`) by slicing, without parsing or serialising anything again.
+ */
+export type AlertRowParts = { text: AlertRowsText; rowAt: number[]; rawAt: number[] };
+
+export function alertRowParts(rows: { row: AlertRow; rawJson: string }[]): AlertRowParts {
+  const rowTexts = rows.map(({ row }) => JSON.stringify(row));
   const raws = rows.map(({ rawJson }) => rawJson);
   for (const raw of raws) if (raw.includes(RAW_SEPARATOR)) throw new Error("alertRowsText: a raw payload holds U+001E");
-  return { rows: JSON.stringify(rows.map(({ row }) => row)), raws: raws.join(RAW_SEPARATOR) };
+  const starts = (texts: string[], first: number) => {
+    let at = first;
+    return texts.map((t) => {
+      const start = at;
+      at += t.length + 1;
+      return start;
+    });
+  };
+  return {
+    text: { rows: `[${rowTexts.join(",")}]`, raws: raws.join(RAW_SEPARATOR) },
+    rowAt: starts(rowTexts, 1),
+    rawAt: starts(raws, 0),
+  };
+}
+
+/** The `upsertAlerts` texts of the rows at `pick` (ascending positions in the parts); all of them: the texts as built. */
+export function joinRowParts(parts: AlertRowParts, pick: number[]): AlertRowsText {
+  const n = parts.rowAt.length;
+  if (pick.length === n) return parts.text;
+  const { rows, raws } = parts.text;
+  const row = (i: number) => rows.slice(parts.rowAt[i], i + 1 < n ? parts.rowAt[i + 1]! - 1 : rows.length - 1);
+  const raw = (i: number) => raws.slice(parts.rawAt[i], i + 1 < n ? parts.rawAt[i + 1]! - 1 : raws.length);
+  return { rows: `[${pick.map(row).join(",")}]`, raws: pick.map(raw).join(RAW_SEPARATOR) };
 }

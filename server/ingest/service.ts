@@ -8,6 +8,7 @@ import { recomputeIncidentClocks } from "@/server/sla/service";
 import { runAsTenant } from "@/server/tenancy/scope";
 import type { IntakeAuth } from "./auth";
 import { chooseIncident, type OpenIncident } from "./correlate";
+import { holdKeys } from "./in-flight";
 import type { ParsedItem } from "./parse";
 import { sanitize } from "./parse";
 import { type ItemResult, type PreparedAlert, type PreparedItems, prepareItems } from "./prepare";
@@ -22,6 +23,7 @@ import {
 } from "./queries";
 import { RecentHosts } from "./recent-hosts";
 import { withRetry } from "./retry";
+import { joinRowParts } from "./row-json";
 
 export { authenticate, type IntakeAuth, IntakeHttpError } from "./auth";
 
@@ -57,7 +59,7 @@ export async function commitPrepared(
 ): Promise<ItemResult[]> {
   const results: ItemResult[] = new Array(prep.count);
   for (const e of prep.early) results[e.index] = e.result;
-  const { unique, health, order, rowsText } = prep;
+  const { unique, health, order, rowParts } = prep;
   const firstIndex = new Map(unique.map((p) => [p.record.dedupKey, p.index]));
   const written = new Map<
     string,
@@ -72,107 +74,124 @@ export async function commitPrepared(
     receivedAt.getTime(),
   );
 
-  const mailAfter: string[] = [];
-  await withRetry(() =>
-    runAsTenant(db, auth.tenant, async (tx) => {
-      mailAfter.length = 0;
-      written.clear();
-      // Everything the batch writes besides its alerts comes first: the alert rows are the ones concurrent batches
-      // of the customer share (re-sent dedup keys), and the upsert holds them until commit, so it runs as late as
-      // it can — the only statements after it are the correlation's, for new alerts that join an open incident.
-      // The hosts the alerts name are shared too, but their write never waits for another batch (writeSightings).
-      await learnHosts(tx, auth.tenant, auth.sensorId, hosts, receivedAt);
-      await insertHealthEvents(
-        tx,
-        health.map((h) => ({
-          customerId: auth.tenant,
-          sensorId: auth.sensorId,
-          at: h.eventTime ?? receivedAt,
-          receivedAt,
-          note: h.note,
-          message: h.message,
-          raw: sanitize(h.raw) as object,
-        })),
-      );
-      const lastHealth = health[health.length - 1];
-      if (lastHealth) {
-        await touchSensor(tx, auth.tenant, auth.sensorId, {
-          healthNote: `${lastHealth.note}${lastHealth.message ? `: ${lastHealth.message}` : ""}`,
-          healthNoteAt: receivedAt,
-        });
-      }
-
-      let candidates: Candidate[] = [];
-      if (rowsText) {
-        const up = await upsertAlerts(tx, auth.tenant, rowsText, lookup);
-        for (const r of up.rows) written.set(r.dedupKey, r);
-        candidates = up.candidates;
-      }
-
-      // After the upsert: the set-based follow-up work for the whole batch, in this transaction.
-      // Correlation: new alerts join an open incident of this customer sharing an entity within the window.
-      const fresh = unique.filter(
-        (p) => written.get(p.record.dedupKey)?.inserted && p.record.keys.length + p.record.probes.length > 0,
-      );
-      if (fresh.length && candidates.length) {
-        const open = new Map<string, OpenIncident>();
-        for (const r of candidates) {
-          const c = open.get(r.id) ?? { id: r.id, latestEventTime: r.latestEventTime, keys: [] };
-          c.keys.push(r.key);
-          open.set(r.id, c);
-        }
-        if (open.size) {
-          const joins = new Map<string, PreparedAlert[]>();
-          for (const p of fresh.sort((a, b) => a.record.eventTime.getTime() - b.record.eventTime.getTime())) {
-            const target = chooseIncident(
-              { eventTime: p.record.eventTime, keys: [...p.record.keys, ...p.record.probes] },
-              [...open.values()],
-            );
-            if (!target) continue;
-            const c = open.get(target)!;
-            if (p.record.eventTime > c.latestEventTime) c.latestEventTime = p.record.eventTime;
-            c.keys = [...new Set([...c.keys, ...p.record.keys])];
-            joins.set(target, [...(joins.get(target) ?? []), p]);
-            written.get(p.record.dedupKey)!.incidentId = target;
-          }
-          for (const [incidentId, list] of [...joins].sort(([a], [b]) => (a < b ? -1 : 1))) {
-            await attachAlerts(
-              tx,
-              auth.tenant,
-              incidentId,
-              list.map((p) => ({
-                id: written.get(p.record.dedupKey)!.id,
-                dedupKey: p.record.dedupKey,
-                title: p.record.title,
-                severity: p.record.severity,
-                eventTime: p.record.eventTime,
-                receivedAt,
-                vendorCreatedAt: p.record.vendorCreatedAt,
-                techniques: p.record.techniques,
-                entities: p.record.entities,
-                keys: p.record.keys,
-              })),
-              { ...intakeActor, at: receivedAt },
-            );
-            mailAfter.push(...(await recomputeIncidentClocks(tx, auth.tenant, incidentId, receivedAt)));
-          }
-        }
-      }
-
-      for (const { index, key } of order) {
-        const w = written.get(key)!;
-        const firstOfKey = firstIndex.get(key) === index;
-        results[index] = {
-          status: w.inserted && firstOfKey ? "created" : "updated",
-          alertId: w.id,
-          incidentId: w.incidentId,
-          severity: w.severity,
-          techniques: w.techniques,
-        };
-      }
-      for (const h of health) results[h.index] = { status: "health" };
-    }),
+  // The rows in the order they are written: keys no other batch of this process holds, then those it does.
+  const held = holdKeys(
+    auth.tenant,
+    unique.map((p) => p.record.dedupKey),
   );
+  const free: number[] = [];
+  const busy: number[] = [];
+  unique.forEach((p, i) => {
+    (held.busy.has(p.record.dedupKey) ? busy : free).push(i);
+  });
+  const parts = rowParts ? [free, busy].filter((pick) => pick.length > 0) : [];
+
+  const mailAfter: string[] = [];
+  try {
+    await withRetry(() =>
+      runAsTenant(db, auth.tenant, async (tx) => {
+        mailAfter.length = 0;
+        written.clear();
+        // Everything the batch writes besides its alerts comes first: the alert rows are the ones concurrent batches
+        // of the customer share (re-sent dedup keys), and the upsert holds them until commit, so it runs as late as
+        // it can — the only statements after it are the correlation's, for new alerts that join an open incident.
+        // The hosts the alerts name are shared too, but their write never waits for another batch (writeSightings).
+        await learnHosts(tx, auth.tenant, auth.sensorId, hosts, receivedAt);
+        await insertHealthEvents(
+          tx,
+          health.map((h) => ({
+            customerId: auth.tenant,
+            sensorId: auth.sensorId,
+            at: h.eventTime ?? receivedAt,
+            receivedAt,
+            note: h.note,
+            message: h.message,
+            raw: sanitize(h.raw) as object,
+          })),
+        );
+        const lastHealth = health[health.length - 1];
+        if (lastHealth) {
+          await touchSensor(tx, auth.tenant, auth.sensorId, {
+            healthNote: `${lastHealth.note}${lastHealth.message ? `: ${lastHealth.message}` : ""}`,
+            healthNoteAt: receivedAt,
+          });
+        }
+
+        let candidates: Candidate[] = [];
+        for (const [n, pick] of parts.entries()) {
+          // The correlation candidates are read once, with the first statement.
+          const up = await upsertAlerts(tx, auth.tenant, joinRowParts(rowParts!, pick), n === 0 ? lookup : []);
+          for (const r of up.rows) written.set(r.dedupKey, r);
+          if (n === 0) candidates = up.candidates;
+        }
+
+        // After the upsert: the set-based follow-up work for the whole batch, in this transaction.
+        // Correlation: new alerts join an open incident of this customer sharing an entity within the window.
+        const fresh = unique.filter(
+          (p) => written.get(p.record.dedupKey)?.inserted && p.record.keys.length + p.record.probes.length > 0,
+        );
+        if (fresh.length && candidates.length) {
+          const open = new Map<string, OpenIncident>();
+          for (const r of candidates) {
+            const c = open.get(r.id) ?? { id: r.id, latestEventTime: r.latestEventTime, keys: [] };
+            c.keys.push(r.key);
+            open.set(r.id, c);
+          }
+          if (open.size) {
+            const joins = new Map<string, PreparedAlert[]>();
+            for (const p of fresh.sort((a, b) => a.record.eventTime.getTime() - b.record.eventTime.getTime())) {
+              const target = chooseIncident(
+                { eventTime: p.record.eventTime, keys: [...p.record.keys, ...p.record.probes] },
+                [...open.values()],
+              );
+              if (!target) continue;
+              const c = open.get(target)!;
+              if (p.record.eventTime > c.latestEventTime) c.latestEventTime = p.record.eventTime;
+              c.keys = [...new Set([...c.keys, ...p.record.keys])];
+              joins.set(target, [...(joins.get(target) ?? []), p]);
+              written.get(p.record.dedupKey)!.incidentId = target;
+            }
+            for (const [incidentId, list] of [...joins].sort(([a], [b]) => (a < b ? -1 : 1))) {
+              await attachAlerts(
+                tx,
+                auth.tenant,
+                incidentId,
+                list.map((p) => ({
+                  id: written.get(p.record.dedupKey)!.id,
+                  dedupKey: p.record.dedupKey,
+                  title: p.record.title,
+                  severity: p.record.severity,
+                  eventTime: p.record.eventTime,
+                  receivedAt,
+                  vendorCreatedAt: p.record.vendorCreatedAt,
+                  techniques: p.record.techniques,
+                  entities: p.record.entities,
+                  keys: p.record.keys,
+                })),
+                { ...intakeActor, at: receivedAt },
+              );
+              mailAfter.push(...(await recomputeIncidentClocks(tx, auth.tenant, incidentId, receivedAt)));
+            }
+          }
+        }
+
+        for (const { index, key } of order) {
+          const w = written.get(key)!;
+          const firstOfKey = firstIndex.get(key) === index;
+          results[index] = {
+            status: w.inserted && firstOfKey ? "created" : "updated",
+            alertId: w.id,
+            incidentId: w.incidentId,
+            severity: w.severity,
+            techniques: w.techniques,
+          };
+        }
+        for (const h of health) results[h.index] = { status: "health" };
+      }),
+    );
+  } finally {
+    held.release();
+  }
   recentHosts.remember(hostScope, hosts, receivedAt.getTime());
   // After commit, in its own statement: the mark's row is the one row every request of the customer writes, and
   // inside the batch's transaction its lock would queue the customer's concurrent batches behind each other.
