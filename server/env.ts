@@ -64,6 +64,16 @@ const schema = z.object({
    * keeps the normalised alert (title, severity, times, entities, techniques, verdict, incident). 0 keeps it forever.
    */
   RAW_PAYLOAD_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(180),
+  /**
+   * Seconds a provider-wide read that every console page polls (who is on duty, the SLA banner's clocks, the sensor
+   * banner) is shared by all staff requests of a process (server/tenancy/shared-read.ts). 0 reads every time (tests).
+   */
+  SHARED_READ_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(300)
+    .default(process.env.NODE_ENV === "test" ? 0 : 10),
   /** Worker threads that render monthly PDFs off the event loop; 0 renders in-process (default in tests). */
   RENDER_THREADS: z.coerce
     .number()

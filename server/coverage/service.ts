@@ -8,6 +8,8 @@ import { env } from "@/server/env";
 import { Conflict, NotFound } from "@/server/errors";
 import { getBranding } from "@/server/provider/queries";
 import { SENSOR_CLASS_LABELS } from "@/server/sensors/schema";
+import { afterCommit } from "@/server/tenancy/scope";
+import { forgetSharedRead, sharedRead } from "@/server/tenancy/shared-read";
 import { type ActorContext, clockOf, personOf } from "@/server/tenancy/tenant";
 import * as q from "./queries";
 import type { UnsupportedVersionInput } from "./schema";
@@ -54,10 +56,13 @@ export async function removeUnsupportedVersion(ctx: ActorContext, id: string) {
 
 // ---- the console banner ----
 
+const SENSOR_BANNER = "coverage.banner";
+
 export async function bannerTransitions(ctx: ActorContext) {
   assertCan(ctx.actor, "sensor:read");
   if (ctx.actor.side !== "staff") throw new NotFound("No such list.");
-  return q.listBanner(ctx.db, new Date(clockOf(ctx).getTime() - 24 * 3_600_000));
+  // Every console page polls it: shared by the staff's requests for a few seconds, forgotten when one is dismissed.
+  return sharedRead(ctx, SENSOR_BANNER, () => q.listBanner(ctx.db, new Date(clockOf(ctx).getTime() - 24 * 3_600_000)));
 }
 
 /** Dismissing acknowledges the item for the whole SOC (one shared banner), and is audited. */
@@ -73,6 +78,7 @@ export async function dismissTransition(ctx: ActorContext, id: string) {
       targetId: id,
     });
   });
+  await afterCommit(ctx.db, () => forgetSharedRead(SENSOR_BANNER));
   return { id };
 }
 
@@ -97,6 +103,7 @@ export async function runSensorSweep(db: Db, now = new Date()) {
     );
     return { silent: silent.length, recovered: recovered.length, mail };
   });
+  if (result.silent || result.recovered) forgetSharedRead(SENSOR_BANNER);
   if (result.mail.length) await deliverQueued(db, result.mail);
   return { silent: result.silent, recovered: result.recovered, emails: result.mail.length };
 }

@@ -1,4 +1,5 @@
 import { assertCan } from "@/server/auth/permissions";
+import { sharedRead } from "@/server/tenancy/shared-read";
 import { type ActorContext, clockOf, requestMemo } from "@/server/tenancy/tenant";
 import { countBreaches } from "./attribution";
 import { instanceKey, type ShiftInstance } from "./expand";
@@ -133,6 +134,11 @@ export async function getForecast(ctx: ActorContext) {
 /** Who is on duty now, and the shifts that start next (within 24 h). */
 export async function onDutyNow(ctx: ActorContext) {
   assertCan(ctx.actor, "roster:read");
+  // In every console page's header: the same answer for all staff, shared for a few seconds.
+  return sharedRead(ctx, "roster.onDuty", () => readOnDuty(ctx));
+}
+
+async function readOnDuty(ctx: ActorContext) {
   const now = clockOf(ctx).getTime();
   const plan = await loadShifts(ctx.db, now - DAY, now + DAY);
   const rosterName = new Map(plan.rosters.map((r) => [r.id, r]));

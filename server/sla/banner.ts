@@ -2,6 +2,7 @@ import { actorOf, recordAudit } from "@/server/audit/service";
 import { assertCan } from "@/server/auth/permissions";
 import { NotFound } from "@/server/errors";
 import { incidentReference } from "@/server/incidents/severity";
+import { sharedRead } from "@/server/tenancy/shared-read";
 import { clockOf, type StaffContext, staffWide } from "@/server/tenancy/tenant";
 import * as q from "./queries";
 import { riskCounts, riskKind } from "./risk";
@@ -19,7 +20,8 @@ export async function slaBanner(ctx: StaffContext) {
   assertCan(ctx.actor, "sla:read");
   const now = clockOf(ctx).getTime();
   const [rows, hidden] = await Promise.all([
-    q.listClocksAtRisk(ctx.db, staffWide(ctx)),
+    // Provider-wide and the same for everyone: shared for a few seconds (the dismissals are each person's, read fresh).
+    sharedRead(ctx, "sla.banner.clocks", () => q.listClocksAtRisk(ctx.db, staffWide(ctx))),
     q.listBannerDismissals(ctx.db, ctx.user.id),
   ]);
   const items = rows
