@@ -69,7 +69,7 @@ export async function checkReads(db: Db, plan: Plan, log: (s: string) => void) {
   await call(
     "SLA at risk now",
     () => riskNow(staff),
-    (x) => x.length + 1,
+    (x) => x.rows.length + 1,
   );
   await call(
     "SLA month of the largest customer",

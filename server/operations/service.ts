@@ -3,7 +3,6 @@ import { Forbidden } from "@/server/errors";
 import { ACTION_LABELS, incidentReference } from "@/server/incidents/severity";
 import { intakeQuarters } from "@/server/intake-stats/queries";
 import { sensorCountsPerCustomer } from "@/server/sensors/service";
-import { riskCounts } from "@/server/sla/risk";
 import { monthOverall, riskNow } from "@/server/sla/views";
 import { clockOf, type StaffContext } from "@/server/tenancy/tenant";
 import { ageEdges, ageingMatrix, intakeByDay, intakeTrend, needingAttention, openIncidentSummary } from "./ageing";
@@ -43,7 +42,7 @@ export async function socHome(ctx: StaffContext, timeZone: string) {
     generatedAt: now,
     timeZone,
     decisions: {
-      sla: riskCounts(risk, now.getTime()),
+      sla: risk.counts,
       approvals: approvals.map((a) => ({
         ...a,
         reference: ref(a.customerSlug, a.number),

@@ -4,10 +4,11 @@ import type { DatabaseHandle } from "@/db";
 import { auditLog } from "@/db/schema";
 import { escalate } from "@/server/alerts/service";
 import { defaultTerms } from "@/server/contracts/service";
-import type { StaffContext } from "@/server/tenancy/tenant";
+import { type StaffContext, staffWide } from "@/server/tenancy/tenant";
 import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
 import { callerAs, createStaffUser, createWorld, insertTestAlert } from "@/server/testing/factories";
 import { BANNER_ITEMS } from "./banner";
+import { countClocksAtRisk, listClocksAtRisk } from "./queries";
 import { riskCounts, riskKind } from "./risk";
 import { runSlaSweep } from "./service";
 
@@ -46,8 +47,9 @@ describe("SLA banner", () => {
   it("counts exactly what the SLA page counts", async () => {
     const api = callerAs(h.db, w.staff.analyst);
     const [page, banner] = await Promise.all([api.sla.risk({}), api.sla.banner()]);
-    expect(page.length).toBeGreaterThan(1);
-    expect(banner.counts).toEqual(riskCounts(page, Date.now()));
+    expect(page.rows.length).toBeGreaterThan(1);
+    expect(page.counts).toEqual(riskCounts(page.rows, Date.now()));
+    expect(banner.counts).toEqual({ overdue: page.counts.overdue, at_risk: page.counts.at_risk });
     expect(banner.items.length).toBe(banner.counts.overdue + banner.counts.at_risk);
     expect(banner.total).toBe(banner.items.length);
   });
@@ -61,13 +63,22 @@ describe("SLA banner", () => {
     }
     await runSlaSweep(h.db, new Date());
     const [page, banner] = await Promise.all([api.sla.risk({}), api.sla.banner()]);
-    const listed = page.filter((r) => riskKind(r, Date.now()) !== "paused");
+    const listed = page.rows.filter((r) => riskKind(r, Date.now()) !== "paused");
     expect(listed.length).toBeGreaterThan(BANNER_ITEMS);
     expect(banner.total).toBe(listed.length);
     expect(banner.items).toHaveLength(BANNER_ITEMS);
     const kinds = banner.items.map((i) => i.kind);
     expect(kinds.indexOf("at_risk") === -1 || kinds.lastIndexOf("overdue") < kinds.indexOf("at_risk")).toBe(true);
-    expect(banner.counts).toEqual(riskCounts(page, Date.now()));
+    expect(banner.counts).toEqual({ overdue: page.counts.overdue, at_risk: page.counts.at_risk });
+  });
+
+  it("counts every clock at risk, also beyond the rows the list sends", async () => {
+    const scope = staffWide({ db: h.db, actor: { side: "staff", role: "analyst" }, user: w.staff.analyst });
+    const every = await listClocksAtRisk(h.db, scope, 10_000);
+    expect(every.length).toBeGreaterThan(3);
+    expect(await listClocksAtRisk(h.db, scope, 3)).toHaveLength(3);
+    const now = new Date();
+    expect(await countClocksAtRisk(h.db, scope, now)).toEqual(riskCounts(every, now.getTime()));
   });
 
   it("dismisses per person: the other analyst still sees it", async () => {
@@ -101,8 +112,8 @@ describe("SLA banner", () => {
     const customer = callerAs(h.db, w.a.admin);
     const page = await callerAs(h.db, w.staff.manager).sla.risk({ customerId: w.b.customer.id });
     await expect(customer.sla.banner()).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(customer.sla.dismiss({ clockId: page[0]!.clockId })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(customer.sla.resolve({ clockId: page[0]!.clockId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(customer.sla.dismiss({ clockId: page.rows[0]!.clockId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(customer.sla.resolve({ clockId: page.rows[0]!.clockId })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("answers an unknown clock with not found", async () => {

@@ -1,35 +1,43 @@
 import { actorOf, recordAudit } from "@/server/audit/service";
 import { assertCan } from "@/server/auth/permissions";
 import { NotFound } from "@/server/errors";
-import { incidentReference } from "@/server/incidents/severity";
 import { sharedRead } from "@/server/tenancy/shared-read";
-import { clockOf, type StaffContext, staffWide } from "@/server/tenancy/tenant";
+import { clockOf, type StaffContext } from "@/server/tenancy/tenant";
 import * as q from "./queries";
-import { riskCounts, riskKind } from "./risk";
+import { riskKind } from "./risk";
+import { riskNow } from "./views";
 
 /** The banner's items sent at most: it shows three and opens to these; the SLA page lists them all. */
 export const BANNER_ITEMS = 20;
 
 /**
- * The console's SLA banner: the same clocks the SLA page lists as "at risk and breached now", counted the same way
- * (`riskCounts`), less the ones this person dismissed and the ones a SOC manager resolved for everyone. Every console
+ * The console's SLA banner: the same clocks the SLA page lists as "at risk and breached now", with the page's counts
+ * (`riskNow`), less the ones this person dismissed and the ones a SOC manager resolved for everyone. Every console
  * page polls it, so it sends the first `BANNER_ITEMS` (overdue first) and how many there are in all (`total`): at a
  * large provider hundreds of clocks are at risk at once, and those belong on the SLA page.
  */
 export async function slaBanner(ctx: StaffContext) {
   assertCan(ctx.actor, "sla:read");
-  const now = clockOf(ctx).getTime();
-  const [rows, hidden] = await Promise.all([
+  const now = clockOf(ctx);
+  const [risk, hidden] = await Promise.all([
     // Provider-wide and the same for everyone: shared for a few seconds (the dismissals are each person's, read fresh).
-    sharedRead(ctx, "sla.banner.clocks", () => q.listClocksAtRisk(ctx.db, staffWide(ctx))),
+    sharedRead(ctx, "sla.banner.clocks", () => riskNow(ctx)),
     q.listBannerDismissals(ctx.db, ctx.user.id),
   ]);
-  const items = rows
+  const items = risk.rows
     .filter((r) => !hidden.has(`${r.clockId}|${r.state}`))
-    .map((r) => ({ ...r, reference: incidentReference(r.customerSlug, r.number), kind: riskKind(r, now) }))
+    .map((r) => ({ ...r, kind: riskKind(r, now.getTime()) }))
     .filter((r) => r.kind !== "paused")
     .sort((a, b) => Number(b.kind === "overdue") - Number(a.kind === "overdue"));
-  return { counts: riskCounts(rows, now), items: items.slice(0, BANNER_ITEMS), total: items.length };
+  // The page's counts; the items this person dismissed (among the listed ones) are left out of the banner's total.
+  const dismissed = risk.rows.filter(
+    (r) => hidden.has(`${r.clockId}|${r.state}`) && riskKind(r, now.getTime()) !== "paused",
+  ).length;
+  return {
+    counts: { overdue: risk.counts.overdue, at_risk: risk.counts.at_risk },
+    items: items.slice(0, BANNER_ITEMS),
+    total: risk.counts.overdue + risk.counts.at_risk - dismissed,
+  };
 }
 
 /** Hides one clock (in its present state) from this person's banner only. */

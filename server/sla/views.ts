@@ -23,10 +23,19 @@ const withRef = <T extends { customerSlug: string; number: number }>(r: T) => ({
   reference: incidentReference(r.customerSlug, r.number),
 });
 
-/** Provider-wide (staff only): what is about to breach, optionally for one customer a staff member picked. */
+/**
+ * Provider-wide (staff only): what is about to breach, optionally for one customer a staff member picked — the most
+ * urgent `RISK_ROWS` clocks, and every clock of the list counted (`counts`, as `riskCounts` counts at this instant;
+ * `total` all of them): at a large provider hundreds are at risk at once.
+ */
 export async function riskNow(ctx: StaffContext, customerId?: string) {
   assertCan(ctx.actor, "sla:read");
-  return (await q.listClocksAtRisk(ctx.db, staffWide(ctx, customerId))).map(withRef);
+  const scope = staffWide(ctx, customerId);
+  const [rows, counts] = await Promise.all([
+    q.listClocksAtRisk(ctx.db, scope),
+    q.countClocksAtRisk(ctx.db, scope, clockOf(ctx)),
+  ]);
+  return { rows: rows.map(withRef), counts, total: counts.overdue + counts.at_risk + counts.paused };
 }
 
 /** One customer's month: attainment matrix, time-to statistics, breaches. */

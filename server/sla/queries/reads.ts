@@ -24,8 +24,20 @@ export const visibleOnly = (s: SlaScope) =>
 
 const monthExpr = sql<string>`to_char(${slaClocks.startAt} at time zone ${customers.timezone}, 'YYYY-MM')`;
 
+/** The clocks on the "at risk and breached now" list: running or paused clocks of open incidents, at risk or breached. */
+const atRiskWhere = (scope: ReadScope) =>
+  and(
+    inArray(slaClocks.state, ["at_risk", "breached"]),
+    isNull(slaClocks.stopAt),
+    sql`${incidents.status} <> 'closed'`,
+    ...customerIs(slaClocks.customerId, scope),
+  );
+
+/** The most clocks the list sends: the most urgent first; `countClocksAtRisk` counts them all. */
+export const RISK_ROWS = 200;
+
 /** Open incidents' clocks that are at risk or breached, most urgent first (staff-wide, or one customer). */
-export async function listClocksAtRisk(db: DbOrTx, scope: ReadScope) {
+export async function listClocksAtRisk(db: DbOrTx, scope: ReadScope, limit = RISK_ROWS) {
   return db
     .select({
       clockId: slaClocks.id,
@@ -47,16 +59,31 @@ export async function listClocksAtRisk(db: DbOrTx, scope: ReadScope) {
     .innerJoin(incidents, eq(incidents.id, slaClocks.incidentId))
     .innerJoin(customers, eq(customers.id, slaClocks.customerId))
     .leftJoin(user, eq(user.id, incidents.assigneeId))
-    .where(
-      and(
-        inArray(slaClocks.state, ["at_risk", "breached"]),
-        isNull(slaClocks.stopAt),
-        sql`${incidents.status} <> 'closed'`,
-        ...customerIs(slaClocks.customerId, scope),
-      ),
-    )
+    .where(atRiskWhere(scope))
     .orderBy(asc(slaClocks.dueAt))
-    .limit(200);
+    .limit(limit);
+}
+
+/**
+ * Every clock of that list counted as `riskKind` counts one at `now` (paused: paused or no due time; overdue: breached
+ * or due by `now`; at risk: the rest), however many there are: the list itself stops at `RISK_ROWS`.
+ */
+export async function countClocksAtRisk(db: DbOrTx, scope: ReadScope, now: Date) {
+  const paused = sql`(${slaClocks.state} = 'paused' or ${slaClocks.dueAt} is null)`;
+  const due = sql`(${slaClocks.state} = 'breached' or ${slaClocks.dueAt} <= ${now.toISOString()}::timestamptz)`;
+  const [r] = await db
+    .select({
+      all: sql<number>`count(*)`.mapWith(Number),
+      paused: sql<number>`count(*) filter (where ${paused})`.mapWith(Number),
+      overdue: sql<number>`count(*) filter (where not ${paused} and ${due})`.mapWith(Number),
+    })
+    .from(slaClocks)
+    .innerJoin(incidents, eq(incidents.id, slaClocks.incidentId))
+    .where(atRiskWhere(scope));
+  const all = r?.all ?? 0;
+  const overdue = r?.overdue ?? 0;
+  const stopped = r?.paused ?? 0;
+  return { overdue, at_risk: all - overdue - stopped, paused: stopped };
 }
 
 /** Decided clocks (met or breached, or breached while running) by customer, month (customer's zone), severity, metric. */

@@ -26,7 +26,7 @@ import {
 import { IncidentCell } from "./incident-cell";
 import { SectionHeading } from "./section-heading";
 
-type Row = RouterOutputs["sla"]["risk"][number];
+type Row = RouterOutputs["sla"]["risk"]["rows"][number];
 
 /** A clock's live countdown to its due time, from the browser's clock; "paused" while it cannot come due. */
 export function Countdown({
@@ -75,9 +75,13 @@ export function RiskSection({ input, filtered }: { input: { customerId?: string 
     refetchInterval: 30_000,
   });
   const now = useNow(1000);
-  const rows = risk.data ?? [];
-  const overdueCount = rows.filter((r) => isOverdue(r, now)).length;
-  const pausedCount = rows.filter(isPaused).length;
+  const rows = risk.data?.rows ?? [];
+  const total = risk.data?.total ?? 0;
+  // The whole list is here: counted live against the ticking clock. A longer one: the server's counts of every clock
+  // (as of the last refresh), beside the most urgent rows.
+  const complete = total <= rows.length;
+  const overdueCount = complete ? rows.filter((r) => isOverdue(r, now)).length : (risk.data?.counts.overdue ?? 0);
+  const pausedCount = complete ? rows.filter(isPaused).length : (risk.data?.counts.paused ?? 0);
 
   return (
     <Card id="risk" className="scroll-mt-20">
@@ -100,7 +104,7 @@ export function RiskSection({ input, filtered }: { input: { customerId?: string 
           rows.length ? (
             <div className="flex flex-wrap gap-2">
               <Badge tone="danger">{plural(overdueCount, "overdue", "overdue")}</Badge>
-              <Badge tone="warning">{plural(rows.length - overdueCount - pausedCount, "at risk", "at risk")}</Badge>
+              <Badge tone="warning">{plural(total - overdueCount - pausedCount, "at risk", "at risk")}</Badge>
               {pausedCount ? <Badge>{plural(pausedCount, "paused", "paused")}</Badge> : null}
             </div>
           ) : null
@@ -145,6 +149,12 @@ export function RiskSection({ input, filtered }: { input: { customerId?: string 
             </TBody>
           </Table>
         )}
+        {!complete && rows.length ? (
+          <p className="border-t border-border px-5 py-3 text-xs text-muted-foreground">
+            The {rows.length.toLocaleString("en-GB")} most urgent of {total.toLocaleString("en-GB")} clocks. Pick a
+            customer above to see all of theirs.
+          </p>
+        ) : null}
       </CardContent>
     </Card>
   );
