@@ -10,7 +10,9 @@ import {
   unsupportedAgentVersions,
 } from "@/db/schema";
 import { defaultTerms } from "@/server/contracts/service";
+import { env } from "@/server/env";
 import { authenticate, recordHeartbeat } from "@/server/ingest/service";
+import { forgetSharedRead } from "@/server/tenancy/shared-read";
 import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
 import { callerAs, createStaffUser, createWorld } from "@/server/testing/factories";
 import { listSensorStates } from "./queries";
@@ -283,6 +285,30 @@ describe("silent and recovered transitions", () => {
     expect(items).toHaveLength(3);
     await callerAs(h.db, w.staff.analyst).coverage.dismiss({ id: items[0]!.id });
     expect(await callerAs(h.db, w.staff.analyst).coverage.banner()).toHaveLength(2);
+  });
+
+  it("shares the banner among staff for SHARED_READ_SECONDS and forgets it when one is dismissed here", async () => {
+    const lifetime = env.SHARED_READ_SECONDS;
+    env.SHARED_READ_SECONDS = 60;
+    forgetSharedRead("coverage.banner");
+    try {
+      const first = await callerAs(h.db, w.staff.analyst).coverage.banner();
+      expect(first.length).toBeGreaterThanOrEqual(2);
+      // Dismissed behind this process's back (as on another instance): still listed until the shared read expires.
+      await h.db
+        .update(sensorTransitions)
+        .set({ dismissedAt: new Date() })
+        .where(eq(sensorTransitions.id, first[0]!.id));
+      const shared = await callerAs(h.db, w.staff.manager).coverage.banner();
+      expect(shared.map((b) => b.id)).toEqual(first.map((b) => b.id));
+      // Dismissed through this process: forgotten after the commit, so the next read sees both dismissals.
+      await callerAs(h.db, w.staff.analyst).coverage.dismiss({ id: first[1]!.id });
+      const fresh = await callerAs(h.db, w.staff.analyst).coverage.banner();
+      expect(fresh.map((b) => b.id)).toEqual(first.slice(2).map((b) => b.id));
+    } finally {
+      env.SHARED_READ_SECONDS = lifetime;
+      forgetSharedRead("coverage.banner");
+    }
   });
 });
 

@@ -382,3 +382,26 @@ describe("a contract's own skills and languages", () => {
       expect(g.reasons).toContain("headcount");
   });
 });
+
+describe("one request's roster views", () => {
+  it("read the rosters, contracts and forecast once for the page's three views, with the same answers", async () => {
+    const memo = new Map<string, Promise<unknown>>();
+    const week = { from: new Date(), to: new Date(Date.now() + 7 * 86_400_000) };
+    const page = callerAs(h.db, w.staff.manager, { memo });
+    const [timeline, gaps, forecast] = await Promise.all([
+      page.roster.timeline(week),
+      page.roster.gaps(),
+      page.roster.forecast(),
+    ]);
+    const reads = [...memo.keys()].filter((k) => k.startsWith("roster.basics"));
+    // One read (two only if the calls straddled a minute).
+    expect(reads.length).toBeGreaterThanOrEqual(1);
+    expect(reads.length).toBeLessThanOrEqual(2);
+    const alone = manager();
+    expect(timeline).toEqual(await alone.roster.timeline(week));
+    expect(gaps.map((g) => g.reasons)).toEqual((await alone.roster.gaps()).map((g) => g.reasons));
+    const f = await alone.roster.forecast();
+    expect([forecast.targetMinutes, forecast.policy]).toEqual([f.targetMinutes, f.policy]);
+    expect(forecast.hours.map((x) => x.required)).toEqual(f.hours.map((x) => x.required));
+  });
+});

@@ -50,7 +50,12 @@ export async function createCustomerUser(db: Db, customerId: string, role: Custo
 }
 
 /** A tRPC caller signed in as `u` (or signed out), going through the real procedure ladder. */
-export function callerAs(db: Db, u: (TestUser & { twoFactorEnabled?: boolean }) | null) {
+/** `memo`: a request's memo (`requestMemo`), as the tRPC route gives every batch; tests leave it out by default. */
+export function callerAs(
+  db: Db,
+  u: (TestUser & { twoFactorEnabled?: boolean }) | null,
+  opts: { memo?: Map<string, Promise<unknown>> } = {},
+) {
   const now = new Date();
   const session = u
     ? {
@@ -74,7 +79,7 @@ export function callerAs(db: Db, u: (TestUser & { twoFactorEnabled?: boolean }) 
         },
       }
     : null;
-  return createCaller({ db, session, headers: new Headers() });
+  return createCaller({ db, session, headers: new Headers(), memo: opts.memo });
 }
 
 /** The standard cast of a tenancy test: staff in each role, two customers with an admin and a viewer each. */
