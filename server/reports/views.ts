@@ -49,6 +49,18 @@ export async function batchProgress(ctx: StaffContext, batchId?: string) {
 }
 
 /**
+ * `f` of a time zone, worked out once per zone: a provider's thousand customers live in a dozen zones, and each month
+ * end or send time is a Temporal computation.
+ */
+function perZone<T>(f: (tz: string) => T): (tz: string) => T {
+  const known = new Map<string, T>();
+  return (tz) => {
+    if (!known.has(tz)) known.set(tz, f(tz));
+    return known.get(tz)!;
+  };
+}
+
+/**
  * The month-end run of the month just ended, as it unfolds across time zones: customers whose 06:00 has not come
  * yet, queued, generating, done (rendered, and e-mailed where they have report contacts), failed, and any the
  * schedule never queued (every instance down past the catch-up window).
@@ -57,23 +69,16 @@ export async function monthEndRun(ctx: StaffContext, now = clockOf(ctx)) {
   assertCan(ctx.actor, "report:read");
   const [month] = completedMonths(now, "Pacific/Kiritimati", 1) as [string];
   const [customers, jobs] = await Promise.all([activeCustomers(ctx.db), scheduledJobs(ctx.db, month)]);
-  // A provider's thousand customers live in a dozen zones: each zone's month end and send time computed once.
-  const zones = new Map<string, { to: Date; sendAt: Date }>();
-  const zone = (tz: string) => {
-    const known = zones.get(tz);
-    if (known) return known;
-    const z = { to: monthRange(month, tz).to, sendAt: reportSendTime(month, tz) };
-    zones.set(tz, z);
-    return z;
-  };
-  const eligible = customers.filter((c) => c.createdAt < zone(c.timezone).to);
+  const end = perZone((tz) => monthRange(month, tz).to);
+  const sendAt = perZone((tz) => reportSendTime(month, tz));
+  const eligible = customers.filter((c) => c.createdAt < end(c.timezone));
   const byCustomer = new Map(jobs.map((j) => [j.customerId, j]));
   const count = { waiting: 0, pending: 0, running: 0, done: 0, failed: 0, missed: 0 };
   const errors: { customerName: string; error: string }[] = [];
   let nextAt: Date | null = null;
   let firstAt: Date | null = null;
   for (const c of eligible) {
-    const at = zone(c.timezone).sendAt;
+    const at = sendAt(c.timezone);
     if (!firstAt || at < firstAt) firstAt = at;
     const job = byCustomer.get(c.id);
     if (!job) {
@@ -143,14 +148,8 @@ export async function reportMatrix(ctx: StaffContext, input: MatrixPageInput, no
       )
     : { versions: [], deliveries: [], jobs: [] };
   const key = (customerId: string, month: string) => `${customerId}|${month}`;
-  // Each (month, zone)'s end once: a page of customers shares a few zones.
-  const ends = new Map<string, Date>();
-  const monthEnd = (month: string, tz: string) => {
-    const k = `${month}|${tz}`;
-    const end = ends.get(k) ?? monthRange(month, tz).to;
-    ends.set(k, end);
-    return end;
-  };
+  const ends = new Map(list.map((m) => [m, perZone((tz) => monthRange(m, tz).to)]));
+  const monthEnd = (month: string, tz: string) => ends.get(month)!(tz);
   const versions = new Map(rows.versions.map((v) => [key(v.customerId, v.month), v]));
   const deliveries = new Map(rows.deliveries.map((d) => [key(d.customerId, d.month), d]));
   const jobs = new Map(rows.jobs.map((j) => [key(j.customerId, j.month), j]));

@@ -18,25 +18,22 @@ export const BANNER_ITEMS = 20;
  */
 export async function slaBanner(ctx: StaffContext) {
   assertCan(ctx.actor, "sla:read");
-  const now = clockOf(ctx);
   const [risk, hidden] = await Promise.all([
     // Provider-wide and the same for everyone: shared for a few seconds (the dismissals are each person's, read fresh).
     sharedRead(ctx, "sla.banner.clocks", () => riskNow(ctx)),
     q.listBannerDismissals(ctx.db, ctx.user.id),
   ]);
-  const items = risk.rows
-    .filter((r) => !hidden.has(`${r.clockId}|${r.state}`))
-    .map((r) => ({ ...r, kind: riskKind(r, now.getTime()) }))
+  const now = clockOf(ctx).getTime();
+  const listed = risk.rows
+    .map((r) => ({ ...r, kind: riskKind(r, now) }))
     .filter((r) => r.kind !== "paused")
     .sort((a, b) => Number(b.kind === "overdue") - Number(a.kind === "overdue"));
-  // The page's counts; the items this person dismissed (among the listed ones) are left out of the banner's total.
-  const dismissed = risk.rows.filter(
-    (r) => hidden.has(`${r.clockId}|${r.state}`) && riskKind(r, now.getTime()) !== "paused",
-  ).length;
+  const items = listed.filter((r) => !hidden.has(`${r.clockId}|${r.state}`));
   return {
     counts: { overdue: risk.counts.overdue, at_risk: risk.counts.at_risk },
     items: items.slice(0, BANNER_ITEMS),
-    total: risk.counts.overdue + risk.counts.at_risk - dismissed,
+    // The page's count less the listed items this person dismissed.
+    total: risk.counts.overdue + risk.counts.at_risk - (listed.length - items.length),
   };
 }
 

@@ -69,21 +69,19 @@ export async function listClocksAtRisk(db: DbOrTx, scope: ReadScope, limit = RIS
  * or due by `now`; at risk: the rest), however many there are: the list itself stops at `RISK_ROWS`.
  */
 export async function countClocksAtRisk(db: DbOrTx, scope: ReadScope, now: Date) {
-  const paused = sql`(${slaClocks.state} = 'paused' or ${slaClocks.dueAt} is null)`;
-  const due = sql`(${slaClocks.state} = 'breached' or ${slaClocks.dueAt} <= ${now.toISOString()}::timestamptz)`;
+  const isPaused = sql`(${slaClocks.state} = 'paused' or ${slaClocks.dueAt} is null)`;
+  const isDue = sql`(${slaClocks.state} = 'breached' or ${slaClocks.dueAt} <= ${now.toISOString()}::timestamptz)`;
   const [r] = await db
     .select({
       all: sql<number>`count(*)`.mapWith(Number),
-      paused: sql<number>`count(*) filter (where ${paused})`.mapWith(Number),
-      overdue: sql<number>`count(*) filter (where not ${paused} and ${due})`.mapWith(Number),
+      paused: sql<number>`count(*) filter (where ${isPaused})`.mapWith(Number),
+      overdue: sql<number>`count(*) filter (where not ${isPaused} and ${isDue})`.mapWith(Number),
     })
     .from(slaClocks)
     .innerJoin(incidents, eq(incidents.id, slaClocks.incidentId))
     .where(atRiskWhere(scope));
-  const all = r?.all ?? 0;
-  const overdue = r?.overdue ?? 0;
-  const stopped = r?.paused ?? 0;
-  return { overdue, at_risk: all - overdue - stopped, paused: stopped };
+  const { all = 0, paused = 0, overdue = 0 } = r ?? {};
+  return { overdue, at_risk: all - overdue - paused, paused };
 }
 
 /** Decided clocks (met or breached, or breached while running) by customer, month (customer's zone), severity, metric. */

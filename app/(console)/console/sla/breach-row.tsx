@@ -3,7 +3,7 @@ import { TD, TR } from "@/app/_components/ui/table";
 import { DateTime } from "../_components/date-time";
 import type { RouterOutputs } from "../_components/types";
 import { formatDuration, formatTarget, METRIC_LABELS } from "./_lib/sla-format";
-import { IncidentCell } from "./incident-cell";
+import { CustomerCell, IncidentCell } from "./incident-cell";
 import { OnDutyAtBreach } from "./shift-breaches";
 
 type Row = RouterOutputs["sla"]["breaches"]["rows"][number];
@@ -38,11 +38,7 @@ export function BreachRow({ row: r }: { row: Row }) {
           <span className="block text-xs text-muted-foreground tabular-nums">took {formatDuration(r.elapsedMs)}</span>
         ) : null}
       </TD>
-      <TD className="hidden max-w-44 min-w-32 py-2 md:table-cell">
-        <span className="line-clamp-2 break-words" title={r.customerName}>
-          {r.customerName}
-        </span>
-      </TD>
+      <CustomerCell name={r.customerName} />
       <TD className="hidden max-w-56 py-2 lg:table-cell">
         <OnDutyAtBreach row={r} />
       </TD>

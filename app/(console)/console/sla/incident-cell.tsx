@@ -29,3 +29,14 @@ export function IncidentCell({
     </TD>
   );
 }
+
+/** The SLA lists' customer cell (from md up, two lines at most). */
+export function CustomerCell({ name }: { name: string }) {
+  return (
+    <TD className="hidden max-w-44 min-w-32 py-2 md:table-cell">
+      <span className="line-clamp-2 break-words" title={name}>
+        {name}
+      </span>
+    </TD>
+  );
+}

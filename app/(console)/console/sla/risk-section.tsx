@@ -23,7 +23,7 @@ import {
   STATE_TONES,
   spokenCountdown,
 } from "./_lib/sla-format";
-import { IncidentCell } from "./incident-cell";
+import { CustomerCell, IncidentCell } from "./incident-cell";
 import { SectionHeading } from "./section-heading";
 
 type Row = RouterOutputs["sla"]["risk"]["rows"][number];
@@ -184,11 +184,7 @@ function RiskRow({ row: r, now }: { row: Row; now: number | null }) {
       <TD className="py-2">
         <SeverityBadge severity={r.severity} />
       </TD>
-      <TD className="hidden max-w-44 min-w-32 py-2 md:table-cell">
-        <span className="line-clamp-2 break-words" title={r.customerName}>
-          {r.customerName}
-        </span>
-      </TD>
+      <CustomerCell name={r.customerName} />
       <TD className={cn("hidden max-w-36 py-2 lg:table-cell", !r.assigneeName && "text-muted-foreground")}>
         <span className="line-clamp-2 break-words">{r.assigneeName ?? "Unassigned"}</span>
       </TD>
