@@ -44,12 +44,17 @@ beforeAll(async () => {
 afterAll(closeTestDatabase);
 
 describe("SLA banner", () => {
-  it("counts exactly what the SLA page counts", async () => {
+  it("counts exactly what the SLA page counts, and so does the manager's home", async () => {
     const api = callerAs(h.db, w.staff.analyst);
-    const [page, banner] = await Promise.all([api.sla.risk({}), api.sla.banner()]);
+    const [page, banner, home] = await Promise.all([
+      api.sla.risk({}),
+      api.sla.banner(),
+      callerAs(h.db, w.staff.manager).operations.home({ timeZone: "UTC" }),
+    ]);
     expect(page.rows.length).toBeGreaterThan(1);
     expect(page.counts).toEqual(riskCounts(page.rows, Date.now()));
     expect(banner.counts).toEqual({ overdue: page.counts.overdue, at_risk: page.counts.at_risk });
+    expect(home.decisions.sla).toEqual(page.counts);
     expect(banner.items.length).toBe(banner.counts.overdue + banner.counts.at_risk);
     expect(banner.total).toBe(banner.items.length);
   });
