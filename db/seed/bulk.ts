@@ -14,10 +14,10 @@ import { type AuditContent, GENESIS_HASH, hmacEntry } from "@/server/audit/chain
 import { auditHead, lockAuditChain } from "@/server/audit/queries";
 import { actorOf } from "@/server/audit/service";
 import { auditHmacKey } from "@/server/env";
+import { alertColumns } from "@/server/ingest/alert-rows";
 import type { IntakeAuth } from "@/server/ingest/auth";
 import { prepareAlertRows } from "@/server/ingest/prepare";
 import { upsertAlerts } from "@/server/ingest/queries";
-import { alertRowsText } from "@/server/ingest/row-json";
 import { markFactsChanged } from "@/server/recommendations/dirty";
 import type { TenantId } from "@/server/tenancy/tenant";
 
@@ -126,7 +126,7 @@ export async function upsertPrepared(tx: DbOrTx, tenant: TenantId, batches: Prep
     }
     now.sort((a, b) => (a.row.dedup_key < b.row.dedup_key ? -1 : 1));
     for (let i = 0; i < now.length; i += CHUNK) {
-      const up = await upsertAlerts(tx, tenant, alertRowsText(now.slice(i, i + CHUNK)), []);
+      const up = await upsertAlerts(tx, tenant, alertColumns(now.slice(i, i + CHUNK)), []);
       for (const r of up.rows) idOf.set(r.dedupKey, r.id);
     }
     rest = later;

@@ -2,8 +2,8 @@
  * The dedup keys that this process's batches are writing right now, per customer (with how many batches hold each).
  * A re-sent alert's key is often in a batch still in flight (a sensor re-sends what it sent seconds ago), and the
  * upsert waits at such a key until that batch commits — holding every key it has locked so far, so the next batch
- * waits on it in turn (a convoy). A batch therefore writes the keys another batch holds last, in a statement of their
- * own after its other rows: by then the other batch has usually committed, and in the meantime this one wrote the rest.
+ * waits on it in turn (a convoy). A batch therefore claims the keys another batch holds after all its other keys
+ * (`upsertAlerts`' `last`): by then the other batch has usually committed, and in the meantime this one claimed the rest.
  * Only keys of batches that started earlier are put last, so a later batch waits on an earlier one and never the
  * reverse (no deadlock within a process; across processes `withRetry` handles one).
  */

@@ -1,7 +1,7 @@
+import { type AlertColumns, type AlertRow, alertColumns } from "./alert-rows";
 import { type AlertRecord, finalizeAlert } from "./finalize";
 import { normalizers } from "./normalize";
 import { IntakeError, type ParsedItem, parseBody, sanitize } from "./parse";
-import { type AlertRow, type AlertRowParts, alertRowParts } from "./row-json";
 import { PayloadError, type SourceFormat } from "./types";
 
 /**
@@ -37,14 +37,14 @@ export type PreparedItems = {
   /** Every alert item in order, with its key. */
   order: { index: number; key: string }[];
   /** The rows of `unique`, position for position, as `upsertAlerts` takes them. */
-  rowParts: AlertRowParts | null;
+  columns: AlertColumns | null;
 };
 
 type Work = PreparedAlert & { raw: unknown; rawJson?: string };
 
 export function prepareItems(items: ParsedItem[], ctx: RowContext, receivedAt: Date): PreparedItems {
   const { rows, ...prepared } = prepareAlertRows(items, ctx, receivedAt);
-  return { ...prepared, rowParts: rows.length ? alertRowParts(rows) : null };
+  return { ...prepared, columns: rows.length ? alertColumns(rows) : null };
 }
 
 /**
@@ -55,7 +55,7 @@ export function prepareAlertRows(
   items: ParsedItem[],
   ctx: RowContext,
   receivedAt: Date,
-): Omit<PreparedItems, "rowParts"> & { rows: { row: AlertRow; rawJson: string }[] } {
+): Omit<PreparedItems, "columns"> & { rows: { row: AlertRow; rawJson: string }[] } {
   const early: PreparedItems["early"] = [];
   const health: HealthItem[] = [];
   const alerts: Work[] = [];
@@ -125,7 +125,6 @@ function toRow(p: Work, ctx: RowContext, receivedAt: Date): { row: AlertRow; raw
   const r = p.record;
   return {
     row: {
-      customer_id: ctx.tenant,
       sensor_id: ctx.sensorId,
       api_key_id: ctx.keyId,
       source: ctx.sourceFormat,
@@ -142,7 +141,6 @@ function toRow(p: Work, ctx: RowContext, receivedAt: Date): { row: AlertRow; raw
       clock_skew: r.clockSkew,
       vendor_created_at: r.vendorCreatedAt,
       received_at: receivedAt,
-      last_seen_at: receivedAt,
       occurrences: p.occurrences,
       techniques: r.techniques,
       tactics: r.tactics,

@@ -3,7 +3,7 @@ import { PgDialect } from "drizzle-orm/pg-core";
 import { type DbOrTx, rowsOf } from "@/db";
 import { apiKeys, sensorHealthEvents, sensors } from "@/db/schema";
 import type { TenantId } from "@/server/tenancy/tenant";
-import type { AlertRowsText } from "./row-json";
+import { type AlertColumns, arrayLiteral } from "./alert-rows";
 
 const dialect = new PgDialect();
 
@@ -31,12 +31,14 @@ export type Candidate = { id: string; latestEventTime: Date; key: string };
 /**
  * Inserts new alerts and merges re-sent ones in one statement (contract: "same vendor alert again is an update"):
  * occurrences +n, last seen, vendor status, evidence and techniques merged, severity never lowered, raw replaced by
- * the newest payload. `inserted` tells new rows from updated ones. The rows travel as one JSON parameter
- * (jsonb_to_recordset) and their raw payloads as a second text, zipped back by position (`rows from`; see
- * `alertRowsText`): two bind values instead of thousands keep the hot path cheap on both drivers.
+ * the newest payload. `inserted` tells new rows from updated ones. The rows travel column by column as array literals
+ * and their raw payloads as one text, zipped back by position (`unnest`; see `AlertColumns`): a bind value per column
+ * instead of thousands keeps the hot path cheap on both drivers.
  *
  * Alerts are partitioned by month (migration 0032), so "one alert per dedup key" lives in `alert_keys`: each key is
- * claimed there first, in dedup-key order so concurrent batches lock shared keys in the same order. A new key gets a
+ * claimed there first, in dedup-key order so concurrent batches lock shared keys in the same order — except `last`,
+ * the keys a batch of this process that started earlier is still writing (`holdKeys`), claimed after all the others:
+ * by then that batch has usually committed, and a later batch only ever waits on an earlier one. A new key gets a
  * fresh id and this batch's received_at; a known one is locked and hands back its alert's (id, received_at) — its
  * no-op update is what makes the conflicting row come back, including one another batch committed after this
  * statement's snapshot (a plain select would not see it). The alerts are then written by their primary key, which
@@ -50,38 +52,64 @@ export type Candidate = { id: string; latestEventTime: Date; key: string };
 export async function upsertAlerts(
   db: DbOrTx,
   tenant: TenantId,
-  batch: AlertRowsText,
-  keys: string[],
+  batch: AlertColumns,
+  keys: readonly string[],
+  last: readonly string[] = [],
 ): Promise<{ rows: UpsertResult[]; candidates: Candidate[] }> {
+  const [
+    sensorId,
+    apiKeyId,
+    source,
+    dedupKey,
+    vendorAlertId,
+    vendorStatus,
+    product,
+    title,
+    description,
+    severity,
+    vendorSeverity,
+    eventTime,
+    originalEventTime,
+    clockSkew,
+    vendorCreatedAt,
+    receivedAt,
+    occurrences,
+    techniques,
+    tactics,
+    entities,
+    truncated,
+  ] = batch.columns;
   const result = await executePrepared(
     db,
     "intake_upsert",
     sql`
     with x as (
-      select * from rows from (
-        jsonb_to_recordset(${batch.rows}::text::jsonb) as (customer_id uuid, sensor_id uuid, api_key_id uuid,
-          source text, dedup_key text, vendor_alert_id text, vendor_status text, product text, title text,
-          description text, severity smallint, vendor_severity text, event_time timestamptz,
-          original_event_time timestamptz, clock_skew boolean, vendor_created_at timestamptz,
-          received_at timestamptz, last_seen_at timestamptz, occurrences integer, techniques text[], tactics text[],
-          entities jsonb, truncated text[]),
-        unnest(string_to_array(${batch.raws}::text, chr(30)))
-      ) as x(customer_id, sensor_id, api_key_id, source, dedup_key, vendor_alert_id, vendor_status, product, title,
-        description, severity, vendor_severity, event_time, original_event_time, clock_skew, vendor_created_at,
-        received_at, last_seen_at, occurrences, techniques, tactics, entities, truncated, raw)
+      select u.sensor_id, u.api_key_id, u.source, u.dedup_key, u.vendor_alert_id, u.vendor_status, u.product, u.title,
+        u.description, u.severity, u.vendor_severity, u.event_time, u.original_event_time, u.clock_skew,
+        u.vendor_created_at, u.received_at, u.occurrences, u.techniques::text[] as techniques,
+        u.tactics::text[] as tactics, u.entities::jsonb as entities, u.truncated::text[] as truncated, u.raw
+      from unnest(${sensorId}::uuid[], ${apiKeyId}::uuid[], ${source}::text[], ${dedupKey}::text[],
+        ${vendorAlertId}::text[], ${vendorStatus}::text[], ${product}::text[], ${title}::text[],
+        ${description}::text[], ${severity}::smallint[], ${vendorSeverity}::text[], ${eventTime}::timestamptz[],
+        ${originalEventTime}::timestamptz[], ${clockSkew}::boolean[], ${vendorCreatedAt}::timestamptz[],
+        ${receivedAt}::timestamptz[], ${occurrences}::integer[], ${techniques}::text[], ${tactics}::text[],
+        ${entities}::text[], ${truncated}::text[], string_to_array(${batch.raws}::text, chr(30)))
+        as u(sensor_id, api_key_id, source, dedup_key, vendor_alert_id, vendor_status, product, title, description,
+          severity, vendor_severity, event_time, original_event_time, clock_skew, vendor_created_at, received_at,
+          occurrences, techniques, tactics, entities, truncated, raw)
     ), k as (
       insert into alert_keys as ak (customer_id, dedup_key, alert_id, received_at)
-      select customer_id, dedup_key, gen_random_uuid(), received_at from x
-      order by dedup_key collate "C"
+      select ${tenant}::uuid, dedup_key, gen_random_uuid(), received_at from x
+      order by dedup_key = any(${arrayLiteral(last)}::text[]), dedup_key collate "C"
       on conflict (customer_id, dedup_key) do update set alert_id = ak.alert_id
       returning dedup_key, alert_id, received_at, (xmax = 0) as inserted
     ), up as (
       insert into alerts (id, customer_id, sensor_id, api_key_id, source, dedup_key, vendor_alert_id, vendor_status,
         product, title, description, severity, vendor_severity, event_time, original_event_time, clock_skew,
         vendor_created_at, received_at, last_seen_at, occurrences, techniques, tactics, entities, truncated, raw)
-      select k.alert_id, x.customer_id, x.sensor_id, x.api_key_id, x.source, x.dedup_key, x.vendor_alert_id,
+      select k.alert_id, ${tenant}::uuid, x.sensor_id, x.api_key_id, x.source, x.dedup_key, x.vendor_alert_id,
         x.vendor_status, x.product, x.title, x.description, x.severity, x.vendor_severity, x.event_time,
-        x.original_event_time, x.clock_skew, x.vendor_created_at, k.received_at, x.last_seen_at, x.occurrences,
+        x.original_event_time, x.clock_skew, x.vendor_created_at, k.received_at, x.received_at, x.occurrences,
         x.techniques, x.tactics, x.entities, x.truncated, x.raw
       from x join k on k.dedup_key = x.dedup_key
       order by x.dedup_key collate "C"
@@ -104,7 +132,7 @@ export async function upsertAlerts(
     union all
     select 'c', i.id, e.key, null, null, null, null, i.latest_event_time
       from incident_entities e join incidents i on i.id = e.incident_id
-      where e.customer_id = ${tenant} and e.key in (select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))
+      where e.customer_id = ${tenant} and e.key = any(${arrayLiteral(keys)}::text[])
         and i.customer_id = ${tenant} and i.status <> 'closed'`,
   );
   const all = rowsOf<{

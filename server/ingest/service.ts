@@ -23,7 +23,6 @@ import {
 } from "./queries";
 import { RecentHosts } from "./recent-hosts";
 import { withRetry } from "./retry";
-import { joinRowParts } from "./row-json";
 
 export { authenticate, type IntakeAuth, IntakeHttpError } from "./auth";
 
@@ -59,7 +58,7 @@ export async function commitPrepared(
 ): Promise<ItemResult[]> {
   const results: ItemResult[] = new Array(prep.count);
   for (const e of prep.early) results[e.index] = e.result;
-  const { unique, health, order, rowParts } = prep;
+  const { unique, health, order, columns } = prep;
   const firstIndex = new Map(unique.map((p) => [p.record.dedupKey, p.index]));
   const written = new Map<
     string,
@@ -74,17 +73,11 @@ export async function commitPrepared(
     receivedAt.getTime(),
   );
 
-  // The rows in the order they are written: keys no other batch of this process holds, then those it does.
+  // Keys another batch of this process is still writing are claimed last (see upsertAlerts).
   const held = holdKeys(
     auth.tenant,
     unique.map((p) => p.record.dedupKey),
   );
-  const free: number[] = [];
-  const busy: number[] = [];
-  unique.forEach((p, i) => {
-    (held.busy.has(p.record.dedupKey) ? busy : free).push(i);
-  });
-  const parts = rowParts ? [free, busy].filter((pick) => pick.length > 0) : [];
 
   const mailAfter: string[] = [];
   try {
@@ -118,11 +111,10 @@ export async function commitPrepared(
         }
 
         let candidates: Candidate[] = [];
-        for (const [n, pick] of parts.entries()) {
-          // The correlation candidates are read once, with the first statement.
-          const up = await upsertAlerts(tx, auth.tenant, joinRowParts(rowParts!, pick), n === 0 ? lookup : []);
+        if (columns) {
+          const up = await upsertAlerts(tx, auth.tenant, columns, lookup, [...held.busy]);
           for (const r of up.rows) written.set(r.dedupKey, r);
-          if (n === 0) candidates = up.candidates;
+          candidates = up.candidates;
         }
 
         // After the upsert: the set-based follow-up work for the whole batch, in this transaction.
