@@ -32,14 +32,17 @@ describe("alertColumns", () => {
   afterAll(() => pg.close());
 
   it("gives PostgreSQL back every value, row by row, through unnest", async () => {
-    const { columns, raws } = alertColumns(rows);
+    const { columns, entities, raws } = alertColumns(rows);
     expect(columns).toHaveLength(ALERT_COLUMNS.length);
     const list = ALERT_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(", ");
     const names = ALERT_COLUMNS.map(([name]) => name).join(", ");
+    const selected = ALERT_COLUMNS.map(([name, , cast]) => (cast ? `${name}::${cast} as ${name}` : name)).join(", ");
+    const n = columns.length;
     const out = await pg.query<Record<string, unknown>>(
-      `select ${names.replace("techniques, tactics, entities, truncated", "techniques::text[], tactics::text[], entities::jsonb, truncated::text[]")}, raw
-       from unnest(${list}, string_to_array($${columns.length + 1}::text, chr(30))) as u(${names}, raw)`,
-      [...columns, raws],
+      `select ${selected}, entities, raw
+       from rows from (unnest(${list}), jsonb_array_elements($${n + 1}::jsonb),
+         unnest(string_to_array($${n + 2}::text, chr(30)))) as u(${names}, entities, raw)`,
+      [...columns, entities, raws],
     );
     const clean = (s: string) => s.replaceAll("\u0000", "");
     expect(out.rows).toEqual(

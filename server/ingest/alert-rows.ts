@@ -27,18 +27,22 @@ export type AlertRow = {
 };
 
 /**
- * What `upsertAlerts` takes: each column of the rows as one PostgreSQL array literal (`unnest` zips them back by
- * position), and the raw payloads' texts in the same order joined by U+001E (record separator), which valid JSON text
- * never holds unescaped. Array literals cost the database a fraction of what reading the same rows from one JSON
- * document did (jsonb parse, then a lookup and a text round trip per field): about 20 µs per alert. The payloads are
- * stored verbatim as text, so they are never escaped or serialised again. Built where the batch is prepared (a worker
- * thread for large batches).
+ * What `upsertAlerts` takes: each scalar column of the rows as one PostgreSQL array literal, their entities as one JSON
+ * array, and their raw payloads' texts in the same order joined by U+001E (record separator), which valid JSON text
+ * never holds unescaped; the statement zips them back by position (`rows from`). Array literals cost the database a
+ * fraction of what reading the same rows from one JSON document did (jsonb parse, then a lookup and a text round trip
+ * per field): about 20 µs per alert. The entities stay JSON, which they are stored as, so their text needs no
+ * escaping; the payloads are stored verbatim as text, so they are never escaped or serialised again. Built where the
+ * batch is prepared (a worker thread for large batches).
  */
-export type AlertColumns = { columns: string[]; raws: string };
+export type AlertColumns = { columns: string[]; entities: string; raws: string };
 
 export const RAW_SEPARATOR = "\u001e";
 
-/** The columns in the order `upsertAlerts` unnests them, with the SQL type of each array's elements. */
+/**
+ * The columns in the order `upsertAlerts` unnests them, with the SQL type of each array's elements and, for a per-row
+ * array (which travels as the text of its own literal), the type it is cast to row by row.
+ */
 export const ALERT_COLUMNS = [
   ["sensor_id", "uuid"],
   ["api_key_id", "uuid"],
@@ -57,12 +61,10 @@ export const ALERT_COLUMNS = [
   ["vendor_created_at", "timestamptz"],
   ["received_at", "timestamptz"],
   ["occurrences", "integer"],
-  // Per-row arrays and documents travel as the text of their own literal and are cast row by row.
-  ["techniques", "text"],
-  ["tactics", "text"],
-  ["entities", "text"],
-  ["truncated", "text"],
-] as const satisfies readonly (readonly [keyof AlertRow, string])[];
+  ["techniques", "text", "text[]"],
+  ["tactics", "text", "text[]"],
+  ["truncated", "text", "text[]"],
+] as const satisfies readonly (readonly [keyof AlertRow, string, string?])[];
 
 const UNSTORABLE = /\\u(0000|d[89a-f])/i;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is one of the characters it looks for
@@ -97,19 +99,25 @@ function documentText(v: unknown): string {
 export function alertColumns(rows: readonly { row: AlertRow; rawJson: string }[]): AlertColumns {
   const columns = ALERT_COLUMNS.map(([name]) => {
     const parts = new Array<string>(rows.length);
+    // Neighbouring rows often share a value (the sensor, the time received, an instant): its text is reused.
+    let last: unknown;
+    let lastText = "";
     for (let i = 0; i < rows.length; i++) {
       const v = rows[i]!.row[name];
-      parts[i] = arrayElement(
-        Array.isArray(v)
-          ? arrayLiteral(v as string[])
-          : name === "entities"
-            ? documentText(v)
-            : (v as string | number | boolean | Date | null),
-      );
+      const same = v === last || (v instanceof Date && last instanceof Date && v.getTime() === last.getTime());
+      if (!same) {
+        lastText = arrayElement(Array.isArray(v) ? arrayLiteral(v) : (v as string | number | boolean | Date | null));
+        last = v;
+      }
+      parts[i] = lastText;
     }
     return `{${parts.join(",")}}`;
   });
   const raws = rows.map(({ rawJson }) => rawJson);
   for (const raw of raws) if (raw.includes(RAW_SEPARATOR)) throw new Error("alertColumns: a raw payload holds U+001E");
-  return { columns, raws: raws.join(RAW_SEPARATOR) };
+  return {
+    columns,
+    entities: `[${rows.map(({ row }) => documentText(row.entities)).join(",")}]`,
+    raws: raws.join(RAW_SEPARATOR),
+  };
 }

@@ -3,7 +3,7 @@ import { PgDialect } from "drizzle-orm/pg-core";
 import { type DbOrTx, rowsOf } from "@/db";
 import { apiKeys, sensorHealthEvents, sensors } from "@/db/schema";
 import type { TenantId } from "@/server/tenancy/tenant";
-import { type AlertColumns, arrayLiteral } from "./alert-rows";
+import { ALERT_COLUMNS, type AlertColumns, arrayLiteral } from "./alert-rows";
 
 const dialect = new PgDialect();
 
@@ -28,12 +28,18 @@ type UpsertResult = {
 
 export type Candidate = { id: string; latestEventTime: Date; key: string };
 
+/** The unnested columns by name, the per-row arrays cast from the text of their literal. */
+const UNNESTED = ALERT_COLUMNS.map(([name]) => name).join(", ");
+const SELECTED = ALERT_COLUMNS.map(([name, , cast]) => (cast ? `u.${name}::${cast} as ${name}` : `u.${name}`)).join(
+  ", ",
+);
+
 /**
  * Inserts new alerts and merges re-sent ones in one statement (contract: "same vendor alert again is an update"):
  * occurrences +n, last seen, vendor status, evidence and techniques merged, severity never lowered, raw replaced by
- * the newest payload. `inserted` tells new rows from updated ones. The rows travel column by column as array literals
- * and their raw payloads as one text, zipped back by position (`unnest`; see `AlertColumns`): a bind value per column
- * instead of thousands keeps the hot path cheap on both drivers.
+ * the newest payload. `inserted` tells new rows from updated ones. The rows travel column by column as array literals,
+ * their entities as one JSON array and their raw payloads as one text, zipped back by position (`rows from`; see
+ * `AlertColumns`): a bind value per column instead of thousands keeps the hot path cheap on both drivers.
  *
  * Alerts are partitioned by month (migration 0032), so "one alert per dedup key" lives in `alert_keys`: each key is
  * claimed there first, in dedup-key order so concurrent batches lock shared keys in the same order — except `last`,
@@ -56,47 +62,20 @@ export async function upsertAlerts(
   keys: readonly string[],
   last: readonly string[] = [],
 ): Promise<{ rows: UpsertResult[]; candidates: Candidate[] }> {
-  const [
-    sensorId,
-    apiKeyId,
-    source,
-    dedupKey,
-    vendorAlertId,
-    vendorStatus,
-    product,
-    title,
-    description,
-    severity,
-    vendorSeverity,
-    eventTime,
-    originalEventTime,
-    clockSkew,
-    vendorCreatedAt,
-    receivedAt,
-    occurrences,
-    techniques,
-    tactics,
-    entities,
-    truncated,
-  ] = batch.columns;
   const result = await executePrepared(
     db,
     "intake_upsert",
     sql`
     with x as (
-      select u.sensor_id, u.api_key_id, u.source, u.dedup_key, u.vendor_alert_id, u.vendor_status, u.product, u.title,
-        u.description, u.severity, u.vendor_severity, u.event_time, u.original_event_time, u.clock_skew,
-        u.vendor_created_at, u.received_at, u.occurrences, u.techniques::text[] as techniques,
-        u.tactics::text[] as tactics, u.entities::jsonb as entities, u.truncated::text[] as truncated, u.raw
-      from unnest(${sensorId}::uuid[], ${apiKeyId}::uuid[], ${source}::text[], ${dedupKey}::text[],
-        ${vendorAlertId}::text[], ${vendorStatus}::text[], ${product}::text[], ${title}::text[],
-        ${description}::text[], ${severity}::smallint[], ${vendorSeverity}::text[], ${eventTime}::timestamptz[],
-        ${originalEventTime}::timestamptz[], ${clockSkew}::boolean[], ${vendorCreatedAt}::timestamptz[],
-        ${receivedAt}::timestamptz[], ${occurrences}::integer[], ${techniques}::text[], ${tactics}::text[],
-        ${entities}::text[], ${truncated}::text[], string_to_array(${batch.raws}::text, chr(30)))
-        as u(sensor_id, api_key_id, source, dedup_key, vendor_alert_id, vendor_status, product, title, description,
-          severity, vendor_severity, event_time, original_event_time, clock_skew, vendor_created_at, received_at,
-          occurrences, techniques, tactics, entities, truncated, raw)
+      select ${sql.raw(SELECTED)}, u.entities, u.raw
+      from rows from (
+        unnest(${sql.join(
+          batch.columns.map((column, i) => sql`${column}::${sql.raw(ALERT_COLUMNS[i]![1])}[]`),
+          sql`, `,
+        )}),
+        jsonb_array_elements(${batch.entities}::text::jsonb),
+        unnest(string_to_array(${batch.raws}::text, chr(30)))
+      ) as u(${sql.raw(UNNESTED)}, entities, raw)
     ), k as (
       insert into alert_keys as ak (customer_id, dedup_key, alert_id, received_at)
       select ${tenant}::uuid, dedup_key, gen_random_uuid(), received_at from x
