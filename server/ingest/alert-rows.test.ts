@@ -1,6 +1,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, describe, expect, it } from "vitest";
-import { ALERT_COLUMNS, type AlertRow, alertColumns, arrayLiteral, RAW_SEPARATOR } from "./alert-rows";
+import { ALERT_COLUMNS, type AlertRow, alertColumns, arrayLiteral, entitiesAt, RAW_SEPARATOR } from "./alert-rows";
+import { sanitize } from "./parse";
 
 const row = (k: number): AlertRow => ({
   sensor_id: "00000000-0000-4000-8000-00000000000a",
@@ -55,6 +56,15 @@ describe("alertColumns", () => {
         raw: rawJson,
       })),
     );
+  });
+
+  it("reads any row's entities back from the columns", () => {
+    const columns = alertColumns(rows);
+    const one = alertColumns(rows.slice(1, 2));
+    rows.forEach(({ row: r }, i) => {
+      expect(entitiesAt(columns, i)).toEqual(JSON.parse(JSON.stringify(sanitize(r.entities))));
+    });
+    expect(entitiesAt(one, 0)).toEqual(entitiesAt(columns, 1));
   });
 
   it("writes null as NULL and the text NULL quoted", () => {

@@ -1,4 +1,5 @@
 import { sanitize } from "./parse";
+import type { Entities } from "./types";
 
 /** One alert row for `upsertAlerts`, everything but the customer (the statement's tenant) and the raw payload. */
 export type AlertRow = {
@@ -35,7 +36,7 @@ export type AlertRow = {
  * escaping; the payloads are stored verbatim as text, so they are never escaped or serialised again. Built where the
  * batch is prepared (a worker thread for large batches).
  */
-export type AlertColumns = { columns: string[]; entities: string; raws: string };
+export type AlertColumns = { columns: string[]; entities: string; entityAt: number[]; raws: string };
 
 export const RAW_SEPARATOR = "\u001e";
 
@@ -115,9 +116,19 @@ export function alertColumns(rows: readonly { row: AlertRow; rawJson: string }[]
   });
   const raws = rows.map(({ rawJson }) => rawJson);
   for (const raw of raws) if (raw.includes(RAW_SEPARATOR)) throw new Error("alertColumns: a raw payload holds U+001E");
-  return {
-    columns,
-    entities: `[${rows.map(({ row }) => documentText(row.entities)).join(",")}]`,
-    raws: raws.join(RAW_SEPARATOR),
-  };
+  const entities = rows.map(({ row }) => documentText(row.entities));
+  let at = 1;
+  const entityAt = entities.map((text) => {
+    const start = at;
+    at += text.length + 1;
+    return start;
+  });
+  return { columns, entities: `[${entities.join(",")}]`, entityAt, raws: raws.join(RAW_SEPARATOR) };
+}
+
+/** The entities of row `i`, read back from the columns' JSON array. */
+export function entitiesAt(columns: AlertColumns, i: number): Entities {
+  const start = columns.entityAt[i]!;
+  const end = i + 1 < columns.entityAt.length ? columns.entityAt[i + 1]! - 1 : columns.entities.length - 1;
+  return JSON.parse(columns.entities.slice(start, end)) as Entities;
 }

@@ -2,7 +2,7 @@ import { type AlertColumns, type AlertRow, alertColumns } from "./alert-rows";
 import { type AlertRecord, finalizeAlert } from "./finalize";
 import { normalizers } from "./normalize";
 import { IntakeError, type ParsedItem, parseBody, sanitize } from "./parse";
-import { PayloadError, type SourceFormat } from "./types";
+import { type HostEntity, PayloadError, type SourceFormat } from "./types";
 
 /**
  * Everything the intake does to a request's items before the database: normalise, finalise, fold repeats of a key,
@@ -25,6 +25,16 @@ export type ItemResult =
 export type RowContext = { tenant: string; sensorId: string; keyId: string; sourceFormat: SourceFormat };
 
 export type PreparedAlert = { index: number; record: AlertRecord; occurrences: number };
+
+/**
+ * What the database half reads of a prepared alert (and all that travels back from a preparing thread besides the
+ * rows' columns): its key, and what correlation, the asset inventory and an incident it joins take. Its entities are
+ * read back from the columns only for an alert that joins an incident (`entitiesAt`).
+ */
+export type AlertFacts = Pick<
+  AlertRecord,
+  "dedupKey" | "eventTime" | "title" | "severity" | "vendorCreatedAt" | "techniques" | "keys" | "probes"
+> & { index: number; hosts: HostEntity[] };
 export type HealthItem = { index: number; note: string; message: string | null; eventTime: Date | null; raw: unknown };
 
 export type PreparedItems = {
@@ -33,7 +43,7 @@ export type PreparedItems = {
   early: { index: number; result: ItemResult }[];
   health: HealthItem[];
   /** One per dedup key, sorted by key; `index` is the key's first item. */
-  unique: PreparedAlert[];
+  unique: AlertFacts[];
   /** Every alert item in order, with its key. */
   order: { index: number; key: string }[];
   /** The rows of `unique`, position for position, as `upsertAlerts` takes them. */
@@ -43,9 +53,22 @@ export type PreparedItems = {
 type Work = PreparedAlert & { raw: unknown; rawJson?: string };
 
 export function prepareItems(items: ParsedItem[], ctx: RowContext, receivedAt: Date): PreparedItems {
-  const { rows, ...prepared } = prepareAlertRows(items, ctx, receivedAt);
-  return { ...prepared, columns: rows.length ? alertColumns(rows) : null };
+  const { rows, unique, ...prepared } = prepareAlertRows(items, ctx, receivedAt);
+  return { ...prepared, unique: unique.map(factsOf), columns: rows.length ? alertColumns(rows) : null };
 }
+
+const factsOf = ({ index, record: r }: PreparedAlert): AlertFacts => ({
+  index,
+  dedupKey: r.dedupKey,
+  eventTime: r.eventTime,
+  title: r.title,
+  severity: r.severity,
+  vendorCreatedAt: r.vendorCreatedAt,
+  techniques: r.techniques,
+  keys: r.keys,
+  probes: r.probes,
+  hosts: r.entities.hosts,
+});
 
 /**
  * `prepareItems` with the alert rows as objects instead of their JSON (the demo seed's bulk history gathers the rows of
@@ -55,7 +78,7 @@ export function prepareAlertRows(
   items: ParsedItem[],
   ctx: RowContext,
   receivedAt: Date,
-): Omit<PreparedItems, "columns"> & { rows: { row: AlertRow; rawJson: string }[] } {
+): Omit<PreparedItems, "columns" | "unique"> & { unique: PreparedAlert[]; rows: { row: AlertRow; rawJson: string }[] } {
   const early: PreparedItems["early"] = [];
   const health: HealthItem[] = [];
   const alerts: Work[] = [];

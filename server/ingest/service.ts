@@ -6,12 +6,13 @@ import { attachAlerts, type TimelineActor } from "@/server/incidents/queries";
 import { markFactsChanged } from "@/server/recommendations/dirty";
 import { recomputeIncidentClocks } from "@/server/sla/service";
 import { runAsTenant } from "@/server/tenancy/scope";
+import { entitiesAt } from "./alert-rows";
 import type { IntakeAuth } from "./auth";
 import { chooseIncident, type OpenIncident } from "./correlate";
 import { holdKeys } from "./in-flight";
 import type { ParsedItem } from "./parse";
 import { sanitize } from "./parse";
-import { type ItemResult, type PreparedAlert, type PreparedItems, prepareItems } from "./prepare";
+import { type AlertFacts, type ItemResult, type PreparedItems, prepareItems } from "./prepare";
 import {
   type Candidate,
   insertHealthEvents,
@@ -59,24 +60,25 @@ export async function commitPrepared(
   const results: ItemResult[] = new Array(prep.count);
   for (const e of prep.early) results[e.index] = e.result;
   const { unique, health, order, columns } = prep;
-  const firstIndex = new Map(unique.map((p) => [p.record.dedupKey, p.index]));
+  const firstIndex = new Map(unique.map((p) => [p.dedupKey, p.index]));
+  const positionOf = new Map(unique.map((p, i) => [p.dedupKey, i]));
   const written = new Map<
     string,
     { id: string; incidentId: string | null; severity: number; techniques: string[]; inserted: boolean }
   >();
-  const lookup = [...new Set(unique.flatMap((p) => [...p.record.keys, ...p.record.probes]))];
+  const lookup = [...new Set(unique.flatMap((p) => [...p.keys, ...p.probes]))];
 
   const hostScope = `${auth.tenant}|${auth.sensorId}`;
   const hosts = recentHosts.unseen(
     hostScope,
-    unique.flatMap((p) => p.record.entities.hosts),
+    unique.flatMap((p) => p.hosts),
     receivedAt.getTime(),
   );
 
   // Keys another batch of this process is still writing are claimed last (see upsertAlerts).
   const held = holdKeys(
     auth.tenant,
-    unique.map((p) => p.record.dedupKey),
+    unique.map((p) => p.dedupKey),
   );
 
   const mailAfter: string[] = [];
@@ -119,9 +121,7 @@ export async function commitPrepared(
 
         // After the upsert: the set-based follow-up work for the whole batch, in this transaction.
         // Correlation: new alerts join an open incident of this customer sharing an entity within the window.
-        const fresh = unique.filter(
-          (p) => written.get(p.record.dedupKey)?.inserted && p.record.keys.length + p.record.probes.length > 0,
-        );
+        const fresh = unique.filter((p) => written.get(p.dedupKey)?.inserted && p.keys.length + p.probes.length > 0);
         if (fresh.length && candidates.length) {
           const open = new Map<string, OpenIncident>();
           for (const r of candidates) {
@@ -130,18 +130,17 @@ export async function commitPrepared(
             open.set(r.id, c);
           }
           if (open.size) {
-            const joins = new Map<string, PreparedAlert[]>();
-            for (const p of fresh.sort((a, b) => a.record.eventTime.getTime() - b.record.eventTime.getTime())) {
-              const target = chooseIncident(
-                { eventTime: p.record.eventTime, keys: [...p.record.keys, ...p.record.probes] },
-                [...open.values()],
-              );
+            const joins = new Map<string, AlertFacts[]>();
+            for (const p of fresh.sort((a, b) => a.eventTime.getTime() - b.eventTime.getTime())) {
+              const target = chooseIncident({ eventTime: p.eventTime, keys: [...p.keys, ...p.probes] }, [
+                ...open.values(),
+              ]);
               if (!target) continue;
               const c = open.get(target)!;
-              if (p.record.eventTime > c.latestEventTime) c.latestEventTime = p.record.eventTime;
-              c.keys = [...new Set([...c.keys, ...p.record.keys])];
+              if (p.eventTime > c.latestEventTime) c.latestEventTime = p.eventTime;
+              c.keys = [...new Set([...c.keys, ...p.keys])];
               joins.set(target, [...(joins.get(target) ?? []), p]);
-              written.get(p.record.dedupKey)!.incidentId = target;
+              written.get(p.dedupKey)!.incidentId = target;
             }
             for (const [incidentId, list] of [...joins].sort(([a], [b]) => (a < b ? -1 : 1))) {
               await attachAlerts(
@@ -149,16 +148,16 @@ export async function commitPrepared(
                 auth.tenant,
                 incidentId,
                 list.map((p) => ({
-                  id: written.get(p.record.dedupKey)!.id,
-                  dedupKey: p.record.dedupKey,
-                  title: p.record.title,
-                  severity: p.record.severity,
-                  eventTime: p.record.eventTime,
+                  id: written.get(p.dedupKey)!.id,
+                  dedupKey: p.dedupKey,
+                  title: p.title,
+                  severity: p.severity,
+                  eventTime: p.eventTime,
                   receivedAt,
-                  vendorCreatedAt: p.record.vendorCreatedAt,
-                  techniques: p.record.techniques,
-                  entities: p.record.entities,
-                  keys: p.record.keys,
+                  vendorCreatedAt: p.vendorCreatedAt,
+                  techniques: p.techniques,
+                  entities: entitiesAt(columns!, positionOf.get(p.dedupKey)!),
+                  keys: p.keys,
                 })),
                 { ...intakeActor, at: receivedAt },
               );
