@@ -1,15 +1,23 @@
 /**
- * The dedup keys that this process's batches are writing right now, per customer (with how many batches hold each).
+ * The dedup keys that this process's batches are writing right now, per customer, and the order in which a batch
+ * claims its keys in `upsertAlerts`.
+ *
  * A re-sent alert's key is often in a batch still in flight (a sensor re-sends what it sent seconds ago), and the
- * upsert waits at such a key until that batch commits — holding every key it has locked so far, so the next batch
- * waits on it in turn (a convoy). A batch therefore claims the keys another batch holds after all its other keys
- * (`upsertAlerts`' `last`): by then the other batch has usually committed, and in the meantime this one claimed the rest.
- * Only keys of batches that started earlier are put last, so a later batch waits on an earlier one and never the
- * reverse (no deadlock within a process; across processes `withRetry` handles one).
+ * upsert waits at such a key until that batch commits — holding every key it has claimed so far. Two rules follow:
+ * - Batches must claim shared keys in one order, or two of them can each hold a key the other waits for (a deadlock,
+ *   which PostgreSQL only breaks after `deadlock_timeout`, a second). Plain key order is one such order, but with it a
+ *   batch waiting at a shared key holds many keys of its own, and the next batch queues behind it (a convoy).
+ * - So each key carries an epoch: the number of the batch that registered it while no other batch held it. It stays
+ *   the key's epoch as long as some batch holds it, so every batch holding a key at the same time sees the same one.
+ *   A batch claims its keys by epoch, newest first, then by key: its own new keys first, and the keys earlier batches
+ *   are still writing after them — by then those batches have usually committed. (epoch, key) is one order for every
+ *   batch of the process at any moment, so they cannot deadlock each other; across processes `withRetry` handles one.
  */
-const keysInFlight = new Map<string, Map<string, number>>();
+type Held = { count: number; epoch: number };
+const keysInFlight = new Map<string, Map<string, Held>>();
+let lastEpoch = 0;
 
-/** Registers a batch's keys; `busy` are those another batch of this process already holds. */
+/** Registers a batch's keys (sorted by key); `claim[i]` is the place of `keys[i]` in the order the batch claims them. */
 export function holdKeys(tenant: string, keys: readonly string[]) {
   let held = keysInFlight.get(tenant);
   if (!held) {
@@ -17,19 +25,27 @@ export function holdKeys(tenant: string, keys: readonly string[]) {
     keysInFlight.set(tenant, held);
   }
   const mine = held;
-  const busy = new Set<string>();
-  for (const k of keys) {
-    const n = mine.get(k) ?? 0;
-    if (n > 0) busy.add(k);
-    mine.set(k, n + 1);
-  }
+  const epoch = ++lastEpoch;
+  const epochs = keys.map((k) => {
+    const h = mine.get(k);
+    if (!h) {
+      mine.set(k, { count: 1, epoch });
+      return epoch;
+    }
+    h.count++;
+    return h.epoch;
+  });
+  const byClaim = keys.map((_, i) => i).sort((a, b) => epochs[b]! - epochs[a]! || a - b);
+  const claim = new Array<number>(keys.length);
+  byClaim.forEach((i, place) => {
+    claim[i] = place;
+  });
   return {
-    busy,
+    claim,
     release() {
       for (const k of keys) {
-        const n = (mine.get(k) ?? 1) - 1;
-        if (n > 0) mine.set(k, n);
-        else mine.delete(k);
+        const h = mine.get(k);
+        if (h && --h.count === 0) mine.delete(k);
       }
       if (mine.size === 0 && keysInFlight.get(tenant) === mine) keysInFlight.delete(tenant);
     },

@@ -42,15 +42,14 @@ const SELECTED = ALERT_COLUMNS.map(([name, , cast]) => (cast ? `u.${name}::${cas
  * `AlertColumns`): a bind value per column instead of thousands keeps the hot path cheap on both drivers.
  *
  * Alerts are partitioned by month (migration 0032), so "one alert per dedup key" lives in `alert_keys`: each key is
- * claimed there first, in dedup-key order so concurrent batches lock shared keys in the same order — except `last`,
- * the keys a batch of this process that started earlier is still writing (`holdKeys`), claimed after all the others:
- * by then that batch has usually committed, and a later batch only ever waits on an earlier one. A new key gets a
- * fresh id and this batch's received_at; a known one is locked and hands back its alert's (id, received_at) — its
- * no-op update is what makes the conflicting row come back, including one another batch committed after this
- * statement's snapshot (a plain select would not see it). The alerts are then written by their primary key, which
- * routes each to its own month: a new key inserts, a known key conflicts and merges (the alert row may likewise be
- * newer than the snapshot: only ON CONFLICT sees it, an UPDATE would skip it). `inserted` comes from the key row (a
- * partitioned table cannot return xmax).
+ * claimed there first, row `i` in place `claim[i]` (by default the rows' order, which is the keys' order), so that
+ * concurrent batches claim the keys they share in one order (`holdKeys`). A new key gets a fresh id and this batch's
+ * received_at; a known one is locked and hands back its alert's (id, received_at) — its no-op update is what makes the
+ * conflicting row come back, including one another batch committed after this statement's snapshot (a plain select
+ * would not see it). The alerts are then written by their primary key, which routes each to its own month: a new key
+ * inserts, a known key conflicts and merges (the alert row may likewise be newer than the snapshot: only ON CONFLICT
+ * sees it, an UPDATE would skip it); a batch reaches an alert row only through its key row, so the key rows' order
+ * covers them. `inserted` comes from the key row (a partitioned table cannot return xmax).
  *
  * The same statement reads the correlation candidates: open incidents of this customer holding any of `keys`, with
  * their matching keys (one round trip for the batch; the snapshot is the statement's).
@@ -60,26 +59,27 @@ export async function upsertAlerts(
   tenant: TenantId,
   batch: AlertColumns,
   keys: readonly string[],
-  last: readonly string[] = [],
+  claim: readonly number[] = batch.entityAt.map((_, i) => i),
 ): Promise<{ rows: UpsertResult[]; candidates: Candidate[] }> {
   const result = await executePrepared(
     db,
     "intake_upsert",
     sql`
     with x as (
-      select ${sql.raw(SELECTED)}, u.entities, u.raw
+      select ${sql.raw(SELECTED)}, u.entities, u.raw, u.claim
       from rows from (
         unnest(${sql.join(
           batch.columns.map((column, i) => sql`${column}::${sql.raw(ALERT_COLUMNS[i]![1])}[]`),
           sql`, `,
         )}),
         jsonb_array_elements(${batch.entities}::text::jsonb),
-        unnest(string_to_array(${batch.raws}::text, chr(30)))
-      ) as u(${sql.raw(UNNESTED)}, entities, raw)
+        unnest(string_to_array(${batch.raws}::text, chr(30))),
+        unnest(${arrayLiteral(claim)}::integer[])
+      ) as u(${sql.raw(UNNESTED)}, entities, raw, claim)
     ), k as (
       insert into alert_keys as ak (customer_id, dedup_key, alert_id, received_at)
       select ${tenant}::uuid, dedup_key, gen_random_uuid(), received_at from x
-      order by dedup_key = any(${arrayLiteral(last)}::text[]), dedup_key collate "C"
+      order by claim
       on conflict (customer_id, dedup_key) do update set alert_id = ak.alert_id
       returning dedup_key, alert_id, received_at, (xmax = 0) as inserted
     ), up as (

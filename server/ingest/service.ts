@@ -75,7 +75,7 @@ export async function commitPrepared(
     receivedAt.getTime(),
   );
 
-  // Keys another batch of this process is still writing are claimed last (see upsertAlerts).
+  // The order in which the batch claims its keys: one order for all batches of the process (see holdKeys).
   const held = holdKeys(
     auth.tenant,
     unique.map((p) => p.dedupKey),
@@ -114,7 +114,7 @@ export async function commitPrepared(
 
         let candidates: Candidate[] = [];
         if (columns) {
-          const up = await upsertAlerts(tx, auth.tenant, columns, lookup, [...held.busy]);
+          const up = await upsertAlerts(tx, auth.tenant, columns, lookup, held.claim);
           for (const r of up.rows) written.set(r.dedupKey, r);
           candidates = up.candidates;
         }

@@ -32,6 +32,12 @@ function create() {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+  const intakeRetries = new Counter({
+    name: "wk_intake_retries_total",
+    help: "Intake transactions run again after a deadlock (40P01) or a serialization failure (40001), by code",
+    labelNames: ["code"] as const,
+    registers: [registry],
+  });
   const jobDuration = new Histogram({
     name: "wk_job_duration_seconds",
     help: "Scheduled job runs (SLA sweep, reminders, month-end queue…) by job and outcome",
@@ -83,7 +89,18 @@ function create() {
       lag.reset();
     },
   });
-  return { registry, intakeRequests, intakeAlerts, intakeLatency, jobDuration, reportRenders, emails, requests, db };
+  return {
+    registry,
+    intakeRequests,
+    intakeAlerts,
+    intakeLatency,
+    intakeRetries,
+    jobDuration,
+    reportRenders,
+    emails,
+    requests,
+    db,
+  };
 }
 
 const g = globalThis as { __watchkeeperMetrics?: Metrics };

@@ -73,6 +73,9 @@ export async function insertIncident(
   return row!;
 }
 
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const sorted = (xs: string[]) => [...xs].sort(byText);
+
 /**
  * Puts alerts into an incident: links them, indexes their entities for correlation, adds their techniques and
  * observables, raises severity and times, and writes one internal timeline entry. Used by intake correlation and
@@ -86,6 +89,8 @@ export async function attachAlerts(
   actor: TimelineActor,
 ) {
   if (list.length === 0) return;
+  // The incident's key, technique and observable rows are inserted in sorted order: two batches adding to the same
+  // incident at once then meet at their first shared row instead of each holding one the other needs (a deadlock).
   const f = attachFacts(list);
   const { ids, keys, techniques, obs, maxSeverity, latest, firstEvent, firstReceived, lastReceived, firstVendor } = f;
   // The alerts' received_at (read with them, never changed) bounds the update to their months' partitions. Alerts are
@@ -108,21 +113,30 @@ export async function attachAlerts(
   if (keys.length) {
     await db
       .insert(incidentEntities)
-      .values(keys.map((key) => ({ customerId: tenant, incidentId, key })))
+      .values(sorted(keys).map((key) => ({ customerId: tenant, incidentId, key })))
       .onConflictDoNothing();
   }
   if (techniques.length) {
     await db
       .insert(incidentTechniques)
       .values(
-        techniques.map((techniqueId) => ({ customerId: tenant, incidentId, techniqueId, source: "alert" as const })),
+        sorted(techniques).map((techniqueId) => ({
+          customerId: tenant,
+          incidentId,
+          techniqueId,
+          source: "alert" as const,
+        })),
       )
       .onConflictDoNothing();
   }
   if (obs.length) {
     await db
       .insert(observables)
-      .values(obs.map((o) => ({ ...o, customerId: tenant, incidentId, source: "alert" as const })))
+      .values(
+        [...obs]
+          .sort((a, b) => byText(a.kind, b.kind) || byText(a.value, b.value))
+          .map((o) => ({ ...o, customerId: tenant, incidentId, source: "alert" as const })),
+      )
       .onConflictDoNothing();
   }
   await db
