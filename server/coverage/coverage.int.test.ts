@@ -15,6 +15,7 @@ import { authenticate, recordHeartbeat } from "@/server/ingest/service";
 import { forgetSharedRead } from "@/server/tenancy/shared-read";
 import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
 import { callerAs, createStaffUser, createWorld } from "@/server/testing/factories";
+import { BANNER_ITEMS, bannerCounts, visibleTransitions } from "./banner";
 import { listSensorStates } from "./queries";
 import { runSensorSweep } from "./service";
 import { coverageHealthForMonth, tenantSensorHealth } from "./views";
@@ -265,8 +266,9 @@ describe("silent and recovered transitions", () => {
       [w.staff.manager.email, "ops@a.example", ...(await managers())].filter(uniq).sort(),
     );
     expect(mail.some((m) => m.to === "cfo@a.example")).toBe(false);
-    const banner = await callerAs(h.db, w.staff.analyst).coverage.banner();
+    const { items: banner, counts } = await callerAs(h.db, w.staff.analyst).coverage.banner();
     expect(banner.map((b) => `${b.sensorName} ${b.kind}`).sort()).toEqual(["a-xdr silent", "b-edr silent"]);
+    expect(counts).toEqual({ silent: 2, recovered: 0 });
     await expect(callerAs(h.db, w.a.admin).coverage.banner()).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(callerAs(h.db, w.b.admin).coverage.dismiss({ id: banner[0]!.id })).rejects.toMatchObject({
       code: "FORBIDDEN",
@@ -281,10 +283,14 @@ describe("silent and recovered transitions", () => {
       await h.db.select().from(emailOutbox).where(eq(emailOutbox.template, "sensor-recovered"))
     ).filter((m) => m.subject.includes("a-xdr"));
     expect(recovered).toHaveLength(mail.length);
-    const items = await callerAs(h.db, w.staff.analyst).coverage.banner();
+    const { items, counts: back, total } = await callerAs(h.db, w.staff.analyst).coverage.banner();
     expect(items).toHaveLength(3);
+    // a-xdr's silence is followed by its recovery: only the recovery counts, as the banner shows it.
+    expect(back).toEqual({ silent: 1, recovered: 1 });
+    expect(back).toEqual(bannerCounts(visibleTransitions(items)));
+    expect(total).toBe(2);
     await callerAs(h.db, w.staff.analyst).coverage.dismiss({ id: items[0]!.id });
-    expect(await callerAs(h.db, w.staff.analyst).coverage.banner()).toHaveLength(2);
+    expect((await callerAs(h.db, w.staff.analyst).coverage.banner()).items).toHaveLength(2);
   });
 
   it("shares the banner among staff for SHARED_READ_SECONDS and forgets it when one is dismissed here", async () => {
@@ -292,21 +298,68 @@ describe("silent and recovered transitions", () => {
     env.SHARED_READ_SECONDS = 60;
     forgetSharedRead("coverage.banner");
     try {
-      const first = await callerAs(h.db, w.staff.analyst).coverage.banner();
+      const { items: first } = await callerAs(h.db, w.staff.analyst).coverage.banner();
       expect(first.length).toBeGreaterThanOrEqual(2);
       // Dismissed behind this process's back (as on another instance): still listed until the shared read expires.
       await h.db
         .update(sensorTransitions)
         .set({ dismissedAt: new Date() })
         .where(eq(sensorTransitions.id, first[0]!.id));
-      const shared = await callerAs(h.db, w.staff.manager).coverage.banner();
+      const { items: shared } = await callerAs(h.db, w.staff.manager).coverage.banner();
       expect(shared.map((b) => b.id)).toEqual(first.map((b) => b.id));
       // Dismissed through this process: forgotten after the commit, so the next read sees both dismissals.
       await callerAs(h.db, w.staff.analyst).coverage.dismiss({ id: first[1]!.id });
-      const fresh = await callerAs(h.db, w.staff.analyst).coverage.banner();
+      const { items: fresh } = await callerAs(h.db, w.staff.analyst).coverage.banner();
       expect(fresh.map((b) => b.id)).toEqual(first.slice(2).map((b) => b.id));
     } finally {
       env.SHARED_READ_SECONDS = lifetime;
+      forgetSharedRead("coverage.banner");
+    }
+  });
+});
+
+describe("the sensor banner past one page", () => {
+  it("lists the newest transitions and counts all of them by the banner's rule", async () => {
+    const banner = () => callerAs(h.db, w.staff.analyst).coverage.banner();
+    const before = await banner();
+    const now = Date.now();
+    const silences = Array.from({ length: BANNER_ITEMS + 5 }, (_, i) => new Date(now - (i + 1) * 60_000));
+    const rows = await h.db
+      .insert(sensorTransitions)
+      .values(
+        silences.map((silentSince) => ({
+          customerId: w.a.customer.id,
+          sensorId: ids["a-edr"]!,
+          kind: "silent" as const,
+          silentSince,
+        })),
+      )
+      .returning({ id: sensorTransitions.id });
+    // Two of them recovered: their silences no longer count, their recoveries do.
+    const back = silences.slice(0, 2).map((silentSince) => ({
+      customerId: w.a.customer.id,
+      sensorId: ids["a-edr"]!,
+      kind: "recovered" as const,
+      silentSince,
+      recoveredAt: new Date(now),
+    }));
+    const recovered = await h.db.insert(sensorTransitions).values(back).returning({ id: sensorTransitions.id });
+    try {
+      forgetSharedRead("coverage.banner");
+      const after = await banner();
+      expect(after.items).toHaveLength(BANNER_ITEMS);
+      expect(after.counts).toEqual({
+        silent: before.counts.silent + BANNER_ITEMS + 3,
+        recovered: before.counts.recovered + 2,
+      });
+      expect(after.total).toBe(before.total + BANNER_ITEMS + 5);
+    } finally {
+      await h.db.delete(sensorTransitions).where(
+        inArray(
+          sensorTransitions.id,
+          [...rows, ...recovered].map((r) => r.id),
+        ),
+      );
       forgetSharedRead("coverage.banner");
     }
   });

@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, isNull, lte, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
+import { type DbOrTx, rowsOf } from "@/db";
 import {
   customerContacts,
   customers,
@@ -10,6 +10,7 @@ import {
   user,
 } from "@/db/schema";
 import type { TenantId } from "@/server/tenancy/tenant";
+import { BANNER_ITEMS } from "../banner";
 import { lastSeenSql, quietTooLong, silentAfterSql, uuidArray } from "./silence";
 
 // The minute sweep's transitions (silent, recovered), who is told, and the console's sensor banner.
@@ -134,7 +135,22 @@ export async function listBanner(db: DbOrTx, since: Date) {
     .innerJoin(customers, eq(customers.id, sensorTransitions.customerId))
     .where(and(isNull(sensorTransitions.dismissedAt), gte(sensorTransitions.createdAt, since)))
     .orderBy(desc(sensorTransitions.createdAt))
-    .limit(50);
+    .limit(BANNER_ITEMS);
+}
+
+/** The banner's counts over every transition it would list, by `visibleTransitions`' rule (server/coverage/banner.ts). */
+export async function countBanner(db: DbOrTx, since: Date) {
+  const [row] = rowsOf<{ silent: number; recovered: number }>(
+    await db.execute(sql`
+      select count(*) filter (where t.kind = 'silent' and not exists (
+          select 1 from sensor_transitions r
+          where r.sensor_id = t.sensor_id and r.kind = 'recovered' and r.silent_since = t.silent_since
+            and r.dismissed_at is null and r.created_at >= ${since.toISOString()}::timestamptz))::int as silent,
+        count(*) filter (where t.kind = 'recovered')::int as recovered
+      from sensor_transitions t
+      where t.dismissed_at is null and t.created_at >= ${since.toISOString()}::timestamptz`),
+  );
+  return { silent: Number(row?.silent ?? 0), recovered: Number(row?.recovered ?? 0) };
 }
 
 export async function dismissTransition(db: DbOrTx, id: string, now: Date) {

@@ -7,7 +7,7 @@ import { Button } from "@/app/_components/ui/button";
 import Link from "@/app/_components/ui/link";
 import { cn } from "@/app/_lib/cn";
 import { useTRPC } from "@/app/_lib/trpc/client";
-import { SensorBanner, visibleTransitions } from "./sensor-banner";
+import { SensorBanner } from "./sensor-banner";
 import { SlaBanner } from "./sla-banner";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -24,12 +24,12 @@ export function ConsoleAlerts({ sla, sensors, canResolve }: { sla: boolean; sens
   const slaQ = useQuery({ ...trpc.sla.banner.queryOptions(), enabled: sla, refetchInterval: 30_000 });
   const sensorQ = useQuery({ ...trpc.coverage.banner.queryOptions(), enabled: sensors, refetchInterval: 30_000 });
   const slaItems = sla ? (slaQ.data?.total ?? 0) : 0;
-  const transitions = sensors ? visibleTransitions(sensorQ.data ?? []) : [];
-  const total = slaItems + transitions.length;
+  const sensorItems = sensors ? (sensorQ.data?.total ?? 0) : 0;
+  const total = slaItems + sensorItems;
   if (total === 0) return null;
   const counts = slaQ.data?.counts ?? { overdue: 0, at_risk: 0 };
-  const silent = transitions.filter((t) => t.kind === "silent").length;
-  const urgent = counts.overdue > 0 || silent > 0;
+  const sensorCounts = sensorQ.data?.counts ?? { silent: 0, recovered: 0 };
+  const urgent = counts.overdue > 0 || sensorCounts.silent > 0;
 
   return (
     <section
@@ -50,10 +50,13 @@ export function ConsoleAlerts({ sla, sensors, canResolve }: { sla: boolean; sens
             <span className="font-medium">SLA:</span> {counts.overdue} overdue, {counts.at_risk} at risk
           </Link>
         ) : null}
-        {transitions.length > 0 ? (
+        {sensorItems > 0 ? (
           <Link href="/console/coverage" className="inline-flex items-center gap-1.5 rounded-sm hover:underline">
-            <CircleOff aria-hidden="true" className={cn("size-4 shrink-0", silent ? "text-destructive" : "")} />
-            <span className="font-medium">Sensors:</span> {silent} silent, {transitions.length - silent} back
+            <CircleOff
+              aria-hidden="true"
+              className={cn("size-4 shrink-0", sensorCounts.silent ? "text-destructive" : "")}
+            />
+            <span className="font-medium">Sensors:</span> {sensorCounts.silent} silent, {sensorCounts.recovered} back
           </Link>
         ) : null}
         <Button

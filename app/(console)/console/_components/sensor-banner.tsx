@@ -7,19 +7,11 @@ import { Button } from "@/app/_components/ui/button";
 import Link from "@/app/_components/ui/link";
 import { cn } from "@/app/_lib/cn";
 import { useTRPC } from "@/app/_lib/trpc/client";
+import { visibleTransitions } from "@/server/coverage/banner";
 import { DateTime } from "./date-time";
 import { errorMessage } from "./errors";
-import type { RouterOutputs } from "./types";
 
 const SHOWN = 3;
-
-type Transition = RouterOutputs["coverage"]["banner"][number];
-
-/** The transitions worth showing: a silence followed by its recovery shows only the recovery. */
-export function visibleTransitions(all: Transition[]): Transition[] {
-  const recovered = new Set(all.filter((t) => t.kind === "recovered").map((t) => `${t.sensorId}|${t.silentSince}`));
-  return all.filter((t) => !(t.kind === "silent" && recovered.has(`${t.sensorId}|${t.silentSince}`)));
-}
 
 /**
  * Sensors that went silent or recovered in the last 24 hours, one line each, dismissible for the whole SOC. A silence
@@ -36,15 +28,16 @@ export function SensorBanner({ enabled }: { enabled: boolean }) {
     }),
   );
   if (!enabled) return null;
-  const items = visibleTransitions(banner.data ?? []).filter(
-    (t) => !(dismiss.isPending && dismiss.variables?.id === t.id),
-  );
+  const listed = visibleTransitions(banner.data?.items ?? []);
+  const items = listed.filter((t) => !(dismiss.isPending && dismiss.variables?.id === t.id));
   if (items.length === 0) return null;
   const shown = expanded ? items : items.slice(0, SHOWN);
-  const silent = items.filter((t) => t.kind === "silent").length;
+  const counts = banner.data?.counts ?? { silent: 0, recovered: 0 };
+  // The list holds the newest transitions; the counts cover all of them.
+  const unlisted = Math.max(0, (banner.data?.total ?? 0) - listed.length);
   return (
     <section
-      aria-label={`Sensor alerts: ${silent} silent, ${items.length - silent} recovered`}
+      aria-label={`Sensor alerts: ${counts.silent} silent, ${counts.recovered} recovered`}
       className="grid gap-1.5"
     >
       <ul className="grid gap-1.5">
@@ -94,6 +87,7 @@ export function SensorBanner({ enabled }: { enabled: boolean }) {
             {expanded ? "Show fewer" : `Show ${items.length - SHOWN} more`}
           </Button>
         ) : null}
+        {unlisted > 0 ? <span className="text-muted-foreground">{unlisted} older, not listed here</span> : null}
         <Link href="/console/coverage" className="text-primary underline-offset-4 hover:underline">
           Open the coverage matrix
         </Link>
