@@ -289,20 +289,3 @@ export async function listManagers(db: DbOrTx) {
     .innerJoin(user, eq(user.id, memberships.userId))
     .where(and(isNull(memberships.customerId), eq(memberships.role, "soc_manager")));
 }
-
-/** Provider-wide (staff only): the breach instants of SLA clocks that breached in [from, to), for the timeline marks. */
-export async function breachInstants(db: DbOrTx, from: Date, to: Date): Promise<number[]> {
-  const at = sql<Date>`${slaBreachInstant}`.mapWith(slaClocks.dueAt);
-  const rows = await db
-    .select({ at })
-    .from(slaClocks)
-    .where(
-      and(
-        eq(slaClocks.state, "breached"),
-        sql`${slaBreachInstant} >= ${from.toISOString()}::timestamptz`,
-        sql`${slaBreachInstant} < ${to.toISOString()}::timestamptz`,
-      ),
-    )
-    .limit(5000);
-  return rows.map((r) => new Date(r.at).getTime());
-}

@@ -1,6 +1,7 @@
 import { assertCan } from "@/server/auth/permissions";
+import { breachInstants } from "@/server/sla/views";
 import { sharedRead } from "@/server/tenancy/shared-read";
-import { type ActorContext, clockOf, requestMemo } from "@/server/tenancy/tenant";
+import { type ActorContext, clockOf, requestMemo, type StaffContext } from "@/server/tenancy/tenant";
 import { countBreaches } from "./attribution";
 import { instanceKey, type ShiftInstance } from "./expand";
 import { hourOfWeek } from "./forecast";
@@ -76,16 +77,17 @@ function rosterSummaries(plan: Plan) {
   }));
 }
 
-export async function getTimeline(ctx: ActorContext, range: { from: Date; to: Date }) {
+export async function getTimeline(ctx: StaffContext, range: { from: Date; to: Date }) {
   assertCan(ctx.actor, "roster:read");
   const now = clockOf(ctx).getTime();
-  const [plan, at] = await Promise.all([
+  const [plan, breached] = await Promise.all([
     loadPlan(ctx.db, range.from.getTime(), range.to.getTime(), now, basicsOf(ctx, now)),
-    q.breachInstants(ctx.db, range.from, range.to),
+    // The SLA page's breaches of the period (every customer's), read the same way.
+    breachInstants(ctx, range.from, range.to),
   ]);
   const planned = new Map(plan.planned.map((i) => [instanceKey(i), i]));
   // Breaches per shift instance: the same attribution as the SLA breach list.
-  const { perShift } = countBreaches(plan.rosters, plan.instances, at);
+  const { perShift } = countBreaches(plan.rosters, plan.instances, breached);
   const breaches = new Map(perShift.map((s) => [s.shift.key, s.breaches]));
   return {
     rosters: rosterSummaries(plan),

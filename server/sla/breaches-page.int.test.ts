@@ -237,6 +237,19 @@ describe("sla.breaches, a page at a time", () => {
     for (const r of tied) expect(r.shifts.map((s) => [s.team, s.date])).toEqual([["Early team", "2026-10-25"]]);
   });
 
+  it("gives the roster timeline the same breaches per shift as this page", async () => {
+    const timeline = await callerAs(h.db, w.staff.manager).roster.timeline(period);
+    const full = await loadBreachAttribution(
+      h.db,
+      inPeriod.map((b) => b.at),
+    );
+    const counted = (xs: number[]) => xs.filter((n) => n > 0).sort((a, b) => a - b);
+    expect(counted(timeline.instances.map((i) => i.breaches))).toEqual(counted(full.perShift.map((s) => s.breaches)));
+    expect(timeline.instances.reduce((n, i) => n + i.breaches, 0)).toBe(
+      full.perShift.reduce((n, s) => n + s.breaches, 0),
+    );
+  });
+
   it("narrows to one customer a staff member picked: its rows, count and attribution only", async () => {
     const alpha = inPeriod.filter((b) => b.customerId === w.a.customer.id);
     const pages = await allPages({ customerId: w.a.customer.id, pageSize: 10 });

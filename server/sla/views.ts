@@ -198,6 +198,13 @@ export async function attainmentPage(ctx: StaffContext, input: AttainmentPageInp
 
 export type BreachPageInput = { from: Date; to: Date; customerId?: string; page: number; pageSize: number };
 
+/** The period's breach instants over every customer, sorted: the roster timeline counts them per shift as this page does. */
+export async function breachInstants(ctx: StaffContext, from: Date, to: Date): Promise<number[]> {
+  assertCan(ctx.actor, "sla:read");
+  const breached = await q.breachTimes(ctx.db, { scope: staffWide(ctx), from, to });
+  return breached.flatMap((m) => m.at).sort((a, b) => a - b);
+}
+
 /** The shifts with most breaches the console lists (the rest are counted: a month has hundreds of shifts). */
 export const BREACH_SHIFTS_SHOWN = 12;
 
