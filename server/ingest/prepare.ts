@@ -6,7 +6,7 @@ import { type HostEntity, PayloadError, type SourceFormat } from "./types";
 
 /**
  * Everything the intake does to a request's items before the database: normalise, finalise, fold repeats of a key,
- * sort by key and build the rows' JSON. Pure (no database, no clock: `receivedAt` is given), so it can run on a
+ * sort by key and build the rows' columns. Pure (no database, no clock: `receivedAt` is given), so it can run on a
  * worker thread for large batches (prepare-thread.mjs) and in-process otherwise, with the same result.
  */
 export type ItemResult =
@@ -71,7 +71,7 @@ const factsOf = ({ index, record: r }: PreparedAlert): AlertFacts => ({
 });
 
 /**
- * `prepareItems` with the alert rows as objects instead of their JSON (the demo seed's bulk history gathers the rows of
+ * `prepareItems` with the alert rows as objects instead of their columns (the demo seed's bulk history gathers the rows of
  * many requests before writing them): the same normalising, finalising, folding and sorting.
  */
 export function prepareAlertRows(
