@@ -8,6 +8,7 @@ import { env } from "@/server/env";
 import { Conflict, NotFound } from "@/server/errors";
 import { getBranding } from "@/server/provider/queries";
 import { SENSOR_CLASS_LABELS } from "@/server/sensors/schema";
+import { listSocManagers } from "@/server/tenancy/queries";
 import { afterCommit } from "@/server/tenancy/scope";
 import { forgetSharedRead, sharedRead } from "@/server/tenancy/shared-read";
 import { type ActorContext, clockOf, personOf } from "@/server/tenancy/tenant";
@@ -155,7 +156,7 @@ async function announce(tx: DbOrTx, list: Transition[], now: Date): Promise<stri
       tx,
       fresh.map((t) => t.id),
     ),
-    q.socManagerEmails(tx),
+    listSocManagers(tx).then((m) => m.map((x) => x.email)),
     getBranding(tx),
     q.technicalContactsOf(tx, [...new Set(fresh.map((t) => t.customerId))]),
   ]);

@@ -4,6 +4,7 @@ import RosterGapsEmail from "@/emails/roster-gaps";
 import { deliverQueued, sendEmail } from "@/server/email/send";
 import { env } from "@/server/env";
 import { getBranding } from "@/server/provider/queries";
+import { listSocManagers } from "@/server/tenancy/queries";
 import { loadPlan } from "./plan";
 import * as q from "./queries";
 
@@ -27,7 +28,7 @@ export async function runGapNotices(db: Db, now = new Date()) {
       fresh.push(g);
   }
   if (!fresh.length) return { gaps: 0, emails: 0 };
-  const [managers, branding] = await Promise.all([q.listManagers(db), getBranding(db)]);
+  const [managers, branding] = await Promise.all([listSocManagers(db), getBranding(db)]);
   const ids: string[] = [];
   for (const m of managers) {
     ids.push(

@@ -281,11 +281,3 @@ export async function claimGapNotice(db: DbOrTx, g: { start: Date; end: Date; re
     .returning({ startsAt: rosterGapNotices.startsAt });
   return rows.length === 1;
 }
-
-export async function listManagers(db: DbOrTx) {
-  return db
-    .select({ id: user.id, name: user.name, email: user.email })
-    .from(memberships)
-    .innerJoin(user, eq(user.id, memberships.userId))
-    .where(and(isNull(memberships.customerId), eq(memberships.role, "soc_manager")));
-}

@@ -6,6 +6,7 @@ import { deliverQueued, type OutgoingEmail, sendEmail } from "@/server/email/sen
 import { env } from "@/server/env";
 import { incidentReference, SEVERITY_LABELS } from "@/server/incidents/severity";
 import { getBranding } from "@/server/provider/queries";
+import { listSocManagers } from "@/server/tenancy/queries";
 import { withProviderScope } from "@/server/tenancy/scope";
 import type { TenantId } from "@/server/tenancy/tenant";
 import { computeClocks, incidentFacts, METRIC_LABELS } from "./compute";
@@ -79,7 +80,7 @@ async function announceToStaff(
   audience: { managers?: string[]; branding?: Awaited<ReturnType<typeof getBranding>> },
   inc: NonNullable<Awaited<ReturnType<typeof q.incidentForAlert>>>,
 ): Promise<string[]> {
-  audience.managers ??= await q.socManagerEmails(tx);
+  audience.managers ??= (await listSocManagers(tx)).map((m) => m.email);
   audience.branding ??= await getBranding(tx);
   const recipients = new Set(audience.managers);
   if (inc.assigneeEmail) recipients.add(inc.assigneeEmail);

@@ -89,15 +89,6 @@ export async function sensorsForMail(db: DbOrTx, ids: string[]) {
     .where(sql`${sensors.id} = any(${uuidArray(ids)}::uuid[])`);
 }
 
-export async function socManagerEmails(db: DbOrTx) {
-  const rows = await db
-    .select({ email: user.email })
-    .from(memberships)
-    .innerJoin(user, eq(user.id, memberships.userId))
-    .where(and(isNull(memberships.customerId), eq(memberships.role, "soc_manager")));
-  return rows.map((r) => r.email);
-}
-
 /**
  * The technical contacts of the given customers (the minute sweep, provider-wide): those on the escalation matrix for
  * critical incidents by e-mail, the people the provider reaches when something is broken now.

@@ -180,15 +180,6 @@ export async function incidentForAlert(db: DbOrTx, incidentId: string) {
   return row ?? null;
 }
 
-export async function socManagerEmails(db: DbOrTx) {
-  const rows = await db
-    .select({ email: user.email })
-    .from(memberships)
-    .innerJoin(user, eq(user.id, memberships.userId))
-    .where(and(isNull(memberships.customerId), eq(memberships.role, "soc_manager")));
-  return rows.map((r) => r.email);
-}
-
 export async function versionById(db: DbOrTx, id: string) {
   const [row] = await db.select().from(contractVersions).where(eq(contractVersions.id, id));
   return row ?? null;
