@@ -11,8 +11,6 @@ import {
   rosters,
   rosterTeams,
   shiftSwaps,
-  slaBreachInstant,
-  slaClocks,
   staffProfiles,
   timeOff,
   user,

@@ -7,7 +7,6 @@ import { instanceKey, type ShiftInstance } from "./expand";
 import { hourOfWeek } from "./forecast";
 import { HORIZON_DAYS } from "./guard";
 import { loadPlan, loadShifts, type Plan, readPlanBasics } from "./plan";
-import * as q from "./queries";
 
 /** The read side of the roster: timeline, gaps, forecast, on duty now, my shifts, requests. Staff only. */
 const DAY = 86_400_000;

@@ -1,14 +1,6 @@
 import { and, desc, eq, gte, isNull, lte, sql } from "drizzle-orm";
 import { type DbOrTx, rowsOf } from "@/db";
-import {
-  customerContacts,
-  customers,
-  memberships,
-  sensorHealthEvents,
-  sensors,
-  sensorTransitions,
-  user,
-} from "@/db/schema";
+import { customerContacts, customers, sensorHealthEvents, sensors, sensorTransitions } from "@/db/schema";
 import type { TenantId } from "@/server/tenancy/tenant";
 import { BANNER_ITEMS } from "../banner";
 import { lastSeenSql, quietTooLong, silentAfterSql, uuidArray } from "./silence";

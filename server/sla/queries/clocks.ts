@@ -1,15 +1,6 @@
 import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import {
-  contractVersions,
-  customers,
-  incidentEvents,
-  incidents,
-  memberships,
-  slaAlerts,
-  slaClocks,
-  user,
-} from "@/db/schema";
+import { contractVersions, customers, incidentEvents, incidents, slaAlerts, slaClocks, user } from "@/db/schema";
 import type { TenantId } from "@/server/tenancy/tenant";
 import { type ComputedClock, clockSnapshot, transitionsOf } from "../compute";
 import { markMonthsDirty } from "./monthly";
