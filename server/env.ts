@@ -60,6 +60,11 @@ const schema = z.object({
   /** The intake also on a port of its own, without the web framework's routing (server/ingest/listener.ts). */
   INTAKE_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
   /**
+   * `on` (default): a production server answers `/api/trpc/*` before Next routes it (server/trpc/http.ts), with the
+   * same handler and headers; `off` leaves every request to Next. Development servers always leave it to Next.
+   */
+  TRPC_DIRECT: z.enum(["on", "off"]).default("on"),
+  /**
    * Days a vendor's raw alert payload is kept after it was last received; then the daily retention job drops it and
    * keeps the normalised alert (title, severity, times, entities, techniques, verdict, incident). 0 keeps it forever.
    */

@@ -8,7 +8,12 @@ export async function startServer() {
   const g = globalThis as { __watchkeeperStarted?: boolean };
   if (g.__watchkeeperStarted) return;
   g.__watchkeeperStarted = true;
-  installClientAddressHeader();
+  const { answerTrpcDirect, isDirectTrpc } = await import("@/server/trpc/http");
+  installClientAddressHeader((req, res) => {
+    if (!isDirectTrpc(req)) return false;
+    void answerTrpcDirect(req, res);
+    return true;
+  });
   if (usesDevelopmentSecret && env.NODE_ENV === "production") {
     log.warn("BETTER_AUTH_SECRET is the built-in development secret; set your own for a real deployment");
   }

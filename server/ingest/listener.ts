@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { log } from "@/server/log";
 import { observeIntake } from "@/server/observability/intake";
+import { OWN_LISTENER } from "@/server/security/install-client-address";
 import { handleHeartbeat, handleIngest, type IntakeRequest } from "./http";
 
 /**
@@ -20,6 +21,8 @@ export function serveIntake(port: number, host?: string): Promise<http.Server> {
       res.end('{"error":{"code":"internal","message":"The alert could not be stored; retry later."}}');
     });
   });
+  // Only the intake is served here, never the console's API (server/security/install-client-address.ts).
+  (server as { [OWN_LISTENER]?: boolean })[OWN_LISTENER] = true;
   server.keepAliveTimeout = 65_000; // longer than the usual 60 s idle timeout of sensor HTTP clients and balancers
   server.headersTimeout = 66_000;
   return new Promise((resolve, reject) => {
