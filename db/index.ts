@@ -62,7 +62,13 @@ export const poolName = `watchkeeper-${process.pid}`;
 
 export function openPostgres(url: string, max = 10): DatabaseHandle {
   // The application name lets /metrics count this process's own connections by state in pg_stat_activity.
-  const sql = postgres(url, { max, onnotice: () => {}, connection: { application_name: poolName } });
+  // No JIT: the app's reads are short, and a plan whose estimate passes jit_above_cost (the queue's default order at
+  // 10 M alerts) spent ~300 ms compiling for a query that runs in tens of ms (docs/benchmarks.md, session 14).
+  const sql = postgres(url, {
+    max,
+    onnotice: () => {},
+    connection: { application_name: poolName, jit: "off" },
+  });
   const db = drizzlePostgres({ client: sql, schema, casing: "snake_case" }) as unknown as Db;
   return { db, kind: "postgres", sql, close: () => sql.end({ timeout: 5 }) };
 }

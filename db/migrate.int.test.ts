@@ -24,4 +24,14 @@ describe.runIf(process.env.DATABASE_URL)("migrations on PostgreSQL", () => {
       await admin.end();
     }
   });
+
+  it("opens the app's connections without JIT and named for this process", async () => {
+    const h = openPostgres(process.env.DATABASE_URL!, 1);
+    try {
+      const [row] = await h.sql!`select current_setting('jit') as jit, current_setting('application_name') as app`;
+      expect(row).toEqual({ jit: "off", app: `watchkeeper-${process.pid}` });
+    } finally {
+      await h.close();
+    }
+  });
 });
