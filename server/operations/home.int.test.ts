@@ -2,11 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
 import { sensors } from "@/db/schema";
 import { escalate } from "@/server/alerts/service";
+import { env } from "@/server/env";
 import * as portal from "@/server/incidents/portal/service";
 import * as inc from "@/server/incidents/service";
+import { forgetSharedReads } from "@/server/tenancy/shared-read";
 import { mintTenantId, type StaffContext } from "@/server/tenancy/tenant";
 import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
-import { callerAs, createWorld, insertTestAlert } from "@/server/testing/factories";
+import { callerAs, createWorld, insertTestAlert, type TestUser } from "@/server/testing/factories";
 
 let h: DatabaseHandle;
 let w: Awaited<ReturnType<typeof createWorld>>;
@@ -117,6 +119,31 @@ describe("operations.home", () => {
     await expect(callerAs(h.db, null).operations.home({ timeZone: "UTC" })).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
+  });
+
+  it("is shared among staff for SHARED_READ_SECONDS, by time zone, and forgotten after a change through the API", async () => {
+    const lifetime = env.SHARED_READ_SECONDS;
+    env.SHARED_READ_SECONDS = 60;
+    forgetSharedReads();
+    try {
+      const home = (u: TestUser, timeZone = "UTC") => callerAs(h.db, u).operations.home({ timeZone });
+      const before = (await home(w.staff.analyst)).ageing.total;
+      // A new alert written behind this process's back (as another instance's intake would): not seen until the
+      // shared answer expires, except under another input.
+      const late = await insertTestAlert(h.db, w.a.customer.id, { severity: 4 });
+      expect((await home(w.staff.manager)).ageing.total).toBe(before);
+      expect((await home(w.staff.manager, "Asia/Kathmandu")).ageing.total).toBe(before + 1);
+      // A refused change forgets nothing; a change through the API forgets every shared read once it has committed.
+      await expect(
+        callerAs(h.db, w.a.admin).alerts.assign({ alertIds: [late.id], assigneeId: w.staff.analyst.id }),
+      ).rejects.toMatchObject({ code: "FORBIDDEN" });
+      expect((await home(w.staff.manager)).ageing.total).toBe(before);
+      await callerAs(h.db, w.staff.manager).alerts.assign({ alertIds: [late.id], assigneeId: w.staff.analyst.id });
+      expect((await home(w.staff.manager)).ageing.total).toBe(before + 1);
+    } finally {
+      env.SHARED_READ_SECONDS = lifetime;
+      forgetSharedReads();
+    }
   });
 
   it("rejects a time zone that does not exist", async () => {

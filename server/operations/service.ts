@@ -4,6 +4,7 @@ import { ACTION_LABELS, incidentReference } from "@/server/incidents/severity";
 import { intakeQuarters } from "@/server/intake-stats/queries";
 import { sensorCountsPerCustomer } from "@/server/sensors/service";
 import { monthOverall, riskNow } from "@/server/sla/views";
+import { sharedPageRead } from "@/server/tenancy/shared-read";
 import { clockOf, type StaffContext } from "@/server/tenancy/tenant";
 import { ageEdges, ageingMatrix, intakeByDay, intakeTrend, needingAttention, openIncidentSummary } from "./ageing";
 import * as q from "./queries";
@@ -21,6 +22,10 @@ export async function socHome(ctx: StaffContext, timeZone: string) {
   assertCan(ctx.actor, "alert:read");
   assertCan(ctx.actor, "incident:read");
   if (ctx.actor.side !== "staff") throw new Forbidden("This is for provider staff only.");
+  return sharedPageRead(ctx, "operations.home", { timeZone }, () => readHome(ctx, timeZone));
+}
+
+async function readHome(ctx: StaffContext, timeZone: string) {
   const now = clockOf(ctx);
   const [risk, intake, untriaged, open, workload, approvals, waiting, customers, sensors, sla] = await Promise.all([
     riskNow(ctx),

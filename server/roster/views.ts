@@ -1,6 +1,6 @@
 import { assertCan } from "@/server/auth/permissions";
 import { breachInstants } from "@/server/sla/views";
-import { sharedRead } from "@/server/tenancy/shared-read";
+import { sharedPageRead, sharedRead } from "@/server/tenancy/shared-read";
 import { type ActorContext, clockOf, requestMemo, type StaffContext } from "@/server/tenancy/tenant";
 import { countBreaches } from "./attribution";
 import { instanceKey, type ShiftInstance } from "./expand";
@@ -78,6 +78,10 @@ function rosterSummaries(plan: Plan) {
 
 export async function getTimeline(ctx: StaffContext, range: { from: Date; to: Date }) {
   assertCan(ctx.actor, "roster:read");
+  return sharedPageRead(ctx, "roster.timeline", range, () => readTimeline(ctx, range));
+}
+
+async function readTimeline(ctx: StaffContext, range: { from: Date; to: Date }) {
   const now = clockOf(ctx).getTime();
   const [plan, breached] = await Promise.all([
     loadPlan(ctx.db, range.from.getTime(), range.to.getTime(), now, basicsOf(ctx, now)),
@@ -102,6 +106,10 @@ export async function getTimeline(ctx: StaffContext, range: { from: Date; to: Da
 /** Every gap of the next 30 days, with its reasons and the customers in coverage during it. */
 export async function listGaps(ctx: ActorContext) {
   assertCan(ctx.actor, "roster:read");
+  return sharedPageRead(ctx, "roster.gaps", null, () => readGaps(ctx));
+}
+
+async function readGaps(ctx: ActorContext) {
   const now = clockOf(ctx).getTime();
   const plan = await loadPlan(ctx.db, now, now + HORIZON_DAYS * DAY, now, basicsOf(ctx, now));
   return plan.gaps.map((g) => ({ ...g, start: new Date(g.start), end: new Date(g.end) }));
@@ -110,6 +118,10 @@ export async function listGaps(ctx: ActorContext) {
 /** Required (forecast and policy) vs rostered per UTC hour of the week, over the coming week. */
 export async function getForecast(ctx: ActorContext) {
   assertCan(ctx.actor, "roster:read");
+  return sharedPageRead(ctx, "roster.forecast", null, () => readForecast(ctx));
+}
+
+async function readForecast(ctx: ActorContext) {
   const now = clockOf(ctx).getTime();
   const from = Math.floor(now / HOUR) * HOUR;
   const plan = await loadPlan(ctx.db, from, from + 7 * DAY, now, basicsOf(ctx, now));

@@ -1,7 +1,6 @@
 import { actorOf, recordAudit } from "@/server/audit/service";
 import { assertCan } from "@/server/auth/permissions";
 import { NotFound } from "@/server/errors";
-import { sharedRead } from "@/server/tenancy/shared-read";
 import { clockOf, type StaffContext } from "@/server/tenancy/tenant";
 import * as q from "./queries";
 import { riskKind } from "./risk";
@@ -20,7 +19,7 @@ export async function slaBanner(ctx: StaffContext) {
   assertCan(ctx.actor, "sla:read");
   const [risk, hidden] = await Promise.all([
     // Provider-wide and the same for everyone: shared for a few seconds (the dismissals are each person's, read fresh).
-    sharedRead(ctx, "sla.banner.clocks", () => riskNow(ctx)),
+    riskNow(ctx),
     q.listBannerDismissals(ctx.db, ctx.user.id),
   ]);
   const now = clockOf(ctx).getTime();

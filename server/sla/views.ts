@@ -6,6 +6,7 @@ import { NotFound } from "@/server/errors";
 import { findIncident } from "@/server/incidents/queries";
 import { incidentReference } from "@/server/incidents/severity";
 import { loadBreachAttribution } from "@/server/roster/plan";
+import { sharedPageRead } from "@/server/tenancy/shared-read";
 import { clockOf, type StaffContext, staffWide, type TenantContext, type TenantId } from "@/server/tenancy/tenant";
 import { clockStatus } from "./clock";
 import { METRIC_LABELS, toCalendar } from "./compute";
@@ -30,6 +31,11 @@ const withRef = <T extends { customerSlug: string; number: number }>(r: T) => ({
  */
 export async function riskNow(ctx: StaffContext, customerId?: string) {
   assertCan(ctx.actor, "sla:read");
+  // The SLA page, the console's banner and the manager's home read it: shared among staff (sharedPageRead).
+  return sharedPageRead(ctx, "sla.risk", { customerId }, () => readRisk(ctx, customerId));
+}
+
+async function readRisk(ctx: StaffContext, customerId?: string) {
   const scope = staffWide(ctx, customerId);
   const [rows, counts] = await Promise.all([
     q.listClocksAtRisk(ctx.db, scope),
@@ -162,6 +168,10 @@ export type AttainmentPageInput = {
  */
 export async function attainmentPage(ctx: StaffContext, input: AttainmentPageInput) {
   assertCan(ctx.actor, "sla:read");
+  return sharedPageRead(ctx, "sla.attainment", input, () => readAttainmentPage(ctx, input));
+}
+
+async function readAttainmentPage(ctx: StaffContext, input: AttainmentPageInput) {
   const keep = overviewMonths(ctx, input.months);
   await q.refreshDirtyMonths(ctx.db);
   const scope = staffWide(ctx, input.customerId);
@@ -215,6 +225,10 @@ export const BREACH_SHIFTS_SHOWN = 12;
  */
 export async function breaches(ctx: StaffContext, input: BreachPageInput) {
   assertCan(ctx.actor, "sla:read");
+  return sharedPageRead(ctx, "sla.breaches", input, () => readBreaches(ctx, input));
+}
+
+async function readBreaches(ctx: StaffContext, input: BreachPageInput) {
   const scope = { scope: staffWide(ctx, input.customerId), from: input.from, to: input.to };
   const [page, breached] = await Promise.all([
     q.breachPage(ctx.db, scope, { limit: input.pageSize, offset: (input.page - 1) * input.pageSize }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { forgetSharedRead, sharedRead } from "./shared-read";
+import { env } from "@/server/env";
+import { forgetSharedRead, forgetSharedReads, MAX_ENTRIES, sharedPageRead, sharedRead } from "./shared-read";
 import type { ActorContext } from "./tenant";
 
 const staff = { actor: { side: "staff", role: "analyst" } } as ActorContext;
@@ -33,5 +34,47 @@ describe("sharedRead", () => {
       "down",
     );
     expect(await sharedRead(staff, "e", async () => "up", 10_000, 1_000)).toBe("up");
+  });
+
+  it("forgets every shared read at once after a change", async () => {
+    let reads = 0;
+    const read = async () => ++reads;
+    await sharedRead(staff, "f", read, 10_000, 1_000);
+    await sharedRead(staff, "g", read, 10_000, 1_000);
+    forgetSharedReads();
+    expect(await sharedRead(staff, "f", read, 10_000, 1_000)).toBe(3);
+    expect(await sharedRead(staff, "g", read, 10_000, 1_000)).toBe(4);
+  });
+
+  it("keys a page read by procedure and input, dates included", async () => {
+    forgetSharedReads();
+    const lifetime = env.SHARED_READ_SECONDS;
+    env.SHARED_READ_SECONDS = 10;
+    try {
+      let reads = 0;
+      const read = async () => ++reads;
+      const at = (iso: string) => ({ from: new Date(iso), page: 1 });
+      expect(await sharedPageRead(staff, "sla.breaches", at("2026-11-01T00:00:00Z"), read)).toBe(1);
+      expect(await sharedPageRead(staff, "sla.breaches", at("2026-11-01T00:00:00Z"), read)).toBe(1);
+      expect(await sharedPageRead(staff, "sla.breaches", at("2026-11-02T00:00:00Z"), read)).toBe(2);
+      expect(await sharedPageRead(staff, "sla.risk", at("2026-11-01T00:00:00Z"), read)).toBe(3);
+      expect(await sharedPageRead(customer, "sla.breaches", at("2026-11-01T00:00:00Z"), read)).toBe(4);
+    } finally {
+      env.SHARED_READ_SECONDS = lifetime;
+      forgetSharedReads();
+    }
+  });
+
+  it("keeps at most MAX_ENTRIES keys: the expired go first, then the oldest", async () => {
+    forgetSharedReads();
+    let reads = 0;
+    const read = async () => ++reads;
+    await sharedRead(staff, "old", read, 1_000, 1_000);
+    for (let i = 0; i < MAX_ENTRIES + 20; i++) await sharedRead(staff, `k${i}`, read, 60_000, 2_500);
+    // "old" expired at 2,000 and went in the first prune; then the oldest live keys made room.
+    const before = reads;
+    expect(await sharedRead(staff, `k${MAX_ENTRIES + 19}`, read, 60_000, 3_000)).toBe(before);
+    expect(await sharedRead(staff, "k0", read, 60_000, 3_000)).toBe(before + 1);
+    forgetSharedReads();
   });
 });

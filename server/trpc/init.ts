@@ -13,6 +13,7 @@ import { isGenericMessage, log, logInternal } from "@/server/log";
 import { metrics } from "@/server/observability/metrics";
 import { customerExists } from "@/server/tenancy/queries";
 import { enterMembershipScope, runAsApp, setSystemScope } from "@/server/tenancy/scope";
+import { forgetSharedReads } from "@/server/tenancy/shared-read";
 import { mintTenantId } from "@/server/tenancy/tenant";
 
 export async function createTRPCContext(opts: { headers: Headers; requestId?: string }) {
@@ -142,7 +143,21 @@ const inAppTransaction = t.middleware(async ({ ctx, next }) => {
   return result!;
 });
 
-export const publicProcedure = t.procedure.use(observe).use(mapDomainErrors).use(inAppTransaction);
+/**
+ * A change made through the API forgets the staff pages' shared reads (server/tenancy/shared-read.ts) once its
+ * transaction has committed, so its maker and everyone else on this instance see it on their next read.
+ */
+const forgetSharedOnChange = t.middleware(async ({ type, next }) => {
+  const result = await next();
+  if (type === "mutation" && result.ok) forgetSharedReads();
+  return result;
+});
+
+export const publicProcedure = t.procedure
+  .use(observe)
+  .use(mapDomainErrors)
+  .use(forgetSharedOnChange)
+  .use(inAppTransaction);
 
 /**
  * Signed out, holding an invitation link: the token is the credential, and it may speak for the provider (staff
