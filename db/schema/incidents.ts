@@ -96,6 +96,14 @@ export const alerts = pgTable(
     primaryKey({ name: "alerts_pkey", columns: [t.id, t.receivedAt] }),
     index("alerts_customer_received_idx").on(t.customerId, t.receivedAt),
     index("alerts_queue_idx").on(t.status, t.receivedAt),
+    // The queue as it opens (server/alerts/queries.ts pageKeys): open alerts in no incident, most severe then oldest
+    // first, read as far as the page reaches; and the few open alerts in an incident, sorted by their SLA.
+    index("alerts_open_loose_idx")
+      .on(t.severity.desc().nullsFirst(), t.receivedAt, t.id)
+      .where(sql`${t.status} in ('new', 'acknowledged') and ${t.incidentId} is null`),
+    index("alerts_open_attached_idx")
+      .on(t.incidentId)
+      .where(sql`${t.status} in ('new', 'acknowledged') and ${t.incidentId} is not null`),
     // Only alerts in an incident: a new alert (none is, at intake) costs no entry in it.
     index("alerts_incident_idx").on(t.incidentId).where(sql`${t.incidentId} is not null`),
     // The retention job's candidates: only payloads still held (received_at never changes, so intake updates stay HOT).
