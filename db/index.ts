@@ -60,6 +60,38 @@ export function openPglite(dir: string): DatabaseHandle {
 /** This process's connections' application_name (one per process: instances are told apart by pid). */
 export const poolName = `watchkeeper-${process.pid}`;
 
+type Unsafe = (query: string, params?: unknown[], options?: Record<string, unknown>) => unknown;
+
+/**
+ * The app's client with every query that has parameters sent as a named prepared statement, kept per connection and
+ * planned once (PostgreSQL re-plans a prepared statement when its tables change). drizzle sends its queries unprepared,
+ * so each was planned on every call, and a read of the partitioned alerts plans 16 partitions: at 10 M alerts the
+ * planning was a third of PostgreSQL's CPU a request (docs/benchmarks.md, session 14). A query without parameters
+ * goes as before (the simple protocol: never prepared, so several statements in one string still work). postgres-js
+ * forgets a connection's statements when it recycles the connection (`max_lifetime`, 30–60 min), which bounds them.
+ * Transactions and savepoints get the same client. Migrations use the plain client (`migrateDatabase`).
+ */
+export function preparing(sql: postgres.Sql): postgres.Sql {
+  return new Proxy(sql, {
+    get(target, prop) {
+      if (prop === "unsafe") {
+        const unsafe = target.unsafe.bind(target) as unknown as Unsafe;
+        return (query: string, params: unknown[] = [], options: Record<string, unknown> = {}) =>
+          unsafe(query, params, { ...options, prepare: true });
+      }
+      if (prop === "begin" || prop === "savepoint") {
+        const open = (Reflect.get(target, prop) as (...a: unknown[]) => unknown).bind(target);
+        return (...args: unknown[]) => {
+          const fn = args.pop() as (tx: postgres.Sql) => unknown;
+          return open(...args, (tx: postgres.Sql) => fn(preparing(tx)));
+        };
+      }
+      const value = Reflect.get(target, prop, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
 export function openPostgres(url: string, max = 10): DatabaseHandle {
   // The application name lets /metrics count this process's own connections by state in pg_stat_activity.
   // No JIT: the app's reads are short, and a plan whose estimate passes jit_above_cost (the queue's default order at
@@ -69,7 +101,7 @@ export function openPostgres(url: string, max = 10): DatabaseHandle {
     onnotice: () => {},
     connection: { application_name: poolName, jit: "off" },
   });
-  const db = drizzlePostgres({ client: sql, schema, casing: "snake_case" }) as unknown as Db;
+  const db = drizzlePostgres({ client: preparing(sql), schema, casing: "snake_case" }) as unknown as Db;
   return { db, kind: "postgres", sql, close: () => sql.end({ timeout: 5 }) };
 }
 
