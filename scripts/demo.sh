@@ -44,7 +44,7 @@ if [ -f .next/BUILD_ID ] && [ -z "$(find app server db emails public next.config
   step "Build is up to date"
 else
   step "Building (next build)"
-  npx next build
+  WK_ONE_SHOT_BUILD=1 npx next build
 fi
 
 if ! wait "$seed_pid"; then
