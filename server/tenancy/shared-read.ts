@@ -5,7 +5,8 @@ type Entry = { until: number; value: Promise<unknown> };
 // One map per process on globalThis: Next bundles the pages' server render, the routes and the direct API path
 // (server/trpc/http.ts) separately, and a change through any of them must forget what all of them share.
 const g = globalThis as { __wkSharedReads?: Map<string, Entry> };
-const entries = (g.__wkSharedReads ??= new Map<string, Entry>());
+g.__wkSharedReads ??= new Map<string, Entry>();
+const entries = g.__wkSharedReads;
 
 /**
  * A provider-wide read that every console page asks for (the frame polls "on duty now", the SLA banner's clocks and
