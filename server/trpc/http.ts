@@ -47,6 +47,8 @@ export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const GZIP_FROM_BYTES = 1024;
 const gzip = promisify(zlib.gzip);
 const https = new URL(env.BETTER_AUTH_URL).protocol === "https:";
+/** The API's headers (no nonce: an API answer runs no script), the same for every answer: worked out once. */
+const security = securityHeaders(TRPC_ENDPOINT, { nonce: "", https, dev: false });
 
 function headersOf(req: http.IncomingMessage): Headers {
   const h = new Headers();
@@ -83,7 +85,6 @@ const JSON_TYPE = "application/json; charset=utf-8";
  * is the same code.
  */
 export async function answerTrpcDirect(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  const security = securityHeaders(TRPC_ENDPOINT, { nonce: "", https, dev: false });
   const send = (status: number, headers: Record<string, string>, body: Buffer | string) => {
     res.writeHead(status, { ...headers, ...security });
     res.end(body);
