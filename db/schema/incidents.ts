@@ -168,10 +168,20 @@ export const incidents = pgTable(
     /** The contract version in force when the incident opened: its SLA is measured against it. */
     contractVersionId: uuid(),
     createdBy: text().references(() => user.id, { onDelete: "set null" }),
+    /**
+     * The side and time of the newest timeline entry by a person (staff or customer; the system's own entries do not
+     * count): kept by a trigger on incident_events (migration 0035), so "the customer's word is the latest: they wait
+     * on us" is one indexed read rather than a probe of every open incident's timeline.
+     */
+    lastWordSide: text({ enum: ["staff", "customer"] }),
+    lastWordAt: timestamp({ withTimezone: true, precision: 3 }),
     ...timestamps,
   },
   (t) => [
     uniqueIndex("incidents_number_key").on(t.customerId, t.number),
+    index("incidents_customer_waiting_idx")
+      .on(t.lastWordAt, t.id)
+      .where(sql`${t.lastWordSide} = 'customer' and ${t.status} <> 'closed'`),
     index("incidents_customer_status_idx").on(t.customerId, t.status, t.latestEventTime),
     index("incidents_status_idx").on(t.status, t.createdAt),
   ],

@@ -401,6 +401,9 @@ export async function writeBulkStories(db: Db, tenant: TenantId, input: BulkStor
         closeReason: null,
         contractVersionId: version?.id ?? null,
         createdBy: ctx.user.id,
+        // Kept by the trigger on incident_events when the timeline is written (migration 0035).
+        lastWordSide: null,
+        lastWordAt: null,
         createdAt: when,
         updatedAt: when,
       };

@@ -1,15 +1,6 @@
 import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import {
-  alerts,
-  customers,
-  incidentEvents,
-  incidents,
-  memberships,
-  OPEN_INCIDENT_STATUSES,
-  responseActions,
-  user,
-} from "@/db/schema";
+import { alerts, customers, incidents, memberships, OPEN_INCIDENT_STATUSES, responseActions, user } from "@/db/schema";
 
 /** Provider-wide reads for the SOC manager's home (staff only; the service checks the role). */
 
@@ -103,25 +94,28 @@ export async function answeredApprovals(db: DbOrTx, since: Date) {
     .limit(50);
 }
 
-/** Open incidents whose latest word is the customer's: they are waiting on us. */
-export async function customersWaiting(db: DbOrTx) {
-  const last = sql`(select e.actor_side from incident_events e where e.incident_id = incidents.id and e.customer_id = incidents.customer_id and e.actor_side <> 'system' order by e.at desc limit 1)`;
-  return db
+/**
+ * Open incidents whose latest word by a person is the customer's: they wait on us, the longest first (the side and
+ * time of that word are kept on the incident by a trigger; migration 0035). `total` counts them all, beyond the
+ * page. The predicate is the partial index's, spelled the same, so the planner reads that index alone.
+ */
+export async function customersWaiting(db: DbOrTx, limit = 50) {
+  const rows = await db
     .select({
       incidentId: incidents.id,
       number: incidents.number,
       title: incidents.title,
-      since:
-        sql<Date>`(select max(e.at) from incident_events e where e.incident_id = incidents.id and e.customer_id = incidents.customer_id and e.actor_side = 'customer')`.mapWith(
-          incidentEvents.at,
-        ),
+      since: sql<Date>`${incidents.lastWordAt}`.mapWith(incidents.lastWordAt),
       customerName: customers.name,
       customerSlug: customers.slug,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(incidents)
     .innerJoin(customers, eq(customers.id, incidents.customerId))
-    .where(and(inArray(incidents.status, OPEN_INCIDENT_STATUSES), sql`${last} = 'customer'`))
-    .limit(50);
+    .where(sql`${incidents.lastWordSide} = 'customer' and ${incidents.status} <> 'closed'`)
+    .orderBy(asc(incidents.lastWordAt), asc(incidents.id))
+    .limit(limit);
+  return { rows: rows.map(({ total: _, ...r }) => r), total: rows[0]?.total ?? 0 };
 }
 
 /** Every customer with its open critical incidents (one grouped count of the open incidents, joined). */

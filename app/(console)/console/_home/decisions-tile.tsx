@@ -40,7 +40,7 @@ export function DecisionsTile({ data }: { data: Data }) {
         <Figure value={data.sla.overdue} label="SLA overdue" href="/console/sla#risk" tone="danger" />
         <Figure value={data.sla.at_risk} label="SLA at risk" href="/console/sla#risk" tone="warning" />
         <Figure value={approved.length + declined.length} label="Approvals answered" href="/console/incidents" />
-        <Figure value={data.waiting.length} label="Customers waiting" href="/console/incidents" />
+        <Figure value={data.waitingTotal} label="Customers waiting" href="/console/incidents" />
       </div>
       {list.length ? (
         <ul className="mt-3 grid gap-1 text-sm">
