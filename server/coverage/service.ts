@@ -64,10 +64,10 @@ export async function bannerTransitions(ctx: ActorContext) {
   if (ctx.actor.side !== "staff") throw new NotFound("No such list.");
   // Every console page polls it: shared by the staff's requests for a few seconds, forgotten when one is dismissed.
   // The newest items, and the counts over all of them (a provider with many customers can have more than a page).
-  return sharedRead(ctx, SENSOR_BANNER, async () => {
-    const since = new Date(clockOf(ctx).getTime() - 24 * 3_600_000);
-    const items = await q.listBanner(ctx.db, since);
-    const counts = await q.countBanner(ctx.db, since);
+  return sharedRead(ctx, SENSOR_BANNER, async (c) => {
+    const since = new Date(clockOf(c).getTime() - 24 * 3_600_000);
+    const items = await q.listBanner(c.db, since);
+    const counts = await q.countBanner(c.db, since);
     return { items, counts, total: counts.silent + counts.recovered };
   });
 }

@@ -44,7 +44,7 @@ export const MATRIX_PAGE_SIZE = 50;
 export async function coverageMatrix(ctx: ActorContext, filter: MatrixFilter = {}) {
   assertCan(ctx.actor, "sensor:read");
   if (ctx.actor.side !== "staff") throw new NotFound("No such list.");
-  return sharedPageRead(ctx, "coverage.matrix", filter, () => readMatrix(ctx, filter));
+  return sharedPageRead(ctx, "coverage.matrix", filter, (c) => readMatrix(c, filter));
 }
 
 async function readMatrix(ctx: ActorContext, filter: MatrixFilter) {

@@ -22,7 +22,7 @@ export async function socHome(ctx: StaffContext, timeZone: string) {
   assertCan(ctx.actor, "alert:read");
   assertCan(ctx.actor, "incident:read");
   if (ctx.actor.side !== "staff") throw new Forbidden("This is for provider staff only.");
-  return sharedPageRead(ctx, "operations.home", { timeZone }, () => readHome(ctx, timeZone));
+  return sharedPageRead(ctx, "operations.home", { timeZone }, (c) => readHome(c, timeZone));
 }
 
 async function readHome(ctx: StaffContext, timeZone: string) {

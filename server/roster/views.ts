@@ -78,7 +78,7 @@ function rosterSummaries(plan: Plan) {
 
 export async function getTimeline(ctx: StaffContext, range: { from: Date; to: Date }) {
   assertCan(ctx.actor, "roster:read");
-  return sharedPageRead(ctx, "roster.timeline", range, () => readTimeline(ctx, range));
+  return sharedPageRead(ctx, "roster.timeline", range, (c) => readTimeline(c, range));
 }
 
 async function readTimeline(ctx: StaffContext, range: { from: Date; to: Date }) {
@@ -106,7 +106,7 @@ async function readTimeline(ctx: StaffContext, range: { from: Date; to: Date }) 
 /** Every gap of the next 30 days, with its reasons and the customers in coverage during it. */
 export async function listGaps(ctx: ActorContext) {
   assertCan(ctx.actor, "roster:read");
-  return sharedPageRead(ctx, "roster.gaps", null, () => readGaps(ctx));
+  return sharedPageRead(ctx, "roster.gaps", null, (c) => readGaps(c));
 }
 
 async function readGaps(ctx: ActorContext) {
@@ -118,7 +118,7 @@ async function readGaps(ctx: ActorContext) {
 /** Required (forecast and policy) vs rostered per UTC hour of the week, over the coming week. */
 export async function getForecast(ctx: ActorContext) {
   assertCan(ctx.actor, "roster:read");
-  return sharedPageRead(ctx, "roster.forecast", null, () => readForecast(ctx));
+  return sharedPageRead(ctx, "roster.forecast", null, (c) => readForecast(c));
 }
 
 async function readForecast(ctx: ActorContext) {
@@ -148,7 +148,7 @@ async function readForecast(ctx: ActorContext) {
 export async function onDutyNow(ctx: ActorContext) {
   assertCan(ctx.actor, "roster:read");
   // In every console page's header: the same answer for all staff, shared for a few seconds.
-  return sharedRead(ctx, "roster.onDuty", () => readOnDuty(ctx));
+  return sharedRead(ctx, "roster.onDuty", (c) => readOnDuty(c));
 }
 
 async function readOnDuty(ctx: ActorContext) {

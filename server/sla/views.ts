@@ -32,7 +32,7 @@ const withRef = <T extends { customerSlug: string; number: number }>(r: T) => ({
 export async function riskNow(ctx: StaffContext, customerId?: string) {
   assertCan(ctx.actor, "sla:read");
   // The SLA page, the console's banner and the manager's home read it: shared among staff (sharedPageRead).
-  return sharedPageRead(ctx, "sla.risk", { customerId }, () => readRisk(ctx, customerId));
+  return sharedPageRead(ctx, "sla.risk", { customerId }, (c) => readRisk(c, customerId));
 }
 
 async function readRisk(ctx: StaffContext, customerId?: string) {
@@ -168,7 +168,7 @@ export type AttainmentPageInput = {
  */
 export async function attainmentPage(ctx: StaffContext, input: AttainmentPageInput) {
   assertCan(ctx.actor, "sla:read");
-  return sharedPageRead(ctx, "sla.attainment", input, () => readAttainmentPage(ctx, input));
+  return sharedPageRead(ctx, "sla.attainment", input, (c) => readAttainmentPage(c, input));
 }
 
 async function readAttainmentPage(ctx: StaffContext, input: AttainmentPageInput) {
@@ -225,7 +225,7 @@ export const BREACH_SHIFTS_SHOWN = 12;
  */
 export async function breaches(ctx: StaffContext, input: BreachPageInput) {
   assertCan(ctx.actor, "sla:read");
-  return sharedPageRead(ctx, "sla.breaches", input, () => readBreaches(ctx, input));
+  return sharedPageRead(ctx, "sla.breaches", input, (c) => readBreaches(c, input));
 }
 
 async function readBreaches(ctx: StaffContext, input: BreachPageInput) {

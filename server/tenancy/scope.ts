@@ -17,6 +17,14 @@ type Scoped = { root: Db; hooks: Hook[] };
 const scoped = new WeakMap<object, Scoped>();
 
 /**
+ * The database a request's transaction was opened on (`db` itself when it is not one): for work that must outlive the
+ * request, in a transaction of its own.
+ */
+export function rootOf(db: DbOrTx): Db {
+  return scoped.get(db)?.root ?? (db as Db);
+}
+
+/**
  * Runs `fn` in a transaction as `wk_app` with no scope set yet; after-commit hooks run once it has committed. With
  * `userId` (the signed-in user) the membership policy's `app.user_id` is set in the same round trip as the role.
  */

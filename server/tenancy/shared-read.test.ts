@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { env } from "@/server/env";
-import { forgetSharedRead, forgetSharedReads, MAX_ENTRIES, sharedPageRead, sharedRead } from "./shared-read";
+import {
+  forgetSharedRead,
+  forgetSharedReads,
+  MAX_ENTRIES,
+  REFRESH_AFTER,
+  type Refresher,
+  sharedPageRead,
+  sharedRead,
+} from "./shared-read";
 import type { ActorContext } from "./tenant";
 
 const staff = { actor: { side: "staff", role: "analyst" } } as ActorContext;
@@ -76,5 +84,105 @@ describe("sharedRead", () => {
     expect(await sharedRead(staff, `k${MAX_ENTRIES + 19}`, read, 60_000, 3_000)).toBe(before);
     expect(await sharedRead(staff, "k0", read, 60_000, 3_000)).toBe(before + 1);
     forgetSharedReads();
+  });
+
+  describe("reading ahead", () => {
+    // The refresh runs the read with the request's context here (the app's opens a transaction of its own).
+    const refreshes: Promise<unknown>[] = [];
+    const inline: Refresher = (ctx, read) => {
+      const p = read(ctx);
+      refreshes.push(p.catch(() => {}));
+      return p;
+    };
+    const settled = async () => {
+      await Promise.all(refreshes.splice(0));
+      await new Promise((r) => setTimeout(r, 0));
+    };
+    const ttl = 10_000;
+    const late = 1_000 + ttl * REFRESH_AFTER;
+
+    it("answers at once with the current answer past three quarters of its life, and starts the next read", async () => {
+      forgetSharedReads();
+      let reads = 0;
+      let release = () => {};
+      const read = async () => {
+        const n = ++reads;
+        if (n === 2) await new Promise<void>((r) => (release = r));
+        return n;
+      };
+      expect(await sharedRead(staff, "r", read, ttl, 1_000, inline)).toBe(1);
+      expect(await sharedRead(staff, "r", read, ttl, late - 1, inline)).toBe(1);
+      expect(reads).toBe(1); // not yet three quarters old
+      // Past it: the answer comes at once though the next read has not finished, and only one read starts.
+      expect(await sharedRead(staff, "r", read, ttl, late, inline)).toBe(1);
+      expect(await sharedRead(staff, "r", read, ttl, late + 100, inline)).toBe(1);
+      expect(reads).toBe(2);
+      release();
+      await settled();
+      // The new answer lives a lifetime from when its read started.
+      expect(await sharedRead(staff, "r", read, ttl, late + 200, inline)).toBe(2);
+      expect(await sharedRead(staff, "r", read, ttl, late + ttl - 1, inline)).toBe(2);
+      expect(reads).toBe(3); // and, three quarters on, read ahead again
+      await settled();
+    });
+
+    it("never serves an answer older than its lifetime: with no request in the last quarter, the next one waits", async () => {
+      forgetSharedReads();
+      let reads = 0;
+      const read = async () => ++reads;
+      expect(await sharedRead(staff, "s", read, ttl, 1_000, inline)).toBe(1);
+      expect(await sharedRead(staff, "s", read, ttl, 1_000 + ttl, inline)).toBe(2);
+    });
+
+    it("drops a refresh that a change forgot while it ran, and keeps the answer when a refresh fails", async () => {
+      forgetSharedReads();
+      let reads = 0;
+      let release = () => {};
+      const slow = async () => {
+        const n = ++reads;
+        if (n === 2) await new Promise<void>((r) => (release = r));
+        return n;
+      };
+      await sharedRead(staff, "t", slow, ttl, 1_000, inline);
+      await sharedRead(staff, "t", slow, ttl, late, inline); // starts read 2
+      forgetSharedReads(); // a change commits while read 2 runs
+      expect(await sharedRead(staff, "t", slow, ttl, late + 10, inline)).toBe(3);
+      release();
+      await settled();
+      expect(await sharedRead(staff, "t", slow, ttl, late + 20, inline)).toBe(3); // read 2 (from before) was dropped
+
+      let n = 0;
+      const flaky = async () => {
+        n++;
+        if (n === 2) throw new Error("database restarting");
+        return n;
+      };
+      const errors: unknown[] = [];
+      const log = console.error;
+      console.error = (...x: unknown[]) => errors.push(x);
+      try {
+        await sharedRead(staff, "u", flaky, ttl, 1_000, inline);
+        expect(await sharedRead(staff, "u", flaky, ttl, late, inline)).toBe(1);
+        await settled();
+        expect(errors).toHaveLength(1);
+        // Still the old answer, and the next request past three quarters tries again.
+        expect(await sharedRead(staff, "u", flaky, ttl, late + 10, inline)).toBe(1);
+        await settled();
+        expect(await sharedRead(staff, "u", flaky, ttl, late + 20, inline)).toBe(3);
+      } finally {
+        console.error = log;
+        forgetSharedReads();
+      }
+    });
+
+    it("never reads ahead for a customer's request", async () => {
+      forgetSharedReads();
+      let reads = 0;
+      const read = async () => ++reads;
+      await sharedRead(customer, "v", read, ttl, 1_000, inline);
+      await sharedRead(customer, "v", read, ttl, late, inline);
+      expect(reads).toBe(2);
+      expect(refreshes).toHaveLength(0);
+    });
   });
 });
