@@ -97,14 +97,13 @@ async function main() {
   const db = new URL(dbUrl).pathname.slice(1);
   fs.mkdirSync(".data/load", { recursive: true });
   // BENCH_CPU_PROF_DIR: the server runs under `node --cpu-prof` (a profile written when it stops; summarise with
-  // bench/ingest-profile.ts).
+  // bench/ingest-profile.ts). BENCH_NODE_ARGS: more of node's own flags for the server (e.g. `--trace-gc`, which
+  // NODE_OPTIONS does not take); its output goes to the server's log.
   const prof = process.env.BENCH_CPU_PROF_DIR;
-  const server = await startServer(
-    dbUrl,
-    Number(values.port),
-    `.data/load/server-${db}.log`,
-    prof ? ["--cpu-prof", `--cpu-prof-dir=${prof}`] : [],
-  );
+  const server = await startServer(dbUrl, Number(values.port), `.data/load/server-${db}.log`, [
+    ...(prof ? ["--cpu-prof", `--cpu-prof-dir=${prof}`] : []),
+    ...(process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []),
+  ]);
   const out: string[] = [];
   const say = (s = "") => {
     out.push(s);
