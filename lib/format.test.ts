@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   formatBytes,
+  formatCount,
   formatDate,
   formatDateTime,
   formatMonth,
@@ -120,6 +121,17 @@ describe("formatMonth", () => {
   it("returns anything else unchanged", () => {
     expect(formatMonth("2026-13")).toBe("2026-13");
     expect(formatMonth("October")).toBe("October");
+  });
+});
+
+describe("formatCount", () => {
+  it("groups thousands, rounds from 100 up and keeps one decimal below", () => {
+    expect(formatCount(29152)).toBe("29,152");
+    expect(formatCount(33117.5)).toBe("33,118");
+    expect(formatCount(4.45)).toBe("4.5");
+    expect(formatCount(12)).toBe("12");
+    expect(formatCount(0)).toBe("0");
+    expect(formatCount(Number.NaN)).toBe("—");
   });
 });
 

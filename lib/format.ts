@@ -160,6 +160,15 @@ export function formatBytes(bytes: number): string {
   return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
 
+/**
+ * A count or an average as the pages write it: thousands grouped ("29,152"), whole from 100 up, one decimal below
+ * ("33,118" a day; "4.5" a day). "—" for anything not a finite number.
+ */
+export function formatCount(n: number): string {
+  if (!Number.isFinite(n)) return "—";
+  return n.toLocaleString("en-GB", { maximumFractionDigits: Math.abs(n) >= 100 ? 0 : 1 });
+}
+
 /** The no-break space: looks like a space, but a line never breaks at it. */
 export const NBSP = "\u00a0";
 

@@ -1,3 +1,4 @@
+import { formatCount } from "@/lib/format";
 import type { RouterOutputs } from "../_components/types";
 import { Tile } from "./tile";
 
@@ -20,8 +21,8 @@ export function IntakeTile({ data }: { data: Data }) {
       linkText="Alert queue"
     >
       <p className="text-sm">
-        <span className="text-2xl font-semibold tabular-nums">{data.today}</span> alerts today; {data.averageBefore} a
-        day on average before
+        <span className="text-2xl font-semibold tabular-nums">{formatCount(data.today)}</span> alerts today;{" "}
+        {formatCount(data.averageBefore)} a day on average before
         {trend !== null ? ` (${trend >= 0 ? "+" : ""}${trend} %)` : ""}.
       </p>
       <div aria-hidden="true" className="mt-3 flex h-24 items-end gap-1">
