@@ -104,6 +104,8 @@ export const alerts = pgTable(
     index("alerts_open_attached_idx")
       .on(t.incidentId)
       .where(sql`${t.status} in ('new', 'acknowledged') and ${t.incidentId} is not null`),
+    // Who holds which alerts (the manager's home, per analyst): only acknowledged ones, so the intake writes none.
+    index("alerts_acknowledged_idx").on(t.assigneeId).where(sql`${t.status} = 'acknowledged'`),
     // Only alerts in an incident: a new alert (none is, at intake) costs no entry in it.
     index("alerts_incident_idx").on(t.incidentId).where(sql`${t.incidentId} is not null`),
     // The retention job's candidates: only payloads still held (received_at never changes, so intake updates stay HOT).
@@ -328,5 +330,9 @@ export const responseActions = pgTable(
     decisionNote: text(),
     executedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index("response_actions_incident_idx").on(t.customerId, t.incidentId)],
+  (t) => [
+    index("response_actions_incident_idx").on(t.customerId, t.incidentId),
+    // The manager's home: approvals answered and not yet carried out, declines of the last day (not every action ever).
+    index("response_actions_answered_idx").on(t.status, t.decidedAt),
+  ],
 );
