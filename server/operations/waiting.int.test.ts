@@ -55,6 +55,19 @@ const word = async (id: string) =>
       .where(eq(incidents.id, id))
   )[0]!;
 
+/** A comment on an incident's timeline written straight to the table, as an import or a bulk load would. */
+const comment = (incidentId: string, customerId: string, minutesAgo: number, side: "staff" | "customer") => ({
+  customerId,
+  incidentId,
+  at: ago(minutesAgo),
+  kind: "comment" as const,
+  visibility: "customer" as const,
+  actorType: "user" as const,
+  actorId: null,
+  actorLabel: side,
+  actorSide: side,
+});
+
 describe("customers waiting on us", () => {
   it("follows the newest word by a person through the services: the customer's comment, our reply, the system's entries", async () => {
     const x = await openIncident("a", 300);
@@ -81,18 +94,7 @@ describe("customers waiting on us", () => {
     waiting = await customersWaiting(h.db);
     expect(waiting.rows.map((r) => r.incidentId)).not.toContain(x.incidentId);
     // An older word written late (an import) does not replace the newer one.
-    await h.db.insert(incidentEvents).values({
-      customerId: w.a.customer.id,
-      incidentId: x.incidentId,
-      at: ago(120),
-      kind: "comment",
-      visibility: "customer",
-      actorType: "user",
-      actorId: w.a.admin.id,
-      actorLabel: w.a.admin.name,
-      actorSide: "customer",
-      body: "Sent earlier, arrived late.",
-    });
+    await h.db.insert(incidentEvents).values(comment(x.incidentId, w.a.customer.id, 120, "customer"));
     expect(await word(x.incidentId)).toEqual({ side: "staff", at: ago(100) });
   });
 
@@ -120,24 +122,13 @@ describe("customers waiting on us", () => {
   it("keeps the word of every incident a bulk insert touches, as the seed and the scale build write them", async () => {
     const x = await openIncident("a", 2000);
     const y = await openIncident("b", 2000);
-    const entry = (id: string, customerId: string, m: number, side: "staff" | "customer") => ({
-      customerId,
-      incidentId: id,
-      at: ago(m),
-      kind: "comment" as const,
-      visibility: "customer" as const,
-      actorType: "user" as const,
-      actorId: null,
-      actorLabel: side,
-      actorSide: side,
-    });
     await h.db
       .insert(incidentEvents)
       .values([
-        entry(x.incidentId, w.a.customer.id, 1500, "customer"),
-        entry(x.incidentId, w.a.customer.id, 1400, "staff"),
-        entry(y.incidentId, w.b.customer.id, 1400, "staff"),
-        entry(y.incidentId, w.b.customer.id, 1300, "customer"),
+        comment(x.incidentId, w.a.customer.id, 1500, "customer"),
+        comment(x.incidentId, w.a.customer.id, 1400, "staff"),
+        comment(y.incidentId, w.b.customer.id, 1400, "staff"),
+        comment(y.incidentId, w.b.customer.id, 1300, "customer"),
       ]);
     expect(await word(x.incidentId)).toEqual({ side: "staff", at: ago(1400) });
     expect(await word(y.incidentId)).toEqual({ side: "customer", at: ago(1300) });
@@ -160,16 +151,7 @@ describe("customers waiting on us", () => {
     const x = await openIncident("b", 3000);
     const before = await word(x.incidentId);
     await expect(
-      h.db.insert(incidentEvents).values({
-        customerId: w.a.customer.id,
-        incidentId: x.incidentId,
-        kind: "comment",
-        visibility: "customer",
-        actorType: "user",
-        actorId: w.a.admin.id,
-        actorLabel: w.a.admin.name,
-        actorSide: "customer",
-      }),
+      h.db.insert(incidentEvents).values(comment(x.incidentId, w.a.customer.id, 0, "customer")),
     ).rejects.toThrow();
     expect(await word(x.incidentId)).toEqual(before);
     const rows = await h.db
