@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { env } from "@/server/env";
+import { log } from "@/server/log";
 import {
   forgetSharedRead,
   forgetSharedReads,
@@ -158,8 +159,9 @@ describe("sharedRead", () => {
         return n;
       };
       const errors: unknown[] = [];
-      const log = console.error;
-      console.error = (...x: unknown[]) => errors.push(x);
+      const logged = vi.spyOn(log, "error").mockImplementation((...x: unknown[]) => {
+        errors.push(x);
+      });
       try {
         await sharedRead(staff, "u", flaky, ttl, 1_000, inline);
         expect(await sharedRead(staff, "u", flaky, ttl, late, inline)).toBe(1);
@@ -170,7 +172,7 @@ describe("sharedRead", () => {
         await settled();
         expect(await sharedRead(staff, "u", flaky, ttl, late + 20, inline)).toBe(3);
       } finally {
-        console.error = log;
+        logged.mockRestore();
         forgetSharedReads();
       }
     });

@@ -1,4 +1,5 @@
 import { env } from "@/server/env";
+import { log } from "@/server/log";
 import { rootOf, runAsApp, setStaffScope } from "./scope";
 import type { ActorContext } from "./tenant";
 
@@ -90,7 +91,7 @@ function readAhead<T, C extends ActorContext>(
     (e) => {
       // The current answer stays until it expires; the next request tries again.
       known.refreshing = false;
-      console.error(`shared read ${key}: the refresh failed:`, e);
+      log.error({ key, err: e }, "shared read: the refresh failed");
     },
   );
 }
