@@ -86,6 +86,10 @@ export async function runChecks(sql: postgres.Sql, db: Db, plan: Plan, log: (s: 
       "select count(*) as n from incidents where created_at < first_alert_received_at",
     ],
     [
+      "incidents whose kept last word is not their timeline's (migration 0035)",
+      "select count(*) as n from incidents i where last_word_at is distinct from (select max(e.at) from incident_events e where e.incident_id = i.id and e.customer_id = i.customer_id and e.actor_side <> 'system')",
+    ],
+    [
       "incident numbers not 1…n per customer",
       "select count(*) as n from (select customer_id, max(number) m, count(*) c from incidents group by 1) x where m <> c",
     ],
