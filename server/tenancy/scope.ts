@@ -35,6 +35,16 @@ export function runAsApp<T>(root: Db, fn: (tx: Db) => Promise<T>, userId?: strin
   return inAppTransaction(root, opening, fn);
 }
 
+/**
+ * Runs `fn` in a transaction of its own as `wk_app` in the staff scope for `userId`, role and settings in one round
+ * trip: provider-wide work apart from the request that started it (a shared read's refresh, side-by-side reads).
+ */
+export function runAsStaff<T>(root: Db, userId: string, fn: (tx: Db) => Promise<T>): Promise<T> {
+  const opening = sql`select set_config('role', ${APP_ROLE}, true), set_config('app.user_id', ${userId}, true),
+    set_config('app.scope', 'staff', true)`;
+  return inAppTransaction(root, opening, fn);
+}
+
 /** `opening` must make the transaction's role `wk_app` (and may set the scope in the same round trip). */
 async function inAppTransaction<T>(root: Db, opening: SQL, fn: (tx: Db) => Promise<T>): Promise<T> {
   const hooks: Hook[] = [];
