@@ -40,6 +40,7 @@ function pagesOf(u: VirtualUser): { name: string; path: string; filter?: string 
     { name: "coverage matrix", path: "/console/coverage" },
     { name: "roster", path: "/console/roster" },
     { name: "reports matrix", path: "/console/reports" },
+    { name: "posture overview", path: "/console/posture" },
   ];
 }
 

@@ -12,6 +12,7 @@
 import { Temporal } from "temporal-polyfill";
 import { readCustomerListParams } from "@/app/(console)/console/_components/customer-list-params";
 import { readMatrixParams } from "@/app/(console)/console/coverage/matrix-params";
+import { POSTURE_SORTS, postureOverviewInput } from "@/app/(console)/console/posture/posture-params";
 import { readQueueFilters, toQueueInput } from "@/app/(console)/console/queue/queue-params";
 import { REPORT_SORTS, reportMatrixInput } from "@/app/(console)/console/reports/reports-params";
 import { ATTAINMENT_SORTS, breachWindow, slaInputs } from "@/app/(console)/console/sla/sla-params";
@@ -48,6 +49,7 @@ export function consolePages(u: VirtualUser, now: Date): PageSpec[] {
   // The pages' first view: no search, the default sort, page 1 (as the URL without parameters reads).
   const sla = slaInputs(undefined, breachWindow(now), readCustomerListParams(none, ATTAINMENT_SORTS));
   const reports = reportMatrixInput(readCustomerListParams(none, REPORT_SORTS));
+  const posture = postureOverviewInput(readCustomerListParams(none, POSTURE_SORTS));
   const matrix = readMatrixParams(() => "");
   const weekStart = zoned(now, u.timeZone).startOfDay();
   const from = weekStart.subtract({ days: weekStart.dayOfWeek - 1 }).startOfDay();
@@ -145,6 +147,13 @@ export function consolePages(u: VirtualUser, now: Date): PageSpec[] {
         },
         { kind: "browser", calls: [...frame] },
         { kind: "browser", calls: [call("reports.monthEnd")] },
+      ],
+    },
+    {
+      name: "posture overview",
+      batches: [
+        { kind: "server", calls: [...staffServer, call("posture.overview", posture)] },
+        { kind: "browser", calls: [...frame] },
       ],
     },
   ];

@@ -3,12 +3,15 @@
  * now (their latest heartbeat, event and health note moved forward by the time since the build, their hourly rows
  * filled up to now), so the coverage pages show the built mix of states rather than every sensor silent. Nothing
  * else moves: alerts, incidents and clocks keep their instants (open SLA clocks breach as time goes by, as they would).
+ * Then every customer's kept live posture score is computed again for the new instant (the posture job's work).
  *
  *   DATABASE_URL=postgres://root@127.0.0.1:5432/postgres npx tsx bench/scale/freshen.ts --db wk_scale
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { openPostgres } from "@/db";
+import { refreshLiveScores } from "@/server/posture/service";
 import { requireDatabaseUrl } from "../lib";
 import { databaseUrl, loaderPool } from "./database";
 import { fillHeartbeatHours } from "./heartbeats";
@@ -38,10 +41,19 @@ async function main() {
       rows += await fillHeartbeatHours(sql, built, part);
     }
     await sql`analyze sensors`;
-    writeFileSync(file, `${JSON.stringify({ ...info, freshAt: now }, null, 1)}\n`);
     console.log(
       `${ids.length} live sensors moved forward by ${((now.getTime() - built.getTime()) / 3_600_000).toFixed(1)} h, ${rows} hourly rows written`,
     );
+    const app = openPostgres(databaseUrl(requireDatabaseUrl(), name), 2, 0);
+    try {
+      const [count] = await sql<{ n: number }[]>`select count(*)::int as n from customers`;
+      const t = performance.now();
+      const { scored } = await refreshLiveScores(app.db, now, count!.n);
+      console.log(`${scored} live posture scores kept in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    } finally {
+      await app.close();
+    }
+    writeFileSync(file, `${JSON.stringify({ ...info, freshAt: now }, null, 1)}\n`);
   } finally {
     await sql.end();
   }

@@ -98,8 +98,8 @@ export async function checkReads(db: Db, plan: Plan, log: (s: string) => void) {
   );
   await call(
     "posture overview",
-    () => postureOverview(staff),
-    (x) => (Array.isArray(x) ? x.length : Object.keys(x).length),
+    () => postureOverview(staff, { sort: "score", page: 1, pageSize: 25 }),
+    (x) => x.customers,
   );
   return results;
 }

@@ -7,6 +7,7 @@ import { closeDatabase, installDatabase } from "@/db";
 import { makeAlertPartitions, PARTITIONS_AHEAD } from "@/server/alerts/service";
 import { foldHeartbeatHours, runSensorSweep } from "@/server/coverage/service";
 import { rollUpIntake } from "@/server/intake-stats/service";
+import { refreshLiveScores } from "@/server/posture/service";
 import { evaluateAll } from "@/server/recommendations/evaluation";
 import { refreshDirtyMonths } from "@/server/sla/queries";
 import { planHosts, writeAssets } from "./assets";
@@ -201,6 +202,11 @@ export async function buildScale(o: BuildOptions): Promise<BuildResult> {
     await phase(
       "heartbeat fold (job)",
       () => foldHeartbeatHours(handle.db, now, plan.heartbeatDays + 1),
+      (x) => JSON.stringify(x),
+    );
+    await phase(
+      "live posture scores (job)",
+      () => refreshLiveScores(handle.db, now, plan.customers.length),
       (x) => JSON.stringify(x),
     );
     // A settled database, as autovacuum leaves it (these machines run PostgreSQL with autovacuum off): visibility maps

@@ -2,7 +2,7 @@ import { and, desc, eq, isNotNull, not, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { customers, incidents, sensors, user } from "@/db/schema";
 import { createHunt, linkIncident, updateHunt } from "@/server/hunts/service";
-import { runMonthClose } from "@/server/posture/service";
+import { refreshLiveScores, runMonthClose } from "@/server/posture/service";
 import { evaluateCustomer } from "@/server/recommendations/evaluation";
 import { isFalseAlarm } from "@/server/recommendations/queries";
 import { createRec, respond } from "@/server/recommendations/service";
@@ -71,6 +71,8 @@ export async function seedPosture(db: Db, log: (s: string) => void, nowDate: Dat
     for (const c of rows) await evaluateCustomer(db, mintTenantId(c.id), nowDate);
   });
   const closed = await timed("posture:month-close", () => runMonthClose(db, nowDate));
+  // The console's overview reads the kept live scores; the posture job keeps them fresh once the server runs.
+  await timed("posture:live", () => refreshLiveScores(db, nowDate, rows.length));
   log(
     `Posture: ${recs} analyst recommendations, ${hunts} hunts, ${closed.stored} closed months scored (${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );

@@ -9,7 +9,7 @@ import { rollUpIntake } from "@/server/intake-stats/service";
 import { log } from "@/server/log";
 import { markSchedulerTick } from "@/server/observability/health";
 import { metrics } from "@/server/observability/metrics";
-import { runMonthClose } from "@/server/posture/service";
+import { refreshLiveScores, runMonthClose } from "@/server/posture/service";
 import { evaluateAll, evaluateDirty } from "@/server/recommendations/evaluation";
 import { processReportJobs, queueDueReports } from "@/server/reports/service";
 import { runGapNotices } from "@/server/roster/notify";
@@ -51,6 +51,7 @@ export const JOBS: Job[] = [
   { name: "recommendations-hourly", slot: everyHour, run: (db, now) => evaluateAll(db, now) },
   { name: "recommendations-dirty", slot: everyMinute, run: (db, now) => evaluateDirty(db, now) },
   { name: "posture-month-close", slot: everyHour, run: (db, now) => runMonthClose(db, now) },
+  { name: "posture-live", slot: everyMinute, run: (db, now) => refreshLiveScores(db, now) },
   { name: "roster-gap-notices", slot: everyDay, run: (db, now) => runGapNotices(db, now) },
   { name: "intake-rollup", slot: everyQuarterHour, run: (db, now) => rollUpIntake(db, now) },
   { name: "raw-payload-retention", slot: everyDay, run: (db, now) => pruneRawPayloads(db, now) },

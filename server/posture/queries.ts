@@ -1,6 +1,6 @@
-import { and, desc, eq, gte, inArray } from "drizzle-orm";
+import { and, asc, eq, gte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { postureScores } from "@/db/schema";
+import { customers, postureLive, postureScores } from "@/db/schema";
 import type { TenantId } from "@/server/tenancy/tenant";
 
 export type StoredScore = typeof postureScores.$inferSelect;
@@ -32,11 +32,56 @@ export async function insertStored(db: DbOrTx, tenant: TenantId, s: Omit<StoredS
 }
 
 /** Provider-wide: every customer's stored months from `fromMonth` (the console overview). */
-export async function listStoredAll(db: DbOrTx, customerIds: string[], fromMonth: string) {
-  if (!customerIds.length) return [];
+export async function listStoredSince(db: DbOrTx, fromMonth: string) {
   return db
-    .select()
+    .select({ customerId: postureScores.customerId, month: postureScores.month, score: postureScores.score })
     .from(postureScores)
-    .where(and(inArray(postureScores.customerId, customerIds), gte(postureScores.month, fromMonth)))
-    .orderBy(desc(postureScores.month));
+    .where(gte(postureScores.month, fromMonth));
+}
+
+/** Provider-wide: every kept live score (the console overview). */
+export async function listKeptLive(db: DbOrTx) {
+  return db
+    .select({
+      customerId: postureLive.customerId,
+      score: postureLive.score,
+      band: postureLive.band,
+      drivers: postureLive.drivers,
+      computedAt: postureLive.computedAt,
+    })
+    .from(postureLive);
+}
+
+/** Provider-wide: the active customers whose kept live score is oldest, never scored first (the posture job's). */
+export async function listStalestLive(db: DbOrTx, limit: number) {
+  return db
+    .select({
+      id: customers.id,
+      slug: customers.slug,
+      timezone: customers.timezone,
+      computedAt: postureLive.computedAt,
+    })
+    .from(customers)
+    .leftJoin(postureLive, eq(postureLive.customerId, customers.id))
+    .where(eq(customers.status, "active"))
+    .orderBy(sql`${postureLive.computedAt} asc nulls first`, asc(customers.id))
+    .limit(limit);
+}
+
+/** Keeps a customer's live score as computed for `at`; a score computed for an earlier instant never replaces it. */
+export async function keepLive(
+  db: DbOrTx,
+  tenant: TenantId,
+  s: Pick<StoredScore, "score" | "band" | "drivers" | "noData">,
+  at: Date,
+) {
+  const row = { score: s.score, band: s.band, drivers: s.drivers, noData: s.noData, computedAt: at };
+  await db
+    .insert(postureLive)
+    .values({ customerId: tenant, ...row })
+    .onConflictDoUpdate({
+      target: postureLive.customerId,
+      set: row,
+      setWhere: sql`${postureLive.computedAt} <= excluded.computed_at`,
+    });
 }

@@ -1,8 +1,9 @@
 import { createTRPCRouter, customerProcedure, staffProcedure } from "@/server/trpc/init";
+import { overviewInput } from "./schema";
 import * as s from "./service";
 
 export const postureRouter = createTRPCRouter({
-  overview: staffProcedure.query(({ ctx }) => s.postureOverview(ctx)),
+  overview: staffProcedure.input(overviewInput).query(({ ctx, input }) => s.postureOverview(ctx, input)),
 });
 
 export const myPostureRouter = createTRPCRouter({
