@@ -186,6 +186,9 @@ export const incidents = pgTable(
       .where(sql`${t.lastWordSide} = 'customer' and ${t.status} <> 'closed'`),
     index("incidents_customer_status_idx").on(t.customerId, t.status, t.latestEventTime),
     index("incidents_status_idx").on(t.status, t.createdAt),
+    // A customer's incidents opened since an instant (the posture score's threats, the recommendation rules): the
+    // largest customer's last 60 days read all its 5,400 incidents without it.
+    index("incidents_customer_created_idx").on(t.customerId, t.createdAt),
   ],
 );
 

@@ -63,10 +63,16 @@ export function PostureView() {
           </strong>
         ) : null}
         {o.scoredFrom && o.scoredTo ? (
-          <>
-            Live scores computed between <DateTime value={o.scoredFrom} mode="time" /> and{" "}
-            <DateTime value={o.scoredTo} mode="time" />.
-          </>
+          sameMinute(o.scoredFrom, o.scoredTo) ? (
+            <>
+              Live scores computed at <DateTime value={o.scoredTo} mode="time" />.
+            </>
+          ) : (
+            <>
+              Live scores computed between <DateTime value={o.scoredFrom} mode="time" /> and{" "}
+              <DateTime value={o.scoredTo} mode="time" />.
+            </>
+          )
         ) : null}
         {o.unscored
           ? ` ${o.unscored.toLocaleString("en-GB")} not scored yet (new customers are scored within minutes).`
@@ -126,6 +132,8 @@ export function PostureView() {
     </div>
   );
 }
+
+const sameMinute = (a: Date, b: Date) => Math.floor(a.getTime() / 60_000) === Math.floor(b.getTime() / 60_000);
 
 type Row = RouterOutputs["posture"]["overview"]["rows"][number];
 
