@@ -92,38 +92,17 @@ export function preparing(sql: postgres.Sql): postgres.Sql {
   });
 }
 
-// The side pool of each PostgreSQL handle's db (see `sidePoolOf`).
-const sidePools = new WeakMap<object, Db>();
-
-/**
- * The pool a request may read on beside its own connection (`readSideBySide`): a few connections of their own, so a
- * request that holds one of the main pool's connections and waits for its side reads can never wait on another
- * request doing the same (with one pool, ten such requests would hold all ten connections and wait for an eleventh).
- * Side reads never ask the main pool for anything. None for PGlite (one connection: reads run one after another).
- */
-export function sidePoolOf(db: Db): Db | undefined {
-  return sidePools.get(db);
-}
-
-export function openPostgres(url: string, max = 10, side = 4): DatabaseHandle {
+export function openPostgres(url: string, max = 10): DatabaseHandle {
   // The application name lets /metrics count this process's own connections by state in pg_stat_activity.
   // No JIT: the app's reads are short, and a plan whose estimate passes jit_above_cost (the queue's default order at
   // 10 M alerts) spent ~300 ms compiling for a query that runs in tens of ms (docs/benchmarks.md, session 14).
-  const options = { onnotice: () => {}, connection: { application_name: poolName, jit: "off" } } as const;
-  const sql = postgres(url, { ...options, max });
+  const sql = postgres(url, {
+    max,
+    onnotice: () => {},
+    connection: { application_name: poolName, jit: "off" },
+  });
   const db = drizzlePostgres({ client: preparing(sql), schema, casing: "snake_case" }) as unknown as Db;
-  // postgres-js connects on first use: a process that never reads side by side opens no side connection.
-  const sideSql = side > 0 ? postgres(url, { ...options, max: side }) : undefined;
-  if (sideSql)
-    sidePools.set(db, drizzlePostgres({ client: preparing(sideSql), schema, casing: "snake_case" }) as unknown as Db);
-  return {
-    db,
-    kind: "postgres",
-    sql,
-    close: async () => {
-      await Promise.all([sql.end({ timeout: 5 }), sideSql?.end({ timeout: 5 })]);
-    },
-  };
+  return { db, kind: "postgres", sql, close: () => sql.end({ timeout: 5 }) };
 }
 
 export async function migrateDatabase(handle: DatabaseHandle, migrationsFolder = MIGRATIONS) {

@@ -44,7 +44,7 @@ async function main() {
     console.log(
       `${ids.length} live sensors moved forward by ${((now.getTime() - built.getTime()) / 3_600_000).toFixed(1)} h, ${rows} hourly rows written`,
     );
-    const app = openPostgres(databaseUrl(requireDatabaseUrl(), name), 2, 0);
+    const app = openPostgres(databaseUrl(requireDatabaseUrl(), name), 2);
     try {
       const [count] = await sql<{ n: number }[]>`select count(*)::int as n from customers`;
       const t = performance.now();

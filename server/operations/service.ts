@@ -4,7 +4,7 @@ import { ACTION_LABELS, incidentReference } from "@/server/incidents/severity";
 import { intakeQuarters } from "@/server/intake-stats/queries";
 import { sensorCountsPerCustomer } from "@/server/sensors/service";
 import { monthOverall, riskNow } from "@/server/sla/views";
-import { readSideBySide, sharedPageRead } from "@/server/tenancy/shared-read";
+import { sharedPageRead } from "@/server/tenancy/shared-read";
 import { clockOf, type StaffContext } from "@/server/tenancy/tenant";
 import { ageEdges, ageingMatrix, intakeByDay, intakeTrend, needingAttention, openIncidentSummary } from "./ageing";
 import * as q from "./queries";
@@ -27,23 +27,18 @@ export async function socHome(ctx: StaffContext, timeZone: string) {
 
 async function readHome(ctx: StaffContext, timeZone: string) {
   const now = clockOf(ctx);
-  // Ten independent reads: side by side on PostgreSQL (each its own connection), so a miss of the shared answer
-  // costs the slowest read, not their sum.
-  const [risk, intake, untriaged, open, workload, approvals, waiting, customers, sensors, sla] = await readSideBySide(
-    ctx,
-    [
-      (c) => riskNow(c),
-      (c) => intakeQuarters(c.db, new Date(now.getTime() - (TREND_DAYS + 1) * DAY), now),
-      (c) => q.untriagedByAge(c.db, ageEdges(now)),
-      (c) => q.openIncidentCounts(c.db),
-      (c) => q.staffWorkload(c.db),
-      (c) => q.answeredApprovals(c.db, new Date(now.getTime() - DAY)),
-      (c) => q.customersWaiting(c.db),
-      (c) => q.customerCriticals(c.db),
-      (c) => sensorCountsPerCustomer(c),
-      (c) => monthOverall(c),
-    ] as const,
-  );
+  const [risk, intake, untriaged, open, workload, approvals, waiting, customers, sensors, sla] = await Promise.all([
+    riskNow(ctx),
+    intakeQuarters(ctx.db, new Date(now.getTime() - (TREND_DAYS + 1) * DAY), now),
+    q.untriagedByAge(ctx.db, ageEdges(now)),
+    q.openIncidentCounts(ctx.db),
+    q.staffWorkload(ctx.db),
+    q.answeredApprovals(ctx.db, new Date(now.getTime() - DAY)),
+    q.customersWaiting(ctx.db),
+    q.customerCriticals(ctx.db),
+    sensorCountsPerCustomer(ctx),
+    monthOverall(ctx),
+  ]);
   // Counted in SQL: a provider has 1,000 customers and 20,000 sensors.
   const sensorsOf = new Map(sensors.map((s) => [s.customerId, s]));
   const cellOf = new Map(sla.cells.map((x) => [x.customerId, x]));

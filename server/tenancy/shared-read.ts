@@ -1,4 +1,3 @@
-import { sidePoolOf } from "@/db";
 import { env } from "@/server/env";
 import { log } from "@/server/log";
 import { rootOf, runAsStaff } from "./scope";
@@ -64,28 +63,6 @@ export type Refresher = <T, C extends ActorContext>(ctx: C, read: (ctx: C) => Pr
  */
 const inOwnTransaction: Refresher = (ctx, read) =>
   runAsStaff(rootOf(ctx.db), ctx.user.id, (tx) => read({ ...ctx, db: tx, memo: undefined }));
-
-type Reads<C, R extends readonly unknown[]> = { [K in keyof R]: (ctx: C) => Promise<R[K]> };
-
-/**
- * Independent provider-wide reads of one staff page, side by side: on PostgreSQL each runs in a transaction of its own
- * on the side pool (`sidePoolOf`: as `wk_app`, staff scope, the same user, no request memo), so the page waits for the
- * slowest read instead of their sum (the manager's home: ten reads, ~72 ms in series on the request's one
- * connection at 10 M alerts). Each read sees the database as of its own start, not one snapshot for all: for a page of
- * independent counts that is what a person reloading it a moment later would see anyway. On PGlite (one connection),
- * or for a caller not of the staff side, they run on the caller's own handle.
- */
-export function readSideBySide<C extends ActorContext, R extends readonly unknown[]>(
-  ctx: C,
-  reads: Reads<C, R>,
-): Promise<R> {
-  const side = ctx.actor.side === "staff" ? sidePoolOf(rootOf(ctx.db)) : undefined;
-  const run = side
-    ? <T>(read: (c: C) => Promise<T>) =>
-        runAsStaff(side, ctx.user.id, (tx) => read({ ...ctx, db: tx, memo: undefined }))
-    : <T>(read: (c: C) => Promise<T>) => read(ctx);
-  return Promise.all(reads.map((read) => run(read))) as unknown as Promise<R>;
-}
 
 function readAhead<T, C extends ActorContext>(
   ctx: C,

@@ -25,7 +25,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
     await admin.end();
     const u = new URL(url);
     u.pathname = `/${name}`;
-    const pg = openPostgres(u.toString(), 4, 2);
+    const pg = openPostgres(u.toString(), 4);
     handle = {
       ...pg,
       close: async () => {
