@@ -4,6 +4,7 @@ import { log } from "@/server/log";
 import {
   forgetSharedRead,
   forgetSharedReads,
+  KEEP_WARM,
   MAX_ENTRIES,
   REFRESH_AFTER,
   type Refresher,
@@ -173,6 +174,56 @@ describe("sharedRead", () => {
         expect(await sharedRead(staff, "u", flaky, ttl, late + 20, inline)).toBe(3);
       } finally {
         logged.mockRestore();
+        forgetSharedReads();
+      }
+    });
+
+    it("keeps an answer asked for again warm, KEEP_WARM refreshes in a row without requests, then lets it lapse", async () => {
+      forgetSharedReads();
+      vi.useFakeTimers({ now: 0, toFake: ["setTimeout", "clearTimeout", "Date"] });
+      try {
+        let reads = 0;
+        const read = async () => ++reads;
+        const ask = () => sharedRead(staff, "w", read, ttl, undefined, inline);
+        expect(await ask()).toBe(1);
+        await vi.advanceTimersByTimeAsync(1_000);
+        expect(await ask()).toBe(1); // asked for again: from now on it is kept warm
+        await vi.advanceTimersByTimeAsync(ttl * REFRESH_AFTER - 1_000);
+        expect(reads).toBe(2); // refreshed at three quarters of its life, though nobody asked
+        for (let i = 0; i < KEEP_WARM; i++) await vi.advanceTimersByTimeAsync(ttl * REFRESH_AFTER);
+        expect(reads).toBe(2 + KEEP_WARM); // then KEEP_WARM times more without anyone asking
+        await vi.advanceTimersByTimeAsync(ttl * 3);
+        expect(reads).toBe(2 + KEEP_WARM); // and then it lapses
+        expect(await ask()).toBe(3 + KEEP_WARM); // the next request reads
+      } finally {
+        vi.useRealTimers();
+        await settled();
+        forgetSharedReads();
+      }
+    });
+
+    it("keeps nothing warm that was asked for once, or that a change forgot", async () => {
+      forgetSharedReads();
+      vi.useFakeTimers({ now: 0, toFake: ["setTimeout", "clearTimeout", "Date"] });
+      try {
+        let reads = 0;
+        const read = async () => ++reads;
+        await sharedRead(staff, "x", read, ttl, undefined, inline);
+        await vi.advanceTimersByTimeAsync(ttl * 3);
+        expect(reads).toBe(1);
+        await sharedRead(staff, "y", read, ttl, undefined, inline);
+        await sharedRead(staff, "y", read, ttl, undefined, inline);
+        forgetSharedReads(); // a change
+        await vi.advanceTimersByTimeAsync(ttl * 3);
+        expect(reads).toBe(2);
+        // A customer's request never shares, so nothing of theirs is kept warm either.
+        await sharedRead(customer, "z", read, ttl, undefined, inline);
+        await sharedRead(customer, "z", read, ttl, undefined, inline);
+        await vi.advanceTimersByTimeAsync(ttl * 3);
+        expect(reads).toBe(4);
+      } finally {
+        vi.useRealTimers();
+        await settled();
         forgetSharedReads();
       }
     });

@@ -3,7 +3,18 @@ import { log } from "@/server/log";
 import { rootOf, runAsStaff } from "./scope";
 import type { ActorContext } from "./tenant";
 
-type Entry = { born: number; until: number; value: Promise<unknown>; refreshing: boolean };
+type Entry = {
+  born: number;
+  until: number;
+  value: Promise<unknown>;
+  refreshing: boolean;
+  /** Requests served from this answer after the one that read it. */
+  hits: number;
+  /** Refreshes still to run in the background without anyone asking (`KEEP_WARM`). */
+  warm: number;
+  /** A background refresh is scheduled for this answer. */
+  scheduled: boolean;
+};
 // One map per process on globalThis: Next bundles the pages' server render, the routes and the direct API path
 // (server/trpc/http.ts) separately, and a change through any of them must forget what all of them share.
 const g = globalThis as { __wkSharedReads?: Map<string, Entry> };
@@ -24,6 +35,12 @@ const entries = g.__wkSharedReads;
  * forgot it meanwhile. Under steady traffic nobody waits for a read (before, every request arriving while one ran
  * waited for it: the tail of the SLA page and the coverage matrix at 50 users), and no answer is older than its
  * lifetime. `read` gets the context to read with: the request's, or the refresh's own.
+ *
+ * Kept warm: an answer asked for again while it lives (a page several people have open, or one person polling) is also
+ * refreshed in the background at that same point of its life when no request comes by then, and each answer refreshed
+ * that way is refreshed again, up to `KEEP_WARM` times in a row without anyone asking; then it lapses. The home and the
+ * SLA page polled every 30 s by a few managers then never wait for a read, except right after a change forgot it. An
+ * answer asked for once is never kept warm.
  */
 export function sharedRead<T, C extends ActorContext>(
   ctx: C,
@@ -36,14 +53,20 @@ export function sharedRead<T, C extends ActorContext>(
   if (ctx.actor.side !== "staff" || ttlMs <= 0) return read(ctx);
   const known = entries.get(key);
   if (known && known.until > now) {
+    known.hits++;
     if (!known.refreshing && now - known.born >= ttlMs * REFRESH_AFTER)
       readAhead(ctx, key, known, read, ttlMs, now, refresh);
+    else if (!known.scheduled) {
+      // The request's transaction ends with it: the background refresh opens its own on the same database.
+      known.warm = KEEP_WARM;
+      keepWarm({ ...ctx, db: rootOf(ctx.db), memo: undefined }, key, known, read, ttlMs, refresh, now);
+    }
     return known.value as Promise<T>;
   }
   const value = read(ctx);
   entries.delete(key);
   if (entries.size >= MAX_ENTRIES) prune(now);
-  entries.set(key, { born: now, until: now + ttlMs, value, refreshing: false });
+  entries.set(key, fresh(now, ttlMs, value, 0));
   // A failed read is not kept: the next request reads again.
   value.catch(() => {
     if (entries.get(key)?.value === value) entries.delete(key);
@@ -53,6 +76,42 @@ export function sharedRead<T, C extends ActorContext>(
 
 /** The share of an answer's lifetime after which the next request starts reading the next one. */
 export const REFRESH_AFTER = 0.75;
+
+/** Background refreshes in a row, without anyone asking, of an answer that was asked for again (then it lapses). */
+export const KEEP_WARM = 2;
+
+const fresh = (now: number, ttlMs: number, value: Promise<unknown>, warm: number): Entry => ({
+  born: now,
+  until: now + ttlMs,
+  value,
+  refreshing: false,
+  hits: 0,
+  warm,
+  scheduled: false,
+});
+
+/** Schedules the entry's refresh at `REFRESH_AFTER` of its life, unless a request (or a change) comes first. */
+function keepWarm<T, C extends ActorContext>(
+  ctx: C,
+  key: string,
+  entry: Entry,
+  read: (ctx: C) => Promise<T>,
+  ttlMs: number,
+  refresh: Refresher,
+  now: number,
+) {
+  entry.scheduled = true;
+  const at = entry.born + ttlMs * REFRESH_AFTER;
+  // Timed on the caller's clock (`now`), so the refreshed answer's lifetime starts when the timer was due.
+  const timer = setTimeout(
+    () => {
+      if (entries.get(key) !== entry || entry.refreshing) return;
+      readAhead(ctx, key, entry, read, ttlMs, at, refresh, true);
+    },
+    Math.max(0, at - now),
+  );
+  timer.unref?.();
+}
 
 /** Runs a read apart from the request that asked for it. */
 export type Refresher = <T, C extends ActorContext>(ctx: C, read: (ctx: C) => Promise<T>) => Promise<T>;
@@ -72,14 +131,21 @@ function readAhead<T, C extends ActorContext>(
   ttlMs: number,
   now: number,
   refresh: Refresher,
+  background = false,
 ) {
   known.refreshing = true;
+  // The refresh's context outlives the request: kept for the next background refresh, on the request's database.
+  const keep = background ? ctx : { ...ctx, db: rootOf(ctx.db), memo: undefined };
   refresh(ctx, read).then(
-    (fresh) => {
+    (answer) => {
       // Forgotten (a change) or replaced meanwhile: this answer may predate the change, so it is not kept.
       if (entries.get(key) !== known) return;
       entries.delete(key);
-      entries.set(key, { born: now, until: now + ttlMs, value: Promise.resolve(fresh), refreshing: false });
+      // Asked for while it lived: keep the next one warm; refreshed unasked: one fewer left.
+      const warm = known.hits > 0 ? KEEP_WARM : background ? known.warm - 1 : 0;
+      const next = fresh(now, ttlMs, Promise.resolve(answer), warm);
+      entries.set(key, next);
+      if (warm > 0) keepWarm(keep, key, next, read, ttlMs, refresh, now);
     },
     (e) => {
       // The current answer stays until it expires; the next request tries again.
