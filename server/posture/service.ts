@@ -164,8 +164,8 @@ async function readOverview(ctx: StaffContext, input: OverviewQuery) {
   // The closed months by time zone: a provider's 1,000 customers sit in a dozen zones (Temporal is slow per call).
   const monthsIn = new Map<string, string[]>();
   const customers = active.map((c) => {
-    let months = monthsIn.get(c.timezone);
-    if (!months) monthsIn.set(c.timezone, (months = lastMonths(now, c.timezone, 3)));
+    const months = monthsIn.get(c.timezone) ?? lastMonths(now, c.timezone, 3);
+    monthsIn.set(c.timezone, months);
     return { id: c.id, name: c.name, lastMonth: months[1]!, previousMonth: months[0]! };
   });
   return overviewPage(overviewRows(customers, kept, stored), input);

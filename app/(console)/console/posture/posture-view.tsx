@@ -1,22 +1,19 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Gauge, SearchX, TrendingDown } from "lucide-react";
+import { Gauge, TrendingDown } from "lucide-react";
 import { useMemo } from "react";
 import { BAND_LABELS, BAND_TONES } from "@/app/_components/posture/score-card";
 import { Badge } from "@/app/_components/ui/badge";
-import { Button } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
-import { Pager } from "@/app/_components/ui/pager";
 import { EmptyState } from "@/app/_components/ui/states";
 import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
-import { cn } from "@/app/_lib/cn";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { useUrlParams } from "@/app/_lib/use-url-params";
 import { formatMonth } from "@/lib/format";
 import { DRIVER_LABELS, DRIVERS } from "@/server/posture/score";
+import { CustomerListCard } from "../_components/customer-list-card";
 import { readCustomerListParams } from "../_components/customer-list-params";
-import { CustomerListToolbar } from "../_components/customer-list-toolbar";
 import { DateTime } from "../_components/date-time";
 import { TableSkeleton } from "../_components/page-skeleton";
 import { QueryError } from "../_components/query-error";
@@ -78,57 +75,19 @@ export function PostureView() {
           ? ` ${o.unscored.toLocaleString("en-GB")} not scored yet (new customers are scored within minutes).`
           : ""}
       </p>
-      <CustomerListToolbar
-        q={list.q}
-        sort={list.sort}
+      <CustomerListCard
+        list={list}
         sorts={POSTURE_SORT_OPTIONS}
-        onChange={(next) =>
-          setList({
-            ...(next.q !== undefined ? { q: next.q || null } : {}),
-            ...(next.sort ? { sort: next.sort === POSTURE_SORTS[0] ? null : next.sort } : {}),
-            page: null,
-          })
-        }
-      />
-      <Card className={cn("overflow-hidden", overview.isPlaceholderData && "opacity-60")}>
-        {o.rows.length === 0 ? (
-          list.q ? (
-            <EmptyState
-              icon={SearchX}
-              title={`No customer matches “${list.q}”`}
-              action={
-                <Button variant="outline" size="sm" onClick={() => setList({ q: null, page: null })}>
-                  Clear search
-                </Button>
-              }
-            />
-          ) : (
-            <EmptyState
-              icon={Gauge}
-              title="No customers on this page"
-              action={
-                <Button variant="outline" size="sm" onClick={() => setList({ page: null })}>
-                  Go to the first page
-                </Button>
-              }
-            />
-          )
-        ) : (
-          <ScoreTable rows={o.rows} />
-        )}
-        {o.total > 0 ? (
-          <div className="border-t border-border px-4 py-3 sm:px-5">
-            <Pager
-              page={o.page}
-              pageSize={o.pageSize}
-              total={o.total}
-              noun="customer"
-              label="Pages of customers"
-              onPage={(page) => setList({ page: page > 1 ? page : null })}
-            />
-          </div>
-        ) : null}
-      </Card>
+        page={o.page}
+        pageSize={o.pageSize}
+        total={o.total}
+        empty={o.rows.length === 0}
+        fading={overview.isPlaceholderData}
+        icon={Gauge}
+        onList={setList}
+      >
+        <ScoreTable rows={o.rows} />
+      </CustomerListCard>
     </div>
   );
 }

@@ -1,19 +1,16 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Building2, SearchX } from "lucide-react";
+import { Building2 } from "lucide-react";
 import { useMemo, useState } from "react";
 import { PdfPreviewDialog, type PreviewTarget } from "@/app/_components/reports/pdf-preview-dialog";
-import { Button } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
-import { Pager } from "@/app/_components/ui/pager";
 import { EmptyState } from "@/app/_components/ui/states";
-import { cn } from "@/app/_lib/cn";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { useUrlParams } from "@/app/_lib/use-url-params";
 import { formatMonth } from "@/lib/format";
+import { CustomerListCard } from "../_components/customer-list-card";
 import { readCustomerListParams } from "../_components/customer-list-params";
-import { CustomerListToolbar } from "../_components/customer-list-toolbar";
 import { FlashMessage, useFlash } from "../_components/flash";
 import { TableSkeleton } from "../_components/page-skeleton";
 import { QueryError } from "../_components/query-error";
@@ -79,64 +76,24 @@ export function ReportsView({ canGenerate }: { canGenerate: boolean }) {
   return (
     <div className="grid gap-6">
       <MonthEndCard months={matrix.data.ended} canGenerate={canGenerate} />
-      <div className="grid gap-3">
-        <CustomerListToolbar
-          q={list.q}
-          sort={list.sort}
-          sorts={REPORT_SORT_OPTIONS}
-          onChange={(next) =>
-            setList({
-              ...(next.q !== undefined ? { q: next.q || null } : {}),
-              ...(next.sort ? { sort: next.sort === REPORT_SORTS[0] ? null : next.sort } : {}),
-              page: null,
-            })
-          }
+      <CustomerListCard
+        list={list}
+        sorts={REPORT_SORT_OPTIONS}
+        page={matrix.data.page}
+        pageSize={matrix.data.pageSize}
+        total={matrix.data.total}
+        empty={customers.length === 0}
+        fading={matrix.isPlaceholderData}
+        icon={Building2}
+        onList={setList}
+      >
+        <ReportMatrixTable
+          months={matrix.data.months}
+          customers={customers}
+          canGenerate={canGenerate}
+          onAction={onAction}
         />
-        <Card className={cn("overflow-hidden", matrix.isPlaceholderData && "opacity-60")}>
-          {customers.length === 0 ? (
-            list.q ? (
-              <EmptyState
-                icon={SearchX}
-                title={`No customer matches “${list.q}”`}
-                action={
-                  <Button variant="outline" size="sm" onClick={() => setList({ q: null, page: null })}>
-                    Clear search
-                  </Button>
-                }
-              />
-            ) : (
-              <EmptyState
-                icon={Building2}
-                title="No customers on this page"
-                action={
-                  <Button variant="outline" size="sm" onClick={() => setList({ page: null })}>
-                    Go to the first page
-                  </Button>
-                }
-              />
-            )
-          ) : (
-            <ReportMatrixTable
-              months={matrix.data.months}
-              customers={customers}
-              canGenerate={canGenerate}
-              onAction={onAction}
-            />
-          )}
-          {matrix.data.total > 0 ? (
-            <div className="border-t border-border px-4 py-3 sm:px-5">
-              <Pager
-                page={matrix.data.page}
-                pageSize={matrix.data.pageSize}
-                total={matrix.data.total}
-                noun="customer"
-                label="Pages of customers"
-                onPage={(page) => setList({ page: page > 1 ? page : null })}
-              />
-            </div>
-          ) : null}
-        </Card>
-      </div>
+      </CustomerListCard>
       <GenerateDialog
         target={action?.kind === "generate" ? action : null}
         onClose={() => setAction(null)}
