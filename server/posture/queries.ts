@@ -55,12 +55,7 @@ export async function listKeptLive(db: DbOrTx) {
 /** Provider-wide: the active customers whose kept live score is oldest, never scored first (the posture job's). */
 export async function listStalestLive(db: DbOrTx, limit: number) {
   return db
-    .select({
-      id: customers.id,
-      slug: customers.slug,
-      timezone: customers.timezone,
-      computedAt: postureLive.computedAt,
-    })
+    .select({ id: customers.id, slug: customers.slug, timezone: customers.timezone })
     .from(customers)
     .leftJoin(postureLive, eq(postureLive.customerId, customers.id))
     .where(eq(customers.status, "active"))

@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from "@/db";
 import { assertCan } from "@/server/auth/permissions";
 import { findCustomer } from "@/server/customers/queries";
 import { NotFound } from "@/server/errors";
+import { readUnsupported } from "@/server/recommendations/coverage-facts";
 import { gatherFacts, type KnownFacts } from "@/server/recommendations/gather";
 import { isOutstanding } from "@/server/recommendations/lifecycle";
 import { listActiveCustomers, listRecsOf, listStatusHistory } from "@/server/recommendations/queries";
@@ -110,11 +111,11 @@ export async function liveScore(
   db: DbOrTx,
   tenant: TenantId,
   now: Date,
-  known: { customer?: KnownFacts["customer"]; recs?: Awaited<ReturnType<typeof listRecsOf>> } = {},
+  known: Pick<KnownFacts, "customer" | "unsupported"> & { recs?: Awaited<ReturnType<typeof listRecsOf>> } = {},
 ) {
   const period = livePeriod(now);
   const [facts, recs] = await Promise.all([
-    gatherFacts(db, tenant, period, undefined, { customer: known.customer }),
+    gatherFacts(db, tenant, period, undefined, { customer: known.customer, unsupported: known.unsupported }),
     known.recs ?? listRecsOf(db, tenant),
   ]);
   const outstanding = recs.filter((r) => isOutstanding(r.status)).map((r) => r.severity);
@@ -132,10 +133,11 @@ export const LIVE_BATCH = 100;
  * oldest and keeps each for the console's overview, with the instant it was computed for.
  */
 export async function refreshLiveScores(db: Db, now: Date, limit = LIVE_BATCH) {
-  const due = await q.listStalestLive(db, limit);
+  // The provider's unsupported agent versions once a run, not once a customer.
+  const [due, unsupported] = await Promise.all([q.listStalestLive(db, limit), readUnsupported(db)]);
   for (const c of due) {
     const tenant = mintTenantId(c.id);
-    await q.keepLive(db, tenant, await liveScore(db, tenant, now, { customer: c }), now);
+    await q.keepLive(db, tenant, await liveScore(db, tenant, now, { customer: c, unsupported }), now);
   }
   return { scored: due.length };
 }

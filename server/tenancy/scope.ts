@@ -37,7 +37,7 @@ export function runAsApp<T>(root: Db, fn: (tx: Db) => Promise<T>, userId?: strin
 
 /**
  * Runs `fn` in a transaction of its own as `wk_app` in the staff scope for `userId`, role and settings in one round
- * trip: provider-wide work apart from the request that started it (a shared read's refresh, side-by-side reads).
+ * trip: provider-wide work apart from the request that started it (a shared read's refresh).
  */
 export function runAsStaff<T>(root: Db, userId: string, fn: (tx: Db) => Promise<T>): Promise<T> {
   const opening = sql`select set_config('role', ${APP_ROLE}, true), set_config('app.user_id', ${userId}, true),

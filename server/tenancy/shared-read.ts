@@ -58,7 +58,6 @@ export function sharedRead<T, C extends ActorContext>(
       readAhead(ctx, key, known, read, ttlMs, now, refresh);
     else if (!known.scheduled) {
       // The request's transaction ends with it: the background refresh opens its own on the same database.
-      known.warm = KEEP_WARM;
       keepWarm({ ...ctx, db: rootOf(ctx.db), memo: undefined }, key, known, read, ttlMs, refresh, now);
     }
     return known.value as Promise<T>;

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { requireStaff } from "@/app/_lib/session";
 import { HydrateClient, prefetch, trpc } from "@/app/_lib/trpc/server";
+import { DROP_FLAG } from "@/server/posture/overview";
 import { paramGetter, readCustomerListParams } from "../_components/customer-list-params";
 import { NoAccess } from "../_components/no-access";
 import { canDo } from "../_components/permissions";
@@ -22,7 +23,7 @@ export default async function PosturePage({ searchParams }: Props) {
     <HydrateClient>
       <PageHeader
         title="Posture"
-        description="Every customer's live score (the last 30 days, recomputed for each customer every few minutes), the last closed month's score and its change from the month before, in points; a drop of 10 points or more is flagged."
+        description={`Every customer's live score (the last 30 days, recomputed for each customer every few minutes), the last closed month's score and its change from the month before, in points; a drop of ${DROP_FLAG} points or more is flagged.`}
       />
       <PostureView />
     </HydrateClient>

@@ -11,6 +11,7 @@ import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_lib/trpc/client";
 import { useUrlParams } from "@/app/_lib/use-url-params";
 import { formatMonth } from "@/lib/format";
+import { DROP_FLAG } from "@/server/posture/overview";
 import { DRIVER_LABELS, DRIVERS } from "@/server/posture/score";
 import { CustomerListCard } from "../_components/customer-list-card";
 import { readCustomerListParams } from "../_components/customer-list-params";
@@ -29,7 +30,6 @@ export function PostureView() {
     ...trpc.posture.overview.queryOptions(postureOverviewInput(list)),
     placeholderData: keepPreviousData,
   });
-  const setList = (next: { q?: string | null; sort?: string | null; page?: number | null }) => url.set(next);
 
   if (overview.isPending) return <TableSkeleton rows={7} />;
   if (overview.isError) {
@@ -56,7 +56,8 @@ export function PostureView() {
       <p className="text-sm text-muted-foreground" aria-live="polite">
         {o.flagged ? (
           <strong className="font-medium text-foreground">
-            {o.flagged.toLocaleString("en-GB")} {o.flagged === 1 ? "customer" : "customers"} dropped 10 points or more.{" "}
+            {o.flagged.toLocaleString("en-GB")} {o.flagged === 1 ? "customer" : "customers"} dropped {DROP_FLAG} points
+            or more.{" "}
           </strong>
         ) : null}
         {o.scoredFrom && o.scoredTo ? (
@@ -84,7 +85,7 @@ export function PostureView() {
         empty={o.rows.length === 0}
         fading={overview.isPlaceholderData}
         icon={Gauge}
-        onList={setList}
+        onList={url.set}
       >
         <ScoreTable rows={o.rows} />
       </CustomerListCard>
@@ -166,7 +167,7 @@ function ChangeCell(p: { change: number | null; dropped: boolean; last: string; 
       </span>
       <span className="sr-only">
         {c.label}
-        {p.dropped ? " (a drop of 10 points or more)" : ""}
+        {p.dropped ? ` (a drop of ${DROP_FLAG} points or more)` : ""}
       </span>
     </TD>
   );
