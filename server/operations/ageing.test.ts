@@ -143,3 +143,32 @@ describe("openIncidentSummary", () => {
     });
   });
 });
+
+describe("needingAttention picks what a full sort would", () => {
+  it("gives the first `limit` rows of a stable sort, ties included, for any limit", () => {
+    // A deterministic spread of rows with many ties (the common case: most customers have nothing wrong).
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const rows = Array.from({ length: 400 }, (_, i) => ({
+      name: `C${rand(40)}`,
+      id: i,
+      openCritical: rand(10) === 0 ? rand(3) : 0,
+      breached: rand(8) === 0 ? rand(4) : 0,
+      silentSensors: rand(6) === 0 ? rand(5) : 0,
+      attainment: rand(3) === 0 ? null : [0.9, 0.95, 1][rand(3)]!,
+    }));
+    const sorted = [...rows].sort(
+      (a, b) =>
+        b.openCritical - a.openCritical ||
+        b.breached - a.breached ||
+        b.silentSensors - a.silentSensors ||
+        (a.attainment ?? Number.POSITIVE_INFINITY) - (b.attainment ?? Number.POSITIVE_INFINITY) ||
+        a.name.localeCompare(b.name),
+    );
+    for (const limit of [0, 1, 2, 10, 399, 400, 500])
+      expect(needingAttention(rows, limit).map((r) => r.id)).toEqual(sorted.slice(0, limit).map((r) => r.id));
+  });
+});

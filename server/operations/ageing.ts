@@ -82,21 +82,35 @@ type CustomerHealth = {
   attainment: number | null;
 };
 
+/** Needing attention first: open criticals, breaches, silent sensors, the lowest attainment (none last), the name. */
+function attentionOrder(a: CustomerHealth, b: CustomerHealth) {
+  return (
+    b.openCritical - a.openCritical ||
+    b.breached - a.breached ||
+    b.silentSensors - a.silentSensors ||
+    (a.attainment ?? Number.POSITIVE_INFINITY) - (b.attainment ?? Number.POSITIVE_INFINITY) ||
+    a.name.localeCompare(b.name)
+  );
+}
+
 /**
  * The customers that need attention first: open critical incidents, then SLA breaches this month, then silent
- * sensors, then the lowest attainment (none yet last), then by name; the first `limit` of them.
+ * sensors, then the lowest attainment (none yet last), then by name; the first `limit` of them, in that order. Picks
+ * them in one pass instead of sorting all (a provider has 1,000 customers and the home shows ten): a row that does not
+ * beat the tenth so far costs one comparison.
  */
 export function needingAttention<T extends CustomerHealth>(rows: readonly T[], limit = HOME_CUSTOMERS): T[] {
-  return [...rows]
-    .sort(
-      (a, b) =>
-        b.openCritical - a.openCritical ||
-        b.breached - a.breached ||
-        b.silentSensors - a.silentSensors ||
-        (a.attainment ?? Number.POSITIVE_INFINITY) - (b.attainment ?? Number.POSITIVE_INFINITY) ||
-        a.name.localeCompare(b.name),
-    )
-    .slice(0, limit);
+  const top: T[] = [];
+  if (limit <= 0) return top;
+  for (const r of rows) {
+    if (top.length === limit && attentionOrder(r, top[limit - 1]!) >= 0) continue;
+    let i = Math.min(top.length, limit - 1);
+    if (top.length === limit) top.pop();
+    // Insert after every row that comes before it or ties with it (a stable order, as a sort gives).
+    while (i > 0 && attentionOrder(r, top[i - 1]!) < 0) i--;
+    top.splice(i, 0, r);
+  }
+  return top;
 }
 
 /** Assignees listed on the home's open-incident tile at most (unassigned first, then who holds most). */
