@@ -10,7 +10,7 @@ import { getBranding } from "@/server/provider/queries";
 import { SENSOR_CLASS_LABELS } from "@/server/sensors/schema";
 import { listSocManagers } from "@/server/tenancy/queries";
 import { afterCommit } from "@/server/tenancy/scope";
-import { forgetSharedRead, sharedRead } from "@/server/tenancy/shared-read";
+import { CASEWORK, forgetSharedRead, sharedRead } from "@/server/tenancy/shared-read";
 import { type ActorContext, clockOf, personOf } from "@/server/tenancy/tenant";
 import * as q from "./queries";
 import type { UnsupportedVersionInput } from "./schema";
@@ -64,12 +64,21 @@ export async function bannerTransitions(ctx: ActorContext) {
   if (ctx.actor.side !== "staff") throw new NotFound("No such list.");
   // Every console page polls it: shared by the staff's requests for a few seconds, forgotten when one is dismissed.
   // The newest items, and the counts over all of them (a provider with many customers can have more than a page).
-  return sharedRead(ctx, SENSOR_BANNER, async (c) => {
-    const since = new Date(clockOf(c).getTime() - 24 * 3_600_000);
-    const items = await q.listBanner(c.db, since);
-    const counts = await q.countBanner(c.db, since);
-    return { items, counts, total: counts.silent + counts.recovered };
-  });
+  return sharedRead(
+    ctx,
+    SENSOR_BANNER,
+    async (c) => {
+      const since = new Date(clockOf(c).getTime() - 24 * 3_600_000);
+      const items = await q.listBanner(c.db, since);
+      const counts = await q.countBanner(c.db, since);
+      return { items, counts, total: counts.silent + counts.recovered };
+      // The sweep job writes the transitions; casework changes no sensor.
+    },
+    undefined,
+    undefined,
+    undefined,
+    CASEWORK,
+  );
 }
 
 /** Dismissing acknowledges the item for the whole SOC (one shared banner), and is audited. */

@@ -4,7 +4,7 @@ import { customers } from "@/db/schema";
 import { assertCan } from "@/server/auth/permissions";
 import { NotFound } from "@/server/errors";
 import { monthRange } from "@/server/sla/report";
-import { sharedPageRead } from "@/server/tenancy/shared-read";
+import { CASEWORK, sharedPageRead } from "@/server/tenancy/shared-read";
 import { type ActorContext, clockOf, type TenantContext, type TenantId } from "@/server/tenancy/tenant";
 import { availability, historyFromHours, noHistory, silentPeriods } from "./availability";
 import { type HealthFacts, sensorHealth, unsupportedSet } from "./health";
@@ -44,7 +44,7 @@ export const MATRIX_PAGE_SIZE = 50;
 export async function coverageMatrix(ctx: ActorContext, filter: MatrixFilter = {}) {
   assertCan(ctx.actor, "sensor:read");
   if (ctx.actor.side !== "staff") throw new NotFound("No such list.");
-  return sharedPageRead(ctx, "coverage.matrix", filter, (c) => readMatrix(c, filter));
+  return sharedPageRead(ctx, "coverage.matrix", filter, (c) => readMatrix(c, filter), CASEWORK);
 }
 
 async function readMatrix(ctx: ActorContext, filter: MatrixFilter) {

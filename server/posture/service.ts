@@ -8,7 +8,7 @@ import { gatherFacts, type KnownFacts } from "@/server/recommendations/gather";
 import { isOutstanding } from "@/server/recommendations/lifecycle";
 import { listActiveCustomers, listRecsOf, listStatusHistory } from "@/server/recommendations/queries";
 import { lastMonths, monthRange } from "@/server/sla/report";
-import { sharedPageRead } from "@/server/tenancy/shared-read";
+import { CASEWORK, sharedPageRead } from "@/server/tenancy/shared-read";
 import { clockOf, mintTenantId, type StaffContext, type TenantContext, type TenantId } from "@/server/tenancy/tenant";
 import { outstandingAt } from "./outstanding";
 import { type OverviewQuery, overviewPage, overviewRows } from "./overview";
@@ -150,7 +150,7 @@ export async function refreshLiveScores(db: Db, now: Date, limit = LIVE_BATCH) {
 export async function postureOverview(ctx: StaffContext, input: OverviewQuery) {
   assertCan(ctx.actor, "posture:read");
   // Shared by every staff member for the same page: the kept scores are minutes old already.
-  return sharedPageRead(ctx, "posture.overview", input, (c) => readOverview(c, input));
+  return sharedPageRead(ctx, "posture.overview", input, (c) => readOverview(c, input), CASEWORK);
 }
 
 async function readOverview(ctx: StaffContext, input: OverviewQuery) {

@@ -1,6 +1,6 @@
 import { assertCan } from "@/server/auth/permissions";
 import { breachInstants } from "@/server/sla/views";
-import { sharedPageRead, sharedRead } from "@/server/tenancy/shared-read";
+import { CASEWORK, sharedPageRead } from "@/server/tenancy/shared-read";
 import { type ActorContext, clockOf, requestMemo, type StaffContext } from "@/server/tenancy/tenant";
 import { countBreaches } from "./attribution";
 import { instanceKey, type ShiftInstance } from "./expand";
@@ -148,7 +148,7 @@ async function readForecast(ctx: ActorContext) {
 export async function onDutyNow(ctx: ActorContext) {
   assertCan(ctx.actor, "roster:read");
   // In every console page's header: the same answer for all staff, shared for a few seconds.
-  return sharedRead(ctx, "roster.onDuty", (c) => readOnDuty(c));
+  return sharedPageRead(ctx, "roster.onDuty", null, (c) => readOnDuty(c), CASEWORK);
 }
 
 async function readOnDuty(ctx: ActorContext) {

@@ -2,8 +2,9 @@ import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle, Db } from "@/db";
 import { alerts } from "@/db/schema";
+import { env } from "@/server/env";
 import { closeTestDatabase, createTestDatabase } from "@/server/testing/db";
-import { createWorld, insertTestAlert } from "@/server/testing/factories";
+import { callerAs, createWorld, insertTestAlert } from "@/server/testing/factories";
 import { runAsApp, setStaffScope } from "./scope";
 import { forgetSharedReads, REFRESH_AFTER, sharedRead } from "./shared-read";
 import type { StaffContext } from "./tenant";
@@ -51,6 +52,46 @@ describe("shared reads, read ahead on the database", () => {
       }
       expect(seen).toBe(3); // both customers' alerts: the staff scope was set, and the request's transaction was not used
     } finally {
+      forgetSharedReads();
+    }
+  });
+});
+
+describe("a change forgets the shared reads it can move", () => {
+  it("keeps who is on duty, the sensors' banner and the coverage matrix over an alert's triage; a roster change forgets them", async () => {
+    const lifetime = env.SHARED_READ_SECONDS;
+    env.SHARED_READ_SECONDS = 60;
+    forgetSharedReads();
+    try {
+      const manager = callerAs(h.db, w.staff.manager);
+      const analyst = callerAs(h.db, w.staff.analyst);
+      // A shared answer is the same object for every request until it is forgotten.
+      const duty = await manager.roster.onDuty();
+      const banner = await manager.coverage.banner();
+      const matrix = await manager.coverage.matrix({});
+      const home = await manager.operations.home({ timeZone: "UTC" });
+      expect(await manager.roster.onDuty()).toBe(duty);
+      expect(await manager.operations.home({ timeZone: "UTC" })).toBe(home);
+
+      const alert = await insertTestAlert(h.db, w.a.customer.id, {});
+      await analyst.alerts.acknowledge({ alertIds: [alert.id] });
+      // Casework: the home (its queue and workload figures) is read again; shifts, sensors and coverage are not.
+      const homeAfter = await manager.operations.home({ timeZone: "UTC" });
+      expect(homeAfter).not.toBe(home);
+      expect(homeAfter.workload.find((x) => x.userId === w.staff.analyst.id)?.alerts).toBe(1);
+      expect(await manager.roster.onDuty()).toBe(duty);
+      expect(await manager.coverage.banner()).toBe(banner);
+      expect(await manager.coverage.matrix({})).toBe(matrix);
+
+      // A roster change moves who is on duty: every shared read goes.
+      await analyst.roster.requestTimeOff({
+        from: new Date(Date.now() + 86_400_000),
+        to: new Date(Date.now() + 2 * 86_400_000),
+      });
+      expect(await manager.roster.onDuty()).not.toBe(duty);
+      expect(await manager.coverage.matrix({})).not.toBe(matrix);
+    } finally {
+      env.SHARED_READ_SECONDS = lifetime;
       forgetSharedReads();
     }
   });

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { env } from "@/server/env";
 import { log } from "@/server/log";
 import {
+  CASEWORK,
   forgetSharedRead,
   forgetSharedReads,
   KEEP_WARM,
@@ -54,6 +55,34 @@ describe("sharedRead", () => {
     forgetSharedReads();
     expect(await sharedRead(staff, "f", read, 10_000, 1_000)).toBe(3);
     expect(await sharedRead(staff, "g", read, 10_000, 1_000)).toBe(4);
+  });
+
+  it("leaves a read kept on a router's changes when that router changes something, forgets it on any other", async () => {
+    forgetSharedReads();
+    let reads = 0;
+    const read = async () => ++reads;
+    const kept = new Set(["alerts"]);
+    await sharedRead(staff, "shifts", read, 10_000, 1_000, undefined, kept);
+    await sharedRead(staff, "queue", read, 10_000, 1_000);
+    forgetSharedReads("alerts"); // an alert triaged: the queue's answer goes, the shifts' stays
+    expect(await sharedRead(staff, "shifts", read, 10_000, 1_000, undefined, kept)).toBe(1);
+    expect(await sharedRead(staff, "queue", read, 10_000, 1_000)).toBe(3);
+    forgetSharedReads("roster"); // a shift changed: both go
+    expect(await sharedRead(staff, "shifts", read, 10_000, 1_000, undefined, kept)).toBe(4);
+    expect(await sharedRead(staff, "queue", read, 10_000, 1_000)).toBe(5);
+    forgetSharedReads(); // no router: everything goes
+    expect(await sharedRead(staff, "shifts", read, 10_000, 1_000, undefined, kept)).toBe(6);
+    forgetSharedReads();
+  });
+
+  it("names casework's routers, each one a router of the API", async () => {
+    const { appRouter } = await import("@/server/trpc/root");
+    const routers = new Set(Object.keys(appRouter._def.procedures).map((p) => p.split(".")[0]));
+    for (const r of CASEWORK) expect(routers).toContain(r);
+    expect(CASEWORK).not.toContain("roster");
+    expect(CASEWORK).not.toContain("sensors");
+    expect(CASEWORK).not.toContain("contracts");
+    expect(CASEWORK).not.toContain("customers");
   });
 
   it("keys a page read by procedure and input, dates included", async () => {
@@ -126,6 +155,21 @@ describe("sharedRead", () => {
       expect(await sharedRead(staff, "r", read, ttl, late + ttl - 1, inline)).toBe(2);
       expect(reads).toBe(3); // and, three quarters on, read ahead again
       await settled();
+    });
+
+    it("keeps what a read is kept on through its refreshes", async () => {
+      forgetSharedReads();
+      let reads = 0;
+      const read = async () => ++reads;
+      const kept = new Set(["alerts"]);
+      expect(await sharedRead(staff, "k", read, ttl, 1_000, inline, kept)).toBe(1);
+      expect(await sharedRead(staff, "k", read, ttl, late, inline, kept)).toBe(1); // reads ahead
+      await settled();
+      forgetSharedReads("alerts"); // the refreshed answer is still kept on alerts
+      expect(await sharedRead(staff, "k", read, ttl, late + 10, inline, kept)).toBe(2);
+      forgetSharedReads("roster");
+      expect(await sharedRead(staff, "k", read, ttl, late + 20, inline, kept)).toBe(3);
+      forgetSharedReads();
     });
 
     it("never serves an answer older than its lifetime: with no request in the last quarter, the next one waits", async () => {

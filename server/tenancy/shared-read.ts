@@ -14,6 +14,8 @@ type Entry = {
   warm: number;
   /** A background refresh is scheduled for this answer. */
   scheduled: boolean;
+  /** The routers whose changes cannot move this answer (`forgetSharedReads`); none: every change forgets it. */
+  keptOn?: ReadonlySet<string>;
 };
 // One map per process on globalThis: Next bundles the pages' server render, the routes and the direct API path
 // (server/trpc/http.ts) separately, and a change through any of them must forget what all of them share.
@@ -41,6 +43,8 @@ const entries = g.__wkSharedReads;
  * that way is refreshed again, up to `KEEP_WARM` times in a row without anyone asking; then it lapses. The home and the
  * SLA page polled every 30 s by a few managers then never wait for a read, except right after a change forgot it. An
  * answer asked for once is never kept warm.
+ *
+ * `keptOn`: the routers whose changes cannot move the answer (`CASEWORK`); their changes leave it alone.
  */
 export function sharedRead<T, C extends ActorContext>(
   ctx: C,
@@ -49,6 +53,7 @@ export function sharedRead<T, C extends ActorContext>(
   ttlMs = env.SHARED_READ_SECONDS * 1000,
   now = Date.now(),
   refresh: Refresher = inOwnTransaction,
+  keptOn?: ReadonlySet<string>,
 ): Promise<T> {
   if (ctx.actor.side !== "staff" || ttlMs <= 0) return read(ctx);
   const known = entries.get(key);
@@ -65,7 +70,7 @@ export function sharedRead<T, C extends ActorContext>(
   const value = read(ctx);
   entries.delete(key);
   if (entries.size >= MAX_ENTRIES) prune(now);
-  entries.set(key, fresh(now, ttlMs, value, 0));
+  entries.set(key, fresh(now, ttlMs, value, 0, keptOn));
   // A failed read is not kept: the next request reads again.
   value.catch(() => {
     if (entries.get(key)?.value === value) entries.delete(key);
@@ -79,7 +84,13 @@ export const REFRESH_AFTER = 0.75;
 /** Background refreshes in a row, without anyone asking, of an answer that was asked for again (then it lapses). */
 export const KEEP_WARM = 2;
 
-const fresh = (now: number, ttlMs: number, value: Promise<unknown>, warm: number): Entry => ({
+const fresh = (
+  now: number,
+  ttlMs: number,
+  value: Promise<unknown>,
+  warm: number,
+  keptOn: ReadonlySet<string> | undefined,
+): Entry => ({
   born: now,
   until: now + ttlMs,
   value,
@@ -87,6 +98,7 @@ const fresh = (now: number, ttlMs: number, value: Promise<unknown>, warm: number
   hits: 0,
   warm,
   scheduled: false,
+  keptOn,
 });
 
 /** Schedules the entry's refresh at `REFRESH_AFTER` of its life, unless a request (or a change) comes first. */
@@ -142,7 +154,7 @@ function readAhead<T, C extends ActorContext>(
       entries.delete(key);
       // Asked for while it lived: keep the next one warm; refreshed unasked: one fewer left.
       const warm = known.hits > 0 ? KEEP_WARM : background ? known.warm - 1 : 0;
-      const next = fresh(now, ttlMs, Promise.resolve(answer), warm);
+      const next = fresh(now, ttlMs, Promise.resolve(answer), warm, known.keptOn);
       entries.set(key, next);
       if (warm > 0) keepWarm(keep, key, next, read, ttlMs, refresh, now);
     },
@@ -172,26 +184,59 @@ export function forgetSharedRead(key: string) {
 }
 
 /**
- * Forgets every shared read: after any change made through this process's API (a tRPC mutation, once its transaction
- * has committed), so whoever made it, and everyone else on this instance, sees the pages with it at once. A read
- * still running from before the change is no longer in the map, so no request started after it gets that answer.
+ * Forgets the shared reads a change can move: after any change made through this process's API (a tRPC mutation,
+ * once its transaction has committed, with its router's name), so whoever made it, and everyone else on this
+ * instance, sees the pages with it at once. A read kept on that router's changes (`keptOn`) stays; without a router,
+ * every read goes. A read still running from before the change is no longer in the map, so no request started after
+ * it gets that answer.
  */
-export function forgetSharedReads() {
-  entries.clear();
+export function forgetSharedReads(router?: string) {
+  if (router === undefined) {
+    entries.clear();
+    return;
+  }
+  for (const [key, e] of entries) if (!e.keptOn?.has(router)) entries.delete(key);
 }
+
+/**
+ * The routers of casework — alerts, incidents, the customer's replies, recommendations, hunts, reports — whose
+ * changes 150 analysts make all day. None of them changes a shift, a sensor, a contract or a customer, and the kept
+ * posture scores are the posture job's, so reads of only those (who is on duty, the sensors' banner, the coverage
+ * matrix, the posture page) are kept on their changes instead of being read again after each one.
+ */
+export const CASEWORK: ReadonlySet<string> = new Set([
+  "alerts",
+  "incidents",
+  "myIncidents",
+  "recommendations",
+  "myRecommendations",
+  "hunts",
+  "myHunts",
+  "reports",
+  "myReports",
+]);
 
 /**
  * A staff page's provider-wide read shared by procedure and input (`sharedRead`): the SLA page, the manager's home,
  * the coverage matrix and the roster show every staff member the same answer for the same input. Not for what a
  * background job moves while someone watches (the reports matrix and its progress: jobs are not API changes, so
  * nothing would forget it). `input` must be what the procedure parsed (plain data and dates), so equal inputs give
- * equal keys.
+ * equal keys. `keptOn` as for `sharedRead`.
  */
 export function sharedPageRead<T, C extends ActorContext>(
   ctx: C,
   procedure: string,
   input: unknown,
   read: (ctx: C) => Promise<T>,
+  keptOn?: ReadonlySet<string>,
 ) {
-  return sharedRead(ctx, `${procedure}:${JSON.stringify(input ?? null)}`, read);
+  return sharedRead(
+    ctx,
+    `${procedure}:${JSON.stringify(input ?? null)}`,
+    read,
+    undefined,
+    undefined,
+    undefined,
+    keptOn,
+  );
 }

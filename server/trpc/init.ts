@@ -144,12 +144,13 @@ const inAppTransaction = t.middleware(async ({ ctx, next }) => {
 });
 
 /**
- * A change made through the API forgets the staff pages' shared reads (server/tenancy/shared-read.ts) once its
- * transaction has committed, so its maker and everyone else on this instance see it on their next read.
+ * A change made through the API forgets the staff pages' shared reads it can move (server/tenancy/shared-read.ts)
+ * once its transaction has committed, so its maker and everyone else on this instance see it on their next read.
  */
-const forgetSharedOnChange = t.middleware(async ({ type, next }) => {
+const forgetSharedOnChange = t.middleware(async ({ type, path, next }) => {
   const result = await next();
-  if (type === "mutation" && result.ok) forgetSharedReads();
+  // By the change's router: casework leaves the reads kept on it (server/tenancy/shared-read.ts, `CASEWORK`).
+  if (type === "mutation" && result.ok) forgetSharedReads(path.split(".")[0]);
   return result;
 });
 
