@@ -5,7 +5,7 @@
  * against PostgreSQL. Prints markdown (and writes it to .data/load/). Needs a production build (`npm run build`).
  * Run: DATABASE_URL=postgres://root@127.0.0.1:5432/<db> npx tsx bench/load/run.ts [--port 3640] [--users 50]
  *        [--seconds 30] [--warmup 5] [--floor-seconds 10] [--users-file path] [--password watchkeeper-demo]
- *        [--alone-only] (each procedure and page batch alone, then stop)
+ *        [--alone-only] (each procedure and page batch alone, then stop) [--changes N] (N alerts acknowledged a second)
  * BENCH_CPU_PROF_DIR=dir profiles the server (`node --cpu-prof`).
  */
 import fs from "node:fs";
@@ -14,6 +14,7 @@ import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { machine, requireDatabaseUrl } from "../lib";
 import { type Alone, serviceTimes } from "./alone";
+import { alertsToAcknowledge, startChanges } from "./changes";
 import { type CpuSample, cpuDelta, sampleCpu } from "./cpu";
 import { drive, type LoadRequest, staggered } from "./drive";
 import { runFloors } from "./floors";
@@ -36,6 +37,8 @@ const { values } = parseArgs({
     pace: { type: "string", default: "1" },
     "skip-floors": { type: "boolean", default: false },
     "skip-saturation": { type: "boolean", default: false },
+    /** Casework during the paced phases: alerts acknowledged a second by the run's analysts (bench/load/changes.ts). */
+    changes: { type: "string", default: "0" },
     /** Only the service times (each procedure and page batch alone): a quick check after a query fix. */
     "alone-only": { type: "boolean", default: false },
   },
@@ -45,6 +48,8 @@ const seconds = Number(values.seconds);
 const pace = Number(values.pace);
 if (!Number.isInteger(pace) || pace < 1) throw new Error("--pace: requests a second per user, a whole number ≥ 1");
 const PAGE_TARGET_MS = 100;
+const changesPerSecond = Number(values.changes);
+if (!(changesPerSecond >= 0)) throw new Error("--changes: alerts acknowledged a second, a number ≥ 0");
 
 const callName = (c: Call) => (c.tag ? `${c.path} (${c.tag})` : c.path);
 
@@ -145,14 +150,29 @@ async function main() {
     console.error(`warm-up ${values.warmup} s`);
     await drive(server.url, pages, Number(values.warmup), pace);
     const cpu = () => sampleCpu(sql, server.child.pid!, db);
-    const phase = async (what: string, list: LoadRequest[][], p: number) => {
+    const analysts = users.filter((u) => u.role === "analyst");
+    if (changesPerSecond > 0 && !analysts.length) throw new Error("--changes: the run has no analyst to make them");
+    const toAcknowledge = changesPerSecond > 0 ? await alertsToAcknowledge(sql, changesPerSecond, 2 * seconds) : [];
+    const changeTotals = { sent: 0, failed: 0, failures: [] as string[] };
+    const phase = async (what: string, list: LoadRequest[][], p: number, withChanges = false) => {
       console.error(`${what} ${seconds} s`);
       const before = await cpu();
+      const offset = changeTotals.sent;
+      const changes =
+        withChanges && changesPerSecond > 0
+          ? startChanges(server.url, analysts, toAcknowledge.slice(offset), changesPerSecond)
+          : null;
       const result = await drive(server.url, list, seconds, p);
+      const made = await changes?.stop();
+      if (made) {
+        changeTotals.sent += made.sent;
+        changeTotals.failed += made.failed;
+        changeTotals.failures.push(...made.failures);
+      }
       return { result, cpu: cpuDelta(before, await cpu()) };
     };
-    const pageRun = await phase("pages", pages, pace);
-    const procRun = await phase("procedures", procedures, pace);
+    const pageRun = await phase("pages", pages, pace, true);
+    const procRun = await phase("procedures", procedures, pace, true);
     const flatOut = values["skip-saturation"] ? null : await phase("pages flat out", pages, 0);
     console.error("SQL floors");
     const floors = values["skip-floors"]
@@ -184,6 +204,12 @@ async function main() {
     say(pagesTable(pageRun.result, (l) => pageOf.get(l) ?? l, PAGE_TARGET_MS));
     say();
     say(`Pages phase: ${failuresNote(pageRun.result)}`);
+    if (changesPerSecond > 0) {
+      say();
+      say(
+        `Changes during the pages and procedures phases: ${changeTotals.sent} alerts acknowledged (${changesPerSecond} a second, one \`alerts.acknowledge\` each, by ${analysts.length} analysts), ${changeTotals.failed} failed${changeTotals.failures.length ? `: ${changeTotals.failures.join("; ")}` : ""}.`,
+      );
+    }
     say();
     say(cpuLine(pageRun));
     say();
