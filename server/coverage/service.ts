@@ -62,23 +62,17 @@ const SENSOR_BANNER = "coverage.banner";
 export async function bannerTransitions(ctx: ActorContext) {
   assertCan(ctx.actor, "sensor:read");
   if (ctx.actor.side !== "staff") throw new NotFound("No such list.");
-  // Every console page polls it: shared by the staff's requests for a few seconds, forgotten when one is dismissed.
-  // The newest items, and the counts over all of them (a provider with many customers can have more than a page).
-  return sharedRead(
-    ctx,
-    SENSOR_BANNER,
-    async (c) => {
-      const since = new Date(clockOf(c).getTime() - 24 * 3_600_000);
-      const items = await q.listBanner(c.db, since);
-      const counts = await q.countBanner(c.db, since);
-      return { items, counts, total: counts.silent + counts.recovered };
-      // The sweep job writes the transitions; casework changes no sensor.
-    },
-    undefined,
-    undefined,
-    undefined,
-    CASEWORK,
-  );
+  // Every console page polls it: shared by the staff's requests for a few seconds, forgotten when one is dismissed;
+  // kept over casework (the sweep job writes the transitions, and casework changes no sensor).
+  return sharedRead(ctx, SENSOR_BANNER, readBanner, undefined, undefined, undefined, CASEWORK);
+}
+
+/** The newest items, and the counts over all of them (a provider with many customers can have more than a page). */
+async function readBanner(ctx: ActorContext) {
+  const since = new Date(clockOf(ctx).getTime() - 24 * 3_600_000);
+  const items = await q.listBanner(ctx.db, since);
+  const counts = await q.countBanner(ctx.db, since);
+  return { items, counts, total: counts.silent + counts.recovered };
 }
 
 /** Dismissing acknowledges the item for the whole SOC (one shared banner), and is audited. */

@@ -103,10 +103,12 @@ export function needingAttention<T extends CustomerHealth>(rows: readonly T[], l
   const top: T[] = [];
   if (limit <= 0) return top;
   for (const r of rows) {
-    if (top.length === limit && attentionOrder(r, top[limit - 1]!) >= 0) continue;
-    let i = Math.min(top.length, limit - 1);
-    if (top.length === limit) top.pop();
+    if (top.length === limit) {
+      if (attentionOrder(r, top[limit - 1]!) >= 0) continue;
+      top.pop();
+    }
     // Insert after every row that comes before it or ties with it (a stable order, as a sort gives).
+    let i = top.length;
     while (i > 0 && attentionOrder(r, top[i - 1]!) < 0) i--;
     top.splice(i, 0, r);
   }

@@ -7,10 +7,10 @@ import { Card } from "@/app/_components/ui/card";
 import { Pager } from "@/app/_components/ui/pager";
 import { EmptyState } from "@/app/_components/ui/states";
 import { cn } from "@/app/_lib/cn";
-import type { CustomerListParams } from "./customer-list-params";
+import { type CustomerListParams, type ListChange, toolbarChange } from "./customer-list-params";
 import { CustomerListToolbar } from "./customer-list-toolbar";
 
-export type ListChange = { q?: string | null; sort?: string | null; page?: number | null };
+export type { ListChange };
 
 /**
  * A paged customer list's frame: search and sort (to the URL, back to the first page; the first sort is the default and
@@ -47,13 +47,7 @@ export function CustomerListCard<S extends string>({
         q={list.q}
         sort={list.sort}
         sorts={sorts}
-        onChange={(next) =>
-          onList({
-            ...(next.q !== undefined ? { q: next.q || null } : {}),
-            ...(next.sort ? { sort: next.sort === sorts[0]?.value ? null : next.sort } : {}),
-            page: null,
-          })
-        }
+        onChange={(next) => onList(toolbarChange(next, sorts[0]?.value))}
       />
       <Card className={cn("overflow-hidden", fading && "opacity-60")}>
         {empty ? (

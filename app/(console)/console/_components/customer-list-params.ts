@@ -19,6 +19,21 @@ export function readCustomerListParams<S extends string>(
   };
 }
 
+/** A change to a list's URL: a key set to null leaves the URL. */
+export type ListChange = { q?: string | null; sort?: string | null; page?: number | null };
+
+/**
+ * The toolbar's change as a change to the URL: an emptied search and the default sort (`defaultSort`) leave it, and
+ * the list goes back to its first page.
+ */
+export function toolbarChange(next: { q?: string; sort?: string }, defaultSort: string | undefined): ListChange {
+  return {
+    ...(next.q !== undefined ? { q: next.q || null } : {}),
+    ...(next.sort ? { sort: next.sort === defaultSort ? null : next.sort } : {}),
+    page: null,
+  };
+}
+
 /** The procedure input of a list's params (an empty search is left out). */
 export const customerListInput = <S extends string>(p: CustomerListParams<S>) => ({
   ...(p.q ? { search: p.q } : {}),

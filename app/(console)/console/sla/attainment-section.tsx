@@ -8,7 +8,7 @@ import { Pager } from "@/app/_components/ui/pager";
 import { EmptyState, LoadingState } from "@/app/_components/ui/states";
 import { Table, TBody, TD, TH, THead, TR } from "@/app/_components/ui/table";
 import { cn } from "@/app/_lib/cn";
-import type { CustomerListParams } from "../_components/customer-list-params";
+import { type CustomerListParams, type ListChange, toolbarChange } from "../_components/customer-list-params";
 import { CustomerListToolbar } from "../_components/customer-list-toolbar";
 import { QueryError } from "../_components/query-error";
 import type { RouterOutputs } from "../_components/types";
@@ -41,7 +41,7 @@ export function AttainmentSection({
   list: CustomerListParams<AttainmentSort>;
   /** One customer picked in the page header: no search, sort or pager. */
   filtered: boolean;
-  onList: (next: { q?: string | null; sort?: string | null; page?: number | null }) => void;
+  onList: (next: ListChange) => void;
 }) {
   const [target, setTarget] = useState<DialogTarget | null>(null);
   const data = query.data;
@@ -74,13 +74,7 @@ export function AttainmentSection({
             q={list.q}
             sort={list.sort}
             sorts={ATTAINMENT_SORT_OPTIONS}
-            onChange={(next) =>
-              onList({
-                ...(next.q !== undefined ? { q: next.q || null } : {}),
-                ...(next.sort ? { sort: next.sort === ATTAINMENT_SORTS[0] ? null : next.sort } : {}),
-                page: null,
-              })
-            }
+            onChange={(next) => onList(toolbarChange(next, ATTAINMENT_SORTS[0]))}
           />
         </div>
       )}
